@@ -1,0 +1,25 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkVietnameseAnchors from './src/plugins/remark-vietnamese-anchors.ts';
+import rehypeSectionLinks from './src/plugins/rehype-section-links.ts';
+
+export default defineConfig({
+  site: 'https://congdoan-soket.example.vn',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Astro's whitespace collapsing can glue words across inline elements; the documents'
+  // fidelity and the search index depend on every space surviving.
+  compressHTML: false,
+  markdown: {
+    // No SmartyPants: it would rewrite the quotes and dashes of an official text.
+    processor: unified({
+      remarkPlugins: [remarkVietnameseAnchors],
+      rehypePlugins: [rehypeSectionLinks],
+      smartypants: false,
+    }),
+  },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,60 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { scheduleSchema } from './lib/schedule';
+import { isPartialDate, parsePartialDate } from './lib/dates';
+
+const dayDate = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z.string().superRefine((value, ctx) => {
+    const parsed = parsePartialDate(value);
+    if (!isPartialDate(parsed)) ctx.addIssue({ code: 'custom', message: `Ngày không hợp lệ: ${parsed.error}` });
+  }),
+);
+
+/** The documents of the mid-term review: plan, report outline, cover memo. */
+const vanBan = defineCollection({
+  loader: glob({ base: './content/van-ban', pattern: '**/*.mdx' }),
+  schema: z
+    .object({
+      title: z.string().min(1),
+      /** Short name used in navigation and breadcrumbs. */
+      shortTitle: z.string().min(1),
+      docType: z.enum(['ke-hoach', 'de-cuong', 'cong-van']),
+      /** Số, ký hiệu when the document has one (the source gives none for these three). */
+      number: z.string().optional(),
+      issuer: z.string().min(1),
+      /** Ngày ban hành, when the source gives it. */
+      issueDate: dayDate.optional(),
+      /** Place and date line as printed, if any. */
+      summary: z.string().min(1),
+      status: z.enum(['ban-hanh', 'du-thao']),
+      order: z.number().int(),
+      signer: z.object({
+        /** e.g. "TM. BAN THƯỜNG VỤ" */
+        onBehalf: z.string().min(1),
+        position: z.string().min(1),
+        name: z.string().min(1),
+        /** "(đã ký)" / "Đã ký", as printed */
+        signedMark: z.string().min(1),
+      }),
+      /** Nơi nhận. `mark` carries the "Báo cáo" bracket printed beside some recipients. */
+      recipients: z
+        .array(z.object({ text: z.string().min(1), mark: z.literal('Báo cáo').optional() }))
+        .default([]),
+      /** Lines of van-ban-goc.txt (1-based, inclusive) this document transcribes; checked by the fidelity test. */
+      source: z.object({
+        file: z.literal('nguon/van-ban-goc.txt'),
+        fromLine: z.number().int().positive(),
+        toLine: z.number().int().positive(),
+      }),
+      schedule: scheduleSchema.default([]),
+    })
+    .superRefine((data, ctx) => {
+      if (data.source.fromLine > data.source.toLine) {
+        ctx.addIssue({ code: 'custom', path: ['source', 'fromLine'], message: 'fromLine phải nhỏ hơn hoặc bằng toLine' });
+      }
+    }),
+});
+
+export const collections = { 'van-ban': vanBan };

@@ -1,0 +1,33 @@
+// Shared queries over the documents collection, with the integrity checks every page relies on.
+import { buildTimeline, missingAnchors, type ScheduleItem, type TimelineEntry } from './schedule';
+import { documentAnchors } from './anchors';
+
+export interface DocumentLike {
+  id: string;
+  filePath?: string;
+  body?: string;
+  data: { title: string; shortTitle: string; order: number; schedule: ScheduleItem[] };
+}
+
+export function sortDocuments<T extends DocumentLike>(docs: T[]): T[] {
+  return [...docs].sort((a, b) => a.data.order - b.data.order);
+}
+
+/** Throws (failing the build) when a schedule entry points at an anchor the document lacks. */
+export function assertScheduleAnchors(doc: DocumentLike, headingSlugs: string[]): void {
+  const anchors = documentAnchors(doc.body ?? '', headingSlugs);
+  const missing = missingAnchors(doc.data.schedule, anchors);
+  if (missing.length > 0) {
+    const file = doc.filePath ?? doc.id;
+    const list = missing.map((m) => `"${m.id}" → neo "${m.anchor}"`).join(', ');
+    throw new Error(
+      `${file}: schedule: mục ${list} trỏ tới neo không có trong văn bản (quy tắc: mỗi "anchor" phải là id của một tiêu đề hoặc của <Anchor id="…"/>).`,
+    );
+  }
+}
+
+export function timelineOf(docs: DocumentLike[]): TimelineEntry[] {
+  return buildTimeline(
+    sortDocuments(docs).map((d) => ({ id: d.id, title: d.data.shortTitle, schedule: d.data.schedule })),
+  );
+}

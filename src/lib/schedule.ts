@@ -1,0 +1,132 @@
+// The dated tasks of a document ("who does what by when"), as front-matter data.
+// Pure: used by src/content.config.ts and by the unit tests.
+import { z } from 'zod';
+import {
+  endKey,
+  formatPartialDate,
+  isPartialDate,
+  isoPartialDate,
+  parsePartialDate,
+  startKey,
+  type PartialDate,
+} from './dates';
+
+/** YAML turns an unquoted 2020-08-20 into a Date; keep it as the text the author meant. */
+const partialDate = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z.string().superRefine((value, ctx) => {
+    const parsed = parsePartialDate(value);
+    if (!isPartialDate(parsed)) ctx.addIssue({ code: 'custom', message: `Ngày không hợp lệ: ${parsed.error}` });
+  }),
+);
+
+export const deadlineKinds = ['before', 'during', 'early', 'until'] as const;
+
+export const scheduleItemSchema = z
+  .object({
+    /** Stable id, used as the timeline item's anchor. */
+    id: z.string().regex(/^[a-z0-9-]+$/, 'id chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
+    /** What must be done (Vietnamese, close to the source wording). */
+    task: z.string().min(1),
+    /** Who does it. */
+    who: z.string().min(1),
+    /** before: trước ngày `end`; during: trong tháng `end` or từ `start` đến `end`; early: đầu tháng `end`; until: đánh giá đến `end`. */
+    kind: z.enum(deadlineKinds),
+    start: partialDate.optional(),
+    end: partialDate,
+    /** The deadline exactly as the source prints it. */
+    asIssued: z.string().min(1),
+    /** Anchor (heading slug or <Moc id>) of the paragraph the task comes from. */
+    anchor: z.string().regex(/^[a-z0-9-]+$/, 'neo chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
+    /** When the printed date is an evident slip: the date the timeline sorts by, explained in editorNote. */
+    sortAs: partialDate.optional(),
+    editorNote: z.string().optional(),
+  })
+  .superRefine((item, ctx) => {
+    if (item.start !== undefined && item.kind !== 'during') {
+      ctx.addIssue({ code: 'custom', path: ['start'], message: `"start" chỉ dùng với kind "during" (đang là "${item.kind}")` });
+    }
+    const start = item.start === undefined ? undefined : parsePartialDate(item.start);
+    const end = parsePartialDate(item.end);
+    if (start && isPartialDate(start) && isPartialDate(end) && startKey(start) > endKey(end)) {
+      ctx.addIssue({ code: 'custom', path: ['start'], message: `Ngày bắt đầu ${item.start} sau ngày kết thúc ${item.end}` });
+    }
+    if (item.sortAs !== undefined && !item.editorNote) {
+      ctx.addIssue({ code: 'custom', path: ['editorNote'], message: 'Có "sortAs" thì phải có "editorNote" giải thích vì sao' });
+    }
+  });
+
+export const scheduleSchema = z.array(scheduleItemSchema).superRefine((items, ctx) => {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `id "${item.id}" bị trùng` });
+    seen.add(item.id);
+  });
+});
+
+export type ScheduleItem = z.infer<typeof scheduleItemSchema>;
+
+export interface TimelineEntry extends ScheduleItem {
+  documentId: string;
+  documentTitle: string;
+  startDate?: PartialDate;
+  endDate: PartialDate;
+  /** Vietnamese deadline label, e.g. "Trước ngày 20/08/2020". */
+  label: string;
+  /** Value for <time datetime>. */
+  datetime: string;
+  sortKey: number;
+}
+
+function parsed(value: string): PartialDate {
+  const date = parsePartialDate(value);
+  if (!isPartialDate(date)) throw new Error(date.error);
+  return date;
+}
+
+export function deadlineLabel(item: Pick<ScheduleItem, 'kind' | 'start' | 'end'>): string {
+  const end = parsed(item.end);
+  const endText = formatPartialDate(end);
+  switch (item.kind) {
+    case 'before':
+      return end.day === undefined ? `Trước tháng ${endText}` : `Trước ngày ${endText}`;
+    case 'during':
+      if (item.start !== undefined) return `Từ ${formatPartialDate(parsed(item.start))} đến ${endText}`;
+      return end.day === undefined ? `Trong tháng ${endText}` : `Ngày ${endText}`;
+    case 'early':
+      return `Đầu tháng ${endText}`;
+    case 'until':
+      return `Đến ${end.day === undefined ? 'tháng ' : 'ngày '}${endText}`;
+  }
+}
+
+/** Merges the schedules of several documents into one chronological timeline. */
+export function buildTimeline(
+  documents: { id: string; title: string; schedule: ScheduleItem[] }[],
+): TimelineEntry[] {
+  const entries = documents.flatMap((doc) =>
+    doc.schedule.map((item, order): TimelineEntry & { order: number } => {
+      const endDate = parsed(item.end);
+      const startDate = item.start === undefined ? undefined : parsed(item.start);
+      const sortDate = item.sortAs === undefined ? endDate : parsed(item.sortAs);
+      return {
+        ...item,
+        documentId: doc.id,
+        documentTitle: doc.title,
+        startDate,
+        endDate,
+        label: deadlineLabel(item),
+        datetime: startDate ? `${isoPartialDate(startDate)}/${isoPartialDate(endDate)}` : isoPartialDate(endDate),
+        sortKey: endKey(sortDate),
+        order,
+      };
+    }),
+  );
+  entries.sort((a, b) => a.sortKey - b.sortKey || a.documentId.localeCompare(b.documentId) || a.order - b.order);
+  return entries.map(({ order: _order, ...entry }) => entry);
+}
+
+/** Every anchor a schedule points to must exist in the document's own body. */
+export function missingAnchors(schedule: ScheduleItem[], anchorsInBody: Set<string>): ScheduleItem[] {
+  return schedule.filter((item) => !anchorsInBody.has(item.anchor));
+}

@@ -1,0 +1,37 @@
+// Gives every heading an ASCII anchor ("i-muc-dich-yeu-cau") instead of github-slugger's
+// accented one, so section links are the same typed by hand, printed or shared in chat.
+// Plain mdast transform: works under unified and, unchanged in shape, as a satteri mdast plugin.
+import type { Root, Heading, List } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { createSlugger } from '../lib/vietnamese';
+
+interface VFileLike {
+  value?: unknown;
+}
+
+export default function remarkVietnameseAnchors() {
+  return (tree: Root, file: VFileLike) => {
+    const slug = createSlugger();
+    const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
+    visit(tree, (node) => {
+      if (node.type === 'heading') {
+        const heading = node as Heading;
+        heading.data ??= {};
+        heading.data.hProperties = { ...(heading.data.hProperties ?? {}), id: slug(toString(heading)) };
+      }
+      if (node.type === 'list') {
+        // Official documents distinguish "-" and "+" items; Markdown forgets which marker was typed,
+        // so read it from the source and keep it as a class the stylesheet draws.
+        const list = node as List;
+        const offset = list.position?.start.offset;
+        const marker = offset === undefined ? undefined : source[offset];
+        if (!list.ordered && (marker === '+' || marker === '-' || marker === '*')) {
+          list.data ??= {};
+          const className = marker === '+' ? 'dau-cong' : 'dau-gach';
+          list.data.hProperties = { ...(list.data.hProperties ?? {}), className: [className] };
+        }
+      }
+    });
+  };
+}
