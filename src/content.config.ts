@@ -57,4 +57,35 @@ const vanBan = defineCollection({
     }),
 });
 
-export const collections = { 'van-ban': vanBan };
+/** Programmes the documents cite: only facts the source text gives (it carries no programme's full text). */
+const chuongTrinh = defineCollection({
+  loader: glob({ base: './content/chuong-trinh', pattern: '**/*.mdx' }),
+  schema: z
+    .object({
+      number: z.string().regex(/^\d+[a-z]?$/, 'số văn bản chỉ gồm chữ số (có thể thêm một chữ cái, như 4a)'),
+      /** Ký hiệu as printed after the number, e.g. "CTr-TLĐ". */
+      symbol: z.string().min(1),
+      docType: z.literal('Chương trình'),
+      /** Issuing body as the source names it. */
+      issuer: z.string().min(1),
+      level: z.enum(['tinh', 'tong-lien-doan']),
+      issueDate: dayDate,
+      /** Trích yếu, verbatim from the citing sentence. */
+      title: z.string().min(1),
+      period: z
+        .object({ from: z.number().int().min(1990).max(2100), to: z.number().int().min(1990).max(2100) })
+        .refine((p) => p.from <= p.to, { message: 'năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc' })
+        .optional(),
+      /** Goals as the plan lists them under the programme; empty when the source gives none. */
+      goals: z.array(z.string().min(1)).default([]),
+      /** Lines of nguon/van-ban-goc.txt the facts above come from (1-based). */
+      provenance: z.array(z.number().int().positive()).min(1),
+    })
+    .superRefine((data, ctx) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(data.issueDate)) {
+        ctx.addIssue({ code: 'custom', path: ['issueDate'], message: 'Chương trình phải có ngày ban hành đủ ngày/tháng/năm' });
+      }
+    }),
+});
+
+export const collections = { 'van-ban': vanBan, 'chuong-trinh': chuongTrinh };
