@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkVietnameseAnchors from './src/plugins/remark-vietnamese-anchors.ts';
 import rehypeSectionLinks from './src/plugins/rehype-section-links.ts';
+import contentCheck from './src/integrations/content-check.ts';
 
 export default defineConfig({
   site: 'https://congdoan-soket.example.vn',
@@ -20,6 +21,6 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [mdx()],
+  integrations: [contentCheck(), mdx()],
   devToolbar: { enabled: false },
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTimeline, deadlineLabel, scheduleItemSchema, scheduleSchema } from '../src/lib/schedule';
 import { formatPartialDate, parsePartialDate } from '../src/lib/dates';
 
-const base = { id: 'gop-y', task: 'Góp ý dự thảo', who: 'Lãnh đạo các ban', kind: 'before', end: '2020-08-20', asIssued: 'trước ngày 20/8/2020', anchor: 'moc-gop-y' };
+const base = { id: 'gop-y', task: 'Góp ý dự thảo', who: 'Lãnh đạo các ban', kind: 'before' as const, end: '2020-08-20', asIssued: 'trước ngày 20/8/2020', anchor: 'moc-gop-y' };
 
 describe('partial dates', () => {
   it('parses days and months and prints them dd/mm/yyyy', () => {

@@ -1,6 +1,6 @@
 // The dated tasks of a document ("who does what by when"), as front-matter data.
 // Pure: used by src/content.config.ts and by the unit tests.
-import { z } from 'zod';
+import { z } from './zod-vi';
 import {
   endKey,
   formatPartialDate,
@@ -12,11 +12,11 @@ import {
 } from './dates';
 
 /** YAML turns an unquoted 2020-08-20 into a Date; keep it as the text the author meant. */
-const partialDate = z.preprocess(
+export const partialDate = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
   z.string().superRefine((value, ctx) => {
     const parsed = parsePartialDate(value);
-    if (!isPartialDate(parsed)) ctx.addIssue({ code: 'custom', message: `Ngày không hợp lệ: ${parsed.error}` });
+    if (!isPartialDate(parsed)) ctx.addIssue({ code: 'custom', message: `Ngày không hợp lệ: ${parsed.error}`, params: { rule: 'ngay-co-that' } });
   }),
 );
 
@@ -44,22 +44,22 @@ export const scheduleItemSchema = z
   })
   .superRefine((item, ctx) => {
     if (item.start !== undefined && item.kind !== 'during') {
-      ctx.addIssue({ code: 'custom', path: ['start'], message: `"start" chỉ dùng với kind "during" (đang là "${item.kind}")` });
+      ctx.addIssue({ code: 'custom', path: ['start'], message: `"start" chỉ dùng với kind "during" (đang là "${item.kind}")`, params: { rule: 'start-chi-voi-during' } });
     }
     const start = item.start === undefined ? undefined : parsePartialDate(item.start);
     const end = parsePartialDate(item.end);
     if (start && isPartialDate(start) && isPartialDate(end) && startKey(start) > endKey(end)) {
-      ctx.addIssue({ code: 'custom', path: ['start'], message: `Ngày bắt đầu ${item.start} sau ngày kết thúc ${item.end}` });
+      ctx.addIssue({ code: 'custom', path: ['start'], message: `Ngày bắt đầu ${item.start} sau ngày kết thúc ${item.end}`, params: { rule: 'bat-dau-truoc-ket-thuc' } });
     }
     if (item.sortAs !== undefined && !item.editorNote) {
-      ctx.addIssue({ code: 'custom', path: ['editorNote'], message: 'Có "sortAs" thì phải có "editorNote" giải thích vì sao' });
+      ctx.addIssue({ code: 'custom', path: ['editorNote'], message: 'Có "sortAs" thì phải có "editorNote" giải thích vì sao', params: { rule: 'sortas-can-ghi-chu' } });
     }
   });
 
 export const scheduleSchema = z.array(scheduleItemSchema).superRefine((items, ctx) => {
   const seen = new Set<string>();
   items.forEach((item, index) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `id "${item.id}" bị trùng` });
+    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `id "${item.id}" bị trùng`, params: { rule: 'id-duy-nhat' } });
     seen.add(item.id);
   });
 });

@@ -2,6 +2,7 @@
 // accented one, so section links are the same typed by hand, printed or shared in chat.
 // Plain mdast transform: works under unified and, unchanged in shape, as a satteri mdast plugin.
 import type { Root, Heading, List } from 'mdast';
+import type {} from 'mdast-util-to-hast'; // declares data.hProperties on mdast nodes
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { createSlugger } from '../lib/vietnamese';

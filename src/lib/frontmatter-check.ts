@@ -1,0 +1,86 @@
+// Validates a content file's front matter and reports each problem with the file, the line of the
+// offending field, the field path and the rule — Astro's own message names neither line nor rule.
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import type { ZodType } from 'zod';
+
+export interface FrontMatterProblem {
+  file: string;
+  line: number;
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** zod's issue codes as rule names an editor can look up in the README. */
+const RULE_NAMES: Record<string, string> = {
+  invalid_type: 'kieu-du-lieu',
+  invalid_value: 'gia-tri-cho-phep',
+  too_small: 'toi-thieu',
+  too_big: 'toi-da',
+  invalid_format: 'dinh-dang',
+  unrecognized_keys: 'truong-la',
+};
+
+function ruleOf(issue: { code: string; params?: Record<string, unknown> }): string {
+  const custom = issue.params?.rule;
+  return typeof custom === 'string' ? custom : (RULE_NAMES[issue.code] ?? issue.code);
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/** "schedule.4.end" → "schedule[4].end" */
+function fieldName(path: PropertyKey[]): string {
+  return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
+}
+
+/** Line of the deepest node on `path` that exists (the parent map when a field is missing). */
+function lineOf(root: Node | null, path: PropertyKey[], counter: LineCounter, offset: number): number {
+  let node: Node | null = root;
+  let best = node?.range?.[0] ?? 0;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+      if (!pair) break;
+      best = (pair.key as Node | null)?.range?.[0] ?? best;
+      node = pair.value as Node | null;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key] as Node | undefined;
+      if (!item) break;
+      best = item.range?.[0] ?? best;
+      node = item;
+    } else break;
+  }
+  return counter.linePos(best).line + offset;
+}
+
+export function checkFrontMatter(file: string, text: string, schema: ZodType): FrontMatterProblem[] {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) {
+    return [{ file, line: 1, field: '(front matter)', rule: 'front-matter', message: 'Tệp phải mở đầu bằng khối front matter giữa hai dòng ---' }];
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(match[1] as string, { lineCounter: counter });
+  // Line 1 is the opening ---, so YAML line n is file line n + 1.
+  if (doc.errors.length > 0) {
+    return doc.errors.map((error) => ({
+      file,
+      line: (error.linePos?.[0]?.line ?? 1) + 1,
+      field: '(YAML)',
+      rule: 'yaml',
+      message: `YAML không hợp lệ: ${error.message.split('\n')[0]}`,
+    }));
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (result.success) return [];
+  return result.error.issues.map((issue) => ({
+    file,
+    line: lineOf(doc.contents, issue.path, counter, 1),
+    field: fieldName(issue.path) || '(front matter)',
+    rule: ruleOf(issue as { code: string; params?: Record<string, unknown> }),
+    message: issue.message,
+  }));
+}
+
+export function formatFrontMatterProblems(problems: FrontMatterProblem[]): string {
+  return problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message} (quy tắc: ${p.rule})`).join('\n');
+}
