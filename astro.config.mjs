@@ -5,6 +5,8 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkVietnameseAnchors from './src/plugins/remark-vietnamese-anchors.ts';
 import rehypeSectionLinks from './src/plugins/rehype-section-links.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import remarkCitations from './src/plugins/remark-citations.ts';
+import { loadPublishedDocuments } from './src/plugins/known-documents.ts';
 
 export default defineConfig({
   site: 'https://congdoan-soket.example.vn',
@@ -16,7 +18,8 @@ export default defineConfig({
   markdown: {
     // No SmartyPants: it would rewrite the quotes and dashes of an official text.
     processor: unified({
-      remarkPlugins: [remarkVietnameseAnchors],
+      // Anchors first: the citation plugin records the heading id each citation sits under.
+      remarkPlugins: [remarkVietnameseAnchors, [remarkCitations, { published: loadPublishedDocuments('./content') }]],
       rehypePlugins: [rehypeSectionLinks],
       smartypants: false,
     }),

@@ -1,0 +1,142 @@
+// The register of cited documents: every citation recorded by the remark plugin, grouped into one
+// row per cited document (number + symbol + year), with where it is cited and whether the site publishes it.
+
+export interface CitationRecord {
+  /** Exact text as cited. */
+  text: string;
+  type: string;
+  number: string;
+  symbol: string;
+  /** Number and symbol as cited: "2494/CTr-TLĐ", "05-CT/TW". */
+  label: string;
+  /** number/symbol, normalised: the identity without the year. */
+  key: string;
+  year?: number;
+  /** Date as printed in the citing sentence. */
+  dateText?: string;
+  /** The same date as yyyy-mm-dd, for sorting. */
+  date?: string;
+  /** Issuer as cited ("của …"). */
+  issuer?: string;
+  /** Citing document (van-ban entry id) and the section it sits in. */
+  documentId: string;
+  anchor: string;
+  sectionTitle: string;
+  line?: number;
+  resolved?: { id: string; href: string };
+}
+
+export interface CitedAt {
+  documentId: string;
+  anchor: string;
+  sectionTitle: string;
+  count: number;
+}
+
+export interface RegisterEntry {
+  /** Stable id for the row's anchor. */
+  id: string;
+  key: string;
+  label: string;
+  type: string;
+  number: string;
+  symbol: string;
+  year?: number;
+  dates: string[];
+  /** First known date as yyyy-mm-dd, for sorting. */
+  isoDate?: string;
+  issuers: string[];
+  published?: { id: string; href: string };
+  citedAt: CitedAt[];
+  occurrences: number;
+}
+
+const rowId = (key: string, year?: number) =>
+  `vb-${key}${year ? `-${year}` : ''}`
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ\u00D0]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/-+$/, '');
+
+/**
+ * A dated citation is its own document (numbers restart each year); an undated one joins the single
+ * dated document with the same number and symbol, or stands alone when there is none or several.
+ */
+export function buildRegister(records: CitationRecord[]): RegisterEntry[] {
+  const groups = new Map<string, CitationRecord[]>();
+  const groupKey = (r: CitationRecord) => (r.year === undefined ? r.key : `${r.key}@${r.year}`);
+  const datedYearsByKey = new Map<string, Set<number>>();
+  for (const r of records) {
+    if (r.year !== undefined) {
+      const years = datedYearsByKey.get(r.key) ?? new Set<number>();
+      years.add(r.year);
+      datedYearsByKey.set(r.key, years);
+    }
+  }
+  for (const r of records) {
+    let key = groupKey(r);
+    if (r.year === undefined) {
+      const years = datedYearsByKey.get(r.key);
+      if (years?.size === 1) key = `${r.key}@${[...years][0]}`;
+    }
+    const list = groups.get(key) ?? [];
+    list.push(r);
+    groups.set(key, list);
+  }
+  const entries = [...groups.values()].map((list): RegisterEntry => {
+    const first = list[0] as CitationRecord;
+    const year = list.find((r) => r.year !== undefined)?.year;
+    const citedAt = new Map<string, CitedAt>();
+    for (const r of list) {
+      const at = `${r.documentId}#${r.anchor}`;
+      const existing = citedAt.get(at);
+      if (existing) existing.count++;
+      else citedAt.set(at, { documentId: r.documentId, anchor: r.anchor, sectionTitle: r.sectionTitle, count: 1 });
+    }
+    const unique = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];
+    return {
+      id: rowId(first.key, year),
+      key: first.key,
+      label: first.label,
+      type: first.type,
+      number: first.number,
+      symbol: first.symbol,
+      year,
+      dates: unique(list.map((r) => r.dateText)),
+      isoDate: list.find((r) => r.date)?.date,
+      issuers: unique(list.map((r) => r.issuer)),
+      published: list.find((r) => r.resolved)?.resolved,
+      citedAt: [...citedAt.values()],
+      occurrences: list.length,
+    };
+  });
+  return entries.sort(
+    (a, b) => (a.year ?? 0) - (b.year ?? 0) || a.key.localeCompare(b.key, 'vi', { numeric: true }),
+  );
+}
+
+/** Where a published document is cited, for its "Được dẫn chiếu tại" list. */
+export function backlinksFor(records: CitationRecord[], publishedId: string): CitedAt[] {
+  return buildRegister(records.filter((r) => r.resolved?.id === publishedId)).flatMap((e) => e.citedAt);
+}
+
+export interface RegisterSummary {
+  /** Distinct cited documents. */
+  documents: number;
+  /** Citations counted one by one. */
+  occurrences: number;
+  /** Distinct cited documents the site publishes. */
+  published: number;
+  resolvedOccurrences: number;
+}
+
+export function registerSummary(register: RegisterEntry[]): RegisterSummary {
+  return {
+    documents: register.length,
+    occurrences: register.reduce((sum, e) => sum + e.occurrences, 0),
+    published: register.filter((e) => e.published).length,
+    resolvedOccurrences: register.filter((e) => e.published).reduce((sum, e) => sum + e.occurrences, 0),
+  };
+}
