@@ -1,0 +1,11 @@
+// The folded-copy marks and key, shared by the indexer (fold-html.ts) and the browser search code.
+import { foldVietnamese } from '../vietnamese.ts';
+
+// Words, not punctuation: Pagefind drops punctuation from excerpts but keeps words.
+export const FOLD_OPEN = 'zzgapmo';
+export const FOLD_CLOSE = 'zzgapdong';
+
+/** Search key of a text: folded, punctuation and separators turned into spaces. */
+export function searchKey(text: string): string {
+  return foldVietnamese(text).replace(/[^a-z0-9]+/g, ' ').trim();
+}

@@ -1,0 +1,125 @@
+// What the reader types → the Pagefind queries to run, and how their results merge.
+// Shared by the browser (src/scripts/search.ts) and the Node tests, so tests prove what readers get.
+import { FOLD_CLOSE, FOLD_OPEN, searchKey } from './fold-html-marks.ts';
+
+/**
+ * Tone-placement pairs: old style puts the mark on the second vowel of oa/oe/uy ("hoà", "thuỷ"),
+ * new style on the first ("hòa", "thủy"). Both occur in the source; they are the same word.
+ */
+const TONE_PAIRS: [string, string][] = [];
+const MARKS = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323']; // huyền, sắc, hỏi, ngã, nặng
+for (const [first, second] of [['o', 'a'], ['o', 'e'], ['u', 'y']] as const) {
+  for (const mark of MARKS) {
+    TONE_PAIRS.push([`${first}${second}${mark}`.normalize('NFC'), `${first}${mark}${second}`.normalize('NFC')]);
+  }
+}
+
+/** Every spelling of `word` under the other tone placement (the word itself first). */
+export function toneVariants(word: string): string[] {
+  const lower = word.normalize('NFC');
+  const variants = new Set([lower]);
+  for (const [oldStyle, newStyle] of TONE_PAIRS) {
+    // Only at the end of a syllable ("hoà", "khoá"); "hoàn"/"hòan" is not a placement variant.
+    const oldAtEnd = new RegExp(`${oldStyle}(?![\\p{L}])`, 'giu');
+    const newAtEnd = new RegExp(`${newStyle}(?![\\p{L}])`, 'giu');
+    for (const v of [...variants]) {
+      variants.add(v.replace(oldAtEnd, newStyle));
+      variants.add(v.replace(newAtEnd, oldStyle));
+    }
+  }
+  return [...variants];
+}
+
+/** One spelling per word: old-style placement rewritten to new style ("hoà" → "hòa"), lower case. */
+export function canonicalTone(text: string): string {
+  let out = text.normalize('NFC').toLocaleLowerCase('vi');
+  for (const [oldStyle, newStyle] of TONE_PAIRS) out = out.replace(new RegExp(`${oldStyle}(?![\\p{L}])`, 'gu'), newStyle);
+  return out;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The query words found as whole words in `content`, spelling-for-spelling up to tone placement. */
+export function exactWordMatches(query: string, content: string): number {
+  const words = new Set(canonicalTone(stripFoldedCopies(content)).match(WORD) ?? []);
+  const wanted = new Set(canonicalTone(query).match(WORD) ?? []);
+  let count = 0;
+  for (const word of wanted) if (words.has(word)) count++;
+  return count;
+}
+
+/** Page content without the folded copies the indexer added. */
+export function stripFoldedCopies(content: string): string {
+  return content.replace(new RegExp(`${FOLD_OPEN}[\\s\\S]*?${FOLD_CLOSE}`, 'g'), ' ');
+}
+
+const MAX_QUERIES = 8;
+
+/**
+ * Queries to run for one search: the typed text (NFC), its tone-placement variants, and — when it
+ * holds a document number like "2494/CTr-TLĐ" — the folded, split form that the folded copies hold.
+ */
+export function expandQuery(input: string): string[] {
+  const query = input.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (query === '') return [];
+  const queries = new Set<string>();
+  let combos = [''];
+  for (const word of query.split(' ')) {
+    const variants = toneVariants(word);
+    combos = combos.flatMap((prefix) => variants.map((v) => (prefix ? `${prefix} ${v}` : v))).slice(0, MAX_QUERIES);
+  }
+  for (const combo of combos) queries.add(combo);
+  if (/[\p{L}\d]\s*[/-]\s*[\p{L}\d]/u.test(query) || /[đĐ\u00D0]/.test(query)) queries.add(searchKey(query));
+  return [...queries].slice(0, MAX_QUERIES + 1);
+}
+
+export interface Scored {
+  id: string;
+  score: number;
+}
+
+/** One list, best score per page, highest first; ties keep the order of the first query. */
+export function mergeByBestScore<T extends Scored>(lists: T[][]): T[] {
+  const best = new Map<string, { item: T; order: number }>();
+  let order = 0;
+  for (const list of lists) {
+    for (const item of list) {
+      const seen = best.get(item.id);
+      if (!seen) best.set(item.id, { item, order: order++ });
+      else if (item.score > seen.item.score) best.set(item.id, { item, order: seen.order });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.item.score - a.item.score || a.order - b.order).map((e) => e.item);
+}
+
+/** Removes the folded copies (between the marker words) from a Pagefind excerpt, even when cut at either end. */
+export function cleanExcerpt(excerpt: string): string {
+  const open = `(?:<mark>)?${FOLD_OPEN}(?:</mark>)?`;
+  const close = `(?:<mark>)?${FOLD_CLOSE}(?:</mark>)?`;
+  let text = excerpt.replace(new RegExp(`${open}[\\s\\S]*?${close}`, 'g'), ' ');
+  const firstClose = text.search(new RegExp(close));
+  const firstOpen = text.search(new RegExp(open));
+  if (firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen)) text = text.slice(text.indexOf(FOLD_CLOSE) + FOLD_CLOSE.length);
+  const lastOpen = text.lastIndexOf(FOLD_OPEN);
+  if (lastOpen >= 0) text = text.slice(0, lastOpen);
+  // A <mark> cut in half by the removal must not leave a dangling tag.
+  text = text.replace(/<mark>(?![\s\S]*?<\/mark>)/g, '').replace(/^([^<]*?)<\/mark>/, '$1').replace(/<mark>\s*<\/mark>/g, '');
+  text = text.replace(/\s+/g, ' ').trim();
+  // An excerpt cut wholly from inside a folded copy has no markers left: it is all folded ASCII.
+  const plain = text.replace(/<\/?mark>/g, '');
+  if (plain !== '' && plain === searchKey(plain)) return '';
+  return text;
+}
+
+export interface SubResultLike {
+  title: string;
+  url: string;
+  excerpt: string;
+  locations?: number[];
+}
+
+/** The section that holds most of the matches; the page itself when no heading section matched. */
+export function bestSection<T extends SubResultLike>(subResults: T[] | undefined): T | undefined {
+  const sections = (subResults ?? []).filter((s) => s.url.includes('#'));
+  return [...sections].sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))[0];
+}

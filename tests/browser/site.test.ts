@@ -1,0 +1,161 @@
+// The built site in real Chromium: reading, navigating, searching, printing.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { serveDist } from '../helpers/static-server';
+import { launchBrowser, openPage } from '../helpers/browser';
+
+let browser: Browser;
+let server: { origin: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const sameOrigin = (requests: string[]) => requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('data:'));
+
+describe('reading the guidance', () => {
+  test('home: Vietnamese, the three documents, the timeline linked to its source paragraphs', async () => {
+    const { page, errors, requests } = await openPage(browser);
+    await page.goto(`${server.origin}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    for (const href of ['/van-ban/ke-hoach-so-ket/', '/van-ban/de-cuong-bao-cao/', '/van-ban/cong-van-xin-y-kien/']) {
+      expect(await page.locator(`main a[href="${href}"]`).count()).toBeGreaterThan(0);
+    }
+    const items = page.locator('ol.timeline > li');
+    expect(await items.count()).toBe(7);
+    await page.locator('#han-gui-bao-cao .from a').click();
+    await page.waitForURL(/\/van-ban\/ke-hoach-so-ket\/#moc-gui-bao-cao$/);
+    expect(await page.locator('#moc-gui-bao-cao').count()).toBe(1);
+    expect(errors).toEqual([]);
+    expect(sameOrigin(requests)).toEqual([]);
+    await page.context().close();
+  });
+
+  test('document: table of contents and copyable section links reach their headings', async () => {
+    const { page, errors, requests } = await openPage(browser);
+    await page.goto(`${server.origin}/van-ban/de-cuong-bao-cao/`);
+    const tocLink = page.locator('.toc a[href="#iv-ket-qua-thuc-hien-cac-chi-tieu"]');
+    await tocLink.click();
+    expect(new URL(page.url()).hash).toBe('#iv-ket-qua-thuc-hien-cac-chi-tieu');
+    const heading = page.locator('#iv-ket-qua-thuc-hien-cac-chi-tieu');
+    const box = await heading.boundingBox();
+    expect(box && box.y >= -1 && box.y < 800).toBe(true);
+    expect(await heading.locator('a.section-link').getAttribute('href')).toBe('#iv-ket-qua-thuc-hien-cac-chi-tieu');
+    expect(await page.locator('nav.breadcrumb').innerText()).toContain('Đề cương báo cáo');
+    // No JavaScript and no search code on a document page until the reader searches.
+    expect(requests.filter((url) => url.endsWith('.js'))).toEqual([]);
+    expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('keyboard: the first Tab reaches the skip link, which moves focus to the content, visibly', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${server.origin}/van-ban/ke-hoach-so-ket/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { outline: style.outlineStyle, width: style.outlineWidth, shadow: style.boxShadow, top: el.getBoundingClientRect().top };
+    });
+    expect(outline.outline !== 'none' || outline.shadow !== 'none').toBe(true);
+    expect(outline.top).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('noi-dung');
+    await page.context().close();
+  });
+
+  test('phone: at 320 px the plan fits the screen width', async () => {
+    const { page } = await openPage(browser, { width: 320 });
+    for (const path of ['/', '/van-ban/ke-hoach-so-ket/', '/van-ban-dan-chieu/']) {
+      await page.goto(`${server.origin}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await page.context().close();
+  });
+
+  test('print: navigation, search and breadcrumb disappear; link targets are printed', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${server.origin}/chuong-trinh/2494-ctr-tld-2018/`);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.main-nav', '.search-box', 'nav.breadcrumb', '.site-footer']) {
+      expect(await page.locator(selector).first().evaluate((el) => getComputedStyle(el).display), selector).toBe('none');
+    }
+    const after = await page.locator('.backlinks a').first().evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(after).toContain('/van-ban/de-cuong-bao-cao/');
+    await page.goto(`${server.origin}/van-ban/ke-hoach-so-ket/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.signature').isVisible()).toBe(true);
+    expect(await page.locator('.toc').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+    await page.context().close();
+  });
+
+  test('404: an unknown address answers 404 with a Vietnamese page and a way home', async () => {
+    const { page } = await openPage(browser);
+    const response = await page.goto(`${server.origin}/khong-ton-tai/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').innerText()).toMatch(/không|Không/);
+    expect(await page.locator('main a[href="/"]').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+});
+
+describe('searching', () => {
+  test('typing without diacritics finds the documents; a result opens its section', async () => {
+    const { page, errors, requests } = await openPage(browser);
+    await page.goto(`${server.origin}/tim-kiem/`);
+    expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+    await page.locator('#tu-khoa').pressSequentially('cam my', { delay: 20 });
+    const first = page.locator('ol#ket-qua-tim-kiem > li.search-result').first();
+    await first.waitFor();
+    expect(await first.locator('.result-type').innerText()).toBe('Văn bản – Kế hoạch');
+    expect(await first.locator('.result-section').innerText()).toMatch(/^2\. Liên đoàn Lao động các huyện/);
+    expect(await first.locator('mark').first().innerText()).toMatch(/Cẩm/);
+    expect(await page.locator('#trang-thai-tim-kiem').innerText()).toMatch(/kết quả cho «cam my»/);
+    expect(requests.some((url) => url.includes('/pagefind/'))).toBe(true);
+    await first.locator('a.result-link').click();
+    await page.waitForURL(/\/van-ban\/ke-hoach-so-ket\/#2-lien-doan-lao-dong-cac-huyen/);
+    expect(errors).toEqual([]);
+    expect(sameOrigin(requests)).toEqual([]);
+    await page.context().close();
+  });
+
+  test('the header box works from any page, and the type filter narrows results', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.origin}/van-ban/cong-van-xin-y-kien/`);
+    await page.locator('#o-tim-kiem').fill('2494');
+    await page.locator('#o-tim-kiem').press('Enter');
+    await page.waitForURL(/\/tim-kiem\/\?q=2494/);
+    const results = page.locator('ol#ket-qua-tim-kiem > li.search-result');
+    await results.first().waitFor();
+    expect(await results.first().locator('a.result-link').getAttribute('href')).toBe('/chuong-trinh/2494-ctr-tld-2018/');
+    const all = await results.count();
+    await page.locator('fieldset.search-filters input[value="Chương trình"]').check();
+    await page.waitForFunction((n) => document.querySelectorAll('li.search-result').length < n, all);
+    for (const type of await results.locator('.result-type').allInnerTexts()) expect(type).toBe('Chương trình');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('citations', () => {
+  test('from the plan to a programme, and back through its backlink', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.origin}/van-ban/ke-hoach-so-ket/`);
+    await page.locator('a.trich-dan', { hasText: 'Chương trình 07/CTr-LĐLĐ' }).click();
+    await page.waitForURL(/\/chuong-trinh\/07-ctr-ldld-2018\/$/);
+    expect(await page.locator('h1').innerText()).toBe('Chương trình số 07/CTr-LĐLĐ');
+    await page.locator('.backlinks a').first().click();
+    await page.waitForURL(/\/van-ban\/ke-hoach-so-ket\/#dc-07-ctr-ldld$/);
+    expect(await page.locator('#dc-07-ctr-ldld').innerText()).toContain('Chương trình 07/CTr-LĐLĐ ngày 29/8/2018');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
