@@ -35,6 +35,9 @@ describe('Vietnamese queries on the built site', () => {
     ['nua nhiem ky', PLAN, [OUTLINE]],
     ['mái ấm công đoàn', OUTLINE, []],
     ['Tín Nghĩa', PLAN, []],
+    // Words from a programme's goals find the programme.
+    ['giác ngộ giai cấp', '/chuong-trinh/08-ctr-ldld-2018/', [PLAN]],
+    ['chuyển biến mạnh mẽ', '/chuong-trinh/07-ctr-ldld-2018/', [PLAN]],
   ];
 
   test.each(cases)('%s', async (query, first, alsoFound) => {

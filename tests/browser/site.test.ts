@@ -31,6 +31,9 @@ describe('reading the guidance', () => {
     await page.locator('#han-gui-bao-cao .from a').click();
     await page.waitForURL(/\/van-ban\/ke-hoach-so-ket\/#moc-gui-bao-cao$/);
     expect(await page.locator('#moc-gui-bao-cao').count()).toBe(1);
+    // The plan's own timeline holds every deadline too, the memo's included.
+    expect(await page.locator('ol.timeline > li').count()).toBe(7);
+    expect(await page.locator('#han-gop-y-du-thao .from a').getAttribute('href')).toBe('/van-ban/cong-van-xin-y-kien/#moc-gop-y-du-thao');
     expect(errors).toEqual([]);
     expect(sameOrigin(requests)).toEqual([]);
     await page.context().close();
