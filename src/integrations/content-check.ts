@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { ZodType } from 'zod';
 import { documentSchema, programmeSchema } from '../lib/content-schemas';
 import { checkFrontMatter, formatFrontMatterProblems, type FrontMatterProblem } from '../lib/frontmatter-check';
+import { loadDataset } from '../lib/data/read';
 
 const collections: { dir: string; schema: ZodType }[] = [
   { dir: 'content/van-ban', schema: documentSchema },
@@ -34,6 +35,12 @@ export default function contentCheck(): AstroIntegration {
           );
         }
         logger.info('Front matter của mọi văn bản và chương trình hợp lệ.');
+        // Throws DataValidationError listing every bad cell: the build stops before any page.
+        const dataset = loadDataset(root);
+        logger.info(
+          `Số liệu hợp lệ: ${dataset.rows.length} dòng, ${dataset.indicators.length} chỉ tiêu, ${dataset.units.length} đơn vị` +
+            (dataset.meta.status === 'minh-hoa' ? ' (số liệu minh họa).' : '.'),
+        );
       },
     },
   };

@@ -58,13 +58,21 @@ export function checkFrontMatter(file: string, text: string, schema: ZodType): F
   if (!match) {
     return [{ file, line: 1, field: '(front matter)', rule: 'front-matter', message: 'Tệp phải mở đầu bằng khối front matter giữa hai dòng ---' }];
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(match[1] as string, { lineCounter: counter });
   // Line 1 is the opening ---, so YAML line n is file line n + 1.
+  return checkYaml(file, match[1] as string, schema, 1);
+}
+
+/**
+ * Validates a YAML text (a whole data file, or a front-matter block starting after `lineOffset`
+ * lines) against a schema; each problem carries the file line of the offending field.
+ */
+export function checkYaml(file: string, text: string, schema: ZodType, lineOffset = 0): FrontMatterProblem[] {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
   if (doc.errors.length > 0) {
     return doc.errors.map((error) => ({
       file,
-      line: (error.linePos?.[0]?.line ?? 1) + 1,
+      line: (error.linePos?.[0]?.line ?? 1) + lineOffset,
       field: '(YAML)',
       rule: 'yaml',
       message: `YAML không hợp lệ: ${error.message.split('\n')[0]}`,
@@ -74,8 +82,8 @@ export function checkFrontMatter(file: string, text: string, schema: ZodType): F
   if (result.success) return [];
   return result.error.issues.map((issue) => ({
     file,
-    line: lineOf(doc.contents, issue.path, counter, 1),
-    field: fieldName(issue.path) || '(front matter)',
+    line: lineOf(doc.contents, issue.path, counter, lineOffset),
+    field: fieldName(issue.path) || '(tệp)',
     rule: ruleOf(issue as { code: string; params?: Record<string, unknown> }),
     message: issue.message,
   }));

@@ -1,0 +1,126 @@
+// Validates the whole indicator data model at once — definitions, units, metadata and every
+// results file — so that one bad cell anywhere stops the build before any page is written.
+import type { ZodType } from 'zod';
+import { checkYaml } from '../frontmatter-check.ts';
+import { parse as parseYaml } from 'yaml';
+import type { DataProblem } from './problems.ts';
+import { decodeUtf8, parseResultsCsv, type ResultRow } from './results-csv.ts';
+import {
+  datasetMetaSchema,
+  indicatorSchema,
+  unitSchema,
+  type DatasetMeta,
+  type IndicatorDefinition,
+  type ReportingUnit,
+} from './schemas.ts';
+
+export interface SourceFile {
+  /** Path relative to the project root, as shown in messages. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface DatasetFiles {
+  meta: SourceFile;
+  indicators: SourceFile[];
+  units: SourceFile[];
+  results: SourceFile[];
+  /** Ids of content/chuong-trinh entries, for the indicators' programme references. */
+  programmeIds: ReadonlySet<string>;
+}
+
+export type Indicator = IndicatorDefinition & { id: string };
+export type Unit = ReportingUnit & { id: string };
+
+export interface Dataset {
+  meta: DatasetMeta;
+  indicators: Indicator[];
+  units: Unit[];
+  rows: ResultRow[];
+  /** Years that have at least one result row, ascending. */
+  years: number[];
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function idOf(path: string): string {
+  return (path.split('/').pop() ?? path).replace(/\.(ya?ml|csv)$/, '');
+}
+
+function textOf(file: SourceFile, problems: DataProblem[]): string | null {
+  const decoded = decodeUtf8(file.path, file.bytes);
+  if ('problem' in decoded) {
+    problems.push(decoded.problem);
+    return null;
+  }
+  return decoded.text.replace(/^\ufeff/, '');
+}
+
+function checkDefinitionFile<T>(file: SourceFile, schema: ZodType<T>, problems: DataProblem[]): (T & { id: string }) | null {
+  const text = textOf(file, problems);
+  if (text === null) return null;
+  const id = idOf(file.path);
+  if (!ID.test(id)) {
+    problems.push({ file: file.path, line: 1, rule: 'ten-tep', value: id, message: 'tên tệp (mã) chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối' });
+  }
+  const found = checkYaml(file.path, text, schema);
+  if (found.length > 0) {
+    problems.push(...found.map((p) => ({ file: p.file, line: p.line, field: p.field, rule: p.rule, message: p.message })));
+    return null;
+  }
+  return { ...(schema.parse(parseYaml(text)) as T), id };
+}
+
+export function validateDataset(files: DatasetFiles): { dataset: Dataset; problems: [] } | { dataset: null; problems: DataProblem[] } {
+  const problems: DataProblem[] = [];
+  const meta = checkDefinitionFile(files.meta, datasetMetaSchema, problems);
+
+  const programmeRefs = indicatorSchema.superRefine((data, ctx) => {
+    data.programmes.forEach((id, index) => {
+      if (!files.programmeIds.has(id)) {
+        ctx.addIssue({ code: 'custom', path: ['programmes', index], message: `chương trình "${id}" không có trong content/chuong-trinh/`, params: { rule: 'chuong-trinh-khong-co' } });
+      }
+    });
+  });
+  const indicators = files.indicators.map((f) => checkDefinitionFile(f, programmeRefs, problems)).filter((x): x is Indicator => x !== null);
+  const units = files.units.map((f) => checkDefinitionFile(f, unitSchema, problems)).filter((x): x is Unit => x !== null);
+
+  // Results can only be checked against definitions that are themselves valid.
+  if (problems.length > 0 || !meta) return { dataset: null, problems };
+
+  const context = {
+    unitIds: new Set(units.map((u) => u.id)),
+    indicatorKinds: new Map(indicators.map((i) => [i.id, i.kind] as const)),
+    term: meta.term,
+    ...(meta.baseline ? { baselineKey: meta.baseline.key } : {}),
+  };
+  const rows: ResultRow[] = [];
+  const seen = new Map<string, ResultRow>();
+  for (const file of files.results) {
+    const text = textOf(file, problems);
+    if (text === null) continue;
+    const parsed = parseResultsCsv(file.path, text, context);
+    problems.push(...parsed.problems);
+    for (const row of parsed.rows) {
+      const key = `${row.unit}|${row.period}|${row.indicator}`;
+      const first = seen.get(key);
+      if (first) {
+        problems.push({
+          file: row.file, line: row.line, rule: 'trung-dong', value: `${row.unit}, ${row.period}, ${row.indicator}`,
+          message: `cùng đơn vị, năm và chỉ tiêu đã có ở ${first.file} dòng ${first.line}`,
+        });
+      } else {
+        seen.set(key, row);
+        rows.push(row);
+      }
+    }
+  }
+  if (problems.length > 0) return { dataset: null, problems };
+
+  const years = [...new Set(rows.filter((r) => /^\d{4}$/.test(r.period)).map((r) => Number(r.period)))].sort((a, b) => a - b);
+  const byOrder = <T extends { order: number; id: string }>(a: T, b: T) => a.order - b.order || a.id.localeCompare(b.id);
+  return {
+    dataset: { meta, indicators: [...indicators].sort(byOrder), units: [...units].sort(byOrder), rows, years },
+    problems: [],
+  };
+}

@@ -1,0 +1,13 @@
+import type { APIRoute } from 'astro';
+import { indicatorData } from '../../../data/indicators';
+import { rawRowsCsv, sortRows } from '../../../lib/data/downloads';
+
+export function getStaticPaths() {
+  return indicatorData().dataset.units.map((unit) => ({ params: { id: unit.id } }));
+}
+
+export const GET: APIRoute = ({ params }) => {
+  const { dataset } = indicatorData();
+  const rows = sortRows(dataset.rows.filter((row) => row.unit === params.id), dataset.indicators, dataset.units);
+  return new Response(rawRowsCsv(rows, dataset.indicators, dataset.units), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};
