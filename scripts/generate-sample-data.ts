@@ -2,7 +2,8 @@
 // indicator × year, plus previous-term baseline rows. Deterministic (seeded), so re-running it
 // reproduces the committed files byte for byte. The figures are invented: bo-du-lieu.yaml keeps
 // status minh-hoa, and every page showing them says so.
-//   npm run data:sample
+//   npm run data:sample            (rewrites content/so-lieu/*.csv)
+//   npm run data:sample -- <dir>   (writes the files to <dir> instead, e.g. to compare)
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { toCsv } from '../src/lib/data/csv-write.ts';
@@ -10,6 +11,7 @@ import { RESULT_COLUMNS } from '../src/lib/data/results-csv.ts';
 import { loadDataset } from '../src/lib/data/read.ts';
 
 const root = new URL('..', import.meta.url).pathname;
+const outDir = process.argv[2] ?? `${root}/content/so-lieu`;
 
 /** mulberry32: a small seeded generator, enough for illustrative figures. */
 function random(seed: number): () => number {
@@ -67,8 +69,12 @@ for (const indicator of indicators) {
 }
 
 for (const period of periods) {
-  const path = `${root}/content/so-lieu/${period}.csv`;
+  const path = `${outDir}/${period}.csv`;
   writeFileSync(path, toCsv(RESULT_COLUMNS, files[period]!));
 }
-const dataset = loadDataset(root);
-console.log(`Đã ghi ${dataset.rows.length} dòng số liệu minh họa (${units.length} đơn vị × ${indicators.length} chỉ tiêu × ${periods.length} kỳ).`);
+if (process.argv[2]) {
+  console.log(`Đã ghi ${periods.length} tệp vào ${outDir}.`);
+} else {
+  const dataset = loadDataset(root);
+  console.log(`Đã ghi ${dataset.rows.length} dòng số liệu minh họa (${units.length} đơn vị × ${indicators.length} chỉ tiêu × ${periods.length} kỳ).`);
+}

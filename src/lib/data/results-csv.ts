@@ -44,8 +44,8 @@ export function parseWholeNumber(raw: string): Parsed {
     const value = Number(text);
     return Number.isSafeInteger(value) ? { ok: true, value } : { ok: false, rule: 'so-qua-lon', message: 'số quá lớn' };
   }
-  if (/^[=+@]/.test(text) || /^-[^\d]/.test(text)) return { ok: false, rule: 'cong-thuc', message: 'ô chứa công thức hoặc ký tự đầu dòng không hợp lệ; hãy ghi giá trị số' };
   if (/^-\s*\d/.test(text)) return { ok: false, rule: 'so-khong-am', message: 'số âm không hợp lệ: số liệu phải lớn hơn hoặc bằng 0' };
+  if (/^[=+@]/.test(text) || /^-[^\d]/.test(text)) return { ok: false, rule: 'cong-thuc', message: 'ô chứa công thức hoặc ký tự đầu dòng không hợp lệ; hãy ghi giá trị số' };
   if (/^\d{1,3}([.\u00a0 ]\d{3})+$/.test(text)) {
     return { ok: false, rule: 'dau-phan-cach-hang-nghin', message: 'số có dấu phân cách hàng nghìn; hãy ghi số liền, không dấu chấm hay khoảng trắng (ví dụ 1234)' };
   }
@@ -79,6 +79,20 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | 
   }
 }
 
+/** The line where a quoted cell opens and never closes (the parser only knows where it gave up). */
+function unclosedQuoteLine(text: string): number {
+  let line = 1;
+  let openedAt = 1;
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') {
+      if (!quoted) openedAt = line;
+      quoted = !quoted;
+    } else if (char === '\n') line += 1;
+  }
+  return quoted ? openedAt : line;
+}
+
 export function parseResultsCsv(file: string, input: string, context: ResultsContext): { rows: ResultRow[]; problems: DataProblem[] } {
   const text = input.replace(/^\ufeff/, '');
   const problems: DataProblem[] = [];
@@ -96,7 +110,10 @@ export function parseResultsCsv(file: string, input: string, context: ResultsCon
     records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as typeof records;
   } catch (error) {
     const e = error as { lines?: number; code?: string; message: string };
-    return { rows, problems: [{ file, line: e.lines ?? 1, rule: 'csv', message: `không đọc được tệp CSV: ${e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'dấu ngoặc kép chưa đóng' : e.message}` }] };
+    if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+      return { rows, problems: [{ file, line: unclosedQuoteLine(text), rule: 'csv', message: 'không đọc được tệp CSV: dấu ngoặc kép mở ở dòng này không được đóng' }] };
+    }
+    return { rows, problems: [{ file, line: e.lines ?? 1, rule: 'csv', message: `không đọc được tệp CSV: ${e.message}` }] };
   }
   const [header, ...body] = records;
   const headerCells = (header?.record ?? []).map((cell) => cell.trim());

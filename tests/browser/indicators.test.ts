@@ -1,0 +1,148 @@
+// Indicator pages in real Chromium: charts draw pixels when scrolled into view, each table shows
+// exactly the aggregation's numbers, the unit table sorts, and the CSV download matches.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { parse } from 'csv-parse/sync';
+import { serveDist } from '../helpers/static-server';
+import { launchBrowser, openPage } from '../helpers/browser';
+import { loadDataset } from '../../src/lib/data/read';
+import { aggregateIndicator, unitsByRank, type IndicatorSummary } from '../../src/lib/data/aggregate';
+import { formatInteger, formatQuantity, formatQuantityDetailed, formatTarget, statusLabels } from '../../src/lib/data/format';
+import { aggregateCsv } from '../../src/lib/data/downloads';
+
+let browser: Browser;
+let server: { origin: string; close: () => Promise<void> };
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const dataset = loadDataset(process.cwd());
+const SYMBOLS: Record<string, string> = { 'vuot': '▲', 'dat': '●', 'chua-dat': '▼', 'chua-co-muc-tieu': '○', 'chua-co-so-lieu': '…' };
+const unit = (id: string) => dataset.units.find((u) => u.id === id)!;
+function summaryOf(id: string): IndicatorSummary {
+  const indicator = dataset.indicators.find((i) => i.id === id)!;
+  return aggregateIndicator(indicator, dataset.units.map((u) => u.id), dataset.rows, dataset.years, dataset.meta.baseline?.key);
+}
+
+async function tableText(page: Page, selector: string): Promise<string[][]> {
+  return page.locator(`${selector} tbody tr`).evaluateAll((rows) =>
+    rows.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())),
+  );
+}
+
+/** Pixels of the canvas that are not transparent, and those in the results' blue (#0072B2). */
+async function canvasPixels(page: Page, chart: string): Promise<{ drawn: number; blue: number; orange: number }> {
+  return page.locator(`figure[data-chart="${chart}"] canvas`).evaluate((canvas) => {
+    const c = canvas as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let drawn = 0;
+    let blue = 0;
+    let orange = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+      if (a > 0) drawn += 1;
+      if (a > 200 && Math.abs(r - 0) < 20 && Math.abs(g - 114) < 20 && Math.abs(b - 178) < 20) blue += 1;
+      if (a > 200 && Math.abs(r - 213) < 20 && Math.abs(g - 94) < 20 && Math.abs(b - 0) < 20) orange += 1;
+    }
+    return { drawn, blue, orange };
+  });
+}
+
+describe('an indicator page (count)', () => {
+  const id = 'phat-trien-doan-vien';
+  const s = summaryOf(id);
+
+  test('charts draw when visible, tables equal the aggregation, the CSV download matches', async () => {
+    const { page, errors, requests } = await openPage(browser);
+    await page.goto(`${server.origin}/chi-tieu/${id}/`);
+    expect(await page.locator('[data-sample-banner]').textContent()).toContain('Số liệu minh họa');
+
+    for (const chart of ['theo-nam', 'luy-ke', 'theo-don-vi']) {
+      const figure = page.locator(`figure[data-chart="${chart}"]`);
+      await figure.scrollIntoViewIfNeeded();
+      await page.waitForSelector(`figure[data-chart="${chart}"][data-drawn="true"]`);
+      const pixels = await canvasPixels(page, chart);
+      expect(pixels.drawn, chart).toBeGreaterThan(5_000);
+      expect(pixels.blue, chart).toBeGreaterThan(1_000);
+      if (chart !== 'theo-don-vi') expect(pixels.orange, `${chart}: target line`).toBeGreaterThan(100);
+    }
+    expect(requests.filter((url) => /chart-render/.test(url))).toHaveLength(1);
+
+    expect(await tableText(page, 'table[data-table="theo-nam"]')).toEqual(
+      s.years.map((y) => [String(y.year), formatQuantity(y.total), formatTarget(y.target!, 'count'), `${SYMBOLS[y.status]} ${statusLabels[y.status]}`, `${y.reportedUnits}/${dataset.units.length}`]),
+    );
+    expect(await tableText(page, 'table[data-table="luy-ke"]')).toEqual(
+      s.cumulative.map((c) => [String(c.year), formatQuantity(c.total), formatTarget(s.termTarget!, 'count'), expect.stringMatching(/^\d+,\d%$/)]),
+    );
+    const unitRows = await tableText(page, 'table[data-table="theo-don-vi"]');
+    expect(unitRows).toEqual(
+      unitsByRank(s).map((u) => [unit(u.unitId).shortName, ...u.years.map((y) => formatQuantityDetailed(y.value)), formatQuantityDetailed(u.result), formatInteger(u.rank!), formatQuantityDetailed(u.baseline)]),
+    );
+    // The figures in the table add up to the province total printed in its footer.
+    const sum = unitRows.reduce((n, row) => n + Number(row[4]!.replace(/\./g, '')), 0);
+    expect(sum).toBe((s.result as { value: number }).value);
+    expect(await page.locator('table[data-table="theo-don-vi"] tfoot td').first().textContent()).toBe(formatQuantity(s.years[0]!.total));
+
+    // Sorting by name (a click on the header button) reorders the rows alphabetically in Vietnamese.
+    await page.locator('table[data-table="theo-don-vi"] thead th').first().locator('button').click();
+    const names = (await tableText(page, 'table[data-table="theo-don-vi"]')).map((row) => row[0]!);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'vi', { sensitivity: 'base', numeric: true })));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-download="tong-hop"]').click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text).toBe(aggregateCsv(s, (u) => unit(u).name));
+    const records = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(records.map((r) => Number(r.ket_qua))).toEqual(s.years.map((y) => (y.total as { value: number }).value));
+    expect(records.map((r) => Number(r.luy_ke))).toEqual(s.cumulative.map((c) => (c.total as { value: number }).value));
+
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('an indicator page (rate)', () => {
+  const id = 'ty-le-thoa-uoc-lao-dong-tap-the';
+  const s = summaryOf(id);
+  test('shows Σnumerator / Σdenominator with its counts, and the raw rows download', async () => {
+    const { page, errors } = await openPage(browser, { width: 375 });
+    await page.goto(`${server.origin}/chi-tieu/${id}/`);
+    const rows = await tableText(page, 'table[data-table="theo-nam"]');
+    expect(rows.map((r) => r.slice(0, 4))).toEqual(
+      s.years.map((y) => {
+        const t = y.total as { numerator: number; denominator: number };
+        return [String(y.year), formatQuantity(y.total), formatInteger(t.numerator), formatInteger(t.denominator)];
+      }),
+    );
+    await page.locator('figure[data-chart="theo-don-vi"]').scrollIntoViewIfNeeded();
+    await page.waitForSelector('figure[data-chart="theo-don-vi"][data-drawn="true"]');
+    expect((await canvasPixels(page, 'theo-don-vi')).blue).toBeGreaterThan(500);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-download="so-lieu-goc"]').click()]);
+    const records = parse(readFileSync((await download.path())!, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(records).toHaveLength(dataset.rows.filter((r) => r.indicator === id).length);
+    expect(records.every((r) => r.gia_tri === '' && Number(r.tu_so) <= Number(r.mau_so))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('pages without charts', () => {
+  test('a document page never loads Chart.js; printing an indicator page shows its tables', async () => {
+    const { page, requests } = await openPage(browser);
+    await page.goto(`${server.origin}/van-ban/ke-hoach-so-ket/`);
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((url) => /chart/.test(url))).toEqual([]);
+    await page.goto(`${server.origin}/chi-tieu/mai-am-cong-doan/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('table[data-table="theo-nam"]').isVisible()).toBe(true);
+    expect(await page.locator('table[data-table="theo-don-vi"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-sample-banner]').isVisible()).toBe(true);
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    await page.context().close();
+  });
+});
