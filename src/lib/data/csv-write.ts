@@ -10,8 +10,18 @@ function quote(value: string): string {
   return /[",\r\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  const line = (cells: readonly (string | number | null)[]) =>
-    cells.map((cell) => quote(neutraliseCell(cell === null ? '' : String(cell)))).join(',');
+/** A CSV line; `neutralise: false` only for text that is parsed again, never for a download. */
+export function csvLine(cells: readonly (string | number | null)[], options: { delimiter?: string; neutralise?: boolean } = {}): string {
+  const { delimiter = ',', neutralise = true } = options;
+  return cells
+    .map((cell) => {
+      const text = cell === null ? '' : String(cell);
+      return quote(neutralise ? neutraliseCell(text) : text);
+    })
+    .join(delimiter);
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[], options: { neutralise?: boolean } = {}): string {
+  const line = (cells: readonly (string | number | null)[]) => csvLine(cells, options);
   return `\ufeff${[line(header), ...rows.map(line)].join('\r\n')}\r\n`;
 }

@@ -93,15 +93,38 @@ function unclosedQuoteLine(text: string): number {
   return quoted ? openedAt : line;
 }
 
-export function parseResultsCsv(file: string, input: string, context: ResultsContext): { rows: ResultRow[]; problems: DataProblem[] } {
+export interface ParseOptions {
+  /**
+   * Forms (issue of the report kit): a line whose gia_tri, tu_so and mau_so are all empty is a
+   * line the unit did not fill in ("chưa báo cáo") and is skipped. Committed files never use this.
+   */
+  skipUnfilled?: boolean;
+}
+
+/** A form line left blank: the unit has not reported this indicator for this period. */
+export interface UnfilledLine {
+  unit: string;
+  period: string;
+  indicator: string;
+  line: number;
+}
+
+export function parseResultsCsv(
+  file: string,
+  input: string,
+  context: ResultsContext,
+  options: ParseOptions = {},
+): { rows: ResultRow[]; problems: DataProblem[]; unfilled: UnfilledLine[] } {
   const text = input.replace(/^\ufeff/, '');
   const problems: DataProblem[] = [];
   const rows: ResultRow[] = [];
+  const unfilled: UnfilledLine[] = [];
   const headerLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = detectDelimiter(headerLine);
   if (!delimiter) {
     return {
       rows,
+      unfilled,
       problems: [{ file, line: 1, rule: 'tieu-de', value: headerLine, message: `dòng tiêu đề phải là ${RESULT_COLUMNS.join(',')} (phân cách bằng dấu phẩy hoặc dấu chấm phẩy, không lẫn cả hai)` }],
     };
   }
@@ -111,9 +134,9 @@ export function parseResultsCsv(file: string, input: string, context: ResultsCon
   } catch (error) {
     const e = error as { lines?: number; code?: string; message: string };
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-      return { rows, problems: [{ file, line: unclosedQuoteLine(text), rule: 'csv', message: 'không đọc được tệp CSV: dấu ngoặc kép mở ở dòng này không được đóng' }] };
+      return { rows, unfilled, problems: [{ file, line: unclosedQuoteLine(text), rule: 'csv', message: 'không đọc được tệp CSV: dấu ngoặc kép mở ở dòng này không được đóng' }] };
     }
-    return { rows, problems: [{ file, line: e.lines ?? 1, rule: 'csv', message: `không đọc được tệp CSV: ${e.message}` }] };
+    return { rows, unfilled, problems: [{ file, line: e.lines ?? 1, rule: 'csv', message: `không đọc được tệp CSV: ${e.message}` }] };
   }
   const [header, ...body] = records;
   const headerCells = (header?.record ?? []).map((cell) => cell.trim());
@@ -123,6 +146,7 @@ export function parseResultsCsv(file: string, input: string, context: ResultsCon
     const column = firstWrong === -1 ? RESULT_COLUMNS.length + 1 : firstWrong + 1;
     return {
       rows,
+      unfilled,
       problems: [{
         file, line: 1, column, rule: 'tieu-de', value: headerCells[column - 1] ?? '',
         message: `dòng tiêu đề phải đúng ${RESULT_COLUMNS.length} cột theo thứ tự ${RESULT_COLUMNS.join(delimiter)}; cột ${column} ${headerCells[column - 1] === undefined ? 'bị thiếu' : 'không đúng'}${RESULT_COLUMNS[column - 1] ? ` (cần "${RESULT_COLUMNS[column - 1]}")` : ' (thừa cột)'}`,
@@ -142,6 +166,10 @@ export function parseResultsCsv(file: string, input: string, context: ResultsCon
       continue;
     }
     const cell = Object.fromEntries(RESULT_COLUMNS.map((name, i) => [name, (record[i] ?? '').trim()])) as Record<Column, string>;
+    if (options.skipUnfilled && cell.gia_tri === '' && cell.tu_so === '' && cell.mau_so === '') {
+      unfilled.push({ unit: cell.don_vi, period: cell.nam, indicator: cell.chi_tieu, line });
+      continue;
+    }
     let valid = true;
     const fail = (column: Column, rule: string, message: string, value?: string) => {
       valid = false;
@@ -193,5 +221,5 @@ export function parseResultsCsv(file: string, input: string, context: ResultsCon
     }
     if (valid) rows.push(row);
   }
-  return { rows, problems };
+  return { rows, problems, unfilled };
 }

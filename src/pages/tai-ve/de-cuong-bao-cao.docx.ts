@@ -1,0 +1,18 @@
+// The report template, rebuilt from the outline's MDX at every build: edit the outline, and the
+// next build's template follows.
+import type { APIRoute } from 'astro';
+import { getEntry } from 'astro:content';
+import { outlineBlocks } from '../../lib/report-kit/outline';
+import { outlineTemplateBuffer } from '../../lib/report-kit/docx';
+
+export const GET: APIRoute = async () => {
+  const outline = await getEntry('van-ban', 'de-cuong-bao-cao');
+  if (!outline?.body) throw new Error('Không đọc được nội dung content/van-ban/de-cuong-bao-cao.mdx');
+  const buffer = await outlineTemplateBuffer(outlineBlocks(outline.body), {
+    formUrl: 'trang Chỉ tiêu hoặc trang của đơn vị trên cổng sơ kết (/chi-tieu/, /don-vi/)',
+    sourceTitle: outline.data.title,
+  });
+  return new Response(new Uint8Array(buffer), {
+    headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  });
+};

@@ -1,0 +1,304 @@
+// The report kit: the outline as a .docx whose headings are the outline's, the indicator form as
+// .xlsx/.csv, and `npm run import:form` writing a filled form back into content/so-lieu/ —
+// exactly, idempotently, and not at all when the form is wrong.
+import { describe, expect, test, beforeAll, afterAll } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { parse as parseHtml } from 'node-html-parser';
+import { loadDataset } from '../src/lib/data/read';
+import { aggregateIndicator } from '../src/lib/data/aggregate';
+import { outlineBlocks, outlineHeadings } from '../src/lib/report-kit/outline';
+import { outlineTemplateBuffer } from '../src/lib/report-kit/docx';
+import { FORM_SHEET, HEADER_ROW, formCsv, formXlsx, type FormInput } from '../src/lib/report-kit/form';
+import { formPeriods } from '../src/lib/report-kit/import';
+import { measureUnits } from '../src/lib/data/schemas';
+
+const DIST = process.env.DIST_DIR ?? 'dist';
+const OUTLINE = 'content/van-ban/de-cuong-bao-cao.mdx';
+const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+const decodeXml = (text: string) =>
+  text.replace(/&(quot|amp|lt|gt|apos);/g, (_, name: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" })[name] as string);
+
+async function docxParagraphs(bytes: Uint8Array): Promise<{ style: string; text: string; italic: boolean }[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => ({
+    style: /<w:pStyle w:val="([^"]+)"/.exec(p)?.[1] ?? '',
+    text: decodeXml(clean(p.replace(/<w:br\/>/g, ' ').replace(/<w:t[^>]*>([^<]*)<\/w:t>/g, '$1 ').replace(/<[^>]+>/g, ''))),
+    italic: /<w:i\/>/.test(p),
+  }));
+}
+
+describe('the outline as a Word template', () => {
+  test('the built .docx has the outline\'s headings, in order, in Word heading styles', async () => {
+    const paragraphs = await docxParagraphs(readFileSync(join(DIST, 'tai-ve/de-cuong-bao-cao.docx')));
+    const headings = paragraphs.filter((p) => /^Heading[123]$/.test(p.style));
+    // The published outline page is the reference: its h2 (Phần), h3 (I.) and h4 (1.) headings.
+    const page = parseHtml(readFileSync(join(DIST, 'van-ban/de-cuong-bao-cao/index.html'), 'utf8'));
+    const article = page.querySelector('article.official')!;
+    for (const extra of article.querySelectorAll('.section-link, .editor-note, .report-kit, .doc-meta, #moc-thoi-gian')) extra.remove();
+    const pageHeadings = article.querySelectorAll('h2, h3, h4').map((h) => ({ level: Number(h.tagName[1]) - 1, text: clean(h.textContent) }));
+    expect(headings.map((h) => clean(h.text))).toEqual(pageHeadings.map((h) => h.text));
+    expect(headings.map((h) => Number(h.style.slice(-1)))).toEqual(pageHeadings.map((h) => h.level));
+    expect(headings).toHaveLength(19); // Phần ×2, I.–VI., 1.–8. and 10. under II, 1.–2. under I
+    expect(headings[0]?.text).toBe('PHẦN THỨ NHẤT Kết quả giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Công đoàn tỉnh lần thứ X');
+    // "8." is followed by "10.", as issued.
+    expect(headings.map((h) => h.text.split(' ')[0])).toContain('10.');
+  });
+
+  test('guidance as italic hints, the title block and signature placeholders, the note on figures', async () => {
+    const paragraphs = await docxParagraphs(readFileSync(join(DIST, 'tai-ve/de-cuong-bao-cao.docx')));
+    const hints = paragraphs.filter((p) => p.style === 'GoiY');
+    const blocks = outlineBlocks(readFileSync(OUTLINE, 'utf8'));
+    expect(hints.map((h) => h.text.replace(/^– /, ''))).toEqual(blocks.filter((b) => b.kind === 'hint').map((b) => (b as { text: string }).text));
+    expect(hints.some((h) => h.text.includes('Tình hình việc làm, tiền lương, nhà ở'))).toBe(true);
+    // Editor's notes are the site's, not the outline's.
+    expect(paragraphs.some((p) => /Đề cương đánh số từ mục 8/.test(p.text))).toBe(false);
+    const all = paragraphs.map((p) => p.text).join('\n');
+    for (const placeholder of ['[TÊN ĐƠN VỊ BÁO CÁO]', '[Địa danh], ngày … tháng … năm 20…', '[Họ và tên người ký]', '[CHỨC VỤ NGƯỜI KÝ]', 'Số: …/BC-…', 'Lưu ý về số liệu:']) {
+      expect(all).toContain(placeholder);
+    }
+    expect(all).toContain('(Báo cáo cần có số liệu minh họa tại các mục đánh giá');
+  });
+
+  test('a change to the outline changes the template', async () => {
+    const mdx = readFileSync(OUTLINE, 'utf8').replace('### VI. BÀI HỌC KINH NGHIỆM', '### VI. BÀI HỌC KINH NGHIỆM\n\n#### 1. Mục thêm để kiểm thử\n\n- Gợi ý thêm.');
+    const blocks = outlineBlocks(mdx);
+    expect(outlineHeadings(blocks)).toContain('1. Mục thêm để kiểm thử');
+    const paragraphs = await docxParagraphs(await outlineTemplateBuffer(blocks, { formUrl: '/chi-tieu/', sourceTitle: 'Đề cương' }));
+    expect(paragraphs.find((p) => p.text === '1. Mục thêm để kiểm thử')?.style).toBe('Heading3');
+    expect(paragraphs.find((p) => p.text === '– Gợi ý thêm.')?.style).toBe('GoiY');
+  });
+
+  test('the outline page and the home page link the template and the forms', () => {
+    for (const path of ['van-ban/de-cuong-bao-cao/index.html', 'index.html', 'chi-tieu/index.html']) {
+      const links = parseHtml(readFileSync(join(DIST, path), 'utf8')).querySelectorAll('[data-report-kit] a').map((a) => a.getAttribute('href'));
+      expect(links, path).toEqual(expect.arrayContaining(['/tai-ve/de-cuong-bao-cao.docx', '/tai-ve/bieu-mau/toan-tinh.xlsx', '/tai-ve/bieu-mau/toan-tinh.csv']));
+    }
+    const unitLinks = parseHtml(readFileSync(join(DIST, 'don-vi/cam-my/index.html'), 'utf8')).querySelectorAll('[data-report-kit] a').map((a) => a.getAttribute('href'));
+    expect(unitLinks).toEqual(['/tai-ve/bieu-mau/cam-my.xlsx', '/tai-ve/bieu-mau/cam-my.csv']);
+  });
+});
+
+// ——— The indicator form and its import ———
+
+const dataset = loadDataset(process.cwd());
+const input = (unitId: string | null): FormInput => ({
+  indicators: dataset.indicators, units: dataset.units, periods: formPeriods(dataset),
+  unit: unitId ? dataset.units.find((u) => u.id === unitId)! : null, title: 'Biểu mẫu', date: new Date('2026-11-25T00:00:00Z'),
+});
+
+let root = '';
+let work = '';
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'bieu-mau-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A fresh copy of content/ to import into. */
+function freshRoot(): string {
+  root = mkdtempSync(join(work, 'root-'));
+  cpSync('content', join(root, 'content'), { recursive: true });
+  return root;
+}
+
+function contentHash(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else hash.update(p.slice(dir.length)).update(readFileSync(p));
+    }
+  };
+  walk(join(dir, 'content'));
+  return hash.digest('hex');
+}
+
+function importForm(file: string, into: string) {
+  const result = spawnSync(process.execPath, ['scripts/import-form.ts', file, '--root', into], { encoding: 'utf8' });
+  return { status: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+/** Fills every value cell of a generated form: counts and numerator ≤ denominator, deterministic. */
+async function filledForm(unitId: string | null, edit?: (sheet: ExcelJS.Worksheet) => void): Promise<{ path: string; values: Map<string, number | [number, number]> }> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await formXlsx(input(unitId))) as unknown as ExcelJS.Buffer);
+  const sheet = book.getWorksheet(FORM_SHEET)!;
+  const values = new Map<string, number | [number, number]>();
+  const periods = formPeriods(dataset);
+  dataset.indicators.forEach((indicator, i) => {
+    const r = HEADER_ROW + 1 + i;
+    expect(sheet.getCell(r, 1).value).toBe(indicator.id);
+    periods.forEach((period, p) => {
+      const col = 5 + p * 2;
+      const seed = (i + 1) * 1000 + (p + 1) * 37;
+      if (indicator.kind === 'count') {
+        sheet.getCell(r, col).value = seed;
+        values.set(`${period.key}|${indicator.id}`, seed);
+      } else {
+        sheet.getCell(r, col).value = seed % 97;
+        sheet.getCell(r, col + 1).value = 100 + (seed % 13);
+        values.set(`${period.key}|${indicator.id}`, [seed % 97, 100 + (seed % 13)]);
+      }
+    });
+  });
+  if (!unitId) sheet.getCell('C3').value = 'Liên đoàn Lao động huyện Xuân Lộc';
+  edit?.(sheet);
+  const path = join(work, `form-${Math.random().toString(36).slice(2)}.xlsx`);
+  await book.xlsx.writeFile(path);
+  return { path, values };
+}
+
+describe('the indicator form (.xlsx, .csv)', () => {
+  test('a unit\'s form: its name, a row per indicator, a pair of columns per year, validation, number formats, a definitions sheet', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(join(DIST, 'tai-ve/bieu-mau/cam-my.xlsx')) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet(FORM_SHEET)!;
+    expect(sheet.getCell('C3').value).toBe('Liên đoàn Lao động huyện Cẩm Mỹ');
+    const header = (sheet.getRow(HEADER_ROW).values as unknown[]).slice(1);
+    expect(header.slice(0, 6)).toEqual(['Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị tính', 'Cách ghi', '2018 – Giá trị hoặc tử số', '2018 – Mẫu số']);
+    expect(header.at(-1)).toBe('Ghi chú');
+    const ids = dataset.indicators.map((_, i) => sheet.getCell(HEADER_ROW + 1 + i, 1).value);
+    expect(ids).toEqual(dataset.indicators.map((i) => i.id));
+    const count = dataset.indicators.findIndex((i) => i.kind === 'count');
+    const value = sheet.getCell(HEADER_ROW + 1 + count, 5);
+    expect(value.dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
+    expect(value.numFmt).toBe('#,##0');
+    expect(sheet.getCell(HEADER_ROW + 1 + count, 3).value).toBe(measureUnits[dataset.indicators[count]!.unit]);
+    const defs = book.getWorksheet('Định nghĩa')!;
+    expect(defs.rowCount).toBe(1 + dataset.indicators.length);
+    const blank = new ExcelJS.Workbook();
+    await blank.xlsx.load(readFileSync(join(DIST, 'tai-ve/bieu-mau/toan-tinh.xlsx')) as unknown as ExcelJS.Buffer);
+    expect(blank.getWorksheet(FORM_SHEET)!.getCell('C3').value).toBeNull();
+    expect(blank.getWorksheet(FORM_SHEET)!.getCell('C3').dataValidation).toMatchObject({ type: 'list' });
+  });
+
+  test('the CSV form is a results file with the unit and every period × indicator, values empty', () => {
+    const text = readFileSync(join(DIST, 'tai-ve/bieu-mau/cam-my.csv'), 'utf8');
+    expect(text).toBe(formCsv(input('cam-my')));
+    const lines = text.split('\r\n').slice(0, -1);
+    expect(lines[0]).toBe('\ufeffdon_vi,nam,chi_tieu,gia_tri,tu_so,mau_so,ghi_chu');
+    expect(lines).toHaveLength(1 + formPeriods(dataset).length * dataset.indicators.length);
+    expect(lines[1]).toBe(`cam-my,2018,${dataset.indicators[0]!.id},,,,`);
+  });
+
+  test('round trip: generate, fill, import, aggregate gives back exactly the filled values; only that unit changes; twice changes nothing', async () => {
+    const into = freshRoot();
+    const before = loadDataset(into);
+    const { path, values } = await filledForm('bien-hoa');
+    const first = importForm(path, into);
+    expect(first.status, first.out).toBe(0);
+    expect(first.out).toMatch(/sửa \d+/);
+    const after = loadDataset(into);
+    const unitIds = after.units.map((u) => u.id);
+    for (const indicator of after.indicators) {
+      const s = aggregateIndicator(indicator, unitIds, after.rows, after.years, after.meta.baseline?.key);
+      const unit = s.units.find((u) => u.unitId === 'bien-hoa')!;
+      for (const y of unit.years) {
+        const filled = values.get(`${y.year}|${indicator.id}`)!;
+        expect(y.value, `${indicator.id} ${y.year}`).toEqual(
+          Array.isArray(filled) ? { kind: 'rate', numerator: filled[0], denominator: filled[1] } : { kind: 'count', value: filled },
+        );
+      }
+      const baseline = values.get(`nk-truoc|${indicator.id}`)!;
+      expect(unit.baseline).toEqual(Array.isArray(baseline) ? { kind: 'rate', numerator: baseline[0], denominator: baseline[1] } : { kind: 'count', value: baseline });
+    }
+    // Every other unit's rows are exactly as before, and none were added or lost.
+    const others = (rows: typeof before.rows) => rows.filter((r) => r.unit !== 'bien-hoa').map((r) => ({ ...r, line: 0 }));
+    expect(others(after.rows)).toEqual(others(before.rows));
+    expect(after.rows).toHaveLength(before.rows.length);
+    for (const name of ['2018.csv', '2019.csv', '2020.csv', 'nk-truoc.csv']) {
+      const old = readFileSync(join('content/so-lieu', name), 'utf8').split('\r\n').filter((l) => !l.startsWith('bien-hoa,'));
+      const now = readFileSync(join(into, 'content/so-lieu', name), 'utf8').split('\r\n').filter((l) => !l.startsWith('bien-hoa,'));
+      expect(now, name).toEqual(old);
+    }
+    const hash = contentHash(into);
+    const second = importForm(path, into);
+    expect(second.status, second.out).toBe(0);
+    expect(second.out).toContain('không có gì thay đổi');
+    expect(contentHash(into)).toBe(hash);
+  }, 60_000);
+
+  test('the blank province form, with the unit chosen by name, imports for that unit', async () => {
+    const into = freshRoot();
+    const { path, values } = await filledForm(null);
+    const result = importForm(path, into);
+    expect(result.status, result.out).toBe(0);
+    expect(result.out).toContain('Liên đoàn Lao động huyện Xuân Lộc');
+    const after = loadDataset(into);
+    const row = after.rows.find((r) => r.unit === 'xuan-loc' && r.period === '2019' && r.indicator === dataset.indicators[0]!.id)!;
+    const filled = values.get(`2019|${dataset.indicators[0]!.id}`)!;
+    expect(Array.isArray(filled) ? [row.numerator, row.denominator] : row.value).toEqual(filled);
+  }, 60_000);
+
+  test('a filled CSV form imports too; blank lines mean "chưa báo cáo" and remove the old row', () => {
+    const into = freshRoot();
+    const count = dataset.indicators.find((i) => i.kind === 'count')!;
+    const rate = dataset.indicators.find((i) => i.kind === 'rate')!;
+    const lines = formCsv(input('tan-phu')).split('\r\n').map((line) => {
+      if (line === `tan-phu,2020,${count.id},,,,`) return `tan-phu,2020,${count.id},4321,,,nhập từ CSV`;
+      if (line === `tan-phu,2020,${rate.id},,,,`) return `tan-phu,2020,${rate.id},,17,20,`;
+      return line;
+    });
+    const path = join(work, 'tan-phu.csv');
+    writeFileSync(path, lines.join('\r\n'));
+    const result = importForm(path, into);
+    expect(result.status, result.out).toBe(0);
+    const after = loadDataset(into);
+    const mine = after.rows.filter((r) => r.unit === 'tan-phu');
+    const summary = mine.map((r) => [r.period, r.indicator, r.value ?? [r.numerator, r.denominator], r.note]);
+    expect(summary).toHaveLength(2);
+    expect(summary).toContainEqual(['2020', count.id, 4321, 'nhập từ CSV']);
+    expect(summary).toContainEqual(['2020', rate.id, [17, 20], '']);
+    expect(after.rows.length).toBe(dataset.rows.length - formPeriods(dataset).length * dataset.indicators.length + 2);
+  }, 60_000);
+});
+
+describe('bad forms are refused with sheet, cell and rule, and change nothing', () => {
+  const countRow = HEADER_ROW + 1 + dataset.indicators.findIndex((i) => i.kind === 'count');
+  const rateRow = HEADER_ROW + 1 + dataset.indicators.findIndex((i) => i.kind === 'rate');
+  const cases: [string, (sheet: ExcelJS.Worksheet) => void, string][] = [
+    ['text in a number cell', (s) => { s.getCell(countRow, 7).value = 'khoảng 200'; }, `trang "Biểu mẫu", ô G${countRow}: không phải là số nguyên — giá trị "khoảng 200" (quy tắc: khong-phai-so)`],
+    ['a negative count', (s) => { s.getCell(countRow, 5).value = -12; }, `trang "Biểu mẫu", ô E${countRow}: số âm không hợp lệ: số liệu phải lớn hơn hoặc bằng 0 — giá trị "-12" (quy tắc: so-khong-am)`],
+    ['a decimal count', (s) => { s.getCell(countRow, 5).value = 12.5; }, `trang "Biểu mẫu", ô E${countRow}: số liệu phải là số nguyên, không có phần thập phân (tỷ lệ ghi bằng tử số và mẫu số) — giá trị "12.5" (quy tắc: so-nguyen)`],
+    ['numerator above denominator', (s) => { s.getCell(rateRow, 9).value = 150; s.getCell(rateRow, 10).value = 120; }, `trang "Biểu mẫu", ô I${rateRow}: tử số lớn hơn mẫu số (120) — giá trị "150" (quy tắc: tu-so-vuot-mau-so)`],
+    ['a formula', (s) => { s.getCell(countRow, 5).value = { formula: 'E8+1' } as ExcelJS.CellFormulaValue; }, `trang "Biểu mẫu", ô E${countRow}: ô chứa công thức hoặc ký tự đầu dòng không hợp lệ; hãy ghi giá trị số — giá trị "=E8+1" (quy tắc: cong-thuc)`],
+    ['a unit the site does not know', (s) => { s.getCell('C3').value = 'Công đoàn ngành Du lịch'; }, 'trang "Biểu mẫu", ô C3: đơn vị không có trong danh sách đơn vị của trang (content/don-vi/) — giá trị "Công đoàn ngành Du lịch" (quy tắc: don-vi-khong-co)'],
+    ['an indicator the site does not know', (s) => { s.getCell(countRow, 1).value = 'chi-tieu-la'; }, `trang "Biểu mẫu", ô A${countRow}: chỉ tiêu không có trong content/chi-tieu/ (ghi mã chỉ tiêu, là tên tệp không có đuôi .yaml) — giá trị "chi-tieu-la" (quy tắc: chi-tieu-khong-co)`],
+    ['a tampered header', (s) => { s.getCell(HEADER_ROW, 7).value = '2019 – Số liệu'; }, `trang "Biểu mẫu", ô G${HEADER_ROW}: dòng tiêu đề của biểu mẫu đã bị sửa; ô này phải là "<năm> – Giá trị hoặc tử số" (tải lại biểu mẫu từ trang nếu cần) — giá trị "2019 – Số liệu" (quy tắc: tieu-de)`],
+    ['swapped year columns', (s) => { s.getCell(HEADER_ROW, 6).value = '2019 – Mẫu số'; }, `trang "Biểu mẫu", ô F${HEADER_ROW}: dòng tiêu đề của biểu mẫu đã bị sửa; ô này phải là "2018 – Mẫu số" (tải lại biểu mẫu từ trang nếu cần) — giá trị "2019 – Mẫu số" (quy tắc: tieu-de)`],
+  ];
+  test.each(cases)('%s', async (_, edit, expected) => {
+    const into = freshRoot();
+    const hash = contentHash(into);
+    const { path } = await filledForm('long-thanh', edit);
+    const result = importForm(path, into);
+    expect(result.status).toBe(1);
+    expect(result.out).toContain('Không nhập biểu mẫu; content/ không thay đổi.');
+    expect(result.out).toContain(`${path} › ${expected}`);
+    expect(contentHash(into)).toBe(hash);
+  }, 60_000);
+
+  test('an empty form, a file of another kind and a CSV with two units are refused', async () => {
+    const into = freshRoot();
+    const hash = contentHash(into);
+    const empty = join(work, 'trong.xlsx');
+    writeFileSync(empty, await formXlsx(input('vinh-cuu')));
+    expect(importForm(empty, into).out).toContain('biểu mẫu chưa có số liệu nào; không có gì để nhập (quy tắc: bieu-mau-trong)');
+    const docx = join(work, 'x.docx');
+    writeFileSync(docx, 'x');
+    expect(importForm(docx, into).out).toContain('chỉ nhập được tệp .xlsx hoặc .csv (quy tắc: loai-tep)');
+    const two = join(work, 'hai-don-vi.csv');
+    const id = dataset.indicators.find((i) => i.kind === 'count')!.id;
+    writeFileSync(two, `don_vi,nam,chi_tieu,gia_tri,tu_so,mau_so,ghi_chu\nbien-hoa,2019,${id},5,,,\ncam-my,2019,${id},6,,,\n`);
+    expect(importForm(two, into).out).toContain('một biểu mẫu chỉ được chứa số liệu của một đơn vị — giá trị "bien-hoa, cam-my" (quy tắc: nhieu-don-vi)');
+    expect(contentHash(into)).toBe(hash);
+  }, 60_000);
+});
