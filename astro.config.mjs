@@ -5,13 +5,15 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkVietnameseAnchors from './src/plugins/remark-vietnamese-anchors.ts';
 import rehypeSectionLinks from './src/plugins/rehype-section-links.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import siteFiles from './src/integrations/site-files.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import { loadPublishedDocuments } from './src/plugins/known-documents.ts';
 
 export default defineConfig({
   site: 'https://congdoan-soket.example.vn',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets as files, never inlined: the Content-Security-Policy allows styles from the site only.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Astro's whitespace collapsing can glue words across inline elements; the documents'
   // fidelity and the search index depend on every space surviving.
   compressHTML: false,
@@ -24,6 +26,15 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [contentCheck(), mdx()],
+  integrations: [contentCheck(), mdx(), siteFiles()],
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Chart.js's unused scales (logarithmic, radial, time) are classes whose static defaults
+        // read properties; without this the bundler keeps them "for side effects".
+        treeshake: { propertyReadSideEffects: false },
+      },
+    },
+  },
 });

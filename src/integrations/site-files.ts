@@ -1,0 +1,33 @@
+// After the build: sitemap.xml of every published page, robots.txt pointing at it, and _headers
+// carrying the Content-Security-Policy and other security headers for hosts that read it.
+import type { AstroIntegration } from 'astro';
+import { writeFileSync } from 'node:fs';
+import { CSP_HEADER } from '../lib/csp';
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export default function siteFiles(): AstroIntegration {
+  let site = '';
+  return {
+    name: 'congdoan-soket:site-files',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        site = config.site ?? '';
+      },
+      'astro:build:done': ({ dir, pages, logger }) => {
+        const urls = pages
+          .map((page) => `/${page.pathname}`.replace(/\/+$/, '/'))
+          .filter((path) => path !== '/404/' && !path.startsWith('/404'))
+          .sort();
+        const body = urls.map((path) => `  <url><loc>${escapeXml(new URL(path, site).href)}</loc></url>`).join('\n');
+        writeFileSync(new URL('sitemap.xml', dir), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`);
+        writeFileSync(new URL('robots.txt', dir), `User-agent: *\nAllow: /\nSitemap: ${new URL('/sitemap.xml', site).href}\n`);
+        writeFileSync(
+          new URL('_headers', dir),
+          `/*\n  Content-Security-Policy: ${CSP_HEADER}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Permissions-Policy: camera=(), microphone=(), geolocation=()\n`,
+        );
+        logger.info(`sitemap.xml: ${urls.length} trang.`);
+      },
+    },
+  };
+}
