@@ -16,8 +16,9 @@ export interface WatchedPage {
   requests: string[];
 }
 
-export async function openPage(browser: Browser, options: { width?: number } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1024, height: 800 }, locale: 'vi-VN' });
+/** `bypassCSP` only for injecting test tools (axe-core); every other test runs under the site's policy. */
+export async function openPage(browser: Browser, options: { width?: number; bypassCSP?: boolean } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1024, height: 800 }, locale: 'vi-VN', bypassCSP: options.bypassCSP ?? false });
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: string[] = [];

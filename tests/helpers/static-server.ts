@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { CSP_HEADER } from '../../src/lib/csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,10 +30,11 @@ export async function serveDist(dist = process.env.DIST_DIR ?? 'dist'): Promise<
       file = join(file, 'index.html');
     }
     if (!existsSync(file)) {
-      res.writeHead(404, { 'content-type': TYPES['.html'] }).end(readFileSync(join(root, '404.html')));
+      res.writeHead(404, { 'content-type': TYPES['.html'], 'content-security-policy': CSP_HEADER }).end(readFileSync(join(root, '404.html')));
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    // The policy a host serves from dist/_headers, sent as an HTTP header like in production.
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP_HEADER }).end(readFileSync(file));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,120 @@
+// Every page type in real Chromium under the site's Content-Security-Policy: no request to another
+// origin, no console error or CSP violation, no axe-core violation; search and a chart's table
+// work from the keyboard alone.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { serveDist } from '../helpers/static-server';
+import { launchBrowser, openPage } from '../helpers/browser';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+let server: { origin: string; close: () => Promise<void> };
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PAGE_TYPES: [string, string][] = [
+  ['trang chủ', '/'],
+  ['văn bản', '/van-ban/ke-hoach-so-ket/'],
+  ['đề cương', '/van-ban/de-cuong-bao-cao/'],
+  ['chương trình', '/chuong-trinh/2494-ctr-tld-2018/'],
+  ['danh sách chương trình', '/chuong-trinh/'],
+  ['văn bản dẫn chiếu', '/van-ban-dan-chieu/'],
+  ['danh sách chỉ tiêu', '/chi-tieu/'],
+  ['chỉ tiêu', '/chi-tieu/ty-le-thoa-uoc-lao-dong-tap-the/'],
+  ['đơn vị', '/don-vi/cam-my/'],
+  ['danh sách đơn vị', '/don-vi/'],
+  ['tìm kiếm có kết quả', '/tim-kiem/?q=c%C3%B4ng%20%C4%91o%C3%A0n'],
+  ['404', '/khong-co-trang-nay/'],
+];
+
+/** Scrolls through the page so that lazy charts draw, and waits for search results when asked. */
+async function settle(page: Page, path: string) {
+  if (path.startsWith('/tim-kiem/')) await page.waitForSelector('#ket-qua-tim-kiem li');
+  for (const figure of await page.locator('figure[data-chart]').all()) {
+    await figure.scrollIntoViewIfNeeded();
+    await figure.locator('xpath=.').and(page.locator('[data-drawn="true"]')).waitFor();
+  }
+  await page.waitForLoadState('networkidle');
+}
+
+describe('every page type', () => {
+  test.each(PAGE_TYPES)('%s (%s): same-origin requests only, no console error or CSP violation', async (_, path) => {
+    const { page, errors, requests } = await openPage(browser);
+    await page.goto(`${server.origin}${path}`);
+    await settle(page, path);
+    expect(requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([]);
+    // A 404 page is a 404 response; the browser logs that, nothing else.
+    expect(errors.filter((e) => !(path.startsWith('/khong-co') && /404/.test(e)))).toEqual([]);
+    await page.context().close();
+  });
+
+  test.each(PAGE_TYPES)('%s (%s): axe-core finds no violation', async (_, path) => {
+    const { page } = await openPage(browser, { bypassCSP: true });
+    await page.goto(`${server.origin}${path}`);
+    await settle(page, path);
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('keyboard only', () => {
+  async function tabTo(page: Page, selector: string, max = 60): Promise<number> {
+    for (let presses = 1; presses <= max; presses += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return presses;
+    }
+    throw new Error(`${selector} không nhận được focus sau ${max} lần Tab`);
+  }
+
+  test('search: skip link, type a query, reach a result and open it', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.origin}/tim-kiem/`);
+    expect(await tabTo(page, '.skip-link')).toBe(1);
+    await tabTo(page, '#tu-khoa');
+    await page.keyboard.type('thoa uoc lao dong tap the');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#ket-qua-tim-kiem li');
+    await tabTo(page, '#ket-qua-tim-kiem li a.result-link');
+    const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(href);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("a chart's table sorts from the keyboard", async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${server.origin}/chi-tieu/phat-trien-doan-vien/`);
+    const header = 'table[data-table="theo-don-vi"] thead th:nth-child(5)';
+    await tabTo(page, `${header} button`, 200);
+    const column = async () => page.locator('table[data-table="theo-don-vi"] tbody tr').evaluateAll((rows) => rows.map((r) => Number((r as HTMLTableRowElement).cells[4]!.textContent!.replace(/\./g, ''))));
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute(header, 'aria-sort')).toBe('ascending');
+    const ascending = await column();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    await page.keyboard.press('Space');
+    expect(await page.getAttribute(header, 'aria-sort')).toBe('descending');
+    const descending = await column();
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
+    // Focus is visible: the focused button has an outline.
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+    await page.context().close();
+  });
+});
