@@ -2,12 +2,29 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
+import { satteri } from '@astrojs/markdown-satteri';
+import { satteriPlugins } from './src/plugins/satteri.ts';
 import remarkVietnameseAnchors from './src/plugins/remark-vietnamese-anchors.ts';
 import rehypeSectionLinks from './src/plugins/rehype-section-links.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import siteFiles from './src/integrations/site-files.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import { loadPublishedDocuments } from './src/plugins/known-documents.ts';
+
+const published = loadPublishedDocuments('./content');
+
+// The same transforms under either Markdown processor; `npm run bench` measures both
+// (docs/benchmarks.md). MARKDOWN_PROCESSOR=satteri selects Astro's native one.
+const processor =
+  process.env.MARKDOWN_PROCESSOR === 'satteri'
+    ? satteri({ ...satteriPlugins({ published }), features: { smartPunctuation: false } })
+    : unified({
+        // Anchors first: the citation plugin records the heading id each citation sits under.
+        remarkPlugins: [remarkVietnameseAnchors, [remarkCitations, { published }]],
+        rehypePlugins: [rehypeSectionLinks],
+        // No SmartyPants: it would rewrite the quotes and dashes of an official text.
+        smartypants: false,
+      });
 
 export default defineConfig({
   site: 'https://congdoan-soket.example.vn',
@@ -17,15 +34,7 @@ export default defineConfig({
   // Astro's whitespace collapsing can glue words across inline elements; the documents'
   // fidelity and the search index depend on every space surviving.
   compressHTML: false,
-  markdown: {
-    // No SmartyPants: it would rewrite the quotes and dashes of an official text.
-    processor: unified({
-      // Anchors first: the citation plugin records the heading id each citation sits under.
-      remarkPlugins: [remarkVietnameseAnchors, [remarkCitations, { published: loadPublishedDocuments('./content') }]],
-      rehypePlugins: [rehypeSectionLinks],
-      smartypants: false,
-    }),
-  },
+  markdown: { processor },
   integrations: [contentCheck(), mdx(), siteFiles()],
   devToolbar: { enabled: false },
   vite: {

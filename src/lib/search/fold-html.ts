@@ -6,7 +6,7 @@
 import { parse, type HTMLElement, NodeType } from 'node-html-parser';
 import { FOLD_CLOSE, FOLD_OPEN, searchKey } from './fold-html-marks.ts';
 
-const BLOCKS = 'p, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, caption, figcaption';
+const BLOCKS = new Set(['P', 'LI', 'TD', 'TH', 'DD', 'DT', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'CAPTION', 'FIGCAPTION']);
 const NESTED_BLOCKS = new Set(['UL', 'OL', 'P', 'DIV', 'TABLE', 'SECTION']);
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
@@ -30,11 +30,35 @@ function ownText(el: HTMLElement): string {
 
 /** The page's HTML with folded copies added inside the Pagefind body; unchanged when it has none. */
 export function addFoldedCopies(html: string): string {
+  // Only the <main data-pagefind-body> element is parsed: the rest of the page is never indexed,
+  // and parsing a fifth of the page makes indexing a large site several seconds faster.
+  const marker = html.search(/<main\b[^>]*\bdata-pagefind-body\b/);
+  const end = marker < 0 ? -1 : html.indexOf('</main>', marker);
+  if (marker < 0 || end < 0) return foldWithin(html);
+  return html.slice(0, marker) + foldWithin(html.slice(marker, end + '</main>'.length)) + html.slice(end + '</main>'.length);
+}
+
+/** Text blocks outside data-pagefind-ignore, in document order (a plain walk: much faster than CSS selectors). */
+function indexedBlocks(root: HTMLElement): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  const walk = (element: HTMLElement) => {
+    for (const child of element.childNodes) {
+      if (child.nodeType !== NodeType.ELEMENT_NODE) continue;
+      const el = child as HTMLElement;
+      if (el.hasAttribute('data-pagefind-ignore')) continue;
+      if (BLOCKS.has(el.tagName)) found.push(el);
+      walk(el);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+function foldWithin(html: string): string {
   const root = parse(html, { comment: true });
   const body = root.querySelector('[data-pagefind-body]');
   if (!body) return html;
-  for (const block of body.querySelectorAll(BLOCKS)) {
-    if (block.closest('[data-pagefind-ignore]')) continue;
+  for (const block of indexedBlocks(body)) {
     const text = ownText(block);
     if (!needsFoldedCopy(text)) continue;
     const copy = `<span class="pf-fold" aria-hidden="true"> ${FOLD_OPEN} ${searchKey(text)} ${FOLD_CLOSE} </span>`;

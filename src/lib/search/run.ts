@@ -61,5 +61,5 @@ export async function runSearch(
     });
 }
 
-/** How many of Pagefind's best results are re-ranked by exact spelling. */
-const RERANK_DEPTH = 50;
+/** How many of Pagefind's best results are re-ranked by exact spelling: each needs its fragment loaded, the main cost of a search on a large site (docs/benchmarks.md). */
+const RERANK_DEPTH = 20;

@@ -1,0 +1,186 @@
+// `npm run bench`: builds synthetic corpora with the project's real pipeline and with a bare
+// Astro + MDX + Pagefind site, under both Markdown processors, and writes docs/benchmarks.md.
+//   npm run bench                      1,000 and 10,000 documents, 200 units × 50 indicators × 3 years
+//   npm run bench -- --sizes 200 --data 20x10 --out /tmp/b.md   (a quick check of the script)
+// Corpora are generated under the system temp folder, never in content/.
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, release, tmpdir, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { writeDataset, writeDocuments } from './corpus.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] as string) : fallback;
+};
+const sizes = arg('sizes', '1000,10000').split(',').map(Number);
+const [dataUnits, dataIndicators] = arg('data', '200x50').split('x').map(Number) as [number, number];
+const processors = arg('processors', 'unified,satteri').split(',') as ('unified' | 'satteri')[];
+const out = arg('out', join(root, 'docs/benchmarks.md'));
+const work = join(tmpdir(), 'congdoan-bench');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+
+interface Step { seconds: number; peakMb: number }
+interface Result {
+  corpus: string; site: 'dự án' | 'Astro + MDX trần'; processor: string; pages: number;
+  build: Step; index: Step; totalSeconds: number; msPerPage: number; distMb: number; indexMb: number; p50: number; p95: number;
+}
+
+function timed(cwd: string, args: string[], env: Record<string, string>): Step {
+  const result = spawnSync('/usr/bin/time', ['-f', '__TIME__ %e %M', process.execPath, ...args], {
+    cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=16384', ...env }, maxBuffer: 1 << 28,
+  });
+  const match = /__TIME__ ([\d.]+) (\d+)/.exec(result.stderr);
+  if (result.status !== 0 || !match) throw new Error(`${args.join(' ')} thất bại trong ${cwd}:\n${result.stderr.slice(-3000)}`);
+  return { seconds: Number(match[1]), peakMb: Number(match[2]) / 1024 };
+}
+
+function sizeOf(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((n, name) => n + sizeOf(join(path, name)), 0);
+}
+function countHtml(path: string): number {
+  return readdirSync(path, { withFileTypes: true }).reduce(
+    (n, e) => n + (e.isDirectory() ? (e.name === 'pagefind' ? 0 : countHtml(join(path, e.name))) : e.name.endsWith('.html') ? 1 : 0), 0);
+}
+
+/**
+ * node_modules for a copy: a folder of links to the project's packages, so that Astro's cache
+ * (node_modules/.astro) belongs to that copy and no build reuses another's.
+ */
+function linkModules(dir: string): void {
+  const modules = join(dir, 'node_modules');
+  mkdirSync(modules, { recursive: true });
+  for (const name of readdirSync(join(root, 'node_modules'))) {
+    if (name === '.astro' || name === '.vite') continue;
+    symlinkSync(join(root, 'node_modules', name), join(modules, name));
+  }
+}
+
+function projectCopy(name: string, withDocs: number, dataset?: [number, number]): string {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts']) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  linkModules(dir);
+  const keep = dataset ? ['van-ban', 'chuong-trinh', 'nguon'] : ['van-ban', 'chuong-trinh', 'nguon', 'chi-tieu', 'don-vi', 'so-lieu'];
+  for (const sub of keep) cpSync(join(root, 'content', sub), join(dir, 'content', sub), { recursive: true });
+  if (withDocs > 0) writeDocuments(join(dir, 'content/van-ban'), withDocs);
+  if (dataset) writeDataset(join(dir, 'content'), dataset[0], dataset[1], [2018, 2019, 2020]);
+  return dir;
+}
+
+function bareCopy(name: string, docs: number): string {
+  const dir = join(work, name);
+  cpSync(join(root, 'scripts/bench/bare-site'), dir, { recursive: true });
+  linkModules(dir);
+  writeDocuments(join(dir, 'content/van-ban'), docs);
+  return dir;
+}
+
+function latency(dist: string, mode: 'project' | 'bare'): { p50: number; p95: number } {
+  const result = spawnSync(process.execPath, [join(root, 'scripts/bench/search-latency.ts'), dist, mode], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(result.stderr);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) as string) as { p50: number; p95: number };
+}
+
+function measure(dir: string, corpus: string, site: Result['site'], processor: string): Result {
+  process.stdout.write(`  ${corpus} · ${site} · ${processor} … `);
+  const env = { MARKDOWN_PROCESSOR: processor };
+  rmSync(join(dir, 'dist'), { recursive: true, force: true });
+  rmSync(join(dir, '.astro'), { recursive: true, force: true });
+  // Every build starts cold, as on a fresh clone: no content-layer or Vite cache of its own.
+  rmSync(join(dir, 'node_modules/.astro'), { recursive: true, force: true });
+  rmSync(join(dir, 'node_modules/.vite'), { recursive: true, force: true });
+  const build = timed(dir, ['node_modules/.bin/astro', 'build'], env);
+  const index = timed(dir, ['scripts/pagefind.mjs'], env);
+  const dist = join(dir, 'dist');
+  const pages = countHtml(dist);
+  const { p50, p95 } = latency(dist, site === 'dự án' ? 'project' : 'bare');
+  const total = build.seconds + index.seconds;
+  const result: Result = {
+    corpus, site, processor, pages, build, index, totalSeconds: total, msPerPage: (total * 1000) / pages,
+    distMb: sizeOf(dist) / 1048576, indexMb: sizeOf(join(dist, 'pagefind')) / 1048576, p50, p95,
+  };
+  console.log(`${total.toFixed(1)} s, ${Math.max(build.peakMb, index.peakMb).toFixed(0)} MB, p95 ${p95.toFixed(1)} ms`);
+  rmSync(dist, { recursive: true, force: true });
+  return result;
+}
+
+const results: Result[] = [];
+const started = Date.now();
+for (const size of sizes) {
+  const corpus = `${size.toLocaleString('vi-VN')} văn bản`;
+  console.log(`Bộ ${corpus}:`);
+  const project = projectCopy(`du-an-${size}`, size);
+  const bare = bareCopy(`tran-${size}`, size);
+  for (const processor of processors) {
+    results.push(measure(project, corpus, 'dự án', processor));
+    results.push(measure(bare, corpus, 'Astro + MDX trần', processor));
+  }
+  rmSync(project, { recursive: true, force: true });
+  rmSync(bare, { recursive: true, force: true });
+}
+const dataCorpus = `${dataUnits} đơn vị × ${dataIndicators} chỉ tiêu × 3 năm`;
+console.log(`Bộ ${dataCorpus}:`);
+const data = projectCopy('so-lieu', 0, [dataUnits, dataIndicators]);
+results.push(measure(data, dataCorpus, 'dự án', 'unified'));
+rmSync(data, { recursive: true, force: true });
+
+const f1 = (n: number) => n.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const f0 = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 0 });
+const peak = (r: Result) => Math.max(r.build.peakMb, r.index.peakMb);
+const table = [
+  '| Bộ dữ liệu | Trang web | Bộ xử lý Markdown | Số trang | Dựng Astro (s) | Lập chỉ mục (s) | Tổng (s) | ms/trang | Bộ nhớ đỉnh (MB) | dist/ (MB) | Chỉ mục (MB) | Tìm kiếm p50 (ms) | p95 (ms) |',
+  '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...results.map((r) => `| ${r.corpus} | ${r.site} | ${r.processor} | ${f0(r.pages)} | ${f1(r.build.seconds)} | ${f1(r.index.seconds)} | ${f1(r.totalSeconds)} | ${f1(r.msPerPage)} | ${f0(peak(r))} | ${f1(r.distMb)} | ${f1(r.indexMb)} | ${f1(r.p50)} | ${f1(r.p95)} |`),
+];
+const ratios = sizes.flatMap((size) =>
+  processors.map((processor) => {
+    const corpus = `${size.toLocaleString('vi-VN')} văn bản`;
+    const mine = results.find((r) => r.corpus === corpus && r.site === 'dự án' && r.processor === processor)!;
+    const bare = results.find((r) => r.corpus === corpus && r.site !== 'dự án' && r.processor === processor)!;
+    return { corpus, processor, ratio: mine.totalSeconds / bare.totalSeconds, mine, bare };
+  }),
+);
+const ratioLines = ratios.map((r) => `| ${r.corpus} | ${r.processor} | ${f1(r.mine.totalSeconds)} | ${f1(r.bare.totalSeconds)} | ${r.ratio.toFixed(2).replace('.', ',')}× |`);
+
+const machine = `${type()} ${release()}, ${cpus().length} nhân ${cpus()[0]?.model ?? ''}, ${f0(totalmem() / 1073741824)} GB RAM (còn trống ${f0(freemem() / 1073741824)} GB lúc kết thúc), Node ${process.version}`;
+const largest = Math.max(...sizes);
+const big = (processor: string) => results.find((r) => r.corpus === `${largest.toLocaleString('vi-VN')} văn bản` && r.site === 'dự án' && r.processor === processor);
+const verdict = processors.length > 1 && big('unified') && big('satteri')
+  ? `Với ${largest.toLocaleString('vi-VN')} văn bản, dự án dựng bằng unified mất ${f1(big('unified')!.totalSeconds)} s (bộ nhớ đỉnh ${f0(peak(big('unified')!))} MB), bằng Sätteri ${f1(big('satteri')!.totalSeconds)} s (${f0(peak(big('satteri')!))} MB).`
+  : '';
+const md = `# Đo hiệu năng (npm run bench)
+
+Chạy ngày ${new Date().toISOString().slice(0, 10)} trên: ${machine}. Thời gian chạy cả bộ đo: ${f0((Date.now() - started) / 60000)} phút.
+
+Mỗi bộ văn bản tổng hợp (tiếng Việt, mỗi văn bản 4 phần, khoảng một nửa số đoạn có trích dẫn văn bản như
+"Chương trình số 2494/CTr-TLĐ ngày 19/12/2018") được dựng hai lần với mỗi bộ xử lý Markdown: bằng chính quy trình
+của dự án (kiểm tra front matter và số liệu, các plugin neo tiếng Việt, trích dẫn, liên kết mục, trang chỉ tiêu và
+đơn vị, bộ tài liệu báo cáo, chỉ mục Pagefind có bản gấp dấu) và bằng một trang Astro + MDX trần với Pagefind mặc
+định, cùng các văn bản đó. Trang dự án có thêm 3 văn bản thật, 8 chương trình và các trang số liệu. "Bộ nhớ đỉnh"
+là RSS lớn nhất của tiến trình dựng hoặc lập chỉ mục. Tìm kiếm: 20 truy vấn cố định, chạy trong Node trên chỉ mục
+đã dựng, một lượt làm nóng rồi 3 lượt đo (60 mẫu); với dự án là cả đường tìm kiếm của trang (biến thể dấu,
+gộp, xếp lại, nạp đoạn trích 10 kết quả đầu).
+
+${table.join('\n')}
+
+## Tỷ lệ so với Astro + MDX trần (cùng bộ xử lý)
+
+| Bộ dữ liệu | Bộ xử lý | Dự án (s) | Trần (s) | Tỷ lệ |
+| --- | --- | ---: | ---: | ---: |
+${ratioLines.join('\n')}
+
+Mục tiêu: bộ ${largest.toLocaleString('vi-VN')} văn bản không quá 1,25× trang trần cùng bộ xử lý, bộ nhớ đỉnh dưới 6 GB,
+tìm kiếm p95 dưới 50 ms.
+
+${verdict}
+`;
+mkdirSync(join(out, '..'), { recursive: true });
+writeFileSync(out, md);
+writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ machine, results }, null, 2));
+console.log(`Đã ghi ${out}`);
