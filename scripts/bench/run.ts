@@ -3,7 +3,7 @@
 //   npm run bench                      1,000 and 10,000 documents, 200 units × 50 indicators × 3 years
 //   npm run bench -- --sizes 200 --data 20x10 --out /tmp/b.md   (a quick check of the script)
 // Corpora are generated under the system temp folder, never in content/.
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -110,9 +110,11 @@ function measure(dir: string, corpus: string, site: Result['site'], processor: s
   return result;
 }
 
-const results: Result[] = [];
+const fromJson = arg('from-json', '');
+const saved = fromJson ? (JSON.parse(readFileSync(fromJson, 'utf8')) as { machine: string; minutes: number; results: Result[] }) : null;
+const results: Result[] = saved?.results ?? [];
 const started = Date.now();
-for (const size of sizes) {
+for (const size of saved ? [] : sizes) {
   const corpus = `${size.toLocaleString('vi-VN')} văn bản`;
   console.log(`Bộ ${corpus}:`);
   const project = projectCopy(`du-an-${size}`, size);
@@ -124,11 +126,14 @@ for (const size of sizes) {
   rmSync(project, { recursive: true, force: true });
   rmSync(bare, { recursive: true, force: true });
 }
-const dataCorpus = `${dataUnits} đơn vị × ${dataIndicators} chỉ tiêu × 3 năm`;
-console.log(`Bộ ${dataCorpus}:`);
-const data = projectCopy('so-lieu', 0, [dataUnits, dataIndicators]);
-results.push(measure(data, dataCorpus, 'dự án', 'unified'));
-rmSync(data, { recursive: true, force: true });
+if (!saved) {
+  const dataCorpus = `${dataUnits} đơn vị × ${dataIndicators} chỉ tiêu × 3 năm`;
+  console.log(`Bộ ${dataCorpus}:`);
+  const data = projectCopy('so-lieu', 0, [dataUnits, dataIndicators]);
+  results.push(measure(data, dataCorpus, 'dự án', 'unified'));
+  rmSync(data, { recursive: true, force: true });
+}
+const minutes = saved?.minutes ?? (Date.now() - started) / 60000;
 
 const f1 = (n: number) => n.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const f0 = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 0 });
@@ -148,15 +153,24 @@ const ratios = sizes.flatMap((size) =>
 );
 const ratioLines = ratios.map((r) => `| ${r.corpus} | ${r.processor} | ${f1(r.mine.totalSeconds)} | ${f1(r.bare.totalSeconds)} | ${r.ratio.toFixed(2).replace('.', ',')}× |`);
 
-const machine = `${type()} ${release()}, ${cpus().length} nhân ${cpus()[0]?.model ?? ''}, ${f0(totalmem() / 1073741824)} GB RAM (còn trống ${f0(freemem() / 1073741824)} GB lúc kết thúc), Node ${process.version}`;
+const machine = saved?.machine ?? `${type()} ${release()}, ${cpus().length} nhân ${cpus()[0]?.model ?? ''}, ${f0(totalmem() / 1073741824)} GB RAM (còn trống ${f0(freemem() / 1073741824)} GB lúc kết thúc), Node ${process.version}`;
 const largest = Math.max(...sizes);
 const big = (processor: string) => results.find((r) => r.corpus === `${largest.toLocaleString('vi-VN')} văn bản` && r.site === 'dự án' && r.processor === processor);
+const mark = (ok: boolean) => (ok ? 'đạt' : '**không đạt**');
+const targetRows = processors.flatMap((processor) => {
+  const mine = big(processor);
+  const ratio = ratios.find((r) => r.corpus === `${largest.toLocaleString('vi-VN')} văn bản` && r.processor === processor);
+  if (!mine || !ratio) return [];
+  return [
+    `| ${processor} | ${ratio.ratio.toFixed(2).replace('.', ',')}× (${mark(ratio.ratio <= 1.25)}) | ${f0(peak(mine))} MB (${mark(peak(mine) < 6144)}); trần ${f0(peak(ratio.bare))} MB | ${f1(mine.p95)} ms (${mark(mine.p95 < 50)}); trần ${f1(ratio.bare.p95)} ms |`,
+  ];
+});
 const verdict = processors.length > 1 && big('unified') && big('satteri')
   ? `Với ${largest.toLocaleString('vi-VN')} văn bản, dự án dựng bằng unified mất ${f1(big('unified')!.totalSeconds)} s (bộ nhớ đỉnh ${f0(peak(big('unified')!))} MB), bằng Sätteri ${f1(big('satteri')!.totalSeconds)} s (${f0(peak(big('satteri')!))} MB).`
   : '';
 const md = `# Đo hiệu năng (npm run bench)
 
-Chạy ngày ${new Date().toISOString().slice(0, 10)} trên: ${machine}. Thời gian chạy cả bộ đo: ${f0((Date.now() - started) / 60000)} phút.
+Chạy ngày ${new Date().toISOString().slice(0, 10)} trên: ${machine}. Thời gian chạy cả bộ đo: ${f0(minutes)} phút.
 
 Mỗi bộ văn bản tổng hợp (tiếng Việt, mỗi văn bản 4 phần, khoảng một nửa số đoạn có trích dẫn văn bản như
 "Chương trình số 2494/CTr-TLĐ ngày 19/12/2018") được dựng hai lần với mỗi bộ xử lý Markdown: bằng chính quy trình
@@ -175,12 +189,18 @@ ${table.join('\n')}
 | --- | --- | ---: | ---: | ---: |
 ${ratioLines.join('\n')}
 
-Mục tiêu: bộ ${largest.toLocaleString('vi-VN')} văn bản không quá 1,25× trang trần cùng bộ xử lý, bộ nhớ đỉnh dưới 6 GB,
-tìm kiếm p95 dưới 50 ms.
+## So với mục tiêu (bộ ${largest.toLocaleString('vi-VN')} văn bản)
+
+Mục tiêu: không quá 1,25× trang trần cùng bộ xử lý, bộ nhớ đỉnh dưới 6 GB, tìm kiếm p95 dưới 50 ms.
+
+| Bộ xử lý | Thời gian so với trần | Bộ nhớ đỉnh | Tìm kiếm p95 |
+| --- | --- | --- | --- |
+${targetRows.join('\n')}
 
 ${verdict}
-`;
+
+${readFileSync(join(root, 'scripts/bench/conclusions.md'), 'utf8')}`;
 mkdirSync(join(out, '..'), { recursive: true });
 writeFileSync(out, md);
-writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ machine, results }, null, 2));
+if (!saved) writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ machine, minutes, results }, null, 2));
 console.log(`Đã ghi ${out}`);

@@ -13,6 +13,8 @@ type Transformer = (tree: Root, file: { path: string; value: string; data: { ast
 function fromTransform(name: string, transform: Transformer): MdastPluginDefinition {
   return {
     name,
+    // Positions: the anchors transform reads each list's marker ("+" or "-") from the source offset.
+    options: { position: true },
     before(root, ctx) {
       const tree = JSON.parse(JSON.stringify(root)) as Root;
       const data = ctx.data as { astro?: { frontmatter?: Record<string, unknown> } };

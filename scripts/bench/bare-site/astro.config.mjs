@@ -5,6 +5,6 @@ import { unified } from '@astrojs/markdown-remark';
 import { satteri } from '@astrojs/markdown-satteri';
 
 export default defineConfig({
-  markdown: { processor: process.env.MARKDOWN_PROCESSOR === 'satteri' ? satteri() : unified() },
+  markdown: { processor: process.env.MARKDOWN_PROCESSOR === 'unified' ? unified() : satteri() },
   integrations: [mdx()],
 });

@@ -1,0 +1,37 @@
+// The site builds with Astro's Sätteri processor by default and can build with unified (remark
+// and rehype). Both run the same transforms; this builds the site with unified and checks that
+// every document and programme page is identical to the default build.
+import { describe, expect, test } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const DIST = process.env.DIST_DIR ?? 'dist';
+// Asset file names carry content hashes that differ between two builds; the pages must not.
+const normalise = (html: string) => html.replace(/\/_astro\/[^"']+/g, '/_astro/…');
+
+describe('unified and Sätteri give the same pages', () => {
+  test('documents, programmes and the citation register are identical', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'congdoan-unified-'));
+    try {
+      for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts']) cpSync(entry, join(dir, entry), { recursive: true });
+      symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'), 'dir');
+      const build = spawnSync(process.execPath, ['node_modules/.bin/astro', 'build'], {
+        cwd: dir, encoding: 'utf8', env: { ...process.env, MARKDOWN_PROCESSOR: 'unified' },
+      });
+      expect(build.status, build.stderr).toBe(0);
+      const pages = [
+        ...readdirSync(join(DIST, 'van-ban')).map((id) => `van-ban/${id}/index.html`),
+        ...readdirSync(join(DIST, 'chuong-trinh')).filter((n) => !n.endsWith('.html')).map((id) => `chuong-trinh/${id}/index.html`),
+        'van-ban-dan-chieu/index.html',
+      ];
+      expect(pages.length).toBeGreaterThanOrEqual(12);
+      for (const page of pages) {
+        expect(normalise(readFileSync(join(dir, 'dist', page), 'utf8')), page).toBe(normalise(readFileSync(join(DIST, page), 'utf8')));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
