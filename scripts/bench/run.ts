@@ -130,7 +130,7 @@ if (!saved) {
   const dataCorpus = `${dataUnits} đơn vị × ${dataIndicators} chỉ tiêu × 3 năm`;
   console.log(`Bộ ${dataCorpus}:`);
   const data = projectCopy('so-lieu', 0, [dataUnits, dataIndicators]);
-  results.push(measure(data, dataCorpus, 'dự án', 'unified'));
+  results.push(measure(data, dataCorpus, 'dự án', 'satteri'));
   rmSync(data, { recursive: true, force: true });
 }
 const minutes = saved?.minutes ?? (Date.now() - started) / 60000;
