@@ -1,23 +1,9 @@
 // The register of cited documents: every citation recorded by the remark plugin, grouped into one
 // row per cited document (number + symbol + year), with where it is cited and whether the site publishes it.
+import type { Citation } from './citations';
 
-export interface CitationRecord {
-  /** Exact text as cited. */
-  text: string;
-  type: string;
-  number: string;
-  symbol: string;
-  /** Number and symbol as cited: "2494/CTr-TLĐ", "05-CT/TW". */
-  label: string;
-  /** number/symbol, normalised: the identity without the year. */
-  key: string;
-  year?: number;
-  /** Date as printed in the citing sentence. */
-  dateText?: string;
-  /** The same date as yyyy-mm-dd, for sorting. */
-  date?: string;
-  /** Issuer as cited ("của …"). */
-  issuer?: string;
+/** A citation as the remark plugin records it: the recogniser's fields (less its offsets) and where it sits. */
+export interface CitationRecord extends Omit<Citation, 'start' | 'end'> {
   /** Citing document (van-ban entry id) and the section it sits in. */
   documentId: string;
   anchor: string;

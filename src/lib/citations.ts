@@ -123,24 +123,18 @@ export function findCitations(text: string): Citation[] {
     let rest = text.slice(end);
     const numeric = DATE_NUMERIC.exec(rest);
     const words = numeric ? null : DATE_WORDS.exec(rest);
-    if (numeric) {
-      const [all, d, , m, y] = numeric as unknown as [string, string, string, string, string];
-      const iso = isoDate(Number(d), Number(m), Number(y));
-      if (iso) {
-        citation.dateText = all.replace(/^\s*,?\s+ngày\s+/iu, '');
-        citation.date = iso;
-        citation.year = Number(y);
-        rest = rest.slice(all.length);
-      }
-    } else if (words) {
-      const [all, d, m, y] = words as unknown as [string, string, string, string];
-      const iso = isoDate(Number(d), Number(m), Number(y));
-      if (iso) {
-        citation.dateText = all.replace(/^\s*,?\s+ngày\s+/iu, '');
-        citation.date = iso;
-        citation.year = Number(y);
-        rest = rest.slice(all.length);
-      }
+    // "ngày 19/12/2018" or "ngày 15 tháng 5 năm 2016": the same day, month and year either way.
+    const date = numeric
+      ? { all: numeric[0], d: numeric[1], m: numeric[3], y: numeric[4] }
+      : words
+        ? { all: words[0], d: words[1], m: words[2], y: words[3] }
+        : null;
+    const iso = date ? isoDate(Number(date.d), Number(date.m), Number(date.y)) : undefined;
+    if (date && iso) {
+      citation.dateText = date.all.replace(/^\s*,?\s+ngày\s+/iu, '');
+      citation.date = iso;
+      citation.year = Number(date.y);
+      rest = rest.slice(date.all.length);
     }
     const issuer = readIssuer(rest);
     if (issuer) citation.issuer = issuer;
