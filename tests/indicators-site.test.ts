@@ -8,13 +8,14 @@ import { join, relative, sep } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parse as parseHtml } from 'node-html-parser';
 import { loadDataset } from '../src/lib/data/read';
-import { aggregateIndicator } from '../src/lib/data/aggregate';
+import { aggregateDataset } from '../src/lib/data/aggregate';
 import { aggregateCsv, rawRowsCsv, sortRows } from '../src/lib/data/downloads';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const dataset = loadDataset(process.cwd());
 const unitIds = dataset.units.map((u) => u.id);
-const summaryOf = (id: string) => aggregateIndicator(dataset.indicators.find((i) => i.id === id)!, unitIds, dataset.rows, dataset.years, dataset.meta.baseline?.key);
+const summaries = aggregateDataset(dataset);
+const summaryOf = (id: string) => summaries.get(id)!;
 const html = (path: string) => parseHtml(readFileSync(join(DIST, path), 'utf8'));
 
 function htmlFiles(dir: string): string[] {

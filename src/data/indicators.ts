@@ -1,7 +1,7 @@
 // The validated dataset and its aggregation, computed once per build for every page that shows
 // figures. Validation already ran before the build (src/integrations/content-check.ts); loading
 // again here re-validates, so a page can never render from unchecked files.
-import { aggregateIndicator, type IndicatorSummary } from '../lib/data/aggregate.ts';
+import { aggregateDataset, type IndicatorSummary } from '../lib/data/aggregate.ts';
 import type { Dataset, Indicator, Unit } from '../lib/data/dataset.ts';
 import { loadDataset } from '../lib/data/read.ts';
 
@@ -18,13 +18,7 @@ let cached: IndicatorData | undefined;
 export function indicatorData(): IndicatorData {
   if (cached) return cached;
   const dataset = loadDataset(process.cwd());
-  const unitIds = dataset.units.map((u) => u.id);
-  const summaries = new Map(
-    dataset.indicators.map((indicator) => [
-      indicator.id,
-      aggregateIndicator(indicator, unitIds, dataset.rows, dataset.years, dataset.meta.baseline?.key),
-    ]),
-  );
+  const summaries = aggregateDataset(dataset);
   const byId = <T extends { id: string }>(items: T[], what: string) => {
     const map = new Map(items.map((item) => [item.id, item]));
     return (id: string): T => {

@@ -67,26 +67,42 @@ export function checkFrontMatter(file: string, text: string, schema: ZodType): F
  * lines) against a schema; each problem carries the file line of the offending field.
  */
 export function checkYaml(file: string, text: string, schema: ZodType, lineOffset = 0): FrontMatterProblem[] {
+  return validateYaml(file, text, schema, lineOffset).problems;
+}
+
+/** Like checkYaml, and also returns the validated value when there is no problem (parsed once). */
+export function validateYaml<T>(
+  file: string,
+  text: string,
+  schema: ZodType<T>,
+  lineOffset = 0,
+): { value: T; problems: [] } | { value: undefined; problems: FrontMatterProblem[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter });
   if (doc.errors.length > 0) {
-    return doc.errors.map((error) => ({
-      file,
-      line: (error.linePos?.[0]?.line ?? 1) + lineOffset,
-      field: '(YAML)',
-      rule: 'yaml',
-      message: `YAML không hợp lệ: ${error.message.split('\n')[0]}`,
-    }));
+    return {
+      value: undefined,
+      problems: doc.errors.map((error) => ({
+        file,
+        line: (error.linePos?.[0]?.line ?? 1) + lineOffset,
+        field: '(YAML)',
+        rule: 'yaml',
+        message: `YAML không hợp lệ: ${error.message.split('\n')[0]}`,
+      })),
+    };
   }
   const result = schema.safeParse(doc.toJS());
-  if (result.success) return [];
-  return result.error.issues.map((issue) => ({
-    file,
-    line: lineOf(doc.contents, issue.path, counter, lineOffset),
-    field: fieldName(issue.path) || '(tệp)',
-    rule: ruleOf(issue as { code: string; params?: Record<string, unknown> }),
-    message: issue.message,
-  }));
+  if (result.success) return { value: result.data, problems: [] };
+  return {
+    value: undefined,
+    problems: result.error.issues.map((issue) => ({
+      file,
+      line: lineOf(doc.contents, issue.path, counter, lineOffset),
+      field: fieldName(issue.path) || '(tệp)',
+      rule: ruleOf(issue as { code: string; params?: Record<string, unknown> }),
+      message: issue.message,
+    })),
+  };
 }
 
 export function formatFrontMatterProblems(problems: FrontMatterProblem[]): string {

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { serveDist } from '../helpers/static-server';
 import { launchBrowser, openPage } from '../helpers/browser';
 import { loadDataset } from '../../src/lib/data/read';
-import { aggregateIndicator, unitsByRank, type IndicatorSummary } from '../../src/lib/data/aggregate';
+import { aggregateDataset, unitsByRank, type IndicatorSummary } from '../../src/lib/data/aggregate';
 import { formatInteger, formatQuantity, formatQuantityDetailed, formatTarget, statusLabels } from '../../src/lib/data/format';
 import { aggregateCsv } from '../../src/lib/data/downloads';
 
@@ -25,10 +25,8 @@ afterAll(async () => {
 const dataset = loadDataset(process.cwd());
 const SYMBOLS: Record<string, string> = { 'vuot': '▲', 'dat': '●', 'chua-dat': '▼', 'chua-co-muc-tieu': '○', 'chua-co-so-lieu': '…' };
 const unit = (id: string) => dataset.units.find((u) => u.id === id)!;
-function summaryOf(id: string): IndicatorSummary {
-  const indicator = dataset.indicators.find((i) => i.id === id)!;
-  return aggregateIndicator(indicator, dataset.units.map((u) => u.id), dataset.rows, dataset.years, dataset.meta.baseline?.key);
-}
+const summaries = aggregateDataset(dataset);
+const summaryOf = (id: string): IndicatorSummary => summaries.get(id)!;
 
 async function tableText(page: Page, selector: string): Promise<string[][]> {
   return page.locator(`${selector} tbody tr`).evaluateAll((rows) =>

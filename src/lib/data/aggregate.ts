@@ -228,3 +228,20 @@ export function aggregateIndicator(
 export function unitsByRank(s: IndicatorSummary): UnitResult[] {
   return [...s.units].sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY));
 }
+
+/** Every indicator of a validated dataset, aggregated over all its units and years, by indicator id. */
+export function aggregateDataset(dataset: {
+  indicators: readonly IndicatorInput[];
+  units: readonly { id: string }[];
+  rows: readonly ResultRow[];
+  years: readonly number[];
+  meta: { baseline?: { key: string } | undefined };
+}): Map<string, IndicatorSummary> {
+  const unitIds = dataset.units.map((u) => u.id);
+  return new Map(
+    dataset.indicators.map((indicator) => [
+      indicator.id,
+      aggregateIndicator(indicator, unitIds, dataset.rows, dataset.years, dataset.meta.baseline?.key),
+    ]),
+  );
+}

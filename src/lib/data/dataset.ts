@@ -1,10 +1,9 @@
 // Validates the whole indicator data model at once — definitions, units, metadata and every
 // results file — so that one bad cell anywhere stops the build before any page is written.
 import type { ZodType } from 'zod';
-import { checkYaml } from '../frontmatter-check.ts';
-import { parse as parseYaml } from 'yaml';
+import { validateYaml } from '../frontmatter-check.ts';
 import type { DataProblem } from './problems.ts';
-import { decodeUtf8, parseResultsCsv, type ResultRow } from './results-csv.ts';
+import { decodeUtf8, parseResultsCsv, type ResultRow, type ResultsContext } from './results-csv.ts';
 import {
   datasetMetaSchema,
   indicatorSchema,
@@ -41,6 +40,16 @@ export interface Dataset {
   years: number[];
 }
 
+/** What a results row is checked against: known units and indicators, the term, the baseline key. */
+export function resultsContext(model: Pick<Dataset, 'meta' | 'indicators' | 'units'>): ResultsContext {
+  return {
+    unitIds: new Set(model.units.map((u) => u.id)),
+    indicatorKinds: new Map(model.indicators.map((i) => [i.id, i.kind] as const)),
+    term: model.meta.term,
+    ...(model.meta.baseline ? { baselineKey: model.meta.baseline.key } : {}),
+  };
+}
+
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function idOf(path: string): string {
@@ -53,7 +62,7 @@ function textOf(file: SourceFile, problems: DataProblem[]): string | null {
     problems.push(decoded.problem);
     return null;
   }
-  return decoded.text.replace(/^\ufeff/, '');
+  return decoded.text;
 }
 
 function checkDefinitionFile<T>(file: SourceFile, schema: ZodType<T>, problems: DataProblem[]): (T & { id: string }) | null {
@@ -63,12 +72,12 @@ function checkDefinitionFile<T>(file: SourceFile, schema: ZodType<T>, problems: 
   if (!ID.test(id)) {
     problems.push({ file: file.path, line: 1, rule: 'ten-tep', value: id, message: 'tên tệp (mã) chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối' });
   }
-  const found = checkYaml(file.path, text, schema);
-  if (found.length > 0) {
+  const { value, problems: found } = validateYaml(file.path, text, schema);
+  if (value === undefined) {
     problems.push(...found.map((p) => ({ file: p.file, line: p.line, field: p.field, rule: p.rule, message: p.message })));
     return null;
   }
-  return { ...(schema.parse(parseYaml(text)) as T), id };
+  return { ...value, id };
 }
 
 export function validateDataset(files: DatasetFiles): { dataset: Dataset; problems: [] } | { dataset: null; problems: DataProblem[] } {
@@ -88,12 +97,7 @@ export function validateDataset(files: DatasetFiles): { dataset: Dataset; proble
   // Results can only be checked against definitions that are themselves valid.
   if (problems.length > 0 || !meta) return { dataset: null, problems };
 
-  const context = {
-    unitIds: new Set(units.map((u) => u.id)),
-    indicatorKinds: new Map(indicators.map((i) => [i.id, i.kind] as const)),
-    term: meta.term,
-    ...(meta.baseline ? { baselineKey: meta.baseline.key } : {}),
-  };
+  const context = resultsContext({ meta, indicators, units });
   const rows: ResultRow[] = [];
   const seen = new Map<string, ResultRow>();
   for (const file of files.results) {

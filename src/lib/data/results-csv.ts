@@ -56,7 +56,8 @@ export function parseWholeNumber(raw: string): Parsed {
   return { ok: false, rule: 'khong-phai-so', message: 'không phải là số nguyên' };
 }
 
-function detectDelimiter(headerLine: string): ',' | ';' | null {
+/** The separator a header line uses: "," or ";", null when it has neither or both. */
+export function detectDelimiter(headerLine: string): ',' | ';' | null {
   const commas = headerLine.split(',').length - 1;
   const semicolons = headerLine.split(';').length - 1;
   if (semicolons > 0 && commas === 0) return ';';

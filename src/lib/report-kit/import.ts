@@ -4,10 +4,10 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { Dataset, DatasetFiles, SourceFile } from '../data/dataset.ts';
-import { validateDataset } from '../data/dataset.ts';
+import { resultsContext, validateDataset } from '../data/dataset.ts';
 import { csvLine, toCsv } from '../data/csv-write.ts';
 import { formatDataProblem } from '../data/problems.ts';
-import { decodeUtf8, parseResultsCsv, RESULT_COLUMNS, type ResultRow, type ResultsContext } from '../data/results-csv.ts';
+import { decodeUtf8, detectDelimiter, parseResultsCsv, RESULT_COLUMNS, type ResultRow } from '../data/results-csv.ts';
 import { columnLetter, FIXED_COLUMNS, FORM_SHEET, HEADER_ROW, NOTE_COLUMN, UNIT_CELL, type FormPeriod } from './form.ts';
 
 export interface FormProblem {
@@ -33,15 +33,6 @@ export interface FormEntry {
 export interface ReadForm {
   unitId: string;
   entries: FormEntry[];
-}
-
-function contextOf(dataset: Dataset): ResultsContext {
-  return {
-    unitIds: new Set(dataset.units.map((u) => u.id)),
-    indicatorKinds: new Map(dataset.indicators.map((i) => [i.id, i.kind] as const)),
-    term: dataset.meta.term,
-    ...(dataset.meta.baseline ? { baselineKey: dataset.meta.baseline.key } : {}),
-  };
 }
 
 export function formPeriods(dataset: Dataset): FormPeriod[] {
@@ -125,7 +116,7 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   }
 
   // The form as a results file, with each CSV cell remembering its Excel cell.
-  const kinds = contextOf(dataset).indicatorKinds;
+  const kinds = resultsContext(dataset).indicatorKinds;
   const records: string[][] = [];
   const cellOf: Record<string, string>[] = [];
   for (let r = HEADER_ROW + 1; r <= sheet.rowCount; r += 1) {
@@ -148,7 +139,7 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
     }
   }
   const csv = toCsv(RESULT_COLUMNS, records, { neutralise: false });
-  const parsed = parseResultsCsv(file, csv, contextOf(dataset), { skipUnfilled: true });
+  const parsed = parseResultsCsv(file, csv, resultsContext(dataset), { skipUnfilled: true });
   if (parsed.problems.length > 0) {
     return {
       problems: parsed.problems.map((p) => ({
@@ -166,7 +157,7 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
 function readCsv(file: string, bytes: Uint8Array, dataset: Dataset): ReadForm | { problems: FormProblem[] } {
   const decoded = decodeUtf8(file, bytes);
   if ('problem' in decoded) return { problems: [{ file, where: 'tệp', rule: decoded.problem.rule, message: decoded.problem.message }] };
-  const parsed = parseResultsCsv(file, decoded.text, contextOf(dataset), { skipUnfilled: true });
+  const parsed = parseResultsCsv(file, decoded.text, resultsContext(dataset), { skipUnfilled: true });
   if (parsed.problems.length > 0) {
     return {
       problems: parsed.problems.map((p) => ({
@@ -250,7 +241,8 @@ export function mergeForm(results: { path: string; text: string }[], form: ReadF
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
     const headerLine = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
-    const delimiter = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
+    // The file passed validation, so its header has one kind of separator.
+    const delimiter = detectDelimiter(headerLine) ?? ',';
     const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
     const trailing = lines.at(-1) === '' ? lines.pop() : undefined;
     const spans = recordSpans(text, delimiter);
