@@ -24,50 +24,42 @@ const centred = (text: string, options: { bold?: boolean; italics?: boolean; siz
 const placeholder = (text: string) =>
   new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text, color: '595959', highlight: 'lightGray' })] });
 
-function headerBlock(): Table {
+/** Two borderless half-width columns side by side, as official title and signature blocks are laid out. */
+function twoColumns(left: Paragraph[], right: Paragraph[]): Table {
   const cell = (children: Paragraph[]) => new TableCell({ children, borders: NO_BORDERS, width: { size: 50, type: WidthType.PERCENTAGE } });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          cell([
-            centred('[TÊN CÔNG ĐOÀN CẤP TRÊN]', { size: 26 }),
-            centred('[TÊN ĐƠN VỊ BÁO CÁO]', { bold: true, size: 26 }),
-            centred('Số: …/BC-…', { size: 26 }),
-          ]),
-          cell([
-            centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 26 }),
-            centred('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 }),
-            centred('[Địa danh], ngày … tháng … năm 20…', { italics: true, size: 26 }),
-          ]),
-        ],
-      }),
-    ],
+    rows: [new TableRow({ children: [cell(left), cell(right)] })],
   });
 }
 
-function signatureBlock(): Table {
-  const cell = (children: Paragraph[]) => new TableCell({ children, borders: NO_BORDERS, width: { size: 50, type: WidthType.PERCENTAGE } });
-  const left = (text: string, options: { bold?: boolean; italics?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text, size: 22, ...options })] });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          cell([left('Nơi nhận:', { bold: true, italics: true }), left('- Văn phòng LĐLĐ tỉnh Đồng Nai;'), left('- [Nơi nhận khác];'), left('- Lưu: VT.')]),
-          cell([
-            centred('TM. [BAN THƯỜNG VỤ / BAN CHẤP HÀNH]', { bold: true }),
-            centred('[CHỨC VỤ NGƯỜI KÝ]', { bold: true }),
-            centred('(Ký, ghi rõ họ tên, đóng dấu)', { italics: true }),
-            new Paragraph({ spacing: { before: 1200 }, alignment: AlignmentType.CENTER, children: [new TextRun({ text: '[Họ và tên người ký]', bold: true })] }),
-          ]),
-        ],
-      }),
+function headerBlock(): Table {
+  return twoColumns(
+    [
+      centred('[TÊN CÔNG ĐOÀN CẤP TRÊN]', { size: 26 }),
+      centred('[TÊN ĐƠN VỊ BÁO CÁO]', { bold: true, size: 26 }),
+      centred('Số: …/BC-…', { size: 26 }),
     ],
-  });
+    [
+      centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 26 }),
+      centred('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 }),
+      centred('[Địa danh], ngày … tháng … năm 20…', { italics: true, size: 26 }),
+    ],
+  );
+}
+
+function signatureBlock(): Table {
+  const left = (text: string, options: { bold?: boolean; italics?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text, size: 22, ...options })] });
+  return twoColumns(
+    [left('Nơi nhận:', { bold: true, italics: true }), left('- Văn phòng LĐLĐ tỉnh Đồng Nai;'), left('- [Nơi nhận khác];'), left('- Lưu: VT.')],
+    [
+      centred('TM. [BAN THƯỜNG VỤ / BAN CHẤP HÀNH]', { bold: true }),
+      centred('[CHỨC VỤ NGƯỜI KÝ]', { bold: true }),
+      centred('(Ký, ghi rõ họ tên, đóng dấu)', { italics: true }),
+      new Paragraph({ spacing: { before: 1200 }, alignment: AlignmentType.CENTER, children: [new TextRun({ text: '[Họ và tên người ký]', bold: true })] }),
+    ],
+  );
 }
 
 export function outlineTemplate(blocks: OutlineBlock[], options: TemplateOptions): Document {
