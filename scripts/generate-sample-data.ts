@@ -9,21 +9,10 @@ import { parse } from 'yaml';
 import { toCsv } from '../src/lib/data/csv-write.ts';
 import { RESULT_COLUMNS } from '../src/lib/data/results-csv.ts';
 import { loadDataset } from '../src/lib/data/read.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const outDir = process.argv[2] ?? `${root}/content/so-lieu`;
-
-/** mulberry32: a small seeded generator, enough for illustrative figures. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Relative size of each unit (share of the province's workers), for plausible proportions. */
 const weights: Record<string, number> = {
@@ -41,7 +30,7 @@ const units = load('don-vi') as { id: string; data: { order: number } }[];
 const totalWeight = units.reduce((sum, u) => sum + (weights[u.id] ?? 1), 0);
 
 const periods = ['nk-truoc', '2018', '2019', '2020'];
-const next = random(20181231);
+const next = seededRandom(20181231);
 const files: Record<string, (string | number)[][]> = Object.fromEntries(periods.map((p) => [p, []]));
 
 for (const indicator of indicators) {

@@ -3,17 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toCsv } from '../../src/lib/data/csv-write.ts';
 import { RESULT_COLUMNS } from '../../src/lib/data/results-csv.ts';
-
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../seeded-random.ts';
 
 const WORDS = (
   'công đoàn đoàn viên người lao động doanh nghiệp thỏa ước lao động tập thể đối thoại nơi làm việc chăm lo lợi ích ' +
@@ -61,7 +51,7 @@ function paragraph(next: () => number): string {
 /** N documents of 4 sections each (≈ 700 words), about half of the paragraphs citing a document. */
 export function writeDocuments(dir: string, count: number, seed = 2021): void {
   mkdirSync(dir, { recursive: true });
-  const next = random(seed);
+  const next = seededRandom(seed);
   for (let n = 1; n <= count; n += 1) {
     const id = `van-ban-${String(n).padStart(5, '0')}`;
     topic = ['công', 'đoàn', ...Array.from({ length: 28 }, () => WORDS[Math.floor(next() * WORDS.length)]!)];
@@ -93,7 +83,7 @@ export function writeDocuments(dir: string, count: number, seed = 2021): void {
 
 /** units × indicators × years of results (half counts, half rates), definitions and metadata. */
 export function writeDataset(contentDir: string, units: number, indicators: number, years: number[], seed = 2020): number {
-  const next = random(seed);
+  const next = seededRandom(seed);
   for (const sub of ['chi-tieu', 'don-vi', 'so-lieu']) mkdirSync(join(contentDir, sub), { recursive: true });
   const unitIds = Array.from({ length: units }, (_, i) => `don-vi-${String(i + 1).padStart(3, '0')}`);
   unitIds.forEach((id, i) => writeFileSync(join(contentDir, 'don-vi', `${id}.yaml`), `name: "Công đoàn cơ sở thử nghiệm số ${i + 1}"\nshortName: "CĐCS ${i + 1}"\ntype: cdcs-truc-thuoc\norder: ${i + 1}\nnameSource: minh-hoa\n`));
