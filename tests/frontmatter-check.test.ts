@@ -1,13 +1,12 @@
 // Bad front matter is reported with file, line, field and rule, in Vietnamese; the real build
 // stops before writing anything.
 import { describe, expect, test } from 'vitest';
-import { readFileSync, writeFileSync, mkdtempSync, cpSync, symlinkSync, existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { checkFrontMatter, formatFrontMatterProblems } from '../src/lib/frontmatter-check';
 import { documentSchema, programmeSchema } from '../src/lib/content-schemas';
 import { checkContentFrontMatter } from '../src/integrations/content-check';
+import { copyProject, runIn } from './helpers/project-copy';
 
 const PLAN = 'content/van-ban/ke-hoach-so-ket.mdx';
 const plan = readFileSync(PLAN, 'utf8');
@@ -70,15 +69,11 @@ describe('front-matter check', () => {
 
 describe('npm run build with bad front matter', () => {
   test('fails, names file, line, field and rule, and writes no dist/', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'congdoan-bad-'));
+    const dir = copyProject('congdoan-bad-');
     try {
-      for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts']) {
-        cpSync(entry, join(dir, entry), { recursive: true });
-      }
-      symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'), 'dir');
       const broken = plan.replace('end: 2021-02-01', 'end: 2021-02-29');
       writeFileSync(join(dir, PLAN), broken);
-      const result = spawnSync(process.execPath, ['node_modules/.bin/astro', 'build'], { cwd: dir, encoding: 'utf8' });
+      const result = runIn(dir, ['node_modules/.bin/astro', 'build']);
       const output = `${result.stdout}\n${result.stderr}`;
       expect(result.status).not.toBe(0);
       expect(output).toContain(

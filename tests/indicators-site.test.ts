@@ -2,14 +2,16 @@
 // banner wherever figures show, CSV files equal to the aggregation, links between programmes and
 // indicators, and a real build that refuses a bad cell and publishes nothing.
 import { describe, expect, test } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parse as parseHtml } from 'node-html-parser';
 import { loadDataset } from '../src/lib/data/read';
 import { aggregateDataset } from '../src/lib/data/aggregate';
 import { aggregateCsv, rawRowsCsv, sortRows } from '../src/lib/data/downloads';
+import { htmlFiles } from './helpers/dist';
+import { copyProject, runIn } from './helpers/project-copy';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const dataset = loadDataset(process.cwd());
@@ -17,14 +19,6 @@ const unitIds = dataset.units.map((u) => u.id);
 const summaries = aggregateDataset(dataset);
 const summaryOf = (id: string) => summaries.get(id)!;
 const html = (path: string) => parseHtml(readFileSync(join(DIST, path), 'utf8'));
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : htmlFiles(path);
-    return entry.name.endsWith('.html') ? [relative(DIST, path).split(sep).join('/')] : [];
-  });
-}
 
 describe('the committed illustrative dataset', () => {
   test('is marked minh-hoa and holds every unit × indicator × year, plus a baseline row for each', () => {
@@ -145,12 +139,8 @@ describe('built pages that show figures', () => {
 
 describe('a bad cell stops everything', () => {
   test('npm run check:data and npm run build fail with file, line, column, rule and value; no dist/', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'congdoan-data-'));
+    const dir = copyProject('congdoan-data-');
     try {
-      for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts']) {
-        cpSync(entry, join(dir, entry), { recursive: true });
-      }
-      symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'), 'dir');
       const file = 'content/so-lieu/2019.csv';
       const lines = readFileSync(join(dir, file), 'utf8').split('\r\n');
       lines[4] = lines[4]!.replace(/,(\d+),,,$/, ',-$1,,,');
@@ -158,11 +148,11 @@ describe('a bad cell stops everything', () => {
       writeFileSync(join(dir, file), lines.join('\r\n'));
       const expected = `${file}:5:4 (cột gia_tri): số âm không hợp lệ: số liệu phải lớn hơn hoặc bằng 0 — giá trị "${value}" (quy tắc: so-khong-am)`;
 
-      const check = spawnSync(process.execPath, ['scripts/check-data.ts'], { cwd: dir, encoding: 'utf8' });
+      const check = runIn(dir, ['scripts/check-data.ts']);
       expect(check.status).toBe(1);
       expect(check.stderr).toContain(expected);
 
-      const build = spawnSync(process.execPath, ['node_modules/.bin/astro', 'build'], { cwd: dir, encoding: 'utf8' });
+      const build = runIn(dir, ['node_modules/.bin/astro', 'build']);
       expect(build.status).not.toBe(0);
       expect(`${build.stdout}\n${build.stderr}`).toContain(expected);
       expect(existsSync(join(dir, 'dist'))).toBe(false);

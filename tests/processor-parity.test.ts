@@ -2,10 +2,9 @@
 // and rehype). Both run the same transforms; this builds the site with unified and checks that
 // every document and programme page is identical to the default build.
 import { describe, expect, test } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { copyProject, runIn } from './helpers/project-copy';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 // Asset file names carry content hashes that differ between two builds; the pages must not.
@@ -13,13 +12,9 @@ const normalise = (html: string) => html.replace(/\/_astro\/[^"']+/g, '/_astro/â
 
 describe('unified and SÃ¤tteri give the same pages', () => {
   test('documents, programmes and the citation register are identical', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'congdoan-unified-'));
+    const dir = copyProject('congdoan-unified-');
     try {
-      for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts']) cpSync(entry, join(dir, entry), { recursive: true });
-      symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'), 'dir');
-      const build = spawnSync(process.execPath, ['node_modules/.bin/astro', 'build'], {
-        cwd: dir, encoding: 'utf8', env: { ...process.env, MARKDOWN_PROCESSOR: 'unified' },
-      });
+      const build = runIn(dir, ['node_modules/.bin/astro', 'build'], { MARKDOWN_PROCESSOR: 'unified' });
       expect(build.status, build.stderr).toBe(0);
       const pages = [
         ...readdirSync(join(DIST, 'van-ban')).map((id) => `van-ban/${id}/index.html`),

@@ -3,24 +3,17 @@
 // link and #anchor resolving, and valid HTML.
 import { describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { HtmlValidate } from 'html-validate';
 import { CSP_META } from '../src/lib/csp';
+import { htmlFiles, urlOf } from './helpers/dist';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const SITE = 'https://congdoan-soket.example.vn';
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : htmlFiles(path);
-    return entry.name.endsWith('.html') ? [relative(DIST, path).split(sep).join('/')] : [];
-  });
-}
 const pages = htmlFiles(DIST).sort();
-const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 const cache = new Map<string, HTMLElement>();
 const dom = (file: string) => {
   let root = cache.get(file);

@@ -1,26 +1,16 @@
 // Indicator pages in real Chromium: charts draw pixels when scrolled into view, each table shows
 // exactly the aggregation's numbers, the unit table sorts, and the CSV download matches.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
-import { serveDist } from '../helpers/static-server';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { drawCharts, openPage, useSiteInBrowser } from '../helpers/browser';
 import { loadDataset } from '../../src/lib/data/read';
 import { aggregateDataset, unitsByRank, type IndicatorSummary } from '../../src/lib/data/aggregate';
 import { formatInteger, formatQuantity, formatQuantityDetailed, formatTarget, statusLabels } from '../../src/lib/data/format';
 import { aggregateCsv } from '../../src/lib/data/downloads';
 
-let browser: Browser;
-let server: { origin: string; close: () => Promise<void> };
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser();
 
 const dataset = loadDataset(process.cwd());
 const SYMBOLS: Record<string, string> = { 'vuot': '▲', 'dat': '●', 'chua-dat': '▼', 'chua-co-muc-tieu': '○', 'chua-co-so-lieu': '…' };
@@ -57,14 +47,12 @@ describe('an indicator page (count)', () => {
   const s = summaryOf(id);
 
   test('charts draw when visible, tables equal the aggregation, the CSV download matches', async () => {
-    const { page, errors, requests } = await openPage(browser);
-    await page.goto(`${server.origin}/chi-tieu/${id}/`);
+    const { page, errors, requests } = await openPage(site.browser);
+    await page.goto(`${site.origin}/chi-tieu/${id}/`);
     expect(await page.locator('[data-sample-banner]').textContent()).toContain('Số liệu minh họa');
 
+    await drawCharts(page);
     for (const chart of ['theo-nam', 'luy-ke', 'theo-don-vi']) {
-      const figure = page.locator(`figure[data-chart="${chart}"]`);
-      await figure.scrollIntoViewIfNeeded();
-      await page.waitForSelector(`figure[data-chart="${chart}"][data-drawn="true"]`);
       const pixels = await canvasPixels(page, chart);
       expect(pixels.drawn, chart).toBeGreaterThan(5_000);
       expect(pixels.blue, chart).toBeGreaterThan(1_000);
@@ -108,8 +96,8 @@ describe('an indicator page (rate)', () => {
   const id = 'ty-le-thoa-uoc-lao-dong-tap-the';
   const s = summaryOf(id);
   test('shows Σnumerator / Σdenominator with its counts, and the raw rows download', async () => {
-    const { page, errors } = await openPage(browser, { width: 375 });
-    await page.goto(`${server.origin}/chi-tieu/${id}/`);
+    const { page, errors } = await openPage(site.browser, { width: 375 });
+    await page.goto(`${site.origin}/chi-tieu/${id}/`);
     const rows = await tableText(page, 'table[data-table="theo-nam"]');
     expect(rows.map((r) => r.slice(0, 4))).toEqual(
       s.years.map((y) => {
@@ -117,8 +105,7 @@ describe('an indicator page (rate)', () => {
         return [String(y.year), formatQuantity(y.total), formatInteger(t.numerator), formatInteger(t.denominator)];
       }),
     );
-    await page.locator('figure[data-chart="theo-don-vi"]').scrollIntoViewIfNeeded();
-    await page.waitForSelector('figure[data-chart="theo-don-vi"][data-drawn="true"]');
+    await drawCharts(page);
     expect((await canvasPixels(page, 'theo-don-vi')).blue).toBeGreaterThan(500);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-download="so-lieu-goc"]').click()]);
     const records = parse(readFileSync((await download.path())!, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
@@ -131,11 +118,11 @@ describe('an indicator page (rate)', () => {
 
 describe('pages without charts', () => {
   test('a document page never loads Chart.js; printing an indicator page shows its tables', async () => {
-    const { page, requests } = await openPage(browser);
-    await page.goto(`${server.origin}/van-ban/ke-hoach-so-ket/`);
+    const { page, requests } = await openPage(site.browser);
+    await page.goto(`${site.origin}/van-ban/ke-hoach-so-ket/`);
     await page.waitForLoadState('networkidle');
     expect(requests.filter((url) => /chart/.test(url))).toEqual([]);
-    await page.goto(`${server.origin}/chi-tieu/mai-am-cong-doan/`);
+    await page.goto(`${site.origin}/chi-tieu/mai-am-cong-doan/`);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('table[data-table="theo-nam"]').isVisible()).toBe(true);
     expect(await page.locator('table[data-table="theo-don-vi"]').isVisible()).toBe(true);

@@ -1,26 +1,16 @@
 // Every page type in real Chromium under the site's Content-Security-Policy: no request to another
 // origin, no console error or CSP violation, no axe-core violation; search and a chart's table
 // work from the keyboard alone.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { serveDist } from '../helpers/static-server';
-import { launchBrowser, openPage } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { drawCharts, openPage, useSiteInBrowser } from '../helpers/browser';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-let server: { origin: string; close: () => Promise<void> };
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser();
 
 const PAGE_TYPES: [string, string][] = [
   ['trang chủ', '/'],
@@ -40,27 +30,24 @@ const PAGE_TYPES: [string, string][] = [
 /** Scrolls through the page so that lazy charts draw, and waits for search results when asked. */
 async function settle(page: Page, path: string) {
   if (path.startsWith('/tim-kiem/')) await page.waitForSelector('#ket-qua-tim-kiem li');
-  for (const figure of await page.locator('figure[data-chart]').all()) {
-    await figure.scrollIntoViewIfNeeded();
-    await figure.locator('xpath=.').and(page.locator('[data-drawn="true"]')).waitFor();
-  }
+  await drawCharts(page);
   await page.waitForLoadState('networkidle');
 }
 
 describe('every page type', () => {
   test.each(PAGE_TYPES)('%s (%s): same-origin requests only, no console error or CSP violation', async (_, path) => {
-    const { page, errors, requests } = await openPage(browser);
-    await page.goto(`${server.origin}${path}`);
+    const { page, errors, requests } = await openPage(site.browser);
+    await page.goto(`${site.origin}${path}`);
     await settle(page, path);
-    expect(requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(`${site.origin}/`))).toEqual([]);
     // A 404 page is a 404 response; the browser logs that, nothing else.
     expect(errors.filter((e) => !(path.startsWith('/khong-co') && /404/.test(e)))).toEqual([]);
     await page.context().close();
   });
 
   test.each(PAGE_TYPES)('%s (%s): axe-core finds no violation', async (_, path) => {
-    const { page } = await openPage(browser, { bypassCSP: true });
-    await page.goto(`${server.origin}${path}`);
+    const { page } = await openPage(site.browser, { bypassCSP: true });
+    await page.goto(`${site.origin}${path}`);
     await settle(page, path);
     await page.evaluate(AXE);
     const violations = await page.evaluate(async () => {
@@ -84,8 +71,8 @@ describe('keyboard only', () => {
   }
 
   test('search: skip link, type a query, reach a result and open it', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.origin}/tim-kiem/`);
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.origin}/tim-kiem/`);
     expect(await tabTo(page, '.skip-link')).toBe(1);
     await tabTo(page, '#tu-khoa');
     await page.keyboard.type('thoa uoc lao dong tap the');
@@ -100,8 +87,8 @@ describe('keyboard only', () => {
   });
 
   test("a chart's table sorts from the keyboard", async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${server.origin}/chi-tieu/phat-trien-doan-vien/`);
+    const { page } = await openPage(site.browser);
+    await page.goto(`${site.origin}/chi-tieu/phat-trien-doan-vien/`);
     const header = 'table[data-table="theo-don-vi"] thead th:nth-child(5)';
     await tabTo(page, `${header} button`, 200);
     const column = async () => page.locator('table[data-table="theo-don-vi"] tbody tr').evaluateAll((rows) => rows.map((r) => Number((r as HTMLTableRowElement).cells[4]!.textContent!.replace(/\./g, ''))));

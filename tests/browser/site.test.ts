@@ -1,27 +1,15 @@
 // The built site in real Chromium: reading, navigating, searching, printing.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { serveDist } from '../helpers/static-server';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { describe, expect, test } from 'vitest';
+import { openPage, useSiteInBrowser } from '../helpers/browser';
 
-let browser: Browser;
-let server: { origin: string; close: () => Promise<void> };
+const site = useSiteInBrowser();
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const sameOrigin = (requests: string[]) => requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('data:'));
+const sameOrigin = (requests: string[]) => requests.filter((url) => !url.startsWith(site.origin) && !url.startsWith('data:'));
 
 describe('reading the guidance', () => {
   test('home: Vietnamese, the three documents, the timeline linked to its source paragraphs', async () => {
-    const { page, errors, requests } = await openPage(browser);
-    await page.goto(`${server.origin}/`);
+    const { page, errors, requests } = await openPage(site.browser);
+    await page.goto(`${site.origin}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
     for (const href of ['/van-ban/ke-hoach-so-ket/', '/van-ban/de-cuong-bao-cao/', '/van-ban/cong-van-xin-y-kien/']) {
       expect(await page.locator(`main a[href="${href}"]`).count()).toBeGreaterThan(0);
@@ -40,8 +28,8 @@ describe('reading the guidance', () => {
   });
 
   test('document: table of contents and copyable section links reach their headings', async () => {
-    const { page, errors, requests } = await openPage(browser);
-    await page.goto(`${server.origin}/van-ban/de-cuong-bao-cao/`);
+    const { page, errors, requests } = await openPage(site.browser);
+    await page.goto(`${site.origin}/van-ban/de-cuong-bao-cao/`);
     const tocLink = page.locator('.toc a[href="#iv-ket-qua-thuc-hien-cac-chi-tieu"]');
     await tocLink.click();
     expect(new URL(page.url()).hash).toBe('#iv-ket-qua-thuc-hien-cac-chi-tieu');
@@ -58,8 +46,8 @@ describe('reading the guidance', () => {
   });
 
   test('keyboard: the first Tab reaches the skip link, which moves focus to the content, visibly', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${server.origin}/van-ban/ke-hoach-so-ket/`);
+    const { page } = await openPage(site.browser);
+    await page.goto(`${site.origin}/van-ban/ke-hoach-so-ket/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
     const outline = await page.evaluate(() => {
@@ -75,9 +63,9 @@ describe('reading the guidance', () => {
   });
 
   test('phone: at 320 px the plan fits the screen width', async () => {
-    const { page } = await openPage(browser, { width: 320 });
+    const { page } = await openPage(site.browser, { width: 320 });
     for (const path of ['/', '/van-ban/ke-hoach-so-ket/', '/van-ban-dan-chieu/']) {
-      await page.goto(`${server.origin}${path}`);
+      await page.goto(`${site.origin}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
@@ -85,15 +73,15 @@ describe('reading the guidance', () => {
   });
 
   test('print: navigation, search and breadcrumb disappear; link targets are printed', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${server.origin}/chuong-trinh/2494-ctr-tld-2018/`);
+    const { page } = await openPage(site.browser);
+    await page.goto(`${site.origin}/chuong-trinh/2494-ctr-tld-2018/`);
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['.site-header', '.main-nav', '.search-box', 'nav.breadcrumb', '.site-footer']) {
       expect(await page.locator(selector).first().evaluate((el) => getComputedStyle(el).display), selector).toBe('none');
     }
     const after = await page.locator('.backlinks a').first().evaluate((el) => getComputedStyle(el, '::after').content);
     expect(after).toContain('/van-ban/de-cuong-bao-cao/');
-    await page.goto(`${server.origin}/van-ban/ke-hoach-so-ket/`);
+    await page.goto(`${site.origin}/van-ban/ke-hoach-so-ket/`);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.signature').isVisible()).toBe(true);
     expect(await page.locator('.toc').evaluate((el) => getComputedStyle(el).display)).toBe('none');
@@ -101,8 +89,8 @@ describe('reading the guidance', () => {
   });
 
   test('404: an unknown address answers 404 with a Vietnamese page and a way home', async () => {
-    const { page } = await openPage(browser);
-    const response = await page.goto(`${server.origin}/khong-ton-tai/`);
+    const { page } = await openPage(site.browser);
+    const response = await page.goto(`${site.origin}/khong-ton-tai/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').innerText()).toMatch(/không|Không/);
     expect(await page.locator('main a[href="/"]').count()).toBeGreaterThan(0);
@@ -112,8 +100,8 @@ describe('reading the guidance', () => {
 
 describe('searching', () => {
   test('typing without diacritics finds the documents; a result opens its section', async () => {
-    const { page, errors, requests } = await openPage(browser);
-    await page.goto(`${server.origin}/tim-kiem/`);
+    const { page, errors, requests } = await openPage(site.browser);
+    await page.goto(`${site.origin}/tim-kiem/`);
     expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
     await page.locator('#tu-khoa').pressSequentially('cam my', { delay: 20 });
     const first = page.locator('ol#ket-qua-tim-kiem > li.search-result').first();
@@ -131,8 +119,8 @@ describe('searching', () => {
   });
 
   test('the header box works from any page, and the type filter narrows results', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.origin}/van-ban/cong-van-xin-y-kien/`);
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.origin}/van-ban/cong-van-xin-y-kien/`);
     await page.locator('#o-tim-kiem').fill('2494');
     await page.locator('#o-tim-kiem').press('Enter');
     await page.waitForURL(/\/tim-kiem\/\?q=2494/);
@@ -150,8 +138,8 @@ describe('searching', () => {
 
 describe('citations', () => {
   test('from the plan to a programme, and back through its backlink', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.origin}/van-ban/ke-hoach-so-ket/`);
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.origin}/van-ban/ke-hoach-so-ket/`);
     await page.locator('a.trich-dan', { hasText: 'Chương trình 07/CTr-LĐLĐ' }).click();
     await page.waitForURL(/\/chuong-trinh\/07-ctr-ldld-2018\/$/);
     expect(await page.locator('h1').innerText()).toBe('Chương trình số 07/CTr-LĐLĐ');

@@ -2,6 +2,8 @@
 // or CHROMIUM_PATH when set. Every page records console errors and every request it makes.
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 import sparticuz from '@sparticuz/chromium';
+import { afterAll, beforeAll } from 'vitest';
+import { serveDist } from './static-server';
 
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH || (await sparticuz.executablePath());
@@ -28,4 +30,39 @@ export async function openPage(browser: Browser, options: { width?: number; bypa
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('request', (request) => requests.push(request.url()));
   return { page, errors, requests };
+}
+
+/** Scrolls each chart into view and waits until it has drawn (charts draw only when visible). */
+export async function drawCharts(page: Page): Promise<void> {
+  for (const figure of await page.locator('figure[data-chart]').all()) {
+    await figure.scrollIntoViewIfNeeded();
+    await figure.locator('xpath=.').and(page.locator('[data-drawn="true"]')).waitFor();
+  }
+}
+
+/**
+ * The built site served on localhost and one Chromium for a test file: hooks registered here,
+ * values read after they ran. `dist` is read in beforeAll, so a file may build its own site first.
+ */
+export function useSiteInBrowser(dist: () => string | undefined = () => undefined): { readonly browser: Browser; readonly origin: string } {
+  let browser: Browser | undefined;
+  let server: { origin: string; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    server = await serveDist(dist());
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('Chromium chưa khởi động');
+      return browser;
+    },
+    get origin() {
+      if (!server) throw new Error('máy chủ chưa chạy');
+      return server.origin;
+    },
+  };
 }

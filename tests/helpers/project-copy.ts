@@ -1,0 +1,20 @@
+// A throw-away copy of the project in the system temp folder, for tests that build a variant
+// of the site (bad input, another Markdown processor, hostile data) without touching this one.
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+
+const PROJECT_ENTRIES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts'];
+
+export function copyProject(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const entry of PROJECT_ENTRIES) cpSync(entry, join(dir, entry), { recursive: true });
+  symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** Runs a Node script of the copy (e.g. node_modules/.bin/astro build) with the project's Node. */
+export function runIn(dir: string, args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+}
