@@ -43,10 +43,6 @@ export function formatQuantityDetailed(q: Quantity | null): string {
   return `${formatPercent(q.numerator, q.denominator)} (${integer.format(q.numerator)}/${integer.format(q.denominator)})`;
 }
 
-export function unitLabel(unit: MeasureUnit): string {
-  return measureUnits[unit];
-}
-
 /** Plain number for charts and CSV: the count, or the per cent to one decimal (66.7). */
 export function chartNumber(q: Quantity | null): number | null {
   if (!q) return null;
