@@ -5,7 +5,6 @@ import { unified } from '@astrojs/markdown-remark';
 import { satteri } from '@astrojs/markdown-satteri';
 import { satteriPlugins } from './src/plugins/satteri.ts';
 import remarkVietnameseAnchors from './src/plugins/remark-vietnamese-anchors.ts';
-import rehypeSectionLinks from './src/plugins/rehype-section-links.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import siteFiles from './src/integrations/site-files.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
@@ -22,7 +21,6 @@ const processor =
     ? unified({
         // Anchors first: the citation plugin records the heading id each citation sits under.
         remarkPlugins: [remarkVietnameseAnchors, [remarkCitations, { published }]],
-        rehypePlugins: [rehypeSectionLinks],
         // No SmartyPants: it would rewrite the quotes and dashes of an official text.
         smartypants: false,
       })

@@ -12,11 +12,17 @@ import { parse } from 'node-html-parser';
 import remarkVietnameseAnchors from '../src/plugins/remark-vietnamese-anchors';
 import remarkCitations from '../src/plugins/remark-citations';
 import { loadPublishedDocuments } from '../src/plugins/known-documents';
-import type { CitationRecord } from '../src/lib/citation-register';
+import { decodeCitationRecords, type CitationRecord } from '../src/lib/citation-register';
+import { markdownToHtml } from 'satteri';
+import { satteriPlugins } from '../src/plugins/satteri';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 
 const published = loadPublishedDocuments('content');
 
-async function run(markdown: string, path = 'content/van-ban/thu.mdx') {
+type Run = (markdown: string, path?: string) => Promise<{ html: string; records: CitationRecord[] }>;
+
+const runUnified: Run = async (markdown, path = 'content/van-ban/thu.mdx') => {
   const file = new VFile({ path, value: markdown, data: { astro: { frontmatter: {} } } });
   const out = await unified()
     .use(remarkParse)
@@ -25,11 +31,25 @@ async function run(markdown: string, path = 'content/van-ban/thu.mdx') {
     .use(remarkRehype)
     .use(rehypeStringify)
     .process(file);
-  const data = file.data as { astro: { frontmatter: { citations: CitationRecord[] } } };
-  return { html: String(out), records: data.astro.frontmatter.citations };
-}
+  const data = file.data as { astro: { frontmatter: { citations: unknown } } };
+  return { html: String(out), records: decodeCitationRecords(data.astro.frontmatter.citations) };
+};
 
-describe('remark-citations', () => {
+// The same transforms as native Sätteri plugins (the site's default processor).
+const runSatteri: Run = async (markdown, path = 'content/van-ban/thu.mdx') => {
+  const { html, data } = await markdownToHtml(markdown, {
+    ...satteriPlugins({ published }),
+    features: { smartPunctuation: false },
+    fileURL: pathToFileURL(resolve(path)),
+    data: { astro: { frontmatter: {} } },
+  });
+  return { html, records: decodeCitationRecords((data as { astro: { frontmatter: { citations: unknown } } }).astro.frontmatter.citations) };
+};
+
+describe.each([
+  ['unified (remark)', runUnified],
+  ['Sätteri (native plugins)', runSatteri],
+])('citations and anchors under %s', (_name, run) => {
   test('reads the published programmes from content/', () => {
     expect(published.filter((d) => d.collection === 'chuong-trinh').map((d) => d.id).sort()).toEqual([
       '07-ctr-ldld-2018', '08-ctr-ldld-2018', '09-ctr-ldld-2018', '1306-ctr-tld-2019',
@@ -86,6 +106,35 @@ describe('remark-citations', () => {
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const page = (path: string) => parse(readFileSync(join(DIST, path, 'index.html'), 'utf8'));
+
+describe('both pipelines agree', () => {
+  // Headings (repeated, with a citation), "+" and "-" lists, tight and loose items, citations in
+  // emphasis, inside an explicit link, two in one paragraph, one in a quoted bold span.
+  const fixture = [
+    '## I. MỤC ĐÍCH, YÊU CẦU', '',
+    'Theo Chương trình số 2494/CTr-TLĐ ngày 19/12/2018 và *Chương trình số 1563/CTr-TLĐ ngày 09/10/2019* của Tổng Liên đoàn.', '',
+    '### 1. Hình thức', '',
+    '- Một ý, theo Chương trình 07/CTr-LĐLĐ ngày 29/8/2018', '- Ý khác', '',
+    '### 1. Hình thức', '',
+    '+ Ý cộng, xem [Chương trình số 2494/CTr-TLĐ](/chuong-trinh/2494-ctr-tld-2018/)', '',
+    '+ Ý cộng rời, Chỉ thị 05-CT/TW và Chương trình số 2494/CTr-TLĐ ngày 19/12/2018', '',
+    '## II. Chương trình số 740/CTr-TLĐ ngày 22/7/2020', '',
+    '1. Mục đánh số, Kế hoạch số 56/KH-TLĐ ngày 23/7/2020', '',
+    '> Trích: **Chương trình số 1306/CTr-TLĐ ngày 18/7/2019**', '',
+  ].join('\n');
+
+  test('the same HTML and the same citation records', async () => {
+    const [a, b] = await Promise.all([runUnified(fixture), runSatteri(fixture)]);
+    // Sätteri writes the same HTML without the line breaks between blocks.
+    const blocks = (html: string) => html.replace(/>\s+</g, '><').trim();
+    expect(blocks(b.html)).toBe(blocks(a.html));
+    expect(a.records.length).toBe(8);
+    expect(b.records).toEqual(a.records);
+    const root = parse(b.html);
+    expect(root.querySelectorAll('h2, h3').map((h) => h.id)).toEqual(['i-muc-dich-yeu-cau', '1-hinh-thuc', '1-hinh-thuc-2', 'ii-chuong-trinh-so-740-ctr-tld-ngay-22-7-2020']);
+    expect(root.querySelectorAll('ul').map((u) => u.classList.value)).toEqual([['dau-gach'], ['dau-cong']]);
+  });
+});
 
 describe('the built register and backlinks', () => {
   test('the register lists the 19 documents the source cites, 8 of them published', () => {

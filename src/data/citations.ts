@@ -1,7 +1,7 @@
 // Collects the citation records the remark plugin left on every rendered document. Astro-side
 // (reads collections); the grouping logic itself is the pure src/lib/citation-register.ts.
 import { getCollection, render } from 'astro:content';
-import type { CitationRecord } from '../lib/citation-register';
+import { decodeCitationRecords, type CitationRecord } from '../lib/citation-register';
 import { sortDocuments } from '../lib/documents';
 
 let cached: Promise<{ records: CitationRecord[]; titles: Map<string, string> }> | undefined;
@@ -12,8 +12,7 @@ export function citationRecords(): Promise<{ records: CitationRecord[]; titles: 
     const records: CitationRecord[] = [];
     for (const doc of docs) {
       const { remarkPluginFrontmatter } = await render(doc);
-      const found = (remarkPluginFrontmatter as { citations?: CitationRecord[] }).citations ?? [];
-      records.push(...found);
+      records.push(...decodeCitationRecords((remarkPluginFrontmatter as { citations?: unknown }).citations));
     }
     return { records, titles: new Map(docs.map((d) => [d.id, d.data.shortTitle])) };
   })();

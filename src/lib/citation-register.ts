@@ -12,6 +12,22 @@ export interface CitationRecord extends Omit<Citation, 'start' | 'end'> {
   resolved?: { id: string; href: string };
 }
 
+/**
+ * How the Markdown plugins hand a page's records to the register: one JSON string in the page's
+ * remark frontmatter. Astro writes that frontmatter into each compiled page as a JavaScript
+ * literal; as a string it is one literal, not an object tree the bundler must parse and keep for
+ * every one of thousands of documents (docs/benchmarks.md).
+ */
+export function encodeCitationRecords(records: CitationRecord[]): string {
+  return JSON.stringify(records);
+}
+
+export function decodeCitationRecords(value: unknown): CitationRecord[] {
+  if (value === undefined) return [];
+  if (typeof value !== 'string') throw new Error('citations: bản ghi trích dẫn phải là chuỗi JSON do plugin trích dẫn ghi.');
+  return JSON.parse(value) as CitationRecord[];
+}
+
 export interface CitedAt {
   documentId: string;
   anchor: string;

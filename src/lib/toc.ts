@@ -12,16 +12,11 @@ export interface TocItem {
   children: { slug: string; text: string }[];
 }
 
-/** The "§" section link sits inside each heading; it is not part of the heading's title. */
-export function headingTitle(text: string): string {
-  return text.replace(/\s*§\s*$/, '').trim();
-}
-
 /** Two levels: h2 entries with their h3 children; deeper headings stay out of the way. */
 export function buildToc(headings: HeadingLike[]): TocItem[] {
   const toc: TocItem[] = [];
   for (const heading of headings) {
-    const entry = { slug: heading.slug, text: headingTitle(heading.text) };
+    const entry = { slug: heading.slug, text: heading.text.trim() };
     if (heading.depth === 2) toc.push({ ...entry, children: [] });
     else if (heading.depth === 3) {
       const parent = toc.at(-1);

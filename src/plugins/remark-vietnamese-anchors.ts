@@ -11,6 +11,14 @@ interface VFileLike {
   value?: unknown;
 }
 
+/** "dau-cong" for a "+" list, "dau-gach" for "-" or "*", read from the source at the list's start. */
+export function listMarkerClass(list: Pick<List, 'ordered' | 'position'>, source: string): string | undefined {
+  const offset = list.position?.start.offset;
+  const marker = offset === undefined ? undefined : source[offset];
+  if (list.ordered || (marker !== '+' && marker !== '-' && marker !== '*')) return undefined;
+  return marker === '+' ? 'dau-cong' : 'dau-gach';
+}
+
 export default function remarkVietnameseAnchors() {
   return (tree: Root, file: VFileLike) => {
     const slug = createSlugger();
@@ -25,11 +33,9 @@ export default function remarkVietnameseAnchors() {
         // Official documents distinguish "-" and "+" items; Markdown forgets which marker was typed,
         // so read it from the source and keep it as a class the stylesheet draws.
         const list = node as List;
-        const offset = list.position?.start.offset;
-        const marker = offset === undefined ? undefined : source[offset];
-        if (!list.ordered && (marker === '+' || marker === '-' || marker === '*')) {
+        const className = listMarkerClass(list, source);
+        if (className) {
           list.data ??= {};
-          const className = marker === '+' ? 'dau-cong' : 'dau-gach';
           list.data.hProperties = { ...(list.data.hProperties ?? {}), className: [className] };
         }
       }

@@ -1,59 +1,85 @@
-// The site's Markdown transforms for Astro's native Sätteri processor, so both processors can be
-// compared on the same work (npm run bench). The mdast transforms are the very functions the
-// unified pipeline runs, applied to a plain copy of the tree and written back child by child;
-// the section links are a native hast visitor doing what rehype-section-links does.
+// The site's Markdown transforms as native Sätteri plugins: the same work as the unified pipeline
+// (remark-vietnamese-anchors, remark-citations) written as Sätteri visitors,
+// so only the nodes concerned cross from Rust to JavaScript. Citation logic is shared with the remark
+// plugin (citation-linker.ts); tests/remark-citations.test.ts runs both pipelines on the same cases
+// and tests/processor-parity.test.ts compares the built pages.
+// An earlier version ran the remark transforms on a JSON copy of every tree: on 10,000 documents it
+// cost 32 s and 2.4 GB of peak memory over the plugin-free build (docs/benchmarks.md).
 import { fileURLToPath } from 'node:url';
-import type { Root } from 'mdast';
-import type { HastPluginDefinition, MdastPluginDefinition } from 'satteri';
-import remarkVietnameseAnchors from './remark-vietnamese-anchors.ts';
-import remarkCitations, { type RemarkCitationsOptions } from './remark-citations.ts';
+import type { Parents } from 'mdast';
+import type { MdastPluginDefinition, PluginFactoryContext } from 'satteri';
+import { encodeCitationRecords, type CitationRecord } from '../lib/citation-register';
+import { createSlugger } from '../lib/vietnamese';
+import { createCitationLinker, createParagraphAnchors, documentIdOf, type CitationLinkerOptions } from './citation-linker';
+import { listMarkerClass } from './remark-vietnamese-anchors';
 
-type Transformer = (tree: Root, file: { path: string; value: string; data: { astro?: { frontmatter?: Record<string, unknown> } } }) => void;
+type AstroData = { astro?: { frontmatter?: Record<string, unknown> } };
 
-function fromTransform(name: string, transform: Transformer): MdastPluginDefinition {
-  return {
-    name,
-    // Positions: the anchors transform reads each list's marker ("+" or "-") from the source offset.
-    options: { position: true },
-    before(root, ctx) {
-      const tree = JSON.parse(JSON.stringify(root)) as Root;
-      const data = ctx.data as { astro?: { frontmatter?: Record<string, unknown> } };
-      data.astro ??= {};
-      transform(tree, { path: ctx.fileURL ? fileURLToPath(ctx.fileURL) : '', value: ctx.source, data });
-      root.children.forEach((child, index) => {
-        const next = tree.children[index];
-        if (next && JSON.stringify(next) !== JSON.stringify(child)) ctx.replaceNode(child, next);
-      });
-    },
+/** One plugin instance per compiled document (a factory), so per-page state never mixes. */
+function anchorsAndCitations(options: CitationLinkerOptions): (page: PluginFactoryContext) => MdastPluginDefinition {
+  const linker = createCitationLinker(options);
+  return (page) => {
+    const path = page.fileURL ? fileURLToPath(page.fileURL) : '';
+    const documentId = documentIdOf(path);
+    const slug = createSlugger();
+    const nextAnchor = createParagraphAnchors();
+    const records: CitationRecord[] = [];
+    let section = { anchor: '', title: '' };
+    // Paragraphs and list items already given an anchor on this page (the tree is read-only here).
+    const blockIds = new Map<object, string>();
+
+    return {
+      name: 'vietnamese-anchors-and-citations',
+      // Positions: list markers are read from the source offset, and records carry their line.
+      options: { position: true },
+      // Visitors run in document order, so a heading is seen before the text under it.
+      heading(node, ctx) {
+        const title = ctx.textContent(node, { includeImageAlt: true, includeHtml: true });
+        const id = slug(title);
+        ctx.setProperty(node, 'data', { ...node.data, hProperties: { ...node.data?.hProperties, id } });
+        section = { anchor: id, title: title.trim() };
+      },
+      list(node, ctx) {
+        const className = listMarkerClass(node, ctx.source);
+        if (className) ctx.setProperty(node, 'data', { ...node.data, hProperties: { ...node.data?.hProperties, className: [className] } });
+      },
+      link(node) {
+        linker.checkLink(node.url, path, node.position?.start.line);
+      },
+      text(node, ctx) {
+        const found = linker.find(node.value);
+        if (found.length === 0) return;
+        const parent = ctx.parent(node);
+        // Text already inside a link is not linked again.
+        for (let ancestor: Parents | undefined = parent; ancestor; ancestor = ctx.parent(ancestor)) {
+          if (ancestor.type === 'link') return;
+        }
+        let anchor = section.anchor;
+        if (parent.type === 'paragraph') {
+          // A tight list renders its items' paragraphs without <p>: the anchor must go on the <li>.
+          const item = ctx.parent(parent);
+          const block = item?.type === 'listItem' ? item : parent;
+          anchor = blockIds.get(block) ?? '';
+          if (!anchor) {
+            anchor = nextAnchor(found[0]!.label);
+            blockIds.set(block, anchor);
+            ctx.setProperty(block, 'data', { ...block.data, hProperties: { ...block.data?.hProperties, id: anchor } });
+          }
+        }
+        const linked = linker.link(node.value, found, { documentId, anchor, sectionTitle: section.title, line: node.position?.start.line });
+        records.push(...linked.records);
+        if (linked.replacement) ctx.replaceNode(node, linked.replacement);
+      },
+      after(_root, ctx) {
+        const data = ctx.data as AstroData;
+        data.astro ??= {};
+        data.astro.frontmatter ??= {};
+        data.astro.frontmatter.citations = encodeCitationRecords(records);
+      },
+    };
   };
 }
 
-const sectionLinks: HastPluginDefinition = {
-  name: 'section-links',
-  element: {
-    filter: ['h2', 'h3', 'h4'],
-    visit(node, ctx) {
-      const id = node.properties?.id;
-      if (typeof id !== 'string') return;
-      ctx.appendChild(node, {
-        type: 'element',
-        tagName: 'a',
-        properties: {
-          className: ['section-link'], href: `#${id}`, ariaLabel: 'Liên kết đến mục này',
-          title: 'Liên kết đến mục này (nhấn giữ hoặc chuột phải để sao chép)', dataPagefindIgnore: '',
-        },
-        children: [{ type: 'text', value: '§' }],
-      });
-    },
-  },
-};
-
-export function satteriPlugins(citations: RemarkCitationsOptions): { mdastPlugins: MdastPluginDefinition[]; hastPlugins: HastPluginDefinition[] } {
-  return {
-    mdastPlugins: [
-      fromTransform('vietnamese-anchors', remarkVietnameseAnchors() as unknown as Transformer),
-      fromTransform('citations', remarkCitations(citations) as unknown as Transformer),
-    ],
-    hastPlugins: [sectionLinks],
-  };
+export function satteriPlugins(citations: CitationLinkerOptions) {
+  return { mdastPlugins: [anchorsAndCitations(citations)] };
 }
