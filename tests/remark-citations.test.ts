@@ -41,9 +41,10 @@ const runSatteri: Run = async (markdown, path = 'content/van-ban/thu.mdx') => {
     ...satteriPlugins({ published }),
     features: { smartPunctuation: false },
     fileURL: pathToFileURL(resolve(path)),
-    data: { astro: { frontmatter: {} } },
+    data: { astro: { frontmatter: {}, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } },
   });
-  return { html, records: decodeCitationRecords((data as { astro: { frontmatter: { citations: unknown } } }).astro.frontmatter.citations) };
+  const astro = (data as unknown as { astro: { frontmatter: Record<string, unknown> } }).astro;
+  return { html, records: decodeCitationRecords(astro.frontmatter.citations) };
 };
 
 describe.each([
