@@ -9,3 +9,8 @@ export const FOLD_CLOSE = 'zzgapdong';
 export function searchKey(text: string): string {
   return foldVietnamese(text).replace(/[^a-z0-9]+/g, ' ').trim();
 }
+
+/** Text Pagefind would not match when typed folded: "đ", or a number/symbol joined by / or -. */
+export function needsFoldedCopy(text: string): boolean {
+  return /[đĐ\u00D0]/.test(text) || /[\p{L}\d][/-][\p{L}\d]/u.test(text);
+}

@@ -1,70 +1,117 @@
 // Pagefind folds tone marks but not "đ", and keeps "2494/CTr-TLĐ" as one word, so "doan", "tld" or
-// "ctr" find nothing. Before indexing, each block of a page gets a folded copy of its own text
-// ("đoàn" → "doan", "2494/CTr-TLĐ" → "2494 ctr tld") between marker words, so the copy sits in the
-// same section as the original and search code can cut it out of excerpts.
+// "ctr" find nothing. Before indexing, each block of a page gets the folded forms of those words
+// ("đoàn" → "doan", "2494/CTr-TLĐ" → "2494 ctr tld") between marker words, so they sit in the
+// same section as the original and search code can cut them out of excerpts.
 // Runs in plain Node (scripts/pagefind.mjs), hence the explicit .ts import.
-import { parse, type HTMLElement, NodeType } from 'node-html-parser';
-import { FOLD_CLOSE, FOLD_OPEN, searchKey } from './fold-html-marks.ts';
+//
+// The pages are the site's own build output, so a small tag scanner is enough; a DOM parser and
+// serialiser cost seven times as long on a 10,000-page site (docs/benchmarks.md).
+import { FOLD_CLOSE, FOLD_OPEN, needsFoldedCopy, searchKey } from './fold-html-marks.ts';
 
-const BLOCKS = new Set(['P', 'LI', 'TD', 'TH', 'DD', 'DT', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'CAPTION', 'FIGCAPTION']);
-const NESTED_BLOCKS = new Set(['UL', 'OL', 'P', 'DIV', 'TABLE', 'SECTION']);
-const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+export { needsFoldedCopy };
 
-/** Text Pagefind would not match when typed folded: "đ", or a number/symbol joined by / or -. */
-export function needsFoldedCopy(text: string): boolean {
-  return /[đĐ\u00D0]/.test(text) || /[\p{L}\d][/-][\p{L}\d]/u.test(text);
+const BLOCKS = new Set(['p', 'li', 'td', 'th', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'figcaption']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const RAW_TEXT = new Set(['script', 'style', 'template', 'textarea']);
+
+
+/**
+ * The folded forms of a text's words that Pagefind would miss, each once: "Công đoàn số
+ * 2494/CTr-TLĐ" → "doan 2494 ctr tld". Only those words: a copy of the whole block would
+ * double the text Pagefind indexes, and words without "đ" or joins it already finds.
+ */
+export function foldedWords(text: string): string {
+  const words = new Set<string>();
+  for (const word of text.split(/\s+/)) if (needsFoldedCopy(word)) words.add(searchKey(word));
+  words.delete('');
+  return [...words].join(' ');
 }
 
-/** A block's own text, without nested lists or paragraphs (they get their own copy). */
-function ownText(el: HTMLElement): string {
-  return el.childNodes
-    .map((child) => {
-      if (child.nodeType === NodeType.ELEMENT_NODE) {
-        const element = child as HTMLElement;
-        if (NESTED_BLOCKS.has(element.tagName) || element.hasAttribute('data-pagefind-ignore')) return ' ';
-      }
-      return child.textContent;
-    })
-    .join('');
+function foldCopy(words: string): string {
+  return `<span class="pf-fold" aria-hidden="true"> ${FOLD_OPEN} ${words} ${FOLD_CLOSE} </span>`;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
 }
 
 /** The page's HTML with folded copies added inside the Pagefind body; unchanged when it has none. */
 export function addFoldedCopies(html: string): string {
-  // Only the <main data-pagefind-body> element is parsed: the rest of the page is never indexed,
-  // and parsing a fifth of the page makes indexing a large site several seconds faster.
-  const marker = html.search(/<main\b[^>]*\bdata-pagefind-body\b/);
-  const end = marker < 0 ? -1 : html.indexOf('</main>', marker);
-  if (marker < 0 || end < 0) return foldWithin(html);
-  return html.slice(0, marker) + foldWithin(html.slice(marker, end + '</main>'.length)) + html.slice(end + '</main>'.length);
+  const body = foldBody(html);
+  return body ? html.slice(0, body.start) + body.folded + html.slice(body.end) : html;
 }
 
-/** Text blocks outside data-pagefind-ignore, in document order (a plain walk: much faster than CSS selectors). */
-function indexedBlocks(root: HTMLElement): HTMLElement[] {
-  const found: HTMLElement[] = [];
-  const walk = (element: HTMLElement) => {
-    for (const child of element.childNodes) {
-      if (child.nodeType !== NodeType.ELEMENT_NODE) continue;
-      const el = child as HTMLElement;
-      if (el.hasAttribute('data-pagefind-ignore')) continue;
-      if (BLOCKS.has(el.tagName)) found.push(el);
-      walk(el);
+/**
+ * What Pagefind needs of a page, folded: its language, title and the Pagefind body (which holds
+ * all its metadata and filters); null for a page without a body, which is not indexed. Pagefind
+ * ignores the rest of the page, and reading a third of each page makes indexing faster.
+ */
+export function indexableCopy(html: string): string | null {
+  const body = foldBody(html);
+  if (!body) return null;
+  const lang = /<html\b[^>]*\blang="([^"]*)"/i.exec(html)?.[1] ?? 'vi';
+  const title = /<title>([^<]*)<\/title>/i.exec(html)?.[1] ?? '';
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title></head><body>${body.folded}</body></html>`;
+}
+
+/** The element holding data-pagefind-body (where it starts and ends), with folded copies added. */
+function foldBody(html: string): { start: number; end: number; folded: string } | null {
+  const start = html.search(/<[a-z][\w-]*\s[^>]*\bdata-pagefind-body\b/i);
+  if (start < 0) return null;
+  const out: string[] = [];
+  // Open elements of the Pagefind body; each block collects the words its own text needs folded.
+  const stack: { tag: string; ignored: boolean; words: Set<string> | null }[] = [];
+  const token = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w-]*)([^>]*)>|[^<]+|</g;
+  token.lastIndex = start;
+  let match: RegExpExecArray | null;
+  while ((match = token.exec(html))) {
+    const [whole, closing, rawTag, attributes = ''] = match;
+    if (!rawTag) {
+      // Text (or a comment, which never holds "đ" words of the page).
+      const frame = stack.at(-1);
+      if (whole[0] !== '<' && frame && !frame.ignored) {
+        const block = [...stack].reverse().find((f) => f.words);
+        if (block?.words) for (const word of foldedWords(decodeEntities(whole)).split(' ')) if (word) block.words.add(word);
+      }
+      out.push(whole);
+      continue;
     }
-  };
-  walk(root);
-  return found;
-}
-
-function foldWithin(html: string): string {
-  const root = parse(html, { comment: true });
-  const body = root.querySelector('[data-pagefind-body]');
-  if (!body) return html;
-  for (const block of indexedBlocks(body)) {
-    const text = ownText(block);
-    if (!needsFoldedCopy(text)) continue;
-    const copy = `<span class="pf-fold" aria-hidden="true"> ${FOLD_OPEN} ${searchKey(text)} ${FOLD_CLOSE} </span>`;
+    const tag = rawTag.toLowerCase();
+    if (!closing) {
+      out.push(whole);
+      if (VOID.has(tag) || attributes.trimEnd().endsWith('/')) continue;
+      if (RAW_TEXT.has(tag)) {
+        // Script and style text is not page text: copy it through untouched.
+        const closer = new RegExp(`</${tag}`, 'gi');
+        closer.lastIndex = token.lastIndex;
+        const stop = closer.exec(html)?.index ?? html.length;
+        out.push(html.slice(token.lastIndex, stop));
+        token.lastIndex = stop;
+        stack.push({ tag, ignored: true, words: null });
+        continue;
+      }
+      const ignored = (stack.at(-1)?.ignored ?? false) || /\bdata-pagefind-ignore\b/.test(attributes);
+      stack.push({ tag, ignored, words: !ignored && BLOCKS.has(tag) ? new Set() : null });
+      continue;
+    }
+    // A closing tag: close up to the matching open element (tolerates an unclosed child).
+    const at = stack.map((f) => f.tag).lastIndexOf(tag);
+    if (at < 0) {
+      out.push(whole);
+      continue;
+    }
+    const closed = stack.splice(at);
+    const frame = closed[0]!;
+    const words = frame.words && frame.words.size > 0 ? foldCopy([...frame.words].join(' ')) : '';
     // Inside a heading the copy would become part of the section title: put it just after.
-    if (HEADINGS.has(block.tagName)) block.insertAdjacentHTML('afterend', copy);
-    else block.insertAdjacentHTML('beforeend', copy);
+    out.push(HEADINGS.has(tag) ? whole + words : words + whole);
+    if (stack.length === 0) return { start, end: token.lastIndex, folded: out.join('') };
   }
-  return root.toString();
+  // An unclosed body runs to the end of the page.
+  return { start, end: html.length, folded: out.join('') };
 }
