@@ -1,43 +1,31 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { bestSection, cleanExcerpt, expandQuery, mergeByBestScore, toneVariants } from '../src/lib/search/query';
-import { addFoldedCopies, needsFoldedCopy } from '../src/lib/search/fold-html';
+import { bestSection, cleanExcerpt, pagefindQuery } from '../src/lib/search/query';
+import { addFoldedCopies, foldedWords, indexableCopy, needsFoldedCopy } from '../src/lib/search/fold-html';
 import { searchKey } from '../src/lib/search/fold-html-marks';
 
-describe('query expansion', () => {
-  test('tone-placement variants both ways', () => {
-    expect(toneVariants('hòa').sort()).toEqual(['hoà', 'hòa']);
-    expect(toneVariants('hoà').sort()).toEqual(['hoà', 'hòa']);
-    expect(toneVariants('thỏa')).toContain('thoả');
-    expect(toneVariants('khoá')).toContain('khóa');
-    expect(toneVariants('uỷ')).toContain('ủy');
-    expect(toneVariants('thuỷ')).toContain('thủy');
-    expect(toneVariants('xoè')).toContain('xòe');
+describe('the Pagefind query', () => {
+  test('words Pagefind would miss are folded, others keep their diacritics in new-style placement', () => {
+    expect(pagefindQuery('công đoàn')).toBe('công doan');
+    expect(pagefindQuery('CÔNG ĐOÀN')).toBe('công doan');
+    expect(pagefindQuery('2494/CTr-TLĐ')).toBe('2494 ctr tld');
+    expect(pagefindQuery('Chương trình 1563/CTr-TLĐ')).toBe('chương trình 1563 ctr tld');
+    expect(pagefindQuery('hài hoà thoả ước')).toBe('hài hòa thỏa ước');
+    expect(pagefindQuery('khoá họp, uỷ ban')).toBe('khóa họp, ủy ban');
+    expect(pagefindQuery('cong doan')).toBe('cong doan');
   });
-  test('words that are not placement variants stay alone', () => {
-    expect(toneVariants('hoàn')).toEqual(['hoàn']);
-    expect(toneVariants('hoa')).toEqual(['hoa']);
-    expect(toneVariants('đoàn')).toEqual(['đoàn']);
+  test('both tone placements and NFD input give the same query', () => {
+    expect(pagefindQuery('hoà')).toBe(pagefindQuery('hòa'));
+    expect(pagefindQuery('thuỷ')).toBe(pagefindQuery('thủy'));
+    expect(pagefindQuery('công đoàn'.normalize('NFD'))).toBe(pagefindQuery('công đoàn'));
   });
-  test('NFD input becomes NFC', () => {
-    expect(expandQuery('công đoàn'.normalize('NFD'))[0]).toBe('công đoàn'.normalize('NFC'));
-  });
-  test('a document number adds its folded, split form', () => {
-    expect(expandQuery('2494/CTr-TLĐ')).toEqual(['2494/CTr-TLĐ', '2494 ctr tld']);
-    expect(expandQuery('hài hoà thoả ước')).toEqual(
-      expect.arrayContaining(['hài hoà thoả ước', 'hài hòa thoả ước', 'hài hoà thỏa ước', 'hài hòa thỏa ước']),
-    );
-    expect(expandQuery('   ')).toEqual([]);
+  test('"hoàn" is not a placement variant; empty input gives no query', () => {
+    expect(pagefindQuery('hoàn')).toBe('hoàn');
+    expect(pagefindQuery('   ')).toBe('');
   });
 });
 
-describe('merging and excerpts', () => {
-  test('best score per page wins', () => {
-    const merged = mergeByBestScore([
-      [{ id: 'a', score: 1 }, { id: 'b', score: 0.5 }],
-      [{ id: 'b', score: 2 }, { id: 'c', score: 0.1 }],
-    ]);
-    expect(merged).toEqual([{ id: 'b', score: 2 }, { id: 'a', score: 1 }, { id: 'c', score: 0.1 }]);
-  });
+describe('excerpts', () => {
   test('folded copies are cut out of excerpts, even when cut off', () => {
     expect(cleanExcerpt('Ban <mark>Đoàn</mark> zzgapmo ban <mark>doan</mark> zzgapdong tiếp')).toBe('Ban <mark>Đoàn</mark> tiếp');
     expect(cleanExcerpt('ban doan zzgapdong Câu <mark>thật</mark>.')).toBe('Câu <mark>thật</mark>.');
@@ -62,12 +50,60 @@ describe('folded copies for the index', () => {
     expect(needsFoldedCopy('Công nhân')).toBe(false);
     expect(searchKey('Chương trình số 2494/CTr-TLĐ (khóa X)')).toBe('chuong trinh so 2494 ctr tld khoa x');
   });
+  test('the copy holds only the words Pagefind would miss, each once', () => {
+    expect(foldedWords('Công đoàn cơ sở, đoàn viên công đoàn theo Chương trình 2494/CTr-TLĐ và Kế hoạch 56/KH-TLĐ.'))
+      .toBe('doan 2494 ctr tld 56 kh tld');
+    expect(foldedWords('Công nhân lao động')).toBe('dong');
+    expect(foldedWords('Công nhân')).toBe('');
+  });
   test('copies go inside paragraphs and after headings, never inside navigation', () => {
     const html = '<body><nav><p>Đoàn</p></nav><main data-pagefind-body><h2 id="x">Công đoàn</h2><p>Đoàn viên</p></main></body>';
     const out = addFoldedCopies(html);
-    expect(out).toContain('<h2 id="x">Công đoàn</h2><span class="pf-fold" aria-hidden="true"> zzgapmo cong doan zzgapdong </span>');
-    expect(out).toContain('<p>Đoàn viên<span class="pf-fold" aria-hidden="true"> zzgapmo doan vien zzgapdong </span></p>');
+    expect(out).toContain('<h2 id="x">Công đoàn</h2><span class="pf-fold" aria-hidden="true"> zzgapmo doan zzgapdong </span>');
+    expect(out).toContain('<p>Đoàn viên<span class="pf-fold" aria-hidden="true"> zzgapmo doan zzgapdong </span></p>');
     expect(out).toContain('<nav><p>Đoàn</p></nav>');
+  });
+  test('ignored regions, scripts and nested lists: each block folds only its own text', () => {
+    const html = [
+      '<main data-pagefind-body><div data-pagefind-ignore="all"><p>Đề mục</p></div>',
+      '<script>const s = "<p>Đoàn</p>";</script>',
+      '<ul><li>Hội đồng &amp; <a href="/x/">2494/CTr-TLĐ</a><ul><li>Đại hội</li></ul></li></ul>',
+      '<p>Xin<br>chào</p><img src="a.png" alt="Đ"></main><footer><p>Đồng Nai</p></footer>',
+    ].join('');
+    const out = addFoldedCopies(html);
+    expect(out).toContain('<div data-pagefind-ignore="all"><p>Đề mục</p></div>');
+    expect(out).toContain('<script>const s = "<p>Đoàn</p>";</script>');
+    expect(out).toContain('<li>Đại hội<span class="pf-fold" aria-hidden="true"> zzgapmo dai zzgapdong </span></li>');
+    expect(out).toContain('</ul><span class="pf-fold" aria-hidden="true"> zzgapmo dong 2494 ctr tld zzgapdong </span></li></ul>');
+    expect(out).toContain('<p>Xin<br>chào</p>');
+    expect(out).toContain('<footer><p>Đồng Nai</p></footer>');
+  });
+  test('the copy Pagefind indexes keeps the language, the title and the folded body only', () => {
+    const html = '<!DOCTYPE html><html lang="vi"><head><title>Đề cương | Sơ kết</title><link rel="stylesheet" href="/a.css"></head>'
+      + '<body><nav>Đoàn</nav><main id="noi-dung" data-pagefind-body><span hidden data-pagefind-meta="loai">Văn bản</span><p>Đoàn viên</p></main><footer>Đồng Nai</footer></body></html>';
+    expect(indexableCopy(html)).toBe(
+      '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Đề cương | Sơ kết</title></head><body>'
+      + '<main id="noi-dung" data-pagefind-body><span hidden data-pagefind-meta="loai">Văn bản</span>'
+      + '<p>Đoàn viên<span class="pf-fold" aria-hidden="true"> zzgapmo doan zzgapdong </span></p></main></body></html>',
+    );
+    expect(indexableCopy('<html><body><p>Không có thân Pagefind</p></body></html>')).toBeNull();
+  });
+  test('adding copies changes nothing else in the page', () => {
+    const strip = (html: string) => html.replace(/<span class="pf-fold" aria-hidden="true"> [^<]* <\/span>/g, '');
+    const word = fc.constantFrom('Công', 'đoàn', '2494/CTr-TLĐ', 'hòa', '&amp;', 'Đ', ' ', '\n');
+    const text = fc.array(word, { maxLength: 6 }).map((w) => w.join(' '));
+    const element: fc.Arbitrary<string> = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        text,
+        fc.tuple(fc.constantFrom('p', 'li', 'h2', 'div', 'em', 'td'), fc.array(tie('node'), { maxLength: 3 }), fc.boolean())
+          .map(([tag, children, ignored]) => `<${tag}${ignored ? ' data-pagefind-ignore' : ''}>${(children as string[]).join('')}</${tag}>`),
+      ),
+    })).node as fc.Arbitrary<string>;
+    fc.assert(fc.property(fc.array(element, { maxLength: 4 }), (children) => {
+      const html = `<body><main data-pagefind-body>${children.join('')}</main><p>Đoàn</p></body>`;
+      expect(strip(addFoldedCopies(html))).toBe(html);
+    }));
   });
 });
 

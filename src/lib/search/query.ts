@@ -1,6 +1,6 @@
-// What the reader types → the Pagefind queries to run, and how their results merge.
+// What the reader types → the Pagefind query to run, and how its results are cleaned and ranked.
 // Shared by the browser (src/scripts/search.ts) and the Node tests, so tests prove what readers get.
-import { FOLD_CLOSE, FOLD_OPEN, searchKey } from './fold-html-marks.ts';
+import { FOLD_CLOSE, FOLD_OPEN, needsFoldedCopy, searchKey } from './fold-html-marks.ts';
 
 /**
  * Tone-placement pairs: old style puts the mark on the second vowel of oa/oe/uy ("hoà", "thuỷ"),
@@ -12,22 +12,6 @@ for (const [first, second] of [['o', 'a'], ['o', 'e'], ['u', 'y']] as const) {
   for (const mark of MARKS) {
     TONE_PAIRS.push([`${first}${second}${mark}`.normalize('NFC'), `${first}${mark}${second}`.normalize('NFC')]);
   }
-}
-
-/** Every spelling of `word` under the other tone placement (the word itself first). */
-export function toneVariants(word: string): string[] {
-  const lower = word.normalize('NFC');
-  const variants = new Set([lower]);
-  for (const [oldStyle, newStyle] of TONE_PAIRS) {
-    // Only at the end of a syllable ("hoà", "khoá"); "hoàn"/"hòan" is not a placement variant.
-    const oldAtEnd = new RegExp(`${oldStyle}(?![\\p{L}])`, 'giu');
-    const newAtEnd = new RegExp(`${newStyle}(?![\\p{L}])`, 'giu');
-    for (const v of [...variants]) {
-      variants.add(v.replace(oldAtEnd, newStyle));
-      variants.add(v.replace(newAtEnd, oldStyle));
-    }
-  }
-  return [...variants];
 }
 
 /** One spelling per word: old-style placement rewritten to new style ("hoà" → "hòa"), lower case. */
@@ -53,43 +37,30 @@ export function stripFoldedCopies(content: string): string {
   return content.replace(new RegExp(`${FOLD_OPEN}[\\s\\S]*?${FOLD_CLOSE}`, 'g'), ' ');
 }
 
-const MAX_QUERIES = 8;
+/** EXPERIMENT */
+export function searchQuery(input: string): string {
+  const query = input.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (/[\p{L}\d]\s*[/-]\s*[\p{L}\d]/u.test(query) || /[đĐ\u00D0]/.test(query)) return searchKey(query);
+  return query;
+}
 
 /**
- * Queries to run for one search: the typed text (NFC), its tone-placement variants, and — when it
- * holds a document number like "2494/CTr-TLĐ" — the folded, split form that the folded copies hold.
+ * The one Pagefind query for what the reader typed. Pagefind already folds tone marks, so every
+ * spelling of a word is found by one query; words it would miss ("đoàn", "2494/CTr-TLĐ") are
+ * replaced by their folded form, which the indexer's folded copies hold ("doan", "2494 ctr tld").
+ * Other words keep their diacritics, in new-style tone placement ("hoà" → "hòa"), so Pagefind's
+ * bonus for a matching spelling still applies and both placements give the same results.
+ * One query, not one per variant: on a large site each Pagefind query scores every matching page
+ * and costs as much as the whole rest of a search (docs/benchmarks.md).
  */
-export function expandQuery(input: string): string[] {
-  const query = input.normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (query === '') return [];
-  const queries = new Set<string>();
-  let combos = [''];
-  for (const word of query.split(' ')) {
-    const variants = toneVariants(word);
-    combos = combos.flatMap((prefix) => variants.map((v) => (prefix ? `${prefix} ${v}` : v))).slice(0, MAX_QUERIES);
-  }
-  for (const combo of combos) queries.add(combo);
-  if (/[\p{L}\d]\s*[/-]\s*[\p{L}\d]/u.test(query) || /[đĐ\u00D0]/.test(query)) queries.add(searchKey(query));
-  return [...queries].slice(0, MAX_QUERIES + 1);
-}
-
-export interface Scored {
-  id: string;
-  score: number;
-}
-
-/** One list, best score per page, highest first; ties keep the order of the first query. */
-export function mergeByBestScore<T extends Scored>(lists: T[][]): T[] {
-  const best = new Map<string, { item: T; order: number }>();
-  let order = 0;
-  for (const list of lists) {
-    for (const item of list) {
-      const seen = best.get(item.id);
-      if (!seen) best.set(item.id, { item, order: order++ });
-      else if (item.score > seen.item.score) best.set(item.id, { item, order: seen.order });
-    }
-  }
-  return [...best.values()].sort((a, b) => b.item.score - a.item.score || a.order - b.order).map((e) => e.item);
+export function pagefindQuery(input: string): string {
+  return input
+    .normalize('NFC')
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .map((word) => (needsFoldedCopy(word) ? searchKey(word) : canonicalTone(word)))
+    .filter((word) => word !== '')
+    .join(' ');
 }
 
 /** Removes the folded copies (between the marker words) from a Pagefind excerpt, even when cut at either end. */

@@ -1,6 +1,6 @@
-// Runs one reader's search against a Pagefind instance (browser or Node): every expanded query,
-// merged by best score, each result with its page type and best-matching section.
-import { bestSection, cleanExcerpt, exactWordMatches, expandQuery, mergeByBestScore, type SubResultLike } from './query.ts';
+// Runs one reader's search against a Pagefind instance (browser or Node): one query, its best
+// results re-ranked by exact spelling, each with its page type and best-matching section.
+import { bestSection, cleanExcerpt, exactWordMatches, pagefindQuery, type SubResultLike } from './query.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -36,14 +36,12 @@ export async function runSearch(
   input: string,
   options: { filters?: Record<string, string[]>; limit?: number } = {},
 ): Promise<SearchHit[]> {
-  const queries = expandQuery(input);
-  const lists = await Promise.all(
-    queries.map(async (q) => (await pagefind.search(q, options.filters ? { filters: options.filters } : {}))?.results ?? []),
-  );
+  const query = pagefindQuery(input);
+  if (query === '') return [];
+  const found = (await pagefind.search(query, options.filters ? { filters: options.filters } : {}))?.results ?? [];
   // Pagefind scores "hòa", "hoà" and "hoa" alike; a page holding the typed word itself (in either
   // tone placement) must come before one holding a different word that only folds the same.
-  const merged = mergeByBestScore(lists).slice(0, RERANK_DEPTH);
-  const loaded = await Promise.all(merged.map(async (result) => ({ result, data: await result.data() })));
+  const loaded = await Promise.all(found.slice(0, RERANK_DEPTH).map(async (result) => ({ result, data: await result.data() })));
   const ranked = loaded
     .map((entry, order) => ({ ...entry, order, exact: exactWordMatches(input, entry.data.content) }))
     .sort((a, b) => b.exact - a.exact || a.order - b.order)
