@@ -43,6 +43,13 @@ export default defineConfig({
         // Chart.js's unused scales (logarithmic, radial, time) are classes whose static defaults
         // read properties; without this the bundler keeps them "for side effects".
         treeshake: { propertyReadSideEffects: false },
+        // Astro marks every MDX page's assets module "use astro:head-inject"; the bundler warns once
+        // per document that it cannot keep the directive (10,000 multi-line warnings on a large site),
+        // though Astro handles head injection itself. Every other warning still shows.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
       },
     },
   },
