@@ -6,8 +6,9 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeDataset, writeDocuments } from './corpus.ts';
+import { heapLimitMb } from '../build.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const arg = (name: string, fallback: string) => {
@@ -28,13 +29,44 @@ interface Result {
   build: Step; index: Step; totalSeconds: number; msPerPage: number; distMb: number; indexMb: number; p50: number; p95: number;
 }
 
-function timed(cwd: string, args: string[], env: Record<string, string>): Step {
-  const result = spawnSync('/usr/bin/time', ['-f', '__TIME__ %e %M', process.execPath, ...args], {
-    cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=16384', ...env }, maxBuffer: 1 << 28,
+/** Resident memory (MB) of every process in a process group: the build and whatever it spawned. */
+function groupRssMb(group: number): number {
+  let kb = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      // Field 5 of /proc/<pid>/stat is the process group; the command name (field 2) may hold spaces.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== group) continue;
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return kb / 1024;
+}
+
+/**
+ * Runs one step in its own process group and samples the whole group's resident memory four
+ * times a second: Pagefind's indexer is a separate native process, which a measure of the Node
+ * process alone (such as /usr/bin/time) does not count.
+ */
+async function timed(cwd: string, args: string[], env: Record<string, string>): Promise<Step> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-20000);
   });
-  const match = /__TIME__ ([\d.]+) (\d+)/.exec(result.stderr);
-  if (result.status !== 0 || !match) throw new Error(`${args.join(' ')} thất bại trong ${cwd}:\n${result.stderr.slice(-3000)}`);
-  return { seconds: Number(match[1]), peakMb: Number(match[2]) / 1024 };
+  let peakMb = 0;
+  const sampler = setInterval(() => {
+    peakMb = Math.max(peakMb, groupRssMb(child.pid!));
+  }, 250);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`${args.join(' ')} thất bại trong ${cwd} (mã ${code}):\n${stderr.slice(-3000)}`);
+  return { seconds: (performance.now() - started) / 1000, peakMb };
 }
 
 function sizeOf(path: string): number {
@@ -87,16 +119,18 @@ function latency(dist: string, mode: 'project' | 'bare'): { p50: number; p95: nu
   return JSON.parse(result.stdout.trim().split('\n').at(-1) as string) as { p50: number; p95: number };
 }
 
-function measure(dir: string, corpus: string, site: Result['site'], processor: string): Result {
+async function measure(dir: string, corpus: string, site: Result['site'], processor: string): Promise<Result> {
   process.stdout.write(`  ${corpus} · ${site} · ${processor} … `);
   const env = { MARKDOWN_PROCESSOR: processor };
+  // The heap limit `npm run build` gives this processor (scripts/build.mjs), for both sites alike.
+  const buildEnv = { ...env, NODE_OPTIONS: `--max-old-space-size=${heapLimitMb(processor)}` };
   rmSync(join(dir, 'dist'), { recursive: true, force: true });
   rmSync(join(dir, '.astro'), { recursive: true, force: true });
   // Every build starts cold, as on a fresh clone: no content-layer or Vite cache of its own.
   rmSync(join(dir, 'node_modules/.astro'), { recursive: true, force: true });
   rmSync(join(dir, 'node_modules/.vite'), { recursive: true, force: true });
-  const build = timed(dir, ['node_modules/.bin/astro', 'build'], env);
-  const index = timed(dir, ['scripts/pagefind.mjs'], env);
+  const build = await timed(dir, ['node_modules/.bin/astro', 'build'], buildEnv);
+  const index = await timed(dir, ['scripts/pagefind.mjs'], env);
   const dist = join(dir, 'dist');
   const pages = countHtml(dist);
   const { p50, p95 } = latency(dist, site === 'dự án' ? 'project' : 'bare');
@@ -120,8 +154,8 @@ for (const size of saved ? [] : sizes) {
   const project = projectCopy(`du-an-${size}`, size);
   const bare = bareCopy(`tran-${size}`, size);
   for (const processor of processors) {
-    results.push(measure(project, corpus, 'dự án', processor));
-    results.push(measure(bare, corpus, 'Astro + MDX trần', processor));
+    results.push(await measure(project, corpus, 'dự án', processor));
+    results.push(await measure(bare, corpus, 'Astro + MDX trần', processor));
   }
   rmSync(project, { recursive: true, force: true });
   rmSync(bare, { recursive: true, force: true });
@@ -130,7 +164,7 @@ if (!saved) {
   const dataCorpus = `${dataUnits} đơn vị × ${dataIndicators} chỉ tiêu × 3 năm`;
   console.log(`Bộ ${dataCorpus}:`);
   const data = projectCopy('so-lieu', 0, [dataUnits, dataIndicators]);
-  results.push(measure(data, dataCorpus, 'dự án', 'satteri'));
+  results.push(await measure(data, dataCorpus, 'dự án', 'satteri'));
   rmSync(data, { recursive: true, force: true });
 }
 const minutes = saved?.minutes ?? (Date.now() - started) / 60000;
