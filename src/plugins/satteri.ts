@@ -13,6 +13,9 @@ import { createSlugger } from '../lib/vietnamese';
 import { createCitationLinker, createParagraphAnchors, documentIdOf, type CitationLinkerOptions } from './citation-linker';
 import { listMarkerClass } from './remark-vietnamese-anchors';
 
+/** Containers a link cannot enclose: the walk up from a text node stops at the first of them. */
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'root']);
+
 type AstroData = { astro?: { frontmatter?: Record<string, unknown> } };
 
 /** One plugin instance per compiled document (a factory), so per-page state never mixes. */
@@ -50,8 +53,9 @@ function anchorsAndCitations(options: CitationLinkerOptions): (page: PluginFacto
         const found = linker.find(node.value);
         if (found.length === 0) return;
         const parent = ctx.parent(node);
-        // Text already inside a link is not linked again.
-        for (let ancestor: Parents | undefined = parent; ancestor; ancestor = ctx.parent(ancestor)) {
+        // Text already inside a link is not linked again. A link sits inside its paragraph,
+        // heading or table cell, so the search stops there rather than at the root.
+        for (let ancestor: Parents | undefined = parent; ancestor && !BLOCK_TYPES.has(ancestor.type); ancestor = ctx.parent(ancestor)) {
           if (ancestor.type === 'link') return;
         }
         let anchor = section.anchor;
