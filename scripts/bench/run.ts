@@ -208,12 +208,15 @@ Chạy ngày ${new Date().toISOString().slice(0, 10)} trên: ${machine}. Thời 
 
 Mỗi bộ văn bản tổng hợp (tiếng Việt, mỗi văn bản 4 phần, khoảng một nửa số đoạn có trích dẫn văn bản như
 "Chương trình số 2494/CTr-TLĐ ngày 19/12/2018") được dựng hai lần với mỗi bộ xử lý Markdown: bằng chính quy trình
-của dự án (kiểm tra front matter và số liệu, các plugin neo tiếng Việt, trích dẫn, liên kết mục, trang chỉ tiêu và
-đơn vị, bộ tài liệu báo cáo, chỉ mục Pagefind có bản gấp dấu) và bằng một trang Astro + MDX trần với Pagefind mặc
-định, cùng các văn bản đó. Trang dự án có thêm 3 văn bản thật, 8 chương trình và các trang số liệu. "Bộ nhớ đỉnh"
-là RSS lớn nhất của tiến trình dựng hoặc lập chỉ mục. Tìm kiếm: 20 truy vấn cố định, chạy trong Node trên chỉ mục
-đã dựng, một lượt làm nóng rồi 3 lượt đo (60 mẫu); với dự án là cả đường tìm kiếm của trang (biến thể dấu,
-gộp, xếp lại, nạp đoạn trích 10 kết quả đầu).
+của dự án (kiểm tra front matter và số liệu, plugin neo tiếng Việt và trích dẫn, trang chỉ tiêu và đơn vị, danh mục
+văn bản dẫn chiếu, bộ tài liệu báo cáo, chỉ mục Pagefind có bản gấp dấu) và bằng một trang Astro + MDX trần với
+Pagefind mặc định, cùng các văn bản đó. Trang dự án có thêm 3 văn bản thật, 8 chương trình và các trang số liệu.
+Cả hai trang dựng với giới hạn heap mà \`npm run build\` đặt cho bộ xử lý đó (\`scripts/build.mjs\`: 1.536 MB với
+Sätteri, 12.288 MB với unified). "Bộ nhớ đỉnh" là tổng RSS của mọi tiến trình của một bước (kể cả tiến trình lập chỉ
+mục Pagefind), lấy mẫu 4 lần mỗi giây, lấy bước lớn hơn trong hai bước dựng và lập chỉ mục. Tìm kiếm: 20 truy vấn cố
+định, chạy trong Node trên chỉ mục đã dựng, một lượt làm nóng rồi 3 lượt đo (60 mẫu); với dự án là cả đường tìm
+kiếm của trang (một truy vấn Pagefind với các từ cần gấp đã gấp, xếp lại 20 kết quả đầu theo cách viết đúng, nạp
+đoạn trích), với trang trần là Pagefind và đoạn trích 10 kết quả đầu.
 
 ${table.join('\n')}
 
