@@ -45,7 +45,7 @@ try {
   const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   await pagefind.close();
-  const seconds = (ms) => `${((ms) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} s`;
+  const seconds = (ms) => `${(ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} s`;
   console.log(`Pagefind: đã lập chỉ mục ${pages} trang trong ${seconds(performance.now() - started)} (gấp dấu ${seconds(folded - started)}).`);
 } finally {
   rmSync(mirror, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { bestSection, cleanExcerpt, pagefindQuery } from '../src/lib/search/query';
-import { addFoldedCopies, foldedWords, indexableCopy, needsFoldedCopy } from '../src/lib/search/fold-html';
-import { searchKey } from '../src/lib/search/fold-html-marks';
+import { addFoldedCopies, foldedWords, indexableCopy } from '../src/lib/search/fold-html';
+import { needsFoldedCopy, searchKey } from '../src/lib/search/fold-html-marks';
 
 describe('the Pagefind query', () => {
   test('words Pagefind would miss are folded, others keep their diacritics in new-style placement', () => {

@@ -2,19 +2,16 @@
 // "ctr" find nothing. Before indexing, each block of a page gets the folded forms of those words
 // ("đoàn" → "doan", "2494/CTr-TLĐ" → "2494 ctr tld") between marker words, so they sit in the
 // same section as the original and search code can cut them out of excerpts.
-// Runs in plain Node (scripts/pagefind.mjs), hence the explicit .ts import.
+// Runs in plain Node (scripts/pagefind-fold-worker.mjs), hence the explicit .ts import.
 //
 // The pages are the site's own build output, so a small tag scanner is enough; a DOM parser and
 // serialiser cost seven times as long on a 10,000-page site (docs/benchmarks.md).
 import { FOLD_CLOSE, FOLD_OPEN, needsFoldedCopy, searchKey } from './fold-html-marks.ts';
 
-export { needsFoldedCopy };
-
 const BLOCKS = new Set(['p', 'li', 'td', 'th', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'figcaption']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const RAW_TEXT = new Set(['script', 'style', 'template', 'textarea']);
-
 
 /**
  * The folded forms of a text's words that Pagefind would miss, each once: "Công đoàn số
@@ -75,8 +72,8 @@ function foldBody(html: string): { start: number; end: number; folded: string } 
       // Text (or a comment, which never holds "đ" words of the page).
       const frame = stack.at(-1);
       if (whole[0] !== '<' && frame && !frame.ignored) {
-        const block = [...stack].reverse().find((f) => f.words);
-        if (block?.words) for (const word of foldedWords(decodeEntities(whole)).split(' ')) if (word) block.words.add(word);
+        const words = stack.findLast((f) => f.words)?.words;
+        if (words) for (const word of foldedWords(decodeEntities(whole)).split(' ')) if (word) words.add(word);
       }
       out.push(whole);
       continue;
@@ -100,7 +97,7 @@ function foldBody(html: string): { start: number; end: number; folded: string } 
       continue;
     }
     // A closing tag: close up to the matching open element (tolerates an unclosed child).
-    const at = stack.map((f) => f.tag).lastIndexOf(tag);
+    const at = stack.findLastIndex((f) => f.tag === tag);
     if (at < 0) {
       out.push(whole);
       continue;

@@ -37,13 +37,6 @@ export function stripFoldedCopies(content: string): string {
   return content.replace(new RegExp(`${FOLD_OPEN}[\\s\\S]*?${FOLD_CLOSE}`, 'g'), ' ');
 }
 
-/** EXPERIMENT */
-export function searchQuery(input: string): string {
-  const query = input.normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (/[\p{L}\d]\s*[/-]\s*[\p{L}\d]/u.test(query) || /[đĐ\u00D0]/.test(query)) return searchKey(query);
-  return query;
-}
-
 /**
  * The one Pagefind query for what the reader typed. Pagefind already folds tone marks, so every
  * spelling of a word is found by one query; words it would miss ("đoàn", "2494/CTr-TLĐ") are
