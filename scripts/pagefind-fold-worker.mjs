@@ -1,19 +1,23 @@
-// One share of the pages for scripts/pagefind.mjs: writes each page's folded, indexable copy to
-// the mirror and reports how many pages it wrote.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+// One share of the pages for scripts/pagefind.mjs. Replaces each page in dist/ with its folded copy,
+// reports how many pages it folded, and on "restore" writes every original back byte for byte.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { indexableCopy } from '../src/lib/search/fold-html.ts';
+import { foldedPage } from '../src/lib/search/fold-html.ts';
 
-const { files, dist, mirror } = workerData;
-let pages = 0;
+const { files } = workerData;
+const originals = new Map();
+parentPort.on('message', (message) => {
+  if (message !== 'restore') return;
+  for (const [file, bytes] of originals) writeFileSync(file, bytes);
+  parentPort.postMessage({ restored: originals.size });
+  parentPort.close();
+});
 for (const file of files) {
+  const bytes = readFileSync(file);
   // Pages without a Pagefind body (redirects, the search page itself) are not indexed.
-  const copy = indexableCopy(readFileSync(file, 'utf8'));
+  const copy = foldedPage(bytes.toString('utf8'));
   if (copy === null) continue;
-  const target = join(mirror, relative(dist, file));
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, copy);
-  pages++;
+  originals.set(file, bytes);
+  writeFileSync(file, copy);
 }
-parentPort.postMessage(pages);
+parentPort.postMessage({ folded: originals.size });

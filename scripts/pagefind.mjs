@@ -1,13 +1,16 @@
 // Builds the Pagefind index of the built site (dist/, or DIST_DIR). Each page is indexed from its
 // Pagefind body plus the folded forms of the words Pagefind would miss (src/lib/search/fold-html.ts).
-// The folded pages go to a temporary mirror that Pagefind indexes natively with addDirectory: the
-// published HTML is not changed, and Pagefind reads files far faster than it receives them from
-// Node one by one (docs/benchmarks.md).
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+//
+// The folded copies are written over the pages in dist/ while Pagefind reads the directory
+// natively, then the originals are written back, so the published HTML is unchanged (tested).
+// A separate copy of the site cost 10,000 new files and their deletion, which on the benchmark
+// machine took longer than the folding itself (docs/benchmarks.md).
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import * as pagefind from 'pagefind';
 
 const dist = process.env.DIST_DIR ?? 'dist';
 
@@ -19,34 +22,54 @@ function htmlFiles(dir) {
   });
 }
 
+/** The next message a worker sends, or its failure. */
+function reply(worker) {
+  return new Promise((resolve, reject) => {
+    const onError = (error) => reject(error);
+    const onExit = (code) => reject(new Error(`Pagefind: tiến trình gấp dấu dừng với mã ${code}.`));
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    worker.once('message', (message) => {
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      resolve(message);
+    });
+  });
+}
+
 const started = performance.now();
-const mirror = mkdtempSync(join(tmpdir(), 'congdoan-pagefind-'));
+const files = htmlFiles(dist);
+// Folding is plain CPU work: one worker per core, each with every n-th page.
+const count = Math.max(1, Math.min(availableParallelism(), Math.ceil(files.length / 500)));
+const workers = Array.from({ length: count }, (_, w) =>
+  new Worker(new URL('./pagefind-fold-worker.mjs', import.meta.url), { workerData: { files: files.filter((_, i) => i % count === w) } }),
+);
+const folding = workers.map(reply);
 try {
-  // Folding is plain CPU work: one worker per core, each with every n-th page.
-  const files = htmlFiles(dist);
-  const workers = Math.max(1, Math.min(availableParallelism(), Math.ceil(files.length / 500)));
-  const counts = await Promise.all(
-    Array.from({ length: workers }, (_, w) => new Promise((resolve, reject) => {
-      const worker = new Worker(new URL('./pagefind-fold-worker.mjs', import.meta.url), {
-        workerData: { files: files.filter((_, i) => i % workers === w), dist, mirror },
-      });
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => code !== 0 && reject(new Error(`Pagefind: tiến trình gấp dấu dừng với mã ${code}.`)));
-    })),
-  );
-  const pages = counts.reduce((a, b) => a + b, 0);
+  const pages = (await Promise.all(folding)).reduce((sum, message) => sum + message.folded, 0);
   const folded = performance.now();
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
-  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: mirror });
-  if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-  if (added.page_count !== pages) throw new Error(`Pagefind: lập chỉ mục ${added.page_count} trang, nhưng dist/ có ${pages} trang cần lập chỉ mục.`);
-  const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
-  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  await pagefind.close();
+  // The command-line indexer, not the Node API: when Pagefind fails (it panics on some write errors),
+  // the command exits with an error, where the API's promise never settles and the build would hang.
+  // The package exports only its API; its command sits next to it (package.json "bin").
+  const pagefindBin = fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind')));
+  const status = await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [pagefindBin, '--site', dist, '--output-path', join(dist, 'pagefind'), '--force-language', 'vi', '--quiet'], { stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve(code ?? signal));
+  });
+  if (status !== 0) throw new Error(`Pagefind: lập chỉ mục không thành công (mã ${status}).`);
+  // Pagefind reads every page and keeps those with a Pagefind body: the index must hold exactly those.
+  const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+  const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  if (indexed !== pages) throw new Error(`Pagefind: chỉ mục có ${indexed} trang, nhưng dist/ có ${pages} trang cần lập chỉ mục.`);
   const seconds = (ms) => `${(ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} s`;
   console.log(`Pagefind: đã lập chỉ mục ${pages} trang trong ${seconds(performance.now() - started)} (gấp dấu ${seconds(folded - started)}).`);
 } finally {
-  rmSync(mirror, { recursive: true, force: true });
+  // Every worker writes its originals back, whether or not indexing succeeded.
+  await Promise.allSettled(folding);
+  await Promise.all(workers.map(async (worker) => {
+    const restored = reply(worker).catch(() => undefined);
+    worker.postMessage('restore');
+    await restored;
+  }));
 }

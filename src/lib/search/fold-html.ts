@@ -39,21 +39,16 @@ function decodeEntities(text: string): string {
 
 /** The page's HTML with folded copies added inside the Pagefind body; unchanged when it has none. */
 export function addFoldedCopies(html: string): string {
-  const body = foldBody(html);
-  return body ? html.slice(0, body.start) + body.folded + html.slice(body.end) : html;
+  return foldedPage(html) ?? html;
 }
 
 /**
- * What Pagefind needs of a page, folded: its language, title and the Pagefind body (which holds
- * all its metadata and filters); null for a page without a body, which is not indexed. Pagefind
- * ignores the rest of the page, and reading a third of each page makes indexing faster.
+ * The whole page with folded copies added inside its Pagefind body; null for a page without a
+ * body, which Pagefind does not index.
  */
-export function indexableCopy(html: string): string | null {
+export function foldedPage(html: string): string | null {
   const body = foldBody(html);
-  if (!body) return null;
-  const lang = /<html\b[^>]*\blang="([^"]*)"/i.exec(html)?.[1] ?? 'vi';
-  const title = /<title>([^<]*)<\/title>/i.exec(html)?.[1] ?? '';
-  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title></head><body>${body.folded}</body></html>`;
+  return body ? html.slice(0, body.start) + body.folded + html.slice(body.end) : null;
 }
 
 /** The element holding data-pagefind-body (where it starts and ends), with folded copies added. */
