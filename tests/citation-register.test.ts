@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backlinksFor, buildRegister, type CitationRecord } from '../src/lib/citation-register';
+import { backlinksFor, buildRegister, decodeCitationRecords, encodeCitationRecords, type CitationRecord } from '../src/lib/citation-register';
 
 const record = (over: Partial<CitationRecord>): CitationRecord => ({
   text: 'Kế hoạch số 56/KH-TLĐ',
@@ -55,5 +55,41 @@ describe('citation register', () => {
     expect(register.find((e) => e.key === '2494/CTr-TLĐ')?.published).toEqual(resolved);
     expect(register.find((e) => e.key === '56/KH-TLĐ')?.published).toBeUndefined();
     expect(backlinksFor(records, '2494-ctr-tld-2018').map((b) => b.documentId)).toEqual(['de-cuong-bao-cao', 'cong-van-xin-y-kien']);
+  });
+});
+
+describe('stored citation records', () => {
+  const published: CitationRecord = {
+    text: 'Chương trình số 2494/CTr-TLĐ', type: 'Chương trình', number: '2494', symbol: 'CTr-TLĐ', label: '2494/CTr-TLĐ',
+    key: '2494/CTR-TLĐ', year: 2018, dateText: '19/12/2018', date: '2018-12-19', issuer: 'Đoàn Chủ tịch Tổng Liên đoàn',
+    documentId: 'de-cuong-bao-cao', anchor: 'dc-2494-ctr-tld', sectionTitle: 'I. MỤC ĐÍCH', line: 12,
+    resolved: { id: '2494-ctr-tld-2018', href: '/chuong-trinh/2494-ctr-tld-2018/' },
+  };
+  const unpublished: CitationRecord = {
+    text: 'Chỉ thị số 52-CT/TW', type: 'Chỉ thị', number: '52', symbol: 'CT/TW', label: '52-CT/TW', key: '52-CT/TW',
+    documentId: 'de-cuong-bao-cao', anchor: 'i-muc-dich', sectionTitle: 'I. MỤC ĐÍCH',
+  };
+
+  it('come back exactly as recorded, in the short form', () => {
+    const stored = encodeCitationRecords([published, unpublished]);
+    expect(decodeCitationRecords(stored, 'de-cuong-bao-cao')).toEqual([published, unpublished]);
+    // Both fit the short form: printed text, place and link only, the section title once.
+    const { sections, rows } = JSON.parse(stored);
+    expect(sections).toEqual(['I. MỤC ĐÍCH']);
+    expect(rows.every(Array.isArray)).toBe(true);
+    expect(stored.length).toBeLessThan(JSON.stringify([published, unpublished]).length / 2);
+  });
+
+  it('keep a record whole when the recogniser would read its short form differently', () => {
+    // An issuer ending in "về" would be cut there when re-read: this record is stored whole.
+    const odd: CitationRecord = { ...published, issuer: 'Ban Chấp hành về hưu' };
+    const stored = encodeCitationRecords([odd]);
+    expect(JSON.parse(stored).rows[0]).toEqual(odd);
+    expect(decodeCitationRecords(stored, 'de-cuong-bao-cao')).toEqual([odd]);
+  });
+
+  it('are empty when a page recorded none, and refuse anything but the plugin string', () => {
+    expect(decodeCitationRecords(undefined, 'x')).toEqual([]);
+    expect(() => decodeCitationRecords({ rows: [] }, 'x')).toThrow(/chuỗi JSON/);
   });
 });

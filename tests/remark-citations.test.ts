@@ -15,6 +15,7 @@ import { loadPublishedDocuments } from '../src/plugins/known-documents';
 import { decodeCitationRecords, type CitationRecord } from '../src/lib/citation-register';
 import { markdownToHtml } from 'satteri';
 import { satteriPlugins } from '../src/plugins/satteri';
+import { documentIdOf } from '../src/plugins/citation-linker';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
@@ -32,7 +33,7 @@ const runUnified: Run = async (markdown, path = 'content/van-ban/thu.mdx') => {
     .use(rehypeStringify)
     .process(file);
   const data = file.data as { astro: { frontmatter: { citations: unknown } } };
-  return { html: String(out), records: decodeCitationRecords(data.astro.frontmatter.citations) };
+  return { html: String(out), records: decodeCitationRecords(data.astro.frontmatter.citations, documentIdOf(path)) };
 };
 
 // The same transforms as native Sätteri plugins (the site's default processor).
@@ -44,7 +45,7 @@ const runSatteri: Run = async (markdown, path = 'content/van-ban/thu.mdx') => {
     data: { astro: { frontmatter: {}, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } },
   });
   const astro = (data as unknown as { astro: { frontmatter: Record<string, unknown> } }).astro;
-  return { html, records: decodeCitationRecords(astro.frontmatter.citations) };
+  return { html, records: decodeCitationRecords(astro.frontmatter.citations, documentIdOf(path)) };
 };
 
 describe.each([

@@ -12,7 +12,7 @@ export function citationRecords(): Promise<{ records: CitationRecord[]; titles: 
     const records: CitationRecord[] = [];
     for (const doc of docs) {
       const { remarkPluginFrontmatter } = await render(doc);
-      records.push(...decodeCitationRecords((remarkPluginFrontmatter as { citations?: unknown }).citations));
+      records.push(...decodeCitationRecords((remarkPluginFrontmatter as { citations?: unknown }).citations, doc.id));
     }
     return { records, titles: new Map(docs.map((d) => [d.id, d.data.shortTitle])) };
   })();

@@ -1,6 +1,6 @@
 // The register of cited documents: every citation recorded by the remark plugin, grouped into one
 // row per cited document (number + symbol + year), with where it is cited and whether the site publishes it.
-import type { Citation } from './citations';
+import { findCitations, type Citation } from './citations';
 
 /** A citation as the remark plugin records it: the recogniser's fields (less its offsets) and where it sits. */
 export interface CitationRecord extends Omit<Citation, 'start' | 'end'> {
@@ -14,18 +14,75 @@ export interface CitationRecord extends Omit<Citation, 'start' | 'end'> {
 
 /**
  * How the Markdown plugins hand a page's records to the register: one JSON string in the page's
- * remark frontmatter. Astro writes that frontmatter into each compiled page as a JavaScript
- * literal; as a string it is one literal, not an object tree the bundler must parse and keep for
- * every one of thousands of documents (docs/benchmarks.md).
+ * remark frontmatter, which Astro writes into each compiled page as a JavaScript literal (a string
+ * is one literal, not an object tree the bundler must parse for each of thousands of documents).
+ *
+ * A record is stored as what was printed (the citation, its date and issuer), where it sits and
+ * the page it links to; everything else (type, number, symbol, key, year, ISO date) is the
+ * recogniser's reading of that text, redone on decoding. That is a third of the full record, and
+ * on 10,000 documents the records were a quarter of every compiled page (docs/benchmarks.md).
+ * A record the short form would not give back exactly is stored whole: encoding checks each one.
  */
-export function encodeCitationRecords(records: CitationRecord[]): string {
-  return JSON.stringify(records);
+type StoredRecord =
+  | [text: string, dateText: string | 0, issuer: string | 0, anchor: string, section: number, line: number | 0, href: string | 0]
+  | CitationRecord;
+
+interface StoredRecords {
+  /** Section titles, each once; rows refer to them by index. */
+  sections: string[];
+  rows: StoredRecord[];
 }
 
-export function decodeCitationRecords(value: unknown): CitationRecord[] {
+function expand(row: StoredRecord, sections: string[], documentId: string): CitationRecord {
+  if (!Array.isArray(row)) return row;
+  const [text, dateText, issuer, anchor, section, line, href] = row;
+  const printed = `${text}${dateText ? ` ngày ${dateText}` : ''}${issuer ? ` của ${issuer}` : ''}`;
+  const citation = findCitations(printed)[0];
+  if (!citation) throw new Error(`citations: không đọc lại được trích dẫn "${printed}" của ${documentId}.`);
+  const { start: _start, end: _end, ...fields } = citation;
+  return {
+    ...fields,
+    documentId,
+    anchor,
+    sectionTitle: sections[section] ?? '',
+    ...(line ? { line } : {}),
+    ...(href ? { resolved: { id: href.split('/').at(-2) ?? '', href } } : {}),
+  };
+}
+
+/** The record as JSON would keep it: keys sorted, undefined fields dropped. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
+export function encodeCitationRecords(records: CitationRecord[]): string {
+  const sections: string[] = [];
+  const sectionIndex = new Map<string, number>();
+  const rows = records.map((record): StoredRecord => {
+    let section = sectionIndex.get(record.sectionTitle);
+    if (section === undefined) {
+      section = sections.push(record.sectionTitle) - 1;
+      sectionIndex.set(record.sectionTitle, section);
+    }
+    const row: StoredRecord = [
+      record.text, record.dateText ?? 0, record.issuer ?? 0, record.anchor, section, record.line ?? 0, record.resolved?.href ?? 0,
+    ];
+    const back = findCitations(`${record.text}${record.dateText ? ` ngày ${record.dateText}` : ''}${record.issuer ? ` của ${record.issuer}` : ''}`).length === 1
+      ? expand(row, sections, record.documentId)
+      : undefined;
+    return back && canonical(back) === canonical(record) ? row : record;
+  });
+  return JSON.stringify({ sections, rows } satisfies StoredRecords);
+}
+
+/** The records of one document (`documentId`, the citing van-ban entry), as the plugin encoded them. */
+export function decodeCitationRecords(value: unknown, documentId: string): CitationRecord[] {
   if (value === undefined) return [];
   if (typeof value !== 'string') throw new Error('citations: bản ghi trích dẫn phải là chuỗi JSON do plugin trích dẫn ghi.');
-  return JSON.parse(value) as CitationRecord[];
+  const { sections, rows } = JSON.parse(value) as StoredRecords;
+  return rows.map((row) => expand(row, sections, documentId));
 }
 
 export interface CitedAt {
