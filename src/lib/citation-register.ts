@@ -33,12 +33,15 @@ interface StoredRecords {
   rows: StoredRecord[];
 }
 
+/** The citation as printed in the text: what the recogniser reads the other fields from. */
+const printed = (text: string, dateText?: string, issuer?: string) =>
+  `${text}${dateText ? ` ngày ${dateText}` : ''}${issuer ? ` của ${issuer}` : ''}`;
+
 function expand(row: StoredRecord, sections: string[], documentId: string): CitationRecord {
   if (!Array.isArray(row)) return row;
   const [text, dateText, issuer, anchor, section, line, href] = row;
-  const printed = `${text}${dateText ? ` ngày ${dateText}` : ''}${issuer ? ` của ${issuer}` : ''}`;
-  const citation = findCitations(printed)[0];
-  if (!citation) throw new Error(`citations: không đọc lại được trích dẫn "${printed}" của ${documentId}.`);
+  const citation = findCitations(printed(text, dateText || undefined, issuer || undefined))[0];
+  if (!citation) throw new Error(`citations: không đọc lại được trích dẫn "${text}" của ${documentId}.`);
   const { start: _start, end: _end, ...fields } = citation;
   return {
     ...fields,
@@ -46,33 +49,37 @@ function expand(row: StoredRecord, sections: string[], documentId: string): Cita
     anchor,
     sectionTitle: sections[section] ?? '',
     ...(line ? { line } : {}),
-    ...(href ? { resolved: { id: href.split('/').at(-2) ?? '', href } } : {}),
+    ...(href ? { resolved: { id: hrefId(href), href } } : {}),
   };
 }
 
-/** The record as JSON would keep it: keys sorted, undefined fields dropped. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
-  );
+/** "/chuong-trinh/2494-ctr-tld-2018/" → "2494-ctr-tld-2018" */
+const hrefId = (href: string) => href.split('/').at(-2) ?? '';
+
+/** Fields the recogniser gives back from the printed citation; with the place fields, all a record holds. */
+const READ_BACK = ['text', 'type', 'number', 'symbol', 'label', 'key', 'year', 'dateText', 'date', 'issuer'] as const;
+const RECORD_FIELDS = new Set<string>([...READ_BACK, 'documentId', 'anchor', 'sectionTitle', 'line', 'resolved']);
+
+/** Whether the short form gives this record back exactly (else it is stored whole). */
+function fitsShortForm(record: CitationRecord): boolean {
+  if (!Object.keys(record).every((key) => RECORD_FIELDS.has(key))) return false;
+  if (record.line === 0 || (record.resolved && hrefId(record.resolved.href) !== record.resolved.id)) return false;
+  if (record.resolved && Object.keys(record.resolved).length !== 2) return false;
+  const found = findCitations(printed(record.text, record.dateText, record.issuer));
+  return found.length === 1 && READ_BACK.every((field) => found[0]![field] === record[field]);
 }
 
 export function encodeCitationRecords(records: CitationRecord[]): string {
   const sections: string[] = [];
   const sectionIndex = new Map<string, number>();
   const rows = records.map((record): StoredRecord => {
+    if (!fitsShortForm(record)) return record;
     let section = sectionIndex.get(record.sectionTitle);
     if (section === undefined) {
       section = sections.push(record.sectionTitle) - 1;
       sectionIndex.set(record.sectionTitle, section);
     }
-    const row: StoredRecord = [
-      record.text, record.dateText ?? 0, record.issuer ?? 0, record.anchor, section, record.line ?? 0, record.resolved?.href ?? 0,
-    ];
-    const back = findCitations(`${record.text}${record.dateText ? ` ngày ${record.dateText}` : ''}${record.issuer ? ` của ${record.issuer}` : ''}`).length === 1
-      ? expand(row, sections, record.documentId)
-      : undefined;
-    return back && canonical(back) === canonical(record) ? row : record;
+    return [record.text, record.dateText ?? 0, record.issuer ?? 0, record.anchor, section, record.line ?? 0, record.resolved?.href ?? 0];
   });
   return JSON.stringify({ sections, rows } satisfies StoredRecords);
 }
