@@ -59,9 +59,12 @@ const ISSUER_START = /^\s+của\s+/iu;
 const ISSUER_END = /\s+(?:về|thực hiện|gắn với|triển khai|và|nhằm|xây dựng|theo|tại|đối với)\s|[;,.:)\]“"\n]|\s+\(/iu;
 const TERM_IN_BRACKETS = /\((?:khóa|khoá)\s+[IVXLC]+\)/giu;
 
+// Changing the case of Vietnamese needs no locale (special rules exist only for Turkish, Azeri and
+// Lithuanian), and the locale-aware calls cost 0.3 s of a 10,000-document build.
+const typeByLowerCase = new Map(citationTypes.map((t) => [t.toLowerCase(), t]));
+
 function canonicalType(word: string): CitationType {
-  const folded = word.replace(/\s+/g, ' ').toLocaleLowerCase('vi');
-  const found = citationTypes.find((t) => t.toLocaleLowerCase('vi') === folded);
+  const found = typeByLowerCase.get(word.replace(/\s+/g, ' ').toLowerCase());
   if (!found) throw new Error(`Loại văn bản không xác định: ${word}`);
   return found;
 }
@@ -119,7 +122,7 @@ export function findCitations(text: string): Citation[] {
       number,
       symbol,
       label,
-      key: label.toLocaleUpperCase('vi'),
+      key: label.toUpperCase(),
     };
     if (yearInNumber) citation.year = Number(yearInNumber);
     let rest = text.slice(end);
@@ -154,7 +157,7 @@ export interface KnownDocument {
 
 export type Resolution = { status: 'resolved'; id: string } | { status: 'unresolved'; reason: string };
 
-const symbolKey = (symbol: string) => normaliseSymbol(`/${symbol}`).symbol.toLocaleUpperCase('vi');
+const symbolKey = (symbol: string) => normaliseSymbol(`/${symbol}`).symbol.toUpperCase();
 
 /**
  * Finds the published document a citation means. With a date, number + symbol + year must match;
