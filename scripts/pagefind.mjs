@@ -45,6 +45,9 @@ const workers = Array.from({ length: count }, (_, w) =>
   new Worker(new URL('./pagefind-fold-worker.mjs', import.meta.url), { workerData: { files: files.filter((_, i) => i % count === w) } }),
 );
 const folding = workers.map(reply);
+// A worker that stopped (it failed) can no longer restore, nor be waited for.
+const running = new Set(workers);
+for (const worker of workers) worker.once('exit', () => running.delete(worker));
 try {
   const pages = (await Promise.all(folding)).reduce((sum, message) => sum + message.folded, 0);
   const folded = performance.now();
@@ -67,7 +70,7 @@ try {
 } finally {
   // Every worker writes its originals back, whether or not indexing succeeded.
   await Promise.allSettled(folding);
-  await Promise.all(workers.map(async (worker) => {
+  await Promise.all([...running].map(async (worker) => {
     const restored = reply(worker).catch(() => undefined);
     worker.postMessage('restore');
     await restored;
