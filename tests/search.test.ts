@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefindIndexer from 'pagefind';
 import { search } from './helpers/pagefind-node';
-import { addFoldedCopies } from '../src/lib/search/fold-html';
+import { foldedPage } from '../src/lib/search/fold-html';
 
 const PLAN = '/van-ban/ke-hoach-so-ket/';
 const OUTLINE = '/van-ban/de-cuong-bao-cao/';
@@ -139,7 +139,7 @@ describe('tone-placement ranking on a fixture site', () => {
     for (const [slug, text] of Object.entries(fixtures)) {
       // Titles without the word, so only the body text decides the ranking.
       const html = `<!doctype html><html lang="vi"><head><title>Trang</title></head><body><main data-pagefind-body><h1>Trang</h1><p>${text}</p></main></body></html>`;
-      await index!.addHTMLFile({ url: `/${slug}/`, content: addFoldedCopies(html) });
+      await index!.addHTMLFile({ url: `/${slug}/`, content: foldedPage(html)! });
     }
     await index!.writeFiles({ outputPath: join(dist, 'pagefind') });
     await pagefindIndexer.close();

@@ -37,11 +37,6 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** The page's HTML with folded copies added inside the Pagefind body; unchanged when it has none. */
-export function addFoldedCopies(html: string): string {
-  return foldedPage(html) ?? html;
-}
-
 /**
  * The whole page with folded copies added inside its Pagefind body; null for a page without a
  * body, which Pagefind does not index.
