@@ -183,6 +183,11 @@ export function buildRegister(records: CitationRecord[]): RegisterEntry[] {
   );
 }
 
+/** Path segment of the whole list of places citing a register row: "vb-2494-ctr-tld-2018" → "2494-ctr-tld-2018". */
+export function registerListSlug(rowId: string): string {
+  return rowId.replace(/^vb-/, '');
+}
+
 /** Where a published document is cited, for its "Được dẫn chiếu tại" list. */
 export function backlinksFor(records: CitationRecord[], publishedId: string): CitedAt[] {
   return buildRegister(records.filter((r) => r.resolved?.id === publishedId)).flatMap((e) => e.citedAt);
