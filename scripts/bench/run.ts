@@ -32,6 +32,8 @@ interface Step { seconds: number; peakMb: number }
 interface Result {
   corpus: string; site: 'dự án' | 'Astro + MDX trần'; processor: string; pages: number;
   build: Step; index: Step; totalSeconds: number; msPerPage: number; distMb: number; indexMb: number; p50: number; p95: number;
+  /** The largest HTML page (KB) and how many pages reach the 100 KB budget; absent in results saved before they were measured. */
+  largestPageKb?: number; pagesOverBudget?: number;
   /** Total seconds of each repeat, when there were several (the other times are their means). */
   runs?: number[];
 }
@@ -100,6 +102,11 @@ function sizeOf(path: string): number {
   if (!stat.isDirectory()) return stat.size;
   return readdirSync(path).reduce((n, name) => n + sizeOf(join(path, name)), 0);
 }
+/** Sizes (bytes) of every HTML page under dist/, the search index aside. */
+function htmlSizes(path: string): number[] {
+  return readdirSync(path, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (e.name === 'pagefind' ? [] : htmlSizes(join(path, e.name))) : e.name.endsWith('.html') ? [statSync(join(path, e.name)).size] : []);
+}
 function countHtml(path: string): number {
   return readdirSync(path, { withFileTypes: true }).reduce(
     (n, e) => n + (e.isDirectory() ? (e.name === 'pagefind' ? 0 : countHtml(join(path, e.name))) : e.name.endsWith('.html') ? 1 : 0), 0);
@@ -158,11 +165,13 @@ async function measure(dir: string, corpus: string, site: Result['site'], proces
   const index = await timed(dir, ['scripts/pagefind.mjs'], env);
   const dist = join(dir, 'dist');
   const pages = countHtml(dist);
+  const sizes = htmlSizes(dist);
   const { p50, p95 } = latency(dist, site === 'dự án' ? 'project' : 'bare');
   const total = build.seconds + index.seconds;
   const result: Result = {
     corpus, site, processor, pages, build, index, totalSeconds: total, msPerPage: (total * 1000) / pages,
     distMb: sizeOf(dist) / 1048576, indexMb: sizeOf(join(dist, 'pagefind')) / 1048576, p50, p95,
+    largestPageKb: Math.max(...sizes) / 1024, pagesOverBudget: sizes.filter((size) => size >= 100 * 1024).length,
   };
   console.log(`${total.toFixed(1)} s, ${Math.max(build.peakMb, index.peakMb).toFixed(0)} MB, p95 ${p95.toFixed(1)} ms`);
   rmSync(dist, { recursive: true, force: true });
@@ -206,9 +215,9 @@ const f1 = (n: number) => n.toLocaleString('vi-VN', { minimumFractionDigits: 1, 
 const f0 = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 0 });
 const peak = (r: Result) => Math.max(r.build.peakMb, r.index.peakMb);
 const table = [
-  '| Bộ dữ liệu | Trang web | Bộ xử lý Markdown | Số trang | Dựng Astro (s) | Lập chỉ mục (s) | Tổng (s) | ms/trang | Bộ nhớ đỉnh (MB) | dist/ (MB) | Chỉ mục (MB) | Tìm kiếm p50 (ms) | p95 (ms) |',
-  '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...results.map((r) => `| ${r.corpus} | ${r.site} | ${r.processor} | ${f0(r.pages)} | ${f1(r.build.seconds)} | ${f1(r.index.seconds)} | ${f1(r.totalSeconds)} | ${f1(r.msPerPage)} | ${f0(peak(r))} | ${f1(r.distMb)} | ${f1(r.indexMb)} | ${f1(r.p50)} | ${f1(r.p95)} |`),
+  '| Bộ dữ liệu | Trang web | Bộ xử lý Markdown | Số trang | Dựng Astro (s) | Lập chỉ mục (s) | Tổng (s) | ms/trang | Bộ nhớ đỉnh (MB) | dist/ (MB) | Chỉ mục (MB) | Tìm kiếm p50 (ms) | p95 (ms) | Trang lớn nhất (KB) | Trang ≥ 100 KB |',
+  '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...results.map((r) => `| ${r.corpus} | ${r.site} | ${r.processor} | ${f0(r.pages)} | ${f1(r.build.seconds)} | ${f1(r.index.seconds)} | ${f1(r.totalSeconds)} | ${f1(r.msPerPage)} | ${f0(peak(r))} | ${f1(r.distMb)} | ${f1(r.indexMb)} | ${f1(r.p50)} | ${f1(r.p95)} | ${r.largestPageKb === undefined ? '—' : f0(r.largestPageKb)} | ${r.pagesOverBudget === undefined ? '—' : f0(r.pagesOverBudget)} |`),
 ];
 const ratios = sizes.flatMap((size) =>
   processors.map((processor) => {
