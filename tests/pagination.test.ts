@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CITED_AT_SHOWN, hasFullCitedAtList, pageHref, pagerNumbers, paginate } from '../src/lib/pagination';
+import { CITED_AT_SHOWN, hasFullCitedAtList, pageHref, pageParam, pagerNumbers, paginate } from '../src/lib/pagination';
 
 describe('paginate', () => {
   test('splits a list into pages of the given size, keeping every item once and in order', () => {
@@ -30,6 +30,12 @@ describe('pageHref', () => {
     expect(pageHref('/van-ban/', 1)).toBe('/van-ban/');
     expect(pageHref('/van-ban/', 2)).toBe('/van-ban/trang/2/');
     expect(pageHref('/chuong-trinh/2494-ctr-tld-2018/dan-chieu/', 12)).toBe('/chuong-trinh/2494-ctr-tld-2018/dan-chieu/trang/12/');
+  });
+
+  test('the route parameter of a page is the address after the list\'s own', () => {
+    expect(pageParam(1)).toBeUndefined();
+    expect(pageParam(7)).toBe('trang/7');
+    expect(pageHref('/van-ban/', 7)).toBe(`/van-ban/${pageParam(7)}/`);
   });
 });
 

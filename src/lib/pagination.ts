@@ -40,9 +40,15 @@ export function paginate<T>(items: readonly T[], size: number): ListPage<T>[] {
   }));
 }
 
+/** The rest parameter of a list route ([...page].astro) for page `number`: none for page 1. */
+export function pageParam(number: number): string | undefined {
+  return number <= 1 ? undefined : `trang/${number}`;
+}
+
 /** Address of page `number` of the list at `base` (which ends with "/"). */
 export function pageHref(base: string, number: number): string {
-  return number <= 1 ? base : `${base}trang/${number}/`;
+  const param = pageParam(number);
+  return param === undefined ? base : `${base}${param}/`;
 }
 
 /**
