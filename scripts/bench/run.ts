@@ -107,10 +107,6 @@ function htmlSizes(path: string): number[] {
   return readdirSync(path, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? (e.name === 'pagefind' ? [] : htmlSizes(join(path, e.name))) : e.name.endsWith('.html') ? [statSync(join(path, e.name)).size] : []);
 }
-function countHtml(path: string): number {
-  return readdirSync(path, { withFileTypes: true }).reduce(
-    (n, e) => n + (e.isDirectory() ? (e.name === 'pagefind' ? 0 : countHtml(join(path, e.name))) : e.name.endsWith('.html') ? 1 : 0), 0);
-}
 
 /**
  * node_modules for a copy: a folder of links to the project's packages, so that Astro's cache
@@ -164,8 +160,8 @@ async function measure(dir: string, corpus: string, site: Result['site'], proces
   const build = await timed(dir, ['node_modules/.bin/astro', 'build'], buildEnv);
   const index = await timed(dir, ['scripts/pagefind.mjs'], env);
   const dist = join(dir, 'dist');
-  const pages = countHtml(dist);
   const sizes = htmlSizes(dist);
+  const pages = sizes.length;
   const { p50, p95 } = latency(dist, site === 'dự án' ? 'project' : 'bare');
   const total = build.seconds + index.seconds;
   const result: Result = {
