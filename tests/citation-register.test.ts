@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backlinksFor, buildRegister, decodeCitationRecords, encodeCitationRecords, type CitationRecord } from '../src/lib/citation-register';
+import { backlinksFor, buildRegister, decodeCitationRecords, encodeCitationRecords, programmeListHref, registerListHref, registerListSlug, type CitationRecord } from '../src/lib/citation-register';
 
 const record = (over: Partial<CitationRecord>): CitationRecord => ({
   text: 'Kế hoạch số 56/KH-TLĐ',
@@ -92,4 +92,10 @@ describe('stored citation records', () => {
     expect(decodeCitationRecords(undefined, 'x')).toEqual([]);
     expect(() => decodeCitationRecords({ rows: [] }, 'x')).toThrow(/chuỗi JSON/);
   });
+});
+
+it('the whole lists of citing places have one address each, shared by the link and the list route', () => {
+  expect(registerListHref('vb-56-kh-tld-2016')).toBe('/van-ban-dan-chieu/56-kh-tld-2016/');
+  expect(registerListSlug('vb-56-kh-tld-2016')).toBe('56-kh-tld-2016');
+  expect(programmeListHref('2494-ctr-tld-2018')).toBe('/chuong-trinh/2494-ctr-tld-2018/dan-chieu/');
 });

@@ -188,6 +188,16 @@ export function registerListSlug(rowId: string): string {
   return rowId.replace(/^vb-/, '');
 }
 
+/** Address of the whole list of places citing a register row: /van-ban-dan-chieu/2494-ctr-tld-2018/. */
+export function registerListHref(rowId: string): string {
+  return `/van-ban-dan-chieu/${registerListSlug(rowId)}/`;
+}
+
+/** Address of the whole list of places citing a published programme: /chuong-trinh/2494-ctr-tld-2018/dan-chieu/. */
+export function programmeListHref(programmeId: string): string {
+  return `/chuong-trinh/${programmeId}/dan-chieu/`;
+}
+
 /** Where a published document is cited, for its "Được dẫn chiếu tại" list. */
 export function backlinksFor(records: CitationRecord[], publishedId: string): CitedAt[] {
   return buildRegister(records.filter((r) => r.resolved?.id === publishedId)).flatMap((e) => e.citedAt);
