@@ -78,6 +78,18 @@ describe('folded copies for the index', () => {
     expect(out).toContain('<p>Xin<br>chào</p>');
     expect(out).toContain('<footer><p>Đồng Nai</p></footer>');
   });
+  test('inside the Pagefind body only headings keep their ids (the anchors sub-results use)', () => {
+    const html = [
+      '<nav id="menu"><p id="m">Menu</p></nav><main id="noi-dung" data-pagefind-body>',
+      '<h2 id="i-muc-tieu">I. Mục tiêu</h2><p id="dc-2494-ctr-tld" class="x">Theo 2494</p>',
+      "<ul><li id='dc-56-kh-tld'>Mục</li></ul><span data-id=\"giu\" id=chu-thich>Chú thích</span><h3 class=\"a\" id=\"b\">B</h3></main>",
+    ].join('');
+    const out = foldedPage(html) ?? '';
+    expect(out).toContain('<nav id="menu"><p id="m">Menu</p></nav><main data-pagefind-body>');
+    expect(out).toContain('<h2 id="i-muc-tieu">I. Mục tiêu</h2><p class="x">Theo 2494</p>');
+    expect(out).toContain('<ul><li>Mục</li></ul><span data-id="giu">Chú thích</span><h3 class="a" id="b">B</h3>');
+    expect(out).not.toMatch(/\sid=["']?(noi-dung|dc-)/);
+  });
   test('a page without a Pagefind body gets no copy (it is not indexed)', () => {
     const html = '<html><body><p>Đoàn viên, không có thân Pagefind</p></body></html>';
     expect(foldedPage(html)).toBeNull();

@@ -29,6 +29,12 @@ function foldCopy(words: string): string {
   return `<span class="pf-fold" aria-hidden="true"> ${FOLD_OPEN} ${words} ${FOLD_CLOSE} </span>`;
 }
 
+// Pagefind stores the whole text of every element with an id as an anchor of the page, but uses
+// only headings (and elements with an explicit title) for sub-results. The paragraph anchors
+// citations get ("dc-2494-ctr-tld") would nearly double each fragment a reader downloads and
+// Pagefind compresses, for nothing search shows: the indexed copy keeps ids on headings only.
+const ID_ATTRIBUTE = /\sid=(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
@@ -38,8 +44,8 @@ function decodeEntities(text: string): string {
 }
 
 /**
- * The whole page with folded copies added inside its Pagefind body; null for a page without a
- * body, which Pagefind does not index.
+ * The whole page as Pagefind should read it: folded copies added inside its Pagefind body, and
+ * ids there kept on headings only; null for a page without a body, which Pagefind does not index.
  */
 export function foldedPage(html: string): string | null {
   const body = foldBody(html);
@@ -70,7 +76,7 @@ function foldBody(html: string): { start: number; end: number; folded: string } 
     }
     const tag = rawTag.toLowerCase();
     if (!closing) {
-      out.push(whole);
+      out.push(HEADINGS.has(tag) ? whole : whole.replace(ID_ATTRIBUTE, ''));
       if (VOID.has(tag) || attributes.trimEnd().endsWith('/')) continue;
       if (RAW_TEXT.has(tag)) {
         // Script and style text is not page text: copy it through untouched.
