@@ -56,6 +56,14 @@ describe('folded copies for the index', () => {
     expect(foldedWords('Công nhân lao động')).toBe('dong');
     expect(foldedWords('Công nhân')).toBe('');
   });
+  test('the copy is what a word-by-word test of every word gives', () => {
+    const wordByWord = (text: string) =>
+      [...new Set(text.split(/\s+/).filter(needsFoldedCopy).map(searchKey).filter(Boolean))].join(' ');
+    const piece = fc.constantFrom('Công', 'đoàn', 'Đ', 'ĐOÀN', '2494/CTr-TLĐ', '05-CT/TW', 'a-b', '-', '/', '1/', 'x/y', 'Ðại', '&amp;', '.', ' ', '\n', '\t', '\u00a0');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), (text) => {
+      expect(foldedWords(text)).toBe(wordByWord(text));
+    }));
+  });
   test('copies go inside paragraphs and after headings, never inside navigation', () => {
     const html = '<body><nav><p>Đoàn</p></nav><main data-pagefind-body><h2 id="x">Công đoàn</h2><p>Đoàn viên</p></main></body>';
     const out = foldedPage(html);
@@ -94,6 +102,10 @@ describe('folded copies for the index', () => {
     const html = '<html><body><p>Đoàn viên, không có thân Pagefind</p></body></html>';
     expect(foldedPage(html)).toBeNull();
     expect(foldedPage('<main data-pagefind-body><p>Đoàn</p></main>')).toContain('zzgapmo doan zzgapdong');
+    // The attribute's name in text is not the body.
+    expect(foldedPage('<p>Thẻ data-pagefind-body</p><a>Đ</a>')).toBeNull();
+    expect(foldedPage('<p>data-pagefind-body Đoàn</p><main class="a" data-pagefind-body=""><p>Đ</p></main>'))
+      .toBe('<p>data-pagefind-body Đoàn</p><main class="a" data-pagefind-body=""><p>Đ<span class="pf-fold" aria-hidden="true"> zzgapmo d zzgapdong </span></p></main>');
   });
   test('adding copies changes nothing else in the page', () => {
     const strip = (html: string) => html.replace(/<span class="pf-fold" aria-hidden="true"> [^<]* <\/span>/g, '');

@@ -10,7 +10,11 @@ export function searchKey(text: string): string {
   return foldVietnamese(text).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-/** Text Pagefind would not match when typed folded: "đ", or a number/symbol joined by / or -. */
+/** What Pagefind would not match when typed folded: "đ", or a number/symbol joined by / or -. */
+export const FOLD_TRIGGER = '[đĐ\\u00D0]|[\\p{L}\\d][/-][\\p{L}\\d]';
+const TRIGGER = new RegExp(FOLD_TRIGGER, 'u');
+
+/** Whether a word needs a folded copy (FOLD_TRIGGER). */
 export function needsFoldedCopy(text: string): boolean {
-  return /[đĐ\u00D0]/.test(text) || /[\p{L}\d][/-][\p{L}\d]/u.test(text);
+  return TRIGGER.test(text);
 }

@@ -6,7 +6,7 @@
 //
 // The pages are the site's own build output, so a small tag scanner is enough; a DOM parser and
 // serialiser cost seven times as long on a 10,000-page site (docs/benchmarks.md).
-import { FOLD_CLOSE, FOLD_OPEN, needsFoldedCopy, searchKey } from './fold-html-marks.ts';
+import { FOLD_CLOSE, FOLD_OPEN, FOLD_TRIGGER, searchKey } from './fold-html-marks.ts';
 
 const BLOCKS = new Set(['p', 'li', 'td', 'th', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'figcaption']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -20,9 +20,29 @@ const RAW_TEXT = new Set(['script', 'style', 'template', 'textarea']);
  */
 export function foldedWords(text: string): string {
   const words = new Set<string>();
-  for (const word of text.split(/\s+/)) if (needsFoldedCopy(word)) words.add(searchKey(word));
-  words.delete('');
+  collectFoldedWords(text, words);
   return [...words].join(' ');
+}
+
+const TRIGGER = new RegExp(FOLD_TRIGGER, 'gu');
+const SPACE = /\s/;
+
+/**
+ * Adds the folded forms of a text's words that need one (as foldedWords) to `words`: finds each
+ * trigger and widens it to its word (a run of non-space), rather than testing every word.
+ */
+function collectFoldedWords(text: string, words: Set<string>): void {
+  TRIGGER.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TRIGGER.exec(text))) {
+    let start = match.index;
+    while (start > 0 && !SPACE.test(text[start - 1]!)) start -= 1;
+    let end = match.index + match[0].length;
+    while (end < text.length && !SPACE.test(text[end]!)) end += 1;
+    const key = searchKey(text.slice(start, end));
+    if (key) words.add(key);
+    TRIGGER.lastIndex = end;
+  }
 }
 
 function foldCopy(words: string): string {
@@ -52,9 +72,22 @@ export function foldedPage(html: string): string | null {
   return body ? html.slice(0, body.start) + body.folded + html.slice(body.end) : null;
 }
 
+const BODY_ATTRIBUTE = 'data-pagefind-body';
+const OPENING_TAG_SO_FAR = /^<[a-z][\w-]*\s[^>]*$/i;
+
+/** Where the tag carrying data-pagefind-body starts, or -1 (a plain search, not one regex over the head). */
+function bodyStart(html: string): number {
+  for (let at = html.indexOf(BODY_ATTRIBUTE); at >= 0; at = html.indexOf(BODY_ATTRIBUTE, at + 1)) {
+    const tagStart = html.lastIndexOf('<', at);
+    const after = html[at + BODY_ATTRIBUTE.length] ?? '';
+    if (tagStart >= 0 && OPENING_TAG_SO_FAR.test(html.slice(tagStart, at)) && !/\w/.test(after)) return tagStart;
+  }
+  return -1;
+}
+
 /** The element holding data-pagefind-body (where it starts and ends), with folded copies added. */
 function foldBody(html: string): { start: number; end: number; folded: string } | null {
-  const start = html.search(/<[a-z][\w-]*\s[^>]*\bdata-pagefind-body\b/i);
+  const start = bodyStart(html);
   if (start < 0) return null;
   const out: string[] = [];
   // Open elements of the Pagefind body; each block collects the words its own text needs folded.
@@ -69,14 +102,14 @@ function foldBody(html: string): { start: number; end: number; folded: string } 
       const frame = stack.at(-1);
       if (whole[0] !== '<' && frame && !frame.ignored) {
         const words = stack.findLast((f) => f.words)?.words;
-        if (words) for (const word of foldedWords(decodeEntities(whole)).split(' ')) if (word) words.add(word);
+        if (words) collectFoldedWords(whole.includes('&') ? decodeEntities(whole) : whole, words);
       }
       out.push(whole);
       continue;
     }
     const tag = rawTag.toLowerCase();
     if (!closing) {
-      out.push(HEADINGS.has(tag) ? whole : whole.replace(ID_ATTRIBUTE, ''));
+      out.push(HEADINGS.has(tag) || !attributes.includes('id=') ? whole : whole.replace(ID_ATTRIBUTE, ''));
       if (VOID.has(tag) || attributes.trimEnd().endsWith('/')) continue;
       if (RAW_TEXT.has(tag)) {
         // Script and style text is not page text: copy it through untouched.
