@@ -70,27 +70,30 @@ describe('stored citation records', () => {
     documentId: 'de-cuong-bao-cao', anchor: 'i-muc-dich', sectionTitle: 'I. MỤC ĐÍCH',
   };
 
-  it('come back exactly as recorded, in the short form', () => {
-    const stored = encodeCitationRecords([published, unpublished]);
-    expect(decodeCitationRecords(stored, 'de-cuong-bao-cao')).toEqual([published, unpublished]);
-    // Both fit the short form: printed text, place and link only, the section title once.
-    const { sections, rows } = JSON.parse(stored);
-    expect(sections).toEqual(['I. MỤC ĐÍCH']);
-    expect(rows.every(Array.isArray)).toBe(true);
-    expect(stored.length).toBeLessThan(JSON.stringify([published, unpublished]).length / 2);
+  it('come back exactly as recorded, each citation and section title stored once', () => {
+    const again: CitationRecord = { ...published, anchor: 'dc-2494-ctr-tld-2', line: 20 };
+    const noLine: CitationRecord = { ...unpublished, sectionTitle: 'II. YÊU CẦU', line: undefined };
+    const records = [published, unpublished, again, noLine];
+    const stored = encodeCitationRecords(records);
+    expect(decodeCitationRecords(stored, 'de-cuong-bao-cao')).toEqual(records);
+    const { citations, sections, rows } = JSON.parse(stored);
+    expect(citations).toHaveLength(2);
+    expect(sections).toEqual(['I. MỤC ĐÍCH', 'II. YÊU CẦU']);
+    expect(rows).toEqual([[0, 'dc-2494-ctr-tld', 0, 12], [1, 'i-muc-dich', 0, null], [0, 'dc-2494-ctr-tld-2', 0, 20], [1, 'i-muc-dich', 1, null]]);
+    expect(stored.length).toBeLessThan(JSON.stringify(records).length * 0.6);
   });
 
-  it('keep a record whole when the recogniser would read its short form differently', () => {
-    // An issuer ending in "về" would be cut there when re-read: this record is stored whole.
-    const odd: CitationRecord = { ...published, issuer: 'Ban Chấp hành về hưu' };
-    const stored = encodeCitationRecords([odd]);
-    expect(JSON.parse(stored).rows[0]).toEqual(odd);
-    expect(decodeCitationRecords(stored, 'de-cuong-bao-cao')).toEqual([odd]);
+  it('keep every field as recorded, even one the recogniser would read differently from the text', () => {
+    const odd: CitationRecord = { ...published, issuer: 'Ban Chấp hành về hưu', line: 0 };
+    expect(decodeCitationRecords(encodeCitationRecords([odd]), 'de-cuong-bao-cao')).toStrictEqual([
+      { ...odd },
+    ]);
   });
 
   it('are empty when a page recorded none, and refuse anything but the plugin string', () => {
     expect(decodeCitationRecords(undefined, 'x')).toEqual([]);
     expect(() => decodeCitationRecords({ rows: [] }, 'x')).toThrow(/chuỗi JSON/);
+    expect(() => decodeCitationRecords('{"citations":[],"sections":[],"rows":[[0,"a",0,null]]}', 'x')).toThrow(/x bị hỏng/);
   });
 });
 

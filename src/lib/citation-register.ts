@@ -1,6 +1,6 @@
 // The register of cited documents: every citation recorded by the remark plugin, grouped into one
 // row per cited document (number + symbol + year), with where it is cited and whether the site publishes it.
-import { findCitations, type Citation } from './citations';
+import type { Citation } from './citations';
 
 /** A citation as the remark plugin records it: the recogniser's fields (less its offsets) and where it sits. */
 export interface CitationRecord extends Omit<Citation, 'start' | 'end'> {
@@ -17,79 +17,56 @@ export interface CitationRecord extends Omit<Citation, 'start' | 'end'> {
  * remark frontmatter, which Astro writes into each compiled page as a JavaScript literal (a string
  * is one literal, not an object tree the bundler must parse for each of thousands of documents).
  *
- * A record is stored as what was printed (the citation, its date and issuer), where it sits and
- * the page it links to; everything else (type, number, symbol, key, year, ISO date) is the
- * recogniser's reading of that text, redone on decoding. That is a third of the full record, and
- * on 10,000 documents the records were a quarter of every compiled page (docs/benchmarks.md).
- * A record the short form would not give back exactly is stored whole: encoding checks each one.
+ * A page cites the same few documents again and again under a handful of sections, so each
+ * distinct citation (what the recogniser read, and the page it links to) and each section title is
+ * stored once, and a record is a row: the citation's index, its anchor, the section's index and
+ * its line. Decoding is plain lookups. An earlier form stored only the printed citation and re-read
+ * it with the recogniser: smaller, but encoding and decoding cost 1.3 s of a 10,000-document build.
  */
-type StoredRecord =
-  | [text: string, dateText: string | 0, issuer: string | 0, anchor: string, section: number, line: number | 0, href: string | 0]
-  | CitationRecord;
+type StoredCitation = Omit<CitationRecord, 'documentId' | 'anchor' | 'sectionTitle' | 'line'>;
 
 interface StoredRecords {
-  /** Section titles, each once; rows refer to them by index. */
+  citations: StoredCitation[];
   sections: string[];
-  rows: StoredRecord[];
+  rows: [citation: number, anchor: string, section: number, line: number | null][];
 }
 
-/** The citation as printed in the text: what the recogniser reads the other fields from. */
-const printed = (text: string, dateText?: string, issuer?: string) =>
-  `${text}${dateText ? ` ngày ${dateText}` : ''}${issuer ? ` của ${issuer}` : ''}`;
-
-function expand(row: StoredRecord, sections: string[], documentId: string): CitationRecord {
-  if (!Array.isArray(row)) return row;
-  const [text, dateText, issuer, anchor, section, line, href] = row;
-  const citation = findCitations(printed(text, dateText || undefined, issuer || undefined))[0];
-  if (!citation) throw new Error(`citations: không đọc lại được trích dẫn "${text}" của ${documentId}.`);
-  const { start: _start, end: _end, ...fields } = citation;
-  return {
-    ...fields,
-    documentId,
-    anchor,
-    sectionTitle: sections[section] ?? '',
-    ...(line ? { line } : {}),
-    ...(href ? { resolved: { id: hrefId(href), href } } : {}),
-  };
-}
-
-/** "/chuong-trinh/2494-ctr-tld-2018/" → "2494-ctr-tld-2018" */
-const hrefId = (href: string) => href.split('/').at(-2) ?? '';
-
-/** Fields the recogniser gives back from the printed citation; with the place fields, all a record holds. */
-const READ_BACK = ['text', 'type', 'number', 'symbol', 'label', 'key', 'year', 'dateText', 'date', 'issuer'] as const;
-const RECORD_FIELDS = new Set<string>([...READ_BACK, 'documentId', 'anchor', 'sectionTitle', 'line', 'resolved']);
-
-/** Whether the short form gives this record back exactly (else it is stored whole). */
-function fitsShortForm(record: CitationRecord): boolean {
-  if (!Object.keys(record).every((key) => RECORD_FIELDS.has(key))) return false;
-  if (record.line === 0 || (record.resolved && hrefId(record.resolved.href) !== record.resolved.id)) return false;
-  if (record.resolved && Object.keys(record.resolved).length !== 2) return false;
-  const found = findCitations(printed(record.text, record.dateText, record.issuer));
-  return found.length === 1 && READ_BACK.every((field) => found[0]![field] === record[field]);
+/** Position of `value` in `list`, adding it the first time its key is seen. */
+function storedOnce<T>(list: T[], positions: Map<string, number>, key: string, value: T): number {
+  let position = positions.get(key);
+  if (position === undefined) {
+    position = list.push(value) - 1;
+    positions.set(key, position);
+  }
+  return position;
 }
 
 export function encodeCitationRecords(records: CitationRecord[]): string {
-  const sections: string[] = [];
-  const sectionIndex = new Map<string, number>();
-  const rows = records.map((record): StoredRecord => {
-    if (!fitsShortForm(record)) return record;
-    let section = sectionIndex.get(record.sectionTitle);
-    if (section === undefined) {
-      section = sections.push(record.sectionTitle) - 1;
-      sectionIndex.set(record.sectionTitle, section);
-    }
-    return [record.text, record.dateText ?? 0, record.issuer ?? 0, record.anchor, section, record.line ?? 0, record.resolved?.href ?? 0];
-  });
-  return JSON.stringify({ sections, rows } satisfies StoredRecords);
+  const stored: StoredRecords = { citations: [], sections: [], rows: [] };
+  const citationPositions = new Map<string, number>();
+  const sectionPositions = new Map<string, number>();
+  for (const { documentId: _page, anchor, sectionTitle, line, ...citation } of records) {
+    stored.rows.push([
+      storedOnce(stored.citations, citationPositions, JSON.stringify(citation), citation),
+      anchor,
+      storedOnce(stored.sections, sectionPositions, sectionTitle, sectionTitle),
+      line ?? null,
+    ]);
+  }
+  return JSON.stringify(stored);
 }
 
 /** The records of one document (`documentId`, the citing van-ban entry), as the plugin encoded them. */
 export function decodeCitationRecords(value: unknown, documentId: string): CitationRecord[] {
   if (value === undefined) return [];
   if (typeof value !== 'string') throw new Error('citations: bản ghi trích dẫn phải là chuỗi JSON do plugin trích dẫn ghi.');
-  const { sections, rows } = JSON.parse(value) as StoredRecords;
-  return rows.map((row) => expand(row, sections, documentId));
+  const { citations, sections, rows } = JSON.parse(value) as StoredRecords;
+  return rows.map(([citation, anchor, section, line]) => {
+    const fields = citations[citation];
+    const sectionTitle = sections[section];
+    if (!fields || sectionTitle === undefined) throw new Error(`citations: bản ghi trích dẫn của ${documentId} bị hỏng.`);
+    return { ...fields, documentId, anchor, sectionTitle, ...(line === null ? {} : { line }) };
+  });
 }
 
 export interface CitedAt {
