@@ -1,7 +1,7 @@
 // Collects the citation records the remark plugin left on every rendered document. Astro-side
 // (reads collections); the grouping logic itself is the pure src/lib/citation-register.ts.
 import { getCollection, render } from 'astro:content';
-import { decodeCitationRecords, type CitationRecord } from '../lib/citation-register';
+import { backlinksFor, buildRegister, decodeCitationRecords, type CitationRecord, type CitedAt, type RegisterEntry } from '../lib/citation-register';
 import { sortDocuments } from '../lib/documents';
 
 let cached: Promise<{ records: CitationRecord[]; titles: Map<string, string> }> | undefined;
@@ -17,4 +17,24 @@ export function citationRecords(): Promise<{ records: CitationRecord[]; titles: 
     return { records, titles: new Map(docs.map((d) => [d.id, d.data.shortTitle])) };
   })();
   return cached;
+}
+
+let register: Promise<RegisterEntry[]> | undefined;
+
+/** The register of cited documents, grouped once for the register page and its whole lists. */
+export function citationRegister(): Promise<RegisterEntry[]> {
+  register ??= citationRecords().then(({ records }) => buildRegister(records));
+  return register;
+}
+
+const backlinks = new Map<string, Promise<CitedAt[]>>();
+
+/** Where a published document is cited, grouped once for its page and its whole list. */
+export function citedAtOf(publishedId: string): Promise<CitedAt[]> {
+  let places = backlinks.get(publishedId);
+  if (!places) {
+    places = citationRecords().then(({ records }) => backlinksFor(records, publishedId));
+    backlinks.set(publishedId, places);
+  }
+  return places;
 }
