@@ -8,9 +8,13 @@ import remarkVietnameseAnchors from './src/plugins/remark-vietnamese-anchors.ts'
 import contentCheck from './src/integrations/content-check.ts';
 import siteFiles from './src/integrations/site-files.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
-import { loadPublishedDocuments } from './src/plugins/known-documents.ts';
+import { publishedDocuments } from './src/plugins/known-documents.ts';
+import { readContentFiles } from './src/lib/content-files.ts';
+import { fileURLToPath } from 'node:url';
 
-const published = loadPublishedDocuments('./content');
+// Every content file read once: the front-matter check and the citation plugins share it.
+const contentFiles = readContentFiles(fileURLToPath(new URL('.', import.meta.url)));
+const published = publishedDocuments(contentFiles);
 
 // The same transforms (plain mdast/hast functions) under either Markdown processor. Sätteri is the
 // default: on 10,000 documents it builds faster and in less memory than unified with identical
@@ -35,7 +39,7 @@ export default defineConfig({
   // fidelity and the search index depend on every space surviving.
   compressHTML: false,
   markdown: { processor },
-  integrations: [contentCheck(), mdx(), siteFiles()],
+  integrations: [contentCheck(contentFiles), mdx(), siteFiles()],
   devToolbar: { enabled: false },
   vite: {
     build: {

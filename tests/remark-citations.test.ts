@@ -11,7 +11,8 @@ import { VFile } from 'vfile';
 import { parse } from 'node-html-parser';
 import remarkVietnameseAnchors from '../src/plugins/remark-vietnamese-anchors';
 import remarkCitations from '../src/plugins/remark-citations';
-import { loadPublishedDocuments } from '../src/plugins/known-documents';
+import { publishedDocuments } from '../src/plugins/known-documents';
+import { readContentFiles } from '../src/lib/content-files';
 import { decodeCitationRecords, type CitationRecord } from '../src/lib/citation-register';
 import { markdownToHtml } from 'satteri';
 import { satteriPlugins } from '../src/plugins/satteri';
@@ -19,7 +20,7 @@ import { documentIdOf } from '../src/plugins/citation-linker';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
-const published = loadPublishedDocuments('content');
+const published = publishedDocuments(readContentFiles('.'));
 
 type Run = (markdown: string, path?: string) => Promise<{ html: string; records: CitationRecord[] }>;
 

@@ -1,34 +1,29 @@
 // Checks every content file's front matter before Astro starts, so a bad field fails the build
 // with the file, line, field and rule, and nothing is written to dist/.
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ZodType } from 'zod';
 import { documentSchema, programmeSchema } from '../lib/content-schemas';
+import { readContentFiles, type ContentFile, type MdxCollection } from '../lib/content-files';
 import { checkFrontMatter, formatFrontMatterProblems, type FrontMatterProblem } from '../lib/frontmatter-check';
 import { loadDataset } from '../lib/data/read';
 
-const collections: { dir: string; schema: ZodType }[] = [
-  { dir: 'content/van-ban', schema: documentSchema },
-  { dir: 'content/chuong-trinh', schema: programmeSchema },
-];
+const schemas: Record<MdxCollection, ZodType> = { 'van-ban': documentSchema, 'chuong-trinh': programmeSchema };
 
-export function checkContentFrontMatter(root: string): FrontMatterProblem[] {
-  return collections.flatMap(({ dir, schema }) =>
-    readdirSync(join(root, dir))
-      .filter((name) => name.endsWith('.mdx'))
-      .sort()
-      .flatMap((name) => checkFrontMatter(`${dir}/${name}`, readFileSync(join(root, dir, name), 'utf8'), schema)),
-  );
+export function checkContentFrontMatter(root: string, files: ContentFile[] = readContentFiles(root)): FrontMatterProblem[] {
+  return files.flatMap((f) => checkFrontMatter(f.file, f.text, schemas[f.collection], f.frontMatter));
 }
 
-export default function contentCheck(): AstroIntegration {
+/** `files`: the content files astro.config.mjs already read (src/lib/content-files.ts); read again when absent. */
+export default function contentCheck(files?: ContentFile[]): AstroIntegration {
   return {
     name: 'congdoan-soket:content-check',
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
-        const root = new URL('.', config.root).pathname;
-        const problems = checkContentFrontMatter(root);
+        const root = fileURLToPath(new URL('.', config.root));
+        const problems = checkContentFrontMatter(root, files);
+        // The texts are not needed again: let them go before the build fills the heap.
+        files = undefined;
         if (problems.length > 0) {
           throw new Error(
             `Nội dung không hợp lệ (${problems.length} lỗi), không xuất bản trang nào:\n${formatFrontMatterProblems(problems)}`,

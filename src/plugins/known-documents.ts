@@ -1,8 +1,7 @@
-// Reads which documents the site publishes, straight from content/, so the remark plugins can link
-// citations and check explicit links before Astro's collections exist (plugins run while they load).
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import yaml from 'js-yaml';
+// Which documents the site publishes, from the content files read before the build
+// (src/lib/content-files.ts), so the Markdown plugins can link citations and check explicit links
+// before Astro's collections exist (plugins run while they load).
+import type { ContentFile } from '../lib/content-files';
 
 export interface PublishedDocument {
   /** Collection entry id (file name without .mdx). */
@@ -14,45 +13,18 @@ export interface PublishedDocument {
   year?: number;
 }
 
-function frontMatter(path: string): Record<string, unknown> {
-  const text = readFileSync(path, 'utf8');
-  const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
-  if (block === undefined) return {};
-  const data = yaml.load(block);
-  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-}
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
-function mdxFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort() : [];
-}
-
-export function loadPublishedDocuments(contentDir: string): PublishedDocument[] {
-  const programmes = mdxFiles(join(contentDir, 'chuong-trinh')).map((file): PublishedDocument => {
-    const data = frontMatter(join(contentDir, 'chuong-trinh', file));
-    const id = file.replace(/\.mdx$/, '');
-    const issueDate = typeof data.issueDate === 'string' ? data.issueDate : undefined;
-    return {
-      id,
-      collection: 'chuong-trinh',
-      href: `/chuong-trinh/${id}/`,
-      number: typeof data.number === 'string' ? data.number : undefined,
-      symbol: typeof data.symbol === 'string' ? data.symbol : undefined,
-      year: issueDate ? Number(issueDate.slice(0, 4)) : undefined,
-    };
-  });
-  const documents = mdxFiles(join(contentDir, 'van-ban')).map((file): PublishedDocument => {
-    const data = frontMatter(join(contentDir, 'van-ban', file));
-    const id = file.replace(/\.mdx$/, '');
-    const [number, symbol] = typeof data.number === 'string' ? data.number.split(/\/(.*)/s) : [];
-    const issueDate = typeof data.issueDate === 'string' ? data.issueDate : undefined;
-    return {
-      id,
-      collection: 'van-ban',
-      href: `/van-ban/${id}/`,
-      number,
-      symbol,
-      year: issueDate ? Number(issueDate.slice(0, 4)) : undefined,
-    };
-  });
-  return [...programmes, ...documents];
+export function publishedDocuments(files: ContentFile[]): PublishedDocument[] {
+  const published = (collection: ContentFile['collection']) =>
+    files
+      .filter((f) => f.collection === collection)
+      .map((f): PublishedDocument => {
+        const data = (f.frontMatter.data && typeof f.frontMatter.data === 'object' ? f.frontMatter.data : {}) as Record<string, unknown>;
+        // A programme gives its number and symbol apart; a document as one "56/KH-TLĐ".
+        const [number, symbol] = collection === 'chuong-trinh' ? [text(data.number), text(data.symbol)] : (text(data.number)?.split(/\/(.*)/s) ?? []);
+        const issueDate = text(data.issueDate);
+        return { id: f.id, collection, href: `/${collection}/${f.id}/`, number, symbol, year: issueDate ? Number(issueDate.slice(0, 4)) : undefined };
+      });
+  return [...published('chuong-trinh'), ...published('van-ban')];
 }
