@@ -5,13 +5,13 @@ import { fileURLToPath } from 'node:url';
 import type { ZodType } from 'zod';
 import { documentSchema, programmeSchema } from '../lib/content-schemas';
 import { readContentFiles, type ContentFile, type MdxCollection } from '../lib/content-files';
-import { checkFrontMatter, formatFrontMatterProblems, type FrontMatterProblem } from '../lib/frontmatter-check';
+import { checkReadFrontMatter, formatFrontMatterProblems, type FrontMatterProblem } from '../lib/frontmatter-check';
 import { loadDataset } from '../lib/data/read';
 
 const schemas: Record<MdxCollection, ZodType> = { 'van-ban': documentSchema, 'chuong-trinh': programmeSchema };
 
 export function checkContentFrontMatter(root: string, files: ContentFile[] = readContentFiles(root)): FrontMatterProblem[] {
-  return files.flatMap((f) => checkFrontMatter(f.file, f.text, schemas[f.collection], f.frontMatter));
+  return files.flatMap((f) => checkReadFrontMatter(f.file, f.frontMatter, schemas[f.collection]));
 }
 
 /** `files`: the content files astro.config.mjs already read (src/lib/content-files.ts); read again when absent. */
@@ -22,8 +22,6 @@ export default function contentCheck(files?: ContentFile[]): AstroIntegration {
       'astro:config:setup': ({ config, logger }) => {
         const root = fileURLToPath(new URL('.', config.root));
         const problems = checkContentFrontMatter(root, files);
-        // The texts are not needed again: let them go before the build fills the heap.
-        files = undefined;
         if (problems.length > 0) {
           throw new Error(
             `Nội dung không hợp lệ (${problems.length} lỗi), không xuất bản trang nào:\n${formatFrontMatterProblems(problems)}`,

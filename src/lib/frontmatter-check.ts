@@ -77,8 +77,12 @@ export function readFrontMatter(text: string): FrontMatter {
   }
 }
 
-export function checkFrontMatter(file: string, text: string, schema: ZodType, frontMatter = readFrontMatter(text)): FrontMatterProblem[] {
-  const { block, data } = frontMatter;
+export function checkFrontMatter(file: string, text: string, schema: ZodType): FrontMatterProblem[] {
+  return checkReadFrontMatter(file, readFrontMatter(text), schema);
+}
+
+/** checkFrontMatter for a file whose front matter was already read (src/lib/content-files.ts). */
+export function checkReadFrontMatter(file: string, { block, data }: FrontMatter, schema: ZodType): FrontMatterProblem[] {
   if (block === undefined) {
     return [{ file, line: 1, field: '(front matter)', rule: 'front-matter', message: 'Tệp phải mở đầu bằng khối front matter giữa hai dòng ---' }];
   }
