@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CITED_AT_SHOWN, hasFullCitedAtList, pageHref, pageParam, pagerNumbers, paginate } from '../src/lib/pagination';
+import { CITED_AT_PER_PAGE, CITED_AT_SHOWN, hasFullCitedAtList, pageHref, pageParam, pagerNumbers, paginate, wholeListPages } from '../src/lib/pagination';
 
 describe('paginate', () => {
   test('splits a list into pages of the given size, keeping every item once and in order', () => {
@@ -60,4 +60,11 @@ describe('pagerNumbers', () => {
 test('a document gets a whole list of places only when cited in more places than its page shows', () => {
   expect(hasFullCitedAtList(CITED_AT_SHOWN)).toBe(false);
   expect(hasFullCitedAtList(CITED_AT_SHOWN + 1)).toBe(true);
+});
+
+test('a whole list of citing places exists only beyond the places a page shows, in pages of CITED_AT_PER_PAGE', () => {
+  expect(wholeListPages(Array.from({ length: CITED_AT_SHOWN }, (_, i) => i))).toEqual([]);
+  const places = Array.from({ length: CITED_AT_PER_PAGE + 1 }, (_, i) => i);
+  expect(wholeListPages(places)).toEqual(paginate(places, CITED_AT_PER_PAGE));
+  expect(wholeListPages(places).map((p) => p.items.length)).toEqual([CITED_AT_PER_PAGE, 1]);
 });

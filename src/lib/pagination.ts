@@ -45,6 +45,11 @@ export function pageParam(number: number): string | undefined {
   return number <= 1 ? undefined : `trang/${number}`;
 }
 
+/** The pages of the whole list of places citing a document: none when its page or row lists them all. */
+export function wholeListPages<T>(places: readonly T[]): ListPage<T>[] {
+  return hasFullCitedAtList(places.length) ? paginate(places, CITED_AT_PER_PAGE) : [];
+}
+
 /** Address of page `number` of the list at `base` (which ends with "/"). */
 export function pageHref(base: string, number: number): string {
   const param = pageParam(number);
