@@ -1,0 +1,56 @@
+// Issue 15's red-team list, one case per row (tests/red-team/*.cases.ts): each bad input or fault is
+// run through the documented command on a project copy; a refusal must exit 1 with a Vietnamese
+// message naming file:line or sheet and cell, in bounded time and memory, and leave content/ and
+// dist/ byte for byte as they were; an accepted case must do exactly the right thing.
+import { afterAll, describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { CRASH, cleanup, digestDiff, redTeamCopy, runNpm, treeDigest, type RedTeamCase } from './red-team/harness';
+
+const modules = import.meta.glob<{ cases: RedTeamCase[] }>('./red-team/*.cases.ts', { eager: true });
+const cases = Object.values(modules).flatMap((m) => m.cases);
+const tally = { cases: 0, refused: 0, accepted: 0, mishandled: 0 };
+
+describe('red team: hostile input and faults', () => {
+  test.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    tally.cases += 1;
+    const dir = redTeamCopy('soket-redteam-', c.command === 'build');
+    try {
+      const args = c.setup(dir) ?? [];
+      const contentBefore = treeDigest(join(dir, 'content'));
+      const distBefore = treeDigest(join(dir, 'dist'));
+      const out = runNpm(dir, c.command, args, c.seconds ?? 20);
+      const text = `${out.stdout}\n${out.stderr}`;
+      const ok = (() => {
+        expect(out.signal, `killed after ${out.seconds.toFixed(1)} s:\n${text.slice(-2000)}`).toBeNull();
+        expect(out.seconds).toBeLessThan(c.seconds ?? 20);
+        expect(out.peakMb).toBeLessThan(1024);
+        expect(text).not.toMatch(CRASH);
+        if (c.message) expect(text).toMatch(c.message);
+        if (c.where) expect(text).toMatch(c.where);
+        if (c.outcome === 'refused') {
+          expect(out.status, text).toBe(1);
+          expect(digestDiff(contentBefore, treeDigest(join(dir, 'content')))).toEqual([]);
+          expect(digestDiff(distBefore, treeDigest(join(dir, 'dist')))).toEqual([]);
+        } else {
+          expect(out.status, text).toBe(0);
+          c.after?.(dir, text);
+        }
+        return true;
+      });
+      try {
+        ok();
+        if (c.outcome === 'refused') tally.refused += 1;
+        else tally.accepted += 1;
+      } catch (error) {
+        tally.mishandled += 1;
+        throw error;
+      }
+    } finally {
+      cleanup(dir);
+    }
+  });
+});
+
+afterAll(() => {
+  if (tally.cases > 0) console.log(`Red team: ${tally.cases} cases, ${tally.refused} refused with a clear message, ${tally.accepted} accepted correctly, ${tally.mishandled} mishandled.`);
+});
