@@ -1,40 +1,137 @@
-// `npm run import:form -- <biểu-mẫu.xlsx|biểu-mẫu.csv>`: writes a unit's filled indicator form
-// into content/so-lieu/. The form is checked with the same rules as the committed files, and the
-// merged dataset is validated again; on any error nothing is written.
-//   --root <dir>   project root (default: the current directory)
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { readDatasetFiles, loadDataset } from '../src/lib/data/read.ts';
+// `npm run import:form -- <biểu-mẫu.xlsx|biểu-mẫu.csv> [--xem-truoc] [--dong-y-xoa]`: writes a
+// unit's filled indicator form into content/so-lieu/. The form is checked with the same rules as
+// the committed files, the merged dataset is validated again, the changes are printed indicator by
+// indicator, and only then written — all files together or none (src/lib/fs/transaction.ts).
+//   --xem-truoc   print what would change, write nothing
+//   --dong-y-xoa  allow the import to clear figures the unit blanked out (refused otherwise)
+//   --hoan-tat    only finish or undo an import that was interrupted
+//   --root <dir>  project root (default: the current directory)
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DATA_DIRS, readDatasetFiles, loadDataset } from '../src/lib/data/read.ts';
 import { DataValidationError } from '../src/lib/data/problems.ts';
-import { planImport } from '../src/lib/report-kit/import.ts';
+import { changeCounts, changeTable, formPeriods, planImport } from '../src/lib/report-kit/import.ts';
+import { acquireLock, commitFiles, fsReason, recover, TransactionError } from '../src/lib/fs/transaction.ts';
 
-const args = process.argv.slice(2);
-const rootFlag = args.indexOf('--root');
-const root = rootFlag >= 0 ? (args[rootFlag + 1] as string) : process.cwd();
-const formPath = args.filter((_, i) => i !== rootFlag && i !== rootFlag + 1)[0];
-if (!formPath) {
-  console.error('Cách dùng: npm run import:form -- <tệp biểu mẫu .xlsx hoặc .csv>');
-  process.exit(2);
-}
+const USAGE = 'Cách dùng: npm run import:form -- <tệp biểu mẫu .xlsx hoặc .csv> [--xem-truoc] [--dong-y-xoa]';
+/** Forms are a few hundred KB; anything far larger is not a form (and must not be read whole). */
+const MAX_FORM_BYTES = 20 * 1024 * 1024;
+const FLAGS = new Set(['--xem-truoc', '--dong-y-xoa', '--hoan-tat']);
 
-try {
-  const dataset = loadDataset(root);
-  const plan = await planImport(formPath, readFileSync(formPath), readDatasetFiles(root), dataset);
-  if (!plan.ok) {
-    console.error(`Không nhập biểu mẫu; content/ không thay đổi.\n${plan.messages.join('\n')}`);
-    process.exit(1);
+/** A refusal: printed as it is, with its exit code, after the lock is released. */
+class Refusal extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.exitCode = exitCode;
   }
-  const unit = dataset.units.find((u) => u.id === plan.form.unitId)!;
-  const changed = plan.merge.files.filter((f) => f.changed);
-  for (const file of changed) writeFileSync(join(root, file.path), file.text);
-  const { added, updated, removed, unchanged } = plan.merge;
-  console.log(
-    changed.length === 0
-      ? `${unit.name}: số liệu trong biểu mẫu đã có sẵn, không có gì thay đổi (${unchanged} dòng giữ nguyên).`
-      : `${unit.name}: thêm ${added}, sửa ${updated}, xoá ${removed}, giữ nguyên ${unchanged} dòng; đã ghi ${changed.map((f) => f.path).join(', ')}.`,
-  );
-} catch (error) {
-  if (!(error instanceof DataValidationError)) throw error;
-  console.error(`Số liệu hiện có đã lỗi, sửa trước khi nhập biểu mẫu:\n${error.message}`);
-  process.exit(1);
 }
+
+function fail(message: string, code = 1): never {
+  throw new Refusal(message, code);
+}
+
+function parseArgs(argv: string[]): { root: string; form?: string; flags: Set<string> } {
+  const flags = new Set<string>();
+  const positional: string[] = [];
+  let root = process.cwd();
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--root') {
+      const value = argv[i + 1];
+      if (value === undefined) fail(`Thiếu thư mục sau --root.\n${USAGE}`, 2);
+      root = value;
+      i += 1;
+    } else if (FLAGS.has(arg)) flags.add(arg);
+    else if (arg.startsWith('--')) fail(`Không có tuỳ chọn ${arg}.\n${USAGE}`, 2);
+    else positional.push(arg);
+  }
+  if (positional.length > 1) fail(`Mỗi lần chỉ nhập một biểu mẫu (đã cho ${positional.length} tệp).\n${USAGE}`, 2);
+  return { root, ...(positional[0] ? { form: positional[0] } : {}), flags };
+}
+
+/** Reads the form, or explains in one line why it cannot be read. Never opens a FIFO or device. */
+function readFormFile(path: string): Uint8Array {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(code === 'ENOENT' || code === 'ENOTDIR'
+      ? `Không tìm thấy tệp biểu mẫu "${path}". Kiểm tra lại đường dẫn (đường dẫn có dấu cách thì đặt trong ngoặc kép).`
+      : `Không đọc được tệp biểu mẫu "${path}": ${fsReason(error)}.`);
+  }
+  if (stat.isDirectory()) fail(`"${path}" là một thư mục, không phải tệp biểu mẫu; hãy chỉ tới tệp .xlsx hoặc .csv bên trong.`);
+  if (!stat.isFile()) fail(`"${path}" không phải tệp thông thường (có thể là ống dẫn hay thiết bị); hãy chỉ tới tệp .xlsx hoặc .csv đã lưu.`);
+  if (!/\.(xlsx|csv)$/i.test(path)) fail(`${path} › tệp: chỉ nhập được tệp .xlsx hoặc .csv (quy tắc: loai-tep)`);
+  if (stat.size > MAX_FORM_BYTES) fail(`${path} › tệp: tệp nặng ${(stat.size / 1048576).toFixed(0)} MB, quá giới hạn ${MAX_FORM_BYTES / 1048576} MB của một biểu mẫu; đây không phải biểu mẫu tải từ trang (quy tắc: tep-qua-lon)`);
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    fail(`Không đọc được tệp biểu mẫu "${path}": ${fsReason(error)}.`);
+  }
+}
+
+async function main(): Promise<void> {
+  const { root, form: formPath, flags } = parseArgs(process.argv.slice(2));
+  if (!formPath && !flags.has('--hoan-tat')) fail(USAGE, 2);
+  const formBytes = formPath ? readFormFile(formPath) : undefined;
+  const resultsDir = join(root, DATA_DIRS.results);
+  try {
+    statSync(resultsDir);
+  } catch {
+    fail(`Không thấy thư mục số liệu ${resultsDir}; chạy lệnh trong thư mục dự án (hoặc cho --root <thư mục dự án>).`);
+  }
+
+  const lock = await acquireLock(resultsDir);
+  try {
+    if (lock.staleNote) console.log(lock.staleNote);
+    const recovered = recover(resultsDir);
+    if (recovered) console.log(recovered);
+    if (!formPath || !formBytes) {
+      console.log(recovered ? 'Đã hoàn tất.' : 'Không có lần nhập nào bị ngắt; không có gì phải làm.');
+      return;
+    }
+    const dataset = loadDataset(root);
+    const planned = await planImport(formPath, formBytes, readDatasetFiles(root), dataset);
+    if (!planned.ok) fail(`Không nhập biểu mẫu; content/ không thay đổi.\n${planned.messages.join('\n')}`);
+    const unit = dataset.units.find((u) => u.id === planned.form.unitId)!;
+    const counts = changeCounts(planned.plan);
+    const { unchanged, leftBlank, keptNewer } = planned.plan;
+    const lines = [`Biểu mẫu của ${unit.name} (${formPath}):`];
+    if (planned.plan.changes.length > 0) lines.push(...changeTable(planned.plan, dataset, formPeriods(dataset)));
+    for (const k of keptNewer) lines.push(`  Giữ số liệu mới hơn của trang ở ${k.indicator}, ${k.period} [${k.where}]: ô vẫn là số lúc tải biểu mẫu.`);
+    lines.push(`Tổng: thêm ${counts.add}, sửa ${counts.update}, xoá ${counts.delete}; giữ nguyên ${unchanged} dòng; ${leftBlank} ô để trống không đổi gì.`);
+    console.log(lines.join('\n'));
+
+    const deletionNote = counts.delete > 0 && !flags.has('--dong-y-xoa')
+      ? `biểu mẫu để trống ${counts.delete} ô đang có số liệu, nhập sẽ xoá các số liệu đó:\n` +
+        planned.plan.changes.filter((c) => c.action === 'delete').map((c) => `  ${c.indicator}, ${c.period} [${c.where}]`).join('\n') +
+        '\nNếu đơn vị thật sự muốn xoá (chuyển thành "chưa báo cáo"), chạy lại với --dong-y-xoa; nếu không, điền lại các ô đó.'
+      : undefined;
+    if (flags.has('--xem-truoc')) {
+      console.log(`Chạy thử (--xem-truoc): chưa ghi gì vào content/.${deletionNote ? `\nLưu ý: ${deletionNote}` : ''}`);
+      return;
+    }
+    if (deletionNote) fail(`Không nhập biểu mẫu; content/ không thay đổi: ${deletionNote}`);
+    const changed = planned.files.filter((f) => f.changed);
+    if (changed.length === 0) {
+      console.log(`${unit.name}: số liệu trong biểu mẫu đã có sẵn, không có gì thay đổi.`);
+      return;
+    }
+    commitFiles(resultsDir, changed.map((f) => ({ name: relative(DATA_DIRS.results, f.path), bytes: f.bytes })));
+    console.log(`Đã ghi ${changed.map((f) => f.path).join(', ')}.`);
+  } finally {
+    lock.release();
+  }
+}
+
+main().catch((error: unknown) => {
+  const [message, code] =
+    error instanceof Refusal ? [error.message, error.exitCode]
+    : error instanceof DataValidationError ? [`Số liệu hiện có đã lỗi, sửa trước khi nhập biểu mẫu:\n${error.message}`, 1]
+    : error instanceof TransactionError ? [`Không nhập biểu mẫu: ${error.message}.`, 1]
+    : [`Không nhập biểu mẫu, content/ không thay đổi: lỗi không lường trước (${error instanceof Error ? error.message : String(error)}). Hãy báo người quản trị trang.`, 1];
+  console.error(message);
+  process.exitCode = code;
+});

@@ -11,11 +11,11 @@ const cases = Object.values(modules).flatMap((m) => m.cases);
 const tally = { cases: 0, refused: 0, accepted: 0, mishandled: 0 };
 
 describe('red team: hostile input and faults', () => {
-  test.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+  test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     tally.cases += 1;
     const dir = redTeamCopy('soket-redteam-', c.command === 'build');
     try {
-      const args = c.setup(dir) ?? [];
+      const args = (await c.setup(dir)) ?? [];
       const contentBefore = treeDigest(join(dir, 'content'));
       const distBefore = treeDigest(join(dir, 'dist'));
       const out = runNpm(dir, c.command, args, c.seconds ?? 20);

@@ -91,7 +91,7 @@ describe('the outline as a Word template', () => {
 const dataset = loadDataset(process.cwd());
 const input = (unitId: string | null): FormInput => ({
   indicators: dataset.indicators, units: dataset.units, periods: formPeriods(dataset),
-  unit: unitId ? dataset.units.find((u) => u.id === unitId)! : null, title: 'Biểu mẫu', date: new Date('2026-11-25T00:00:00Z'),
+  unit: unitId ? dataset.units.find((u) => u.id === unitId)! : null, title: 'Biểu mẫu', date: new Date('2026-11-25T00:00:00Z'), rows: dataset.rows,
 });
 
 let root = '';
@@ -180,13 +180,16 @@ describe('the indicator form (.xlsx, .csv)', () => {
     expect(blank.getWorksheet(FORM_SHEET)!.getCell('C3').dataValidation).toMatchObject({ type: 'list' });
   });
 
-  test('the CSV form is a results file with the unit and every period × indicator, values empty', () => {
+  test('the CSV form is a results file with the unit and every period × indicator, prefilled with its figures', () => {
     const text = readFileSync(join(DIST, 'tai-ve/bieu-mau/cam-my.csv'), 'utf8');
     expect(text).toBe(formCsv(input('cam-my')));
     const lines = text.split('\r\n').slice(0, -1);
     expect(lines[0]).toBe('\ufeffdon_vi,nam,chi_tieu,gia_tri,tu_so,mau_so,ghi_chu');
     expect(lines).toHaveLength(1 + formPeriods(dataset).length * dataset.indicators.length);
-    expect(lines[1]).toBe(`cam-my,2018,${dataset.indicators[0]!.id},,,,`);
+    const first = dataset.rows.find((r) => r.unit === 'cam-my' && r.period === '2018' && r.indicator === dataset.indicators[0]!.id)!;
+    expect(lines[1]).toBe(`cam-my,2018,${first.indicator},${first.value ?? ''},${first.numerator ?? ''},${first.denominator ?? ''},${first.note}`);
+    // The province-wide form has no unit, so nothing to prefill.
+    expect(readFileSync(join(DIST, 'tai-ve/bieu-mau/toan-tinh.csv'), 'utf8').split('\r\n')[1]).toBe(`,2018,${first.indicator},,,,`);
   });
 
   test('round trip: generate, fill, import, aggregate gives back exactly the filled values; only that unit changes; twice changes nothing', async () => {
@@ -238,11 +241,12 @@ describe('the indicator form (.xlsx, .csv)', () => {
     expect(Array.isArray(filled) ? [row.numerator, row.denominator] : row.value).toEqual(filled);
   }, 60_000);
 
-  test('a filled CSV form imports too; blank lines mean "chưa báo cáo" and remove the old row', () => {
+  test('a filled CSV form imports too; a blank line changes nothing (a CSV cannot say it was cleared)', () => {
     const into = freshRoot();
     const count = dataset.indicators.find((i) => i.kind === 'count')!;
     const rate = dataset.indicators.find((i) => i.kind === 'rate')!;
-    const lines = formCsv(input('tan-phu')).split('\r\n').map((line) => {
+    // A blank form (as downloaded before forms were prefilled) with two lines filled in.
+    const lines = formCsv({ ...input('tan-phu'), rows: [] }).split('\r\n').map((line) => {
       if (line === `tan-phu,2020,${count.id},,,,`) return `tan-phu,2020,${count.id},4321,,,nhập từ CSV`;
       if (line === `tan-phu,2020,${rate.id},,,,`) return `tan-phu,2020,${rate.id},,17,20,`;
       return line;
@@ -254,10 +258,13 @@ describe('the indicator form (.xlsx, .csv)', () => {
     const after = loadDataset(into);
     const mine = after.rows.filter((r) => r.unit === 'tan-phu');
     const summary = mine.map((r) => [r.period, r.indicator, r.value ?? [r.numerator, r.denominator], r.note]);
-    expect(summary).toHaveLength(2);
+    expect(summary).toHaveLength(formPeriods(dataset).length * dataset.indicators.length);
     expect(summary).toContainEqual(['2020', count.id, 4321, 'nhập từ CSV']);
     expect(summary).toContainEqual(['2020', rate.id, [17, 20], '']);
-    expect(after.rows.length).toBe(dataset.rows.length - formPeriods(dataset).length * dataset.indicators.length + 2);
+    expect(after.rows.length).toBe(dataset.rows.length);
+    const key = (r: { unit: string; period: string; indicator: string }) => `${r.unit}|${r.period}|${r.indicator}`;
+    const changed = after.rows.filter((r) => JSON.stringify({ ...r, line: 0 }) !== JSON.stringify({ ...dataset.rows.find((d) => key(d) === key(r)), line: 0 }));
+    expect(changed.map(key).sort()).toEqual([`tan-phu|2020|${count.id}`, `tan-phu|2020|${rate.id}`].sort());
   }, 60_000);
 });
 
@@ -290,8 +297,17 @@ describe('bad forms are refused with sheet, cell and rule, and change nothing', 
     const into = freshRoot();
     const hash = contentHash(into);
     const empty = join(work, 'trong.xlsx');
-    writeFileSync(empty, await formXlsx(input('vinh-cuu')));
+    const blank = new ExcelJS.Workbook();
+    await blank.xlsx.load((await formXlsx(input(null))) as unknown as ExcelJS.Buffer);
+    blank.getWorksheet(FORM_SHEET)!.getCell('C3').value = 'Liên đoàn Lao động huyện Vĩnh Cửu';
+    await blank.xlsx.writeFile(empty);
     expect(importForm(empty, into).out).toContain('biểu mẫu chưa có số liệu nào; không có gì để nhập (quy tắc: bieu-mau-trong)');
+    // A unit's own form, downloaded and sent back untouched, changes nothing.
+    const untouched = join(work, 'nguyen-ven.xlsx');
+    writeFileSync(untouched, await formXlsx(input('vinh-cuu')));
+    const same = importForm(untouched, into);
+    expect(same.status, same.out).toBe(0);
+    expect(same.out).toContain('Tổng: thêm 0, sửa 0, xoá 0; giữ nguyên 36 dòng');
     const docx = join(work, 'x.docx');
     writeFileSync(docx, 'x');
     expect(importForm(docx, into).out).toContain('chỉ nhập được tệp .xlsx hoặc .csv (quy tắc: loai-tep)');

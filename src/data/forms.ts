@@ -19,5 +19,6 @@ export function formInput(name: string): FormInput {
     unit: name === PROVINCE_FORM ? null : unit(name),
     title: `BÁO CÁO TỔNG HỢP SỐ LIỆU HOẠT ĐỘNG CÔNG ĐOÀN GIAI ĐOẠN ${years[0]} – ${years.at(-1)}`,
     date: new Date(`${dataset.meta.lastUpdated}T00:00:00Z`),
+    rows: dataset.rows,
   };
 }

@@ -13,7 +13,7 @@ export interface RedTeamCase {
   /** One line: what an office or a fault would do. */
   name: string;
   /** Puts the hostile file or fault into the project copy `dir`; returns the extra arguments after `--`, if any. */
-  setup: (dir: string) => string[] | void;
+  setup: (dir: string) => string[] | void | Promise<string[] | void>;
   command: Command;
   /** `refused`: exit 1, a Vietnamese message, nothing written. `accepted`: exit 0 (the input is handled correctly). */
   outcome: 'refused' | 'accepted';
@@ -89,7 +89,7 @@ export function runNpm(dir: string, command: Command, args: string[] = [], secon
     status: result.status,
     signal: result.signal,
     stdout: result.stdout ?? '',
-    stderr: (result.stderr ?? '').replace(/@@peak-kb \d+\n?/, ''),
+    stderr: (result.stderr ?? '').replace(/@@peak-kb \d+\n?/, '').replace(/^Command (exited with non-zero status \d+|terminated by signal \d+)\n/m, ''),
     seconds: elapsed,
     peakMb: peak ? Number(peak[1]) / 1024 : Number.NaN,
   };

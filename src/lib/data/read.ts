@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateDataset, type Dataset, type DatasetFiles, type SourceFile } from './dataset.ts';
 import { DataValidationError, type DataProblem } from './problems.ts';
+import { JOURNAL, pendingJournal } from '../fs/transaction.ts';
 
 export const DATA_DIRS = {
   indicators: 'content/chi-tieu',
@@ -52,6 +53,14 @@ export function strayDataFiles(root: string): DataProblem[] {
 
 /** Reads and validates; throws DataValidationError listing every problem. */
 export function loadDataset(root: string): Dataset {
+  // An import killed between its commit point and its last rename leaves a journal: the folder
+  // may hold some new files and some old ones, so nothing is built from it until it is finished.
+  if (pendingJournal(join(root, DATA_DIRS.results))) {
+    throw new DataValidationError([{
+      file: `${DATA_DIRS.results}/${JOURNAL}`, line: 1, rule: 'nhap-do-dang',
+      message: 'một lần nhập biểu mẫu bị ngắt khi đang ghi các tệp số liệu; chạy "npm run import:form -- --hoan-tat" để ghi nốt (hoặc trả lại như cũ) trước khi kiểm tra hay dựng trang',
+    }]);
+  }
   const stray = strayDataFiles(root);
   const { dataset, problems } = validateDataset(readDatasetFiles(root));
   if (stray.length > 0 || !dataset) throw new DataValidationError([...stray, ...problems]);

@@ -6,7 +6,7 @@
 //   "1.234" or "1 234" (thousands separators), "12,5" or "12.5" (decimals), "70%" and formulas:
 //   rejected, never guessed — every figure is a whole number; a rate is given as numerator and
 //   denominator. Rows whose cells are all empty carry no data and are skipped.
-import { parse } from 'csv-parse/sync';
+import { csvRecords, type CsvRecord } from './csv-records.ts';
 import type { DataProblem } from './problems.ts';
 
 export const RESULT_COLUMNS = ['don_vi', 'nam', 'chi_tieu', 'gia_tri', 'tu_so', 'mau_so', 'ghi_chu'] as const;
@@ -129,9 +129,9 @@ export function parseResultsCsv(
       problems: [{ file, line: 1, rule: 'tieu-de', value: headerLine, message: `dòng tiêu đề phải là ${RESULT_COLUMNS.join(',')} (phân cách bằng dấu phẩy hoặc dấu chấm phẩy, không lẫn cả hai)` }],
     };
   }
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: CsvRecord[];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as typeof records;
+    records = csvRecords(new TextEncoder().encode(text), delimiter);
   } catch (error) {
     const e = error as { lines?: number; code?: string; message: string };
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -140,7 +140,7 @@ export function parseResultsCsv(
     return { rows, unfilled, problems: [{ file, line: e.lines ?? 1, rule: 'csv', message: `không đọc được tệp CSV: ${e.message}` }] };
   }
   const [header, ...body] = records;
-  const headerCells = (header?.record ?? []).map((cell) => cell.trim());
+  const headerCells = (header?.cells ?? []).map((cell) => cell.trim());
   const headerOk = headerCells.length === RESULT_COLUMNS.length && RESULT_COLUMNS.every((name, i) => headerCells[i] === name);
   if (!headerOk) {
     const firstWrong = RESULT_COLUMNS.findIndex((name, i) => headerCells[i] !== name);
@@ -155,10 +155,7 @@ export function parseResultsCsv(
     };
   }
 
-  let previousEnd = header?.info.lines ?? 1;
-  for (const { record, info } of body) {
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
+  for (const { cells: record, line } of body) {
     if (record.every((cell) => cell.trim() === '')) continue;
     const problem = (column: Column, rule: string, message: string, value?: string) =>
       problems.push({ file, line, column: RESULT_COLUMNS.indexOf(column) + 1, columnName: column, rule, message, ...(value === undefined ? {} : { value }) });

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Indicator, Unit } from '../data/dataset.ts';
 import { indicatorGroups, measureUnits } from '../data/schemas.ts';
 import { toCsv } from '../data/csv-write.ts';
-import { RESULT_COLUMNS } from '../data/results-csv.ts';
+import { RESULT_COLUMNS, type ResultRow } from '../data/results-csv.ts';
 
 export const FORM_SHEET = 'Biểu mẫu';
 export const DEFINITIONS_SHEET = 'Định nghĩa';
@@ -16,6 +16,48 @@ export const HEADER_ROW = 6;
 export const UNIT_CELL = 'C3';
 export const FIXED_COLUMNS = ['Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị tính', 'Cách ghi'] as const;
 export const NOTE_COLUMN = 'Ghi chú';
+/**
+ * A very hidden sheet recording whom the form was issued to and the figures it was prefilled with,
+ * so the import can tell a cell the unit cleared (a deletion) from one it never had, and refuse a
+ * form whose unit cell was changed to another unit. Forms downloaded before it existed lack it.
+ */
+export const FINGERPRINT_SHEET = 'Mã kiểm tra';
+const FINGERPRINT_MARK = 'congdoan-soket/bieu-mau';
+const FINGERPRINT_FIRST_ROW = 5;
+
+/** A result line as one comparable string: figures and note. '' stands for a blank line. */
+export function rowSignature(row: Pick<ResultRow, 'value' | 'numerator' | 'denominator' | 'note'>): string {
+  return [row.value ?? '', row.numerator ?? '', row.denominator ?? '', row.note].join('|');
+}
+
+export interface PrefilledLine {
+  period: string;
+  indicator: string;
+  signature: string;
+}
+
+/** SHA-256 (Web Crypto, so the same code runs in a browser) of the unit and its prefilled lines, 16 hex digits. */
+export async function fingerprintOf(unitId: string, lines: readonly PrefilledLine[]): Promise<string> {
+  const text = JSON.stringify([unitId, lines.map((l) => [l.period, l.indicator, l.signature])]);
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].slice(0, 8).map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function readFingerprintSheet(book: ExcelJS.Workbook): { unitId: string; fingerprint: string; prefilled: PrefilledLine[] } | null {
+  const sheet = book.getWorksheet(FINGERPRINT_SHEET);
+  if (!sheet || sheet.getCell('A1').value !== FINGERPRINT_MARK) return null;
+  const text = (address: string) => {
+    const value = sheet.getCell(address).value;
+    return value === null || value === undefined ? '' : String(value);
+  };
+  const prefilled: PrefilledLine[] = [];
+  for (let r = FINGERPRINT_FIRST_ROW; r <= sheet.rowCount; r += 1) {
+    const period = text(`A${r}`);
+    if (period === '') continue;
+    prefilled.push({ period, indicator: text(`B${r}`), signature: text(`C${r}`) });
+  }
+  return { unitId: text('B2'), fingerprint: text('B3'), prefilled };
+}
 
 export interface FormPeriod {
   /** Value of the `nam` column: a year, or the baseline key. */
@@ -37,6 +79,13 @@ export interface FormInput {
   title: string;
   /** Fixed timestamp so that the same definitions give the same workbook. */
   date: Date;
+  /** The unit's committed rows, prefilled into the form so a cell the unit does not touch keeps its figure. */
+  rows: readonly ResultRow[];
+}
+
+/** The unit's committed row for each period × indicator. */
+function rowIndex(rows: readonly ResultRow[]): Map<string, ResultRow> {
+  return new Map(rows.map((r) => [`${r.period}|${r.indicator}`, r]));
 }
 
 const howTo = (i: Indicator) =>
@@ -90,6 +139,13 @@ export async function formWorkbook(input: FormInput): Promise<ExcelJS.Workbook> 
   });
   headerRow.height = 45;
 
+  const committed = rowIndex(input.unit ? input.rows.filter((r) => r.unit === input.unit!.id) : []);
+  // The form has one note cell per indicator, read back for every period: it is prefilled only
+  // when the periods' notes agree, and what it holds is part of each line's prefilled signature.
+  const rowNote = new Map(input.indicators.map((i) => {
+    const distinct = [...new Set(input.periods.map((p) => committed.get(`${p.key}|${i.id}`)?.note ?? '').filter((n) => n !== ''))];
+    return [i.id, distinct.length === 1 ? distinct[0]! : ''] as const;
+  }));
   const grey = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE0E0E0' } };
   input.indicators.forEach((indicator, index) => {
     const r = HEADER_ROW + 1 + index;
@@ -106,6 +162,11 @@ export async function formWorkbook(input: FormInput): Promise<ExcelJS.Workbook> 
       const den = row.getCell(valueCol + 1);
       value.numFmt = '#,##0';
       den.numFmt = '#,##0';
+      const current = committed.get(`${input.periods[p]!.key}|${indicator.id}`);
+      if (current) {
+        value.value = current.value ?? current.numerator ?? null;
+        den.value = current.denominator ?? null;
+      }
       const v = `${column(valueCol)}${r}`;
       const d = `${column(valueCol + 1)}${r}`;
       if (indicator.kind === 'count') {
@@ -129,6 +190,7 @@ export async function formWorkbook(input: FormInput): Promise<ExcelJS.Workbook> 
         };
       }
     });
+    if (rowNote.get(indicator.id)) row.getCell(header.length).value = rowNote.get(indicator.id)!;
     for (let c = 1; c <= header.length; c += 1) {
       row.getCell(c).border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
     }
@@ -151,6 +213,22 @@ export async function formWorkbook(input: FormInput): Promise<ExcelJS.Workbook> 
     sheet.getCell(UNIT_CELL).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF4D6' } };
   }
 
+  const stamp = book.addWorksheet(FINGERPRINT_SHEET, { state: 'veryHidden' });
+  const prefilled: PrefilledLine[] = [...committed.values()]
+    .filter((r) => input.periods.some((p) => p.key === r.period) && input.indicators.some((i) => i.id === r.indicator))
+    .map((r) => ({ period: r.period, indicator: r.indicator, signature: rowSignature({ ...r, note: rowNote.get(r.indicator) ?? '' }) }));
+  stamp.getCell('A1').value = FINGERPRINT_MARK;
+  stamp.getCell('B1').value = 1;
+  stamp.getCell('A2').value = 'don_vi';
+  stamp.getCell('B2').value = input.unit?.id ?? '';
+  stamp.getCell('A3').value = 'dau_van_tay';
+  stamp.getCell('B3').value = await fingerprintOf(input.unit?.id ?? '', prefilled);
+  prefilled.forEach((line, i) => {
+    stamp.getCell(`A${FINGERPRINT_FIRST_ROW + i}`).value = line.period;
+    stamp.getCell(`B${FINGERPRINT_FIRST_ROW + i}`).value = line.indicator;
+    stamp.getCell(`C${FINGERPRINT_FIRST_ROW + i}`).value = line.signature;
+  });
+
   const defs = book.addWorksheet(DEFINITIONS_SHEET);
   defs.addRow(['Mã chỉ tiêu', 'Chỉ tiêu', 'Nhóm', 'Đơn vị tính', 'Cách tính', 'Định nghĩa', 'Chương trình', 'Nguồn']).font = { bold: true };
   for (const i of input.indicators) {
@@ -166,8 +244,14 @@ export async function formXlsx(input: FormInput): Promise<Uint8Array> {
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-/** The same form as a results file: one line per period × indicator, values left empty. */
+/** The same form as a results file: one line per period × indicator, prefilled with the unit's figures. */
 export function formCsv(input: Omit<FormInput, 'date' | 'title'>): string {
-  const rows = input.periods.flatMap((p) => input.indicators.map((i) => [input.unit?.id ?? '', p.key, i.id, '', '', '', '']));
+  const committed = rowIndex(input.unit ? input.rows.filter((r) => r.unit === input.unit!.id) : []);
+  const rows = input.periods.flatMap((p) =>
+    input.indicators.map((i) => {
+      const r = committed.get(`${p.key}|${i.id}`);
+      return [input.unit?.id ?? '', p.key, i.id, r?.value ?? '', r?.numerator ?? '', r?.denominator ?? '', r?.note ?? ''];
+    }),
+  );
   return toCsv(RESULT_COLUMNS, rows);
 }

@@ -1,14 +1,26 @@
 // Reads a filled indicator form (.xlsx or .csv), checks it with the very rules of the committed
-// results files (parseResultsCsv, then validateDataset on the merged files), and computes the
-// new content of content/so-lieu/: only the form's unit's rows change, edited in place.
+// results files (parseResultsCsv, then validateDataset on the merged files), and works out what the
+// import would change, cell by cell, before anything is written:
+// - a filled cell adds or changes the unit's row;
+// - a blank cell changes nothing, unless the form itself records that it was downloaded with a
+//   figure there (the .xlsx forms' fingerprint sheet): then the unit cleared it, which is a
+//   deletion, and deletions are only written with the office's explicit consent;
+// - a cell still holding the figure the form was downloaded with is untouched, even if the site's
+//   figure has changed since (the newer figure is kept).
+// Only the form's unit's records change, each replaced in place by its byte span (csv-records.ts):
+// every other byte of every results file stays as it was.
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import type { Dataset, DatasetFiles, SourceFile } from '../data/dataset.ts';
 import { resultsContext, validateDataset } from '../data/dataset.ts';
 import { csvLine, toCsv } from '../data/csv-write.ts';
+import { csvRecords } from '../data/csv-records.ts';
 import { formatDataProblem } from '../data/problems.ts';
+import { formatInteger } from '../data/format.ts';
 import { decodeUtf8, detectDelimiter, parseResultsCsv, RESULT_COLUMNS, type ResultRow } from '../data/results-csv.ts';
-import { columnLetter, FIXED_COLUMNS, FORM_SHEET, HEADER_ROW, NOTE_COLUMN, UNIT_CELL, type FormPeriod } from './form.ts';
+import {
+  columnLetter, FINGERPRINT_SHEET, FIXED_COLUMNS, FORM_SHEET, HEADER_ROW, NOTE_COLUMN, UNIT_CELL,
+  fingerprintOf, readFingerprintSheet, rowSignature, type FormPeriod,
+} from './form.ts';
 
 export interface FormProblem {
   file: string;
@@ -28,6 +40,14 @@ export interface FormEntry {
   period: string;
   indicator: string;
   row: ResultRow | null;
+  /** Where the line is in the form, for messages: 'trang "Biểu mẫu", ô E8' or 'dòng 5'. */
+  where: string;
+  /**
+   * The line as the form was downloaded (rowSignature), when the form records it: '' for a line
+   * downloaded blank. Undefined for forms that do not record it (CSV, and .xlsx forms downloaded
+   * before forms were prefilled): a blank line of such a form never deletes anything.
+   */
+  prefilled?: string;
 }
 
 export interface ReadForm {
@@ -49,7 +69,7 @@ function cellText(cell: ExcelJS.Cell): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return `${String(value.getUTCDate()).padStart(2, '0')}/${String(value.getUTCMonth() + 1).padStart(2, '0')}/${value.getUTCFullYear()}`;
   if (typeof value === 'object') {
     if ('formula' in value || 'sharedFormula' in value) return `=${(value as { formula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? ''}`;
     if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((part) => part.text).join('');
@@ -59,9 +79,25 @@ function cellText(cell: ExcelJS.Cell): string {
   return String(value);
 }
 
+/** Excel stores a typed date as a day number with a date format: 01/05/2019 reads as 43586. */
+function isDateCell(cell: ExcelJS.Cell): boolean {
+  if (cell.value instanceof Date) return true;
+  if (typeof cell.value !== 'number') return false;
+  const format = (cell.numFmt ?? '').replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[dmyhs]/i.test(format) && !/^general$/i.test(format);
+}
+
+const normalName = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
+
 function unitIdOf(dataset: Dataset, text: string): string | undefined {
-  const wanted = text.trim().normalize('NFC').toLocaleLowerCase('vi');
-  return dataset.units.find((u) => u.id === wanted || u.name.normalize('NFC').toLocaleLowerCase('vi') === wanted)?.id;
+  const wanted = normalName(text);
+  return dataset.units.find((u) => u.id === wanted || normalName(u.name) === wanted)?.id;
+}
+
+/** Does the merge range "C3:K3" touch a row at or below `fromRow`? */
+function mergeRows(range: string): [number, number] {
+  const rows = [...range.matchAll(/[A-Z]+(\d+)/g)].map((m) => Number(m[1]));
+  return [Math.min(...rows), Math.max(...rows)];
 }
 
 async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Promise<ReadForm | { problems: FormProblem[] }> {
@@ -104,6 +140,19 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   if (header[col - 1] !== NOTE_COLUMN || periods.length === 0) return headerProblem(col, NOTE_COLUMN);
   const noteCol = col;
 
+  // Merged cells in the header or data area hide which figure belongs where (a rate's numerator
+  // and denominator merged read as 40/40): refused rather than guessed.
+  const merges = ((sheet.model as { merges?: string[] }).merges ?? []).filter((range) => mergeRows(range)[1] >= HEADER_ROW);
+  if (merges.length > 0) {
+    return {
+      problems: merges.map((range) => ({
+        file, where: at(range), rule: 'o-gop',
+        message: 'các ô trong vùng số liệu bị gộp (Merge); hãy bỏ gộp ô và ghi mỗi số vào ô riêng của nó',
+      })),
+    };
+  }
+
+  const fingerprint = readFingerprintSheet(book);
   const unitText = cellText(sheet.getCell(UNIT_CELL)).trim();
   const unitId = unitText ? unitIdOf(dataset, unitText) : undefined;
   if (!unitId) {
@@ -114,17 +163,54 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
       }],
     };
   }
+  if (fingerprint) {
+    if (fingerprint.fingerprint !== (await fingerprintOf(fingerprint.unitId, fingerprint.prefilled))) {
+      return { problems: [{ file, where: `trang ẩn "${FINGERPRINT_SHEET}"`, rule: 'dau-van-tay', message: 'phần kiểm tra ẩn của biểu mẫu đã bị sửa, không biết biểu mẫu được tải về với số liệu nào; hãy tải lại biểu mẫu từ trang' }] };
+    }
+    if (fingerprint.unitId !== '' && fingerprint.unitId !== unitId) {
+      const issued = dataset.units.find((u) => u.id === fingerprint.unitId)?.name ?? fingerprint.unitId;
+      return {
+        problems: [{
+          file, where: at(UNIT_CELL), rule: 'don-vi-khong-khop', value: unitText,
+          message: `biểu mẫu này được tải về cho "${issued}" nhưng ô đơn vị đã bị đổi; mỗi đơn vị dùng biểu mẫu tải từ trang của chính mình`,
+        }],
+      };
+    }
+  }
 
   // The form as a results file, with each CSV cell remembering its Excel cell.
   const kinds = resultsContext(dataset).indicatorKinds;
+  const names = new Map(dataset.indicators.map((i) => [i.id, i.name]));
+  const problems: FormProblem[] = [];
   const records: string[][] = [];
   const cellOf: Record<string, string>[] = [];
+  const rowOfCode = new Map<string, number>();
   for (let r = HEADER_ROW + 1; r <= sheet.rowCount; r += 1) {
     const row = sheet.getRow(r);
     const code = cellText(row.getCell(1)).trim();
     const texts = Array.from({ length: noteCol }, (_, i) => cellText(row.getCell(i + 1)).trim());
     if (texts.every((t) => t === '')) continue;
+    const name = names.get(code);
+    if (name !== undefined) {
+      const first = rowOfCode.get(code);
+      if (first !== undefined) {
+        problems.push({ file, where: at(`A${r}`), rule: 'chi-tieu-trung-dong', value: code, message: `chỉ tiêu đã có ở dòng ${first}; mỗi chỉ tiêu chỉ ghi một dòng (xoá dòng chép thừa)` });
+        continue;
+      }
+      rowOfCode.set(code, r);
+      const written = texts[1] ?? '';
+      if (normalName(written) !== normalName(name)) {
+        problems.push({ file, where: at(`B${r}`), rule: 'ma-khong-khop-ten', value: written, message: `tên chỉ tiêu không khớp với mã ${code} ở ô A${r} (cần "${name}"); không sửa hay đổi chỗ cột Mã chỉ tiêu` });
+        continue;
+      }
+    }
     for (const period of periods) {
+      for (const c of [period.valueCol, period.valueCol + 1]) {
+        const cell = row.getCell(c);
+        if (isDateCell(cell)) {
+          problems.push({ file, where: at(`${columnLetter(c)}${r}`), rule: 'ngay-trong-o-so', value: cellText(cell), message: 'ô số liệu chứa ngày tháng (Excel lưu ngày thành số); hãy ghi số nguyên và đặt định dạng ô là Number' });
+        }
+      }
       const value = texts[period.valueCol - 1] ?? '';
       const den = texts[period.valueCol] ?? '';
       const note = texts[noteCol - 1] ?? '';
@@ -138,20 +224,25 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
       });
     }
   }
+  if (problems.length > 0) return { problems };
   const csv = toCsv(RESULT_COLUMNS, records, { neutralise: false });
+  // A note with a line break spans lines of this CSV, so records are found by line, not counted.
+  const cellsAt = new Map(csvRecords(new TextEncoder().encode(csv), ',').slice(1).map((record, i) => [record.line, cellOf[i]!]));
   const parsed = parseResultsCsv(file, csv, resultsContext(dataset), { skipUnfilled: true });
   if (parsed.problems.length > 0) {
     return {
       problems: parsed.problems.map((p) => ({
         file,
-        where: at(cellOf[p.line - 2]?.[p.columnName ?? ''] ?? `dòng ${p.line}`),
+        where: at(cellsAt.get(p.line)?.[p.columnName ?? ''] ?? `dòng ${p.line}`),
         rule: p.rule,
         ...(p.value === undefined ? {} : { value: p.value }),
         message: p.message,
       })),
     };
   }
-  return entriesOf(file, unitId, parsed.rows, parsed.unfilled);
+  const whereOf = (line: number) => at(cellsAt.get(line)?.gia_tri ?? `dòng ${line}`);
+  const prefilled = fingerprint ? new Map(fingerprint.prefilled.map((p) => [`${p.period}|${p.indicator}`, p.signature])) : undefined;
+  return entriesOf(file, unitId, parsed.rows, parsed.unfilled, whereOf, prefilled);
 }
 
 function readCsv(file: string, bytes: Uint8Array, dataset: Dataset): ReadForm | { problems: FormProblem[] } {
@@ -183,15 +274,39 @@ function readCsv(file: string, bytes: Uint8Array, dataset: Dataset): ReadForm | 
   if (foreign) {
     return { problems: [{ file, where: `dòng ${foreign.line}`, rule: 'nhieu-don-vi', value: foreign.unit, message: 'một biểu mẫu chỉ được chứa số liệu của một đơn vị' }] };
   }
-  return entriesOf(file, unitId, parsed.rows, parsed.unfilled);
+  return entriesOf(file, unitId, parsed.rows, parsed.unfilled, (line) => `dòng ${line}`);
 }
 
-function entriesOf(file: string, unitId: string, rows: ResultRow[], unfilled: { period: string; indicator: string }[]): ReadForm | { problems: FormProblem[] } {
-  if (rows.length === 0) return { problems: [{ file, where: 'tệp', rule: 'bieu-mau-trong', message: 'biểu mẫu chưa có số liệu nào; không có gì để nhập' }] };
-  const entries: FormEntry[] = [
-    ...rows.map((row) => ({ period: row.period, indicator: row.indicator, row })),
-    ...unfilled.map((u) => ({ period: u.period, indicator: u.indicator, row: null })),
-  ];
+function entriesOf(
+  file: string,
+  unitId: string,
+  rows: ResultRow[],
+  unfilled: { period: string; indicator: string; line: number }[],
+  whereOf: (line: number) => string,
+  prefilled?: ReadonlyMap<string, string>,
+): ReadForm | { problems: FormProblem[] } {
+  if (rows.length === 0 && !prefilled?.size) return { problems: [{ file, where: 'tệp', rule: 'bieu-mau-trong', message: 'biểu mẫu chưa có số liệu nào; không có gì để nhập' }] };
+  const lines = [
+    ...rows.map((row) => ({ period: row.period, indicator: row.indicator, row, line: row.line })),
+    ...unfilled.map((u) => ({ period: u.period, indicator: u.indicator, row: null, line: u.line })),
+  ].sort((a, b) => a.line - b.line);
+  // A line given twice (a copied row) would let one copy undo the other: refused, never guessed.
+  const seen = new Map<string, number>();
+  const problems: FormProblem[] = [];
+  for (const l of lines) {
+    const key = `${l.period}|${l.indicator}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, l.line);
+    else problems.push({ file, where: whereOf(l.line), rule: 'dong-trung', value: `${l.period}, ${l.indicator}`, message: `năm và chỉ tiêu này đã có ở ${whereOf(first)}; mỗi năm của một chỉ tiêu chỉ ghi một lần` });
+  }
+  if (problems.length > 0) return { problems };
+  const entries: FormEntry[] = lines.map((l) => {
+    const before = prefilled?.get(`${l.period}|${l.indicator}`);
+    return {
+      period: l.period, indicator: l.indicator, row: l.row, where: whereOf(l.line),
+      ...(prefilled ? { prefilled: before ?? '' } : {}),
+    };
+  });
   return { unitId, entries };
 }
 
@@ -201,114 +316,204 @@ export async function readForm(file: string, bytes: Uint8Array, dataset: Dataset
   return { problems: [{ file, where: 'tệp', rule: 'loai-tep', message: 'chỉ nhập được tệp .xlsx hoặc .csv' }] };
 }
 
-export interface MergeResult {
-  /** Results files with their new text; `changed` tells which to write. */
-  files: { path: string; text: string; changed: boolean; created: boolean }[];
-  added: number;
-  updated: number;
-  removed: number;
-  unchanged: number;
+// ——— What the form changes ———
+
+export type ChangeAction = 'add' | 'update' | 'delete';
+
+export interface Change {
+  action: ChangeAction;
+  period: string;
+  indicator: string;
+  /** The committed row, for update and delete. */
+  before?: ResultRow;
+  /** The form's row, for add and update. */
+  after?: ResultRow;
+  where: string;
 }
 
-interface Span { start: number; end: number; key: string }
+export interface ImportPlan {
+  changes: Change[];
+  /** Form lines equal to the committed figures. */
+  unchanged: number;
+  /** Lines the form left blank that change nothing (not reported, or a form that cannot say it was cleared). */
+  leftBlank: number;
+  /** Lines still holding the figure the form was downloaded with, where the site has a newer one (kept). */
+  keptNewer: { period: string; indicator: string; where: string }[];
+}
 
-/** Line spans (0-based, inclusive) of each record of a results file, keyed unit|period|indicator. */
-function recordSpans(text: string, delimiter: string): Span[] {
-  const records = parse(text.replace(/^\ufeff/, ''), { delimiter, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-  let previousEnd = 0;
-  return records.map(({ record, info }) => {
-    const span = { start: previousEnd, end: info.lines - 1, key: `${record[0]?.trim()}|${record[1]?.trim()}|${record[2]?.trim()}` };
-    previousEnd = info.lines;
-    return span;
-  });
+const key3 = (unit: string, period: string, indicator: string) => `${unit}|${period}|${indicator}`;
+
+/** Compares the form, line by line, with the unit's committed rows. */
+export function planChanges(form: ReadForm, dataset: Dataset): ImportPlan {
+  const current = new Map(dataset.rows.filter((r) => r.unit === form.unitId).map((r) => [key3(r.unit, r.period, r.indicator), r]));
+  const plan: ImportPlan = { changes: [], unchanged: 0, leftBlank: 0, keptNewer: [] };
+  for (const entry of form.entries) {
+    const before = current.get(key3(form.unitId, entry.period, entry.indicator));
+    const base = { period: entry.period, indicator: entry.indicator, where: entry.where };
+    if (entry.row) {
+      const signature = rowSignature(entry.row);
+      if (before && rowSignature(before) === signature) plan.unchanged += 1;
+      else if (entry.prefilled !== undefined && entry.prefilled !== '' && entry.prefilled === signature) plan.keptNewer.push(base);
+      else plan.changes.push({ ...base, action: before ? 'update' : 'add', after: entry.row, ...(before ? { before } : {}) });
+    } else if (before && entry.prefilled !== undefined && entry.prefilled !== '') {
+      plan.changes.push({ ...base, action: 'delete', before });
+    } else {
+      plan.leftBlank += 1;
+    }
+  }
+  return plan;
+}
+
+export interface MergedFile {
+  path: string;
+  bytes: Uint8Array;
+  changed: boolean;
+  created: boolean;
 }
 
 function serialise(row: ResultRow, delimiter: string): string {
   return csvLine([row.unit, row.period, row.indicator, row.value ?? '', row.numerator ?? '', row.denominator ?? '', row.note], { delimiter, neutralise: false });
 }
 
-/** The results files with the unit's rows for the form's lines replaced in place, added or removed. */
-export function mergeForm(results: { path: string; text: string }[], form: ReadForm, resultsDir: string): MergeResult {
-  const wanted = new Map(form.entries.map((e) => [`${form.unitId}|${e.period}|${e.indicator}`, e]));
-  const done = new Set<string>();
-  let added = 0;
-  let updated = 0;
-  let removed = 0;
-  let unchanged = 0;
-  const periodFile = new Map<string, number>();
-  const out = results.map((file, index) => {
-    const text = file.text;
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
-    const headerLine = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
-    // The file passed validation, so its header has one kind of separator.
-    const delimiter = detectDelimiter(headerLine) ?? ',';
-    const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
-    const trailing = lines.at(-1) === '' ? lines.pop() : undefined;
-    const spans = recordSpans(text, delimiter);
-    const replaced: string[][] = lines.map((line) => [line]);
-    for (const span of spans.slice(1)) {
-      const period = span.key.split('|')[1] ?? '';
-      if (!periodFile.has(period)) periodFile.set(period, index);
-      const entry = wanted.get(span.key);
-      if (!entry) continue;
-      const old = lines.slice(span.start, span.end + 1).join(eol);
-      for (let l = span.start; l <= span.end; l += 1) replaced[l] = [];
-      done.add(span.key);
-      if (entry.row) {
-        const line = serialise(entry.row, delimiter);
-        replaced[span.start] = [line];
-        if (line === old) unchanged += 1;
-        else updated += 1;
-      } else {
-        removed += 1;
-      }
-    }
-    return { path: file.path, bom, eol, delimiter, lines: replaced, trailing, original: text, created: false };
-  });
-  // Lines the unit fills for the first time go at the end of the file holding that period.
-  for (const entry of form.entries) {
-    const key = `${form.unitId}|${entry.period}|${entry.indicator}`;
-    if (done.has(key) || !entry.row) continue;
-    let target = periodFile.get(entry.period);
-    if (target === undefined) {
-      out.push({
-        path: `${resultsDir}/${entry.period}.csv`, bom: '\ufeff', eol: '\r\n', delimiter: ',', lines: [[RESULT_COLUMNS.join(',')]], trailing: '', original: '', created: true,
-      });
-      target = out.length - 1;
-      periodFile.set(entry.period, target);
-    }
-    const file = out[target]!;
-    file.lines.push([serialise(entry.row, file.delimiter)]);
-    added += 1;
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
   }
-  return {
-    files: out.map((f) => {
-      const body = f.lines.flat().join(f.eol) + (f.trailing !== undefined ? f.eol : '');
-      const text = f.bom + body;
-      return { path: f.path, text, changed: text !== f.original, created: f.created };
-    }),
-    added, updated, removed, unchanged,
-  };
+  return out;
 }
 
-/** Everything the import does, without touching the disk: read, check, merge, re-validate. */
+/** The terminator a record ends with ('' for a last line without one). */
+function terminatorOf(bytes: Uint8Array, end: number): string {
+  if (bytes[end - 1] !== 0x0a && bytes[end - 1] !== 0x0d) return '';
+  return bytes[end - 2] === 0x0d && bytes[end - 1] === 0x0a ? '\r\n' : bytes[end - 1] === 0x0a ? '\n' : '\r';
+}
+
+/**
+ * The results files with the changes applied: each changed record's byte span replaced (or
+ * removed) in place, new records appended to the file holding that period (or a new file).
+ * Bytes outside those spans are copied unchanged.
+ */
+export function applyChanges(results: readonly SourceFile[], unitId: string, changes: readonly Change[], resultsDir: string): MergedFile[] {
+  const byKey = new Map(changes.map((c) => [key3(unitId, c.period, c.indicator), c]));
+  const done = new Set<string>();
+  const encoder = new TextEncoder();
+  const periodFile = new Map<string, number>();
+  const out = results.map((file, index) => {
+    const bytes = file.bytes;
+    const text = new TextDecoder().decode(bytes);
+    const headerLine = text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/, 1)[0] ?? '';
+    // The file passed validation, so its header has one kind of separator.
+    const delimiter = detectDelimiter(headerLine) ?? ',';
+    const records = csvRecords(bytes, delimiter);
+    const eol = records[0] ? terminatorOf(bytes, records[0].end) || '\r\n' : '\r\n';
+    const parts: Uint8Array[] = [bytes.subarray(0, records[0]?.start ?? 0)];
+    let touched = false;
+    let last = records.at(-1);
+    for (const [i, record] of records.entries()) {
+      const slice = bytes.subarray(record.start, record.end);
+      const [unit, period, indicator] = [0, 1, 2].map((c) => (record.cells[c] ?? '').trim()) as [string, string, string];
+      if (i > 0 && period && !periodFile.has(period)) periodFile.set(period, index);
+      const change = i > 0 ? byKey.get(key3(unit, period, indicator)) : undefined;
+      if (!change) {
+        parts.push(slice);
+        continue;
+      }
+      touched = true;
+      done.add(key3(unit, period, indicator));
+      if (change.action === 'delete') {
+        if (record === last) last = records[i - 1];
+        continue;
+      }
+      parts.push(encoder.encode(serialise(change.after!, delimiter) + terminatorOf(bytes, record.end)));
+    }
+    return { path: file.path, parts, delimiter, eol, endsWithBreak: last ? terminatorOf(bytes, last.end) !== '' : true, touched, created: false };
+  });
+  for (const change of changes) {
+    const key = key3(unitId, change.period, change.indicator);
+    if (done.has(key) || change.action !== 'add') continue;
+    let target = periodFile.get(change.period);
+    if (target === undefined) {
+      out.push({
+        path: `${resultsDir}/${change.period}.csv`, parts: [encoder.encode(`\ufeff${RESULT_COLUMNS.join(',')}\r\n`)], delimiter: ',', eol: '\r\n', endsWithBreak: true, touched: true, created: true,
+      });
+      target = out.length - 1;
+      periodFile.set(change.period, target);
+    }
+    const file = out[target]!;
+    if (!file.endsWithBreak) file.parts.push(encoder.encode(file.eol));
+    file.parts.push(encoder.encode(serialise(change.after!, file.delimiter) + file.eol));
+    file.endsWithBreak = true;
+    file.touched = true;
+  }
+  return out.map((f, i) => {
+    const bytes = concat(f.parts);
+    const original = results[i]?.bytes;
+    const changed = !original || original.byteLength !== bytes.byteLength || original.some((b, j) => b !== bytes[j]);
+    return { path: f.path, bytes, changed: f.touched && changed, created: f.created };
+  });
+}
+
+export interface PlannedImport {
+  ok: true;
+  form: ReadForm;
+  plan: ImportPlan;
+  files: MergedFile[];
+}
+
+/** Everything the import does, without touching the disk: read, check, compare, merge, re-validate. */
 export async function planImport(
   formFile: string,
   formBytes: Uint8Array,
   files: DatasetFiles,
   dataset: Dataset,
   resultsDir = 'content/so-lieu',
-): Promise<{ ok: true; form: ReadForm; merge: MergeResult } | { ok: false; messages: string[] }> {
+): Promise<PlannedImport | { ok: false; messages: string[] }> {
   const form = await readForm(formFile, formBytes, dataset);
   if ('problems' in form) return { ok: false, messages: form.problems.map(formatFormProblem) };
-  // ignoreBOM keeps the BOM in the text, so untouched files are rewritten byte for byte.
-  const texts = files.results.map((f) => ({ path: f.path, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(f.bytes) }));
-  const merge = mergeForm(texts, form, resultsDir);
-  const results: SourceFile[] = merge.files.map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.text) }));
+  const plan = planChanges(form, dataset);
+  const merged = applyChanges(files.results, form.unitId, plan.changes, resultsDir);
+  const results: SourceFile[] = merged.map((f) => ({ path: f.path, bytes: f.bytes }));
   const check = validateDataset({ ...files, results });
   if (check.problems.length > 0) {
     return { ok: false, messages: ['Sau khi ghép biểu mẫu, bộ số liệu không hợp lệ; không thay đổi gì:', ...check.problems.map(formatDataProblem)] };
   }
-  return { ok: true, form, merge };
+  return { ok: true, form, plan, files: merged };
 }
+
+// ——— The table printed before anything is written ———
+
+function figure(row: ResultRow | undefined): string {
+  if (!row) return 'trống';
+  const number = row.value !== undefined ? formatInteger(row.value) : `${formatInteger(row.numerator ?? 0)}/${formatInteger(row.denominator ?? 0)}`;
+  const note = row.note.replace(/\r\n|\n|\r/g, ' ⏎ ');
+  return note ? `${number} (ghi chú: ${note.length > 40 ? `${note.slice(0, 40)}…` : note})` : number;
+}
+
+const ACTION_LABELS: Record<ChangeAction, string> = { add: 'thêm', update: 'sửa', delete: 'XOÁ' };
+
+/** One block per indicator that changes, one line per period: what is there now, what the form says. */
+export function changeTable(plan: ImportPlan, dataset: Dataset, periods: readonly FormPeriod[]): string[] {
+  const periodLabel = new Map(periods.map((p) => [p.key, p.label]));
+  const order = new Map(periods.map((p, i) => [p.key, i]));
+  const lines: string[] = [];
+  for (const indicator of dataset.indicators) {
+    const mine = plan.changes.filter((c) => c.indicator === indicator.id).sort((a, b) => (order.get(a.period) ?? 0) - (order.get(b.period) ?? 0));
+    if (mine.length === 0) continue;
+    lines.push(`  ${indicator.name} (${indicator.id}):`);
+    for (const c of mine) {
+      lines.push(`    ${(periodLabel.get(c.period) ?? c.period).padEnd(22)} ${ACTION_LABELS[c.action].padEnd(5)} ${figure(c.before)} → ${c.action === 'delete' ? 'trống (chưa báo cáo)' : figure(c.after)}   [${c.where}]`);
+    }
+  }
+  return lines;
+}
+
+export function changeCounts(plan: ImportPlan): Record<ChangeAction, number> {
+  const counts: Record<ChangeAction, number> = { add: 0, update: 0, delete: 0 };
+  for (const c of plan.changes) counts[c.action] += 1;
+  return counts;
+}
+
+

@@ -1,0 +1,333 @@
+// All-or-nothing replacement of several files in one folder, under a lock, for `npm run import:form`.
+//
+// Why each step: writeFileSync truncates first, so a crash leaves an empty or cut file; a rename is
+// atomic for one file but an import changes several (2018.csv, 2019.csv, …). So every new file is
+// written beside its target under a hidden name and fsynced; each old file is kept as a hard link
+// (no copy); a journal listing them is written (temp, fsync, rename: it exists whole or not at
+// all) — the commit point; then the renames. A crash before the journal exists leaves the old
+// files; after it, recover() finishes the renames (or, if one cannot be made, puts every old file
+// back). Readers refuse to build while a journal is there (pendingJournal), so a half-renamed
+// folder is never published. Hidden names keep the temporary files out of every reader.
+import { createHash } from 'node:crypto';
+import {
+  closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync,
+} from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+
+export const JOURNAL = '.nhap-bieu-mau.dang-ghi';
+export const LOCK = '.nhap-bieu-mau.khoa';
+const TEMP = /^\..+\.(moi|cu)-\d+$/;
+
+/** A Vietnamese sentence for a file-system error code, for messages to the office. */
+export function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOSPC': return 'ổ đĩa đã đầy';
+    case 'EDQUOT': return 'đã hết hạn mức dung lượng được phép ghi';
+    case 'EACCES':
+    case 'EPERM': return 'không có quyền ghi (tệp hoặc thư mục chỉ đọc, hoặc đang bị chương trình khác giữ)';
+    case 'EROFS': return 'ổ đĩa chỉ cho đọc';
+    case 'EBUSY':
+    case 'ETXTBSY': return 'tệp đang bị chương trình khác dùng';
+    case 'ENOENT': return 'tệp hoặc thư mục không còn tồn tại';
+    case 'EIO': return 'lỗi đọc/ghi của ổ đĩa';
+    default: return `lỗi hệ thống tệp${code ? ` (${code})` : ''}`;
+  }
+}
+
+export class TransactionError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'TransactionError';
+  }
+}
+
+/**
+ * Fault injection for the tests (issue 15: "kill the process at each write"): SOKET_FAULT=kill@N
+ * ends the process with SIGKILL just before the N-th change to the disk, fail@N makes that change
+ * throw EIO. Unset in normal use; it changes nothing then.
+ */
+let step = 0;
+function point(): void {
+  step += 1;
+  const fault = /^(kill|fail)@(\d+)$/.exec(process.env.SOKET_FAULT ?? '');
+  if (!fault || Number(fault[2]) !== step) return;
+  if (fault[1] === 'kill') process.kill(process.pid, 'SIGKILL');
+  throw Object.assign(new Error('injected fault'), { code: 'EIO' });
+}
+
+function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes a new file (failing if it exists) and fsyncs it. */
+function writeDurable(path: string, bytes: Uint8Array): void {
+  const fd = openSync(path, 'wx', 0o644);
+  try {
+    let offset = 0;
+    while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset, bytes.byteLength - offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+interface JournalEntry {
+  target: string;
+  temp: string;
+  /** Hard link to the old file; absent when the target is new. */
+  backup?: string;
+  sha256: string;
+}
+
+export interface FileWrite {
+  /** A file name in the folder (no slashes). */
+  name: string;
+  bytes: Uint8Array;
+}
+
+function tryUnlink(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}
+
+/** Puts every old file back (and removes files the import created). Returns the names it could not restore. */
+function rollBack(dir: string, entries: readonly JournalEntry[]): string[] {
+  const failed: string[] = [];
+  for (const e of entries) {
+    try {
+      if (e.backup) {
+        if (existsSync(join(dir, e.backup))) renameSync(join(dir, e.backup), join(dir, e.target));
+      } else if (existsSync(join(dir, e.target)) && !existsSync(join(dir, e.temp))) {
+        unlinkSync(join(dir, e.target));
+      }
+      tryUnlink(join(dir, e.temp));
+    } catch {
+      failed.push(e.target);
+    }
+  }
+  return failed;
+}
+
+/**
+ * Replaces the named files in `dir` all together: afterwards every one holds its new bytes, or —
+ * on any error — every one holds its old bytes, and the error says why in Vietnamese.
+ */
+export function commitFiles(dir: string, writes: readonly FileWrite[]): void {
+  const entries: JournalEntry[] = writes.map((w) => ({
+    target: w.name,
+    temp: `.${w.name}.moi-${process.pid}`,
+    ...(existsSync(join(dir, w.name)) ? { backup: `.${w.name}.cu-${process.pid}` } : {}),
+    sha256: sha256(w.bytes),
+  }));
+  const journalTemp = `${JOURNAL}.moi-${process.pid}`;
+  const cleanUp = () => {
+    for (const e of entries) {
+      tryUnlink(join(dir, e.temp));
+      if (e.backup) tryUnlink(join(dir, e.backup));
+    }
+    tryUnlink(join(dir, journalTemp));
+  };
+  // Before the commit point: any failure leaves the old files as they are.
+  try {
+    for (const [i, w] of writes.entries()) {
+      point();
+      writeDurable(join(dir, entries[i]!.temp), w.bytes);
+    }
+    for (const e of entries) {
+      if (!e.backup) continue;
+      point();
+      linkSync(join(dir, e.target), join(dir, e.backup));
+    }
+    point();
+    writeDurable(join(dir, journalTemp), new TextEncoder().encode(JSON.stringify({ pid: process.pid, entries }, null, 1)));
+    point();
+    renameSync(join(dir, journalTemp), join(dir, JOURNAL));
+    fsyncPath(dir);
+  } catch (error) {
+    cleanUp();
+    throw new TransactionError(`không ghi được vào ${dir}: ${fsReason(error)}; các tệp số liệu giữ nguyên như trước`, error);
+  }
+  // After it: finish, or put everything back.
+  try {
+    for (const e of entries) {
+      point();
+      renameSync(join(dir, e.temp), join(dir, e.target));
+    }
+    fsyncPath(dir);
+  } catch (error) {
+    const failed = rollBack(dir, entries);
+    if (failed.length > 0) {
+      throw new TransactionError(
+        `không ghi được ${dir} (${fsReason(error)}) và không trả lại được ${failed.join(', ')}; nhật ký ${JOURNAL} được giữ lại: sửa lỗi ổ đĩa rồi chạy "npm run import:form -- --hoan-tat"`,
+        error,
+      );
+    }
+    tryUnlink(join(dir, JOURNAL));
+    throw new TransactionError(`không ghi được vào ${dir}: ${fsReason(error)}; các tệp số liệu đã được trả lại như trước`, error);
+  }
+  point();
+  unlinkSync(join(dir, JOURNAL));
+  for (const e of entries) if (e.backup) tryUnlink(join(dir, e.backup));
+  fsyncPath(dir);
+}
+
+export function pendingJournal(dir: string): boolean {
+  return existsSync(join(dir, JOURNAL));
+}
+
+/**
+ * Finishes or undoes an import that was interrupted (killed, power cut) — call under the lock.
+ * Returns what it did, in Vietnamese, or null when there was nothing to do.
+ */
+export function recover(dir: string): string | null {
+  if (!existsSync(dir)) return null;
+  const journalPath = join(dir, JOURNAL);
+  if (existsSync(journalPath)) {
+    const { entries } = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: JournalEntry[] };
+    let forward = true;
+    for (const e of entries) {
+      try {
+        if (existsSync(join(dir, e.temp))) renameSync(join(dir, e.temp), join(dir, e.target));
+        if (sha256(readFileSync(join(dir, e.target))) !== e.sha256) forward = false;
+      } catch {
+        forward = false;
+      }
+    }
+    if (forward) {
+      for (const e of entries) if (e.backup) tryUnlink(join(dir, e.backup));
+      unlinkSync(journalPath);
+      fsyncPath(dir);
+      return `Lần nhập trước bị ngắt khi đang ghi; đã ghi nốt: ${entries.map((e) => e.target).join(', ')}.`;
+    }
+    const failed = rollBack(dir, entries);
+    if (failed.length > 0) throw new TransactionError(`lần nhập trước bị ngắt và không trả lại được ${failed.join(', ')}; giữ nhật ký ${JOURNAL} và báo người quản trị`);
+    unlinkSync(journalPath);
+    fsyncPath(dir);
+    return `Lần nhập trước bị ngắt khi đang ghi và không ghi nốt được; đã trả lại như cũ: ${entries.map((e) => e.target).join(', ')}.`;
+  }
+  const leftovers = readdirSync(dir).filter((name) => (TEMP.test(name) || name.startsWith(`${JOURNAL}.moi-`)) && !name.startsWith(`${LOCK}.`));
+  for (const name of leftovers) tryUnlink(join(dir, name));
+  return leftovers.length > 0 ? `Đã xoá ${leftovers.length} tệp tạm của một lần nhập bị ngắt trước khi ghi (các tệp số liệu không bị đổi).` : null;
+}
+
+// ——— The lock ———
+
+interface LockInfo {
+  pid: number;
+  host: string;
+  started: string;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readLock(path: string): LockInfo | null {
+  try {
+    const info = JSON.parse(readFileSync(path, 'utf8')) as LockInfo;
+    return typeof info.pid === 'number' ? info : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Creates the lock file whole (a temp file hard-linked into place: link fails if the lock exists). */
+function tryCreateLock(dir: string): boolean {
+  const temp = join(dir, `${LOCK}.moi-${process.pid}`);
+  const info: LockInfo = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
+  writeDurable(temp, new TextEncoder().encode(JSON.stringify(info)));
+  try {
+    linkSync(temp, join(dir, LOCK));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    tryUnlink(temp);
+  }
+}
+
+export interface Lock {
+  release: () => void;
+  /** Set when a lock left by a process that no longer runs was taken over. */
+  staleNote?: string;
+}
+
+const time = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toLocaleTimeString('vi-VN', { hour12: false })} ${d.toLocaleDateString('vi-VN')}`;
+};
+
+/**
+ * Takes the folder's lock, waiting up to `waitMs` for another import to finish. A lock whose
+ * process has ended on this machine (killed, power cut) is stale: it is taken over, and said so.
+ */
+export async function acquireLock(dir: string, waitMs = 30_000): Promise<Lock> {
+  const path = join(dir, LOCK);
+  const deadline = Date.now() + waitMs;
+  let staleNote: string | undefined;
+  for (;;) {
+    try {
+      if (tryCreateLock(dir)) {
+        let held = true;
+        return {
+          release: () => {
+            if (!held) return;
+            held = false;
+            if (readLock(path)?.pid === process.pid) tryUnlink(path);
+          },
+          ...(staleNote ? { staleNote } : {}),
+        };
+      }
+    } catch (error) {
+      throw new TransactionError(`không tạo được khoá ${join(dir, LOCK)}: ${fsReason(error)}`, error);
+    }
+    const holder = readLock(path);
+    const age = (() => {
+      try {
+        return Date.now() - statSync(path).mtimeMs;
+      } catch {
+        return 0;
+      }
+    })();
+    const stale = holder ? holder.host === hostname() && !alive(holder.pid) : age > 10_000;
+    if (stale) {
+      staleNote = holder
+        ? `Khoá ${LOCK} do lần nhập trước (tiến trình ${holder.pid}, bắt đầu ${time(holder.started)}) để lại: tiến trình đó không còn chạy (bị dừng giữa chừng), nên khoá được gỡ.`
+        : `Khoá ${LOCK} hỏng (không đọc được) và đã cũ; khoá được gỡ.`;
+      // Renamed away first, so of two imports that both find it stale only one removes it.
+      try {
+        renameSync(path, join(dir, `${LOCK}.cu-${process.pid}`));
+        tryUnlink(join(dir, `${LOCK}.cu-${process.pid}`));
+      } catch {
+        // another import took it over first; go round again
+      }
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new TransactionError(
+        `thư mục ${dir} đang được một lần nhập khác ghi${holder ? ` (tiến trình ${holder.pid} trên máy ${holder.host}, từ ${time(holder.started)})` : ''}; đã chờ ${Math.round(waitMs / 1000)} giây. Chờ lần nhập đó xong rồi chạy lại; nếu chắc chắn không còn lần nhập nào, xoá tệp ${join(dir, LOCK)}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+
