@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import type ExcelJS from 'exceljs';
 import type { RedTeamCase } from './harness';
 import { cellOf, editedCsv, editedForm } from './forms';
 
@@ -25,7 +26,7 @@ export const cases: RedTeamCase[] = [
     setup: async (d) => [await editedForm(d, 'long-thanh', 'trung.xlsx', (s, ds) => {
       const { row } = cellOf(ds, firstCount(ds), '2019');
       const last = s.rowCount + 1;
-      s.getRow(last).values = (s.getRow(row).values as unknown[]).map((v, i) => (i >= 5 ? null : v));
+      s.getRow(last).values = (s.getRow(row).values as ExcelJS.CellValue[]).map((v, i) => (i >= 5 ? null : v));
     })],
     message: /chỉ tiêu đã có ở dòng \d+; mỗi chỉ tiêu chỉ ghi một dòng.*\(quy tắc: chi-tieu-trung-dong\)/, where: /ô A\d+:/,
   }),
