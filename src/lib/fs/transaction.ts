@@ -66,16 +66,19 @@ function fsyncPath(path: string): void {
   }
 }
 
-/** Writes a new file (failing if it exists) and fsyncs it. */
+/** Writes a new file (failing if it exists) and fsyncs it; a file it could not finish is removed. */
 function writeDurable(path: string, bytes: Uint8Array): void {
   const fd = openSync(path, 'wx', 0o644);
   try {
     let offset = 0;
     while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset, bytes.byteLength - offset);
     fsyncSync(fd);
-  } finally {
+  } catch (error) {
     closeSync(fd);
+    tryUnlink(path);
+    throw error;
   }
+  closeSync(fd);
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -109,6 +112,8 @@ function rollBack(dir: string, entries: readonly JournalEntry[]): string[] {
     try {
       if (e.backup) {
         if (existsSync(join(dir, e.backup))) renameSync(join(dir, e.backup), join(dir, e.target));
+        // rename() between two links to one file (target not replaced yet) does nothing: drop the link.
+        tryUnlink(join(dir, e.backup));
       } else if (existsSync(join(dir, e.target)) && !existsSync(join(dir, e.temp))) {
         unlinkSync(join(dir, e.target));
       }
@@ -177,10 +182,19 @@ export function commitFiles(dir: string, writes: readonly FileWrite[]): void {
     tryUnlink(join(dir, JOURNAL));
     throw new TransactionError(`không ghi được vào ${dir}: ${fsReason(error)}; các tệp số liệu đã được trả lại như trước`, error);
   }
-  point();
-  unlinkSync(join(dir, JOURNAL));
-  for (const e of entries) if (e.backup) tryUnlink(join(dir, e.backup));
-  fsyncPath(dir);
+  // Every new file is in place; what is left is tidying. If that fails, the data is new and
+  // whole, and the journal makes readers wait until --hoan-tat has tidied up.
+  try {
+    point();
+    unlinkSync(join(dir, JOURNAL));
+    for (const e of entries) if (e.backup) tryUnlink(join(dir, e.backup));
+    fsyncPath(dir);
+  } catch (error) {
+    throw new TransactionError(
+      `đã ghi xong ${entries.map((e) => e.target).join(', ')} nhưng không dọn được nhật ký ${JOURNAL} (${fsReason(error)}); chạy "npm run import:form -- --hoan-tat" trước khi kiểm tra hay dựng trang`,
+      error,
+    );
+  }
 }
 
 export function pendingJournal(dir: string): boolean {
