@@ -29,7 +29,9 @@ const MB = 1024 * 1024;
 
 /** "10 MB", "256 KB": a limit as the messages and the README give it. */
 export function sizeText(bytes: number): string {
-  return bytes >= MB ? `${(bytes / MB).toLocaleString('vi-VN')} MB` : `${(bytes / 1024).toLocaleString('vi-VN')} KB`;
+  const number = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+  if (bytes < 1024) return `${bytes} byte`;
+  return bytes >= MB ? `${number(bytes / MB)} MB` : `${number(bytes / 1024)} KB`;
 }
 
 /** What an operating-system error means for the reader, without Node's English text or codes. */
