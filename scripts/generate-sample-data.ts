@@ -59,7 +59,8 @@ for (const indicator of indicators) {
 
 for (const period of periods) {
   const path = `${outDir}/${period}.csv`;
-  writeFileSync(path, toCsv(RESULT_COLUMNS, files[period]!));
+  // A results file is read again, not downloaded: written exactly, never neutralised.
+  writeFileSync(path, toCsv(RESULT_COLUMNS, files[period]!, { neutralise: false }));
 }
 if (process.argv[2]) {
   console.log(`Đã ghi ${periods.length} tệp vào ${outDir}.`);

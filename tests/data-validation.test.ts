@@ -72,7 +72,7 @@ describe('bad results files: one fixture per kind, with its message', () => {
       `${F}/dem-co-tu-mau.csv:2:6 (cột mau_so): chỉ tiêu đếm chỉ ghi gia_tri; để trống tu_so và mau_so — giá trị "20" (quy tắc: dem-khong-tu-mau)`,
     ]],
     ['ngoac-kep-chua-dong.csv', [`${F}/ngoac-kep-chua-dong.csv:2: không đọc được tệp CSV: dấu ngoặc kép mở ở dòng này không được đóng (quy tắc: csv)`]],
-    ['bang-ma-windows.csv', [`${F}/bang-ma-windows.csv:1: tệp không phải UTF-8 (có thể đã lưu bằng bảng mã Windows); trong Excel hãy chọn "Lưu thành" → "CSV UTF-8" (quy tắc: ma-hoa-utf8)`]],
+    ['bang-ma-windows.csv', [`${F}/bang-ma-windows.csv:2: tệp không phải UTF-8 (có thể đã lưu bằng bảng mã Windows): byte 0xFA ở ký tự thứ 23 của dòng; trong Excel hãy chọn "Lưu thành" → "CSV UTF-8" (quy tắc: ma-hoa-utf8)`]],
   ];
 
   test.each(cases)('%s', (name, expected) => {

@@ -298,3 +298,19 @@ describe('all files or none, whatever happens to the process or the disk', () =>
     expect(hidden(dir)).toEqual([]);
   });
 });
+
+describe('a downloaded CSV form sent back as it is changes nothing', () => {
+  test('notes made formula-safe for the download (=, ;=, +) are read back as the committed notes', () => {
+    const dir = copy();
+    const path = join(dir, RESULTS, '2019.csv');
+    const text = readFileSync(path, 'utf8').replace(/^(tan-phu,2019,mai-am-cong-doan,\d+,,,)$/m, '$1"=1+1;@x, +2"');
+    writeFileSync(path, text);
+    expect(runNpm(dir, 'check:data').status).toBe(0);
+    const form = editedCsv(dir, 'tan-phu', 'tan-phu.csv', (lines) => lines);
+    expect(readFileSync(join(dir, form), 'utf8')).toContain(`"'=1+1;'@x,' +2"`);
+    const out = runNpm(dir, 'import:form', [form]);
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout).toContain('không có gì thay đổi');
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+});

@@ -118,7 +118,7 @@ export function writeDataset(contentDir: string, units: number, indicators: numb
       });
     }
     rows += data.length;
-    writeFileSync(join(contentDir, 'so-lieu', `${year}.csv`), toCsv(RESULT_COLUMNS, data));
+    writeFileSync(join(contentDir, 'so-lieu', `${year}.csv`), toCsv(RESULT_COLUMNS, data, { neutralise: false }));
   }
   return rows;
 }

@@ -7,11 +7,26 @@ import { documentSchema, programmeSchema } from '../lib/content-schemas';
 import { readContentFiles, type ContentFile, type MdxCollection } from '../lib/content-files';
 import { checkReadFrontMatter, formatFrontMatterProblems, type FrontMatterProblem } from '../lib/frontmatter-check';
 import { loadDataset } from '../lib/data/read';
+import type { Dataset } from '../lib/data/dataset';
+import { DataValidationError } from '../lib/data/problems';
 
 const schemas: Record<MdxCollection, ZodType> = { 'van-ban': documentSchema, 'chuong-trinh': programmeSchema };
 
 export function checkContentFrontMatter(root: string, files: ContentFile[] = readContentFiles(root)): FrontMatterProblem[] {
-  return files.flatMap((f) => checkReadFrontMatter(f.file, f.frontMatter, schemas[f.collection]));
+  return files.flatMap((f) =>
+    f.refused
+      ? [{ file: f.file, line: 1, field: '(tệp)', rule: f.refused.rule, message: f.refused.message }]
+      : checkReadFrontMatter(f.file, f.frontMatter, schemas[f.collection]),
+  );
+}
+
+/**
+ * Stops the build with the message alone: an error thrown from a hook is printed by Astro with
+ * its stack, which tells an editor nothing. Nothing has been written yet at this point.
+ */
+function refuse(logger: { error: (message: string) => void }, message: string): never {
+  logger.error(message);
+  process.exit(1);
 }
 
 /** `files`: the content files astro.config.mjs already read (src/lib/content-files.ts); read again when absent. */
@@ -23,13 +38,17 @@ export default function contentCheck(files?: ContentFile[]): AstroIntegration {
         const root = fileURLToPath(new URL('.', config.root));
         const problems = checkContentFrontMatter(root, files);
         if (problems.length > 0) {
-          throw new Error(
-            `Nội dung không hợp lệ (${problems.length} lỗi), không xuất bản trang nào:\n${formatFrontMatterProblems(problems)}`,
-          );
+          refuse(logger, `Nội dung không hợp lệ (${problems.length} lỗi), không xuất bản trang nào:\n${formatFrontMatterProblems(problems)}`);
         }
         logger.info('Front matter của mọi văn bản và chương trình hợp lệ.');
-        // Throws DataValidationError listing every bad cell: the build stops before any page.
-        const dataset = loadDataset(root);
+        // A DataValidationError lists every bad cell: the build stops before any page.
+        let dataset: Dataset;
+        try {
+          dataset = loadDataset(root);
+        } catch (error) {
+          if (error instanceof DataValidationError) refuse(logger, error.message);
+          throw error;
+        }
         logger.info(
           `Số liệu hợp lệ: ${dataset.rows.length} dòng, ${dataset.indicators.length} chỉ tiêu, ${dataset.units.length} đơn vị` +
             (dataset.meta.status === 'minh-hoa' ? ' (số liệu minh họa).' : '.'),

@@ -21,38 +21,56 @@ export function hasBom(bytes: Uint8Array): boolean {
   return BOM.every((b, i) => bytes[i] === b);
 }
 
-/** 1-based line of each offset in `offsets` (ascending), with CRLF, LF and lone CR each one break. */
-function linesAt(bytes: Uint8Array, offsets: readonly number[]): number[] {
-  const out: number[] = [];
-  let line = 1;
-  let i = 0;
-  for (const offset of offsets) {
-    for (; i < offset && i < bytes.length; i += 1) {
-      const b = bytes[i];
-      if (b === 0x0a) line += 1;
-      else if (b === 0x0d && bytes[i + 1] !== 0x0a) line += 1;
-    }
-    out.push(line);
+/** More records than the caller allows: reading stopped at `line`. */
+export class TooManyRecords extends Error {
+  readonly line: number;
+  constructor(line: number) {
+    super(`more than the allowed records, at line ${line}`);
+    this.line = line;
   }
-  return out;
+}
+
+export interface RecordOptions {
+  /**
+   * Leave out records whose cells are all blank (after the first): they carry no data, and a file
+   * of millions of blank lines then costs no memory. Their bytes still lie between the spans.
+   */
+  skipBlank?: boolean;
+  /** Stop with TooManyRecords past this many records kept. */
+  maxRecords?: number;
 }
 
 /**
- * Every record of a CSV file with its byte span and line. Throws csv-parse's error for text it
- * cannot read (an unclosed quote, …); callers turn that into a message for the data owner.
+ * Every record of a CSV file with its byte span and line, in order. Throws csv-parse's error for
+ * text it cannot read (an unclosed quote, …); callers turn that into a message for the data owner.
  */
-export function csvRecords(bytes: Uint8Array, delimiter: string): CsvRecord[] {
+export function csvRecords(bytes: Uint8Array, delimiter: string, options: RecordOptions = {}): CsvRecord[] {
   const skip = hasBom(bytes) ? BOM.length : 0;
   const body = Buffer.from(bytes.buffer, bytes.byteOffset + skip, bytes.byteLength - skip);
-  const parsed = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: false, info: true, bom: false }) as unknown as { record: string[]; info: { bytes: number } }[];
-  const starts: number[] = [];
+  const out: CsvRecord[] = [];
   let previous = skip;
-  const spans = parsed.map(({ record, info }) => {
-    const span = { cells: record, start: previous, end: info.bytes + skip };
-    starts.push(previous);
-    previous = span.end;
-    return span;
+  // Lines are counted as the records come, so the count is one pass over the bytes.
+  let line = 1;
+  let scanned = 0;
+  const lineAt = (offset: number) => {
+    for (; scanned < offset && scanned < bytes.length; scanned += 1) {
+      const b = bytes[scanned];
+      if (b === 0x0a || (b === 0x0d && bytes[scanned + 1] !== 0x0a)) line += 1;
+    }
+    return line;
+  };
+  parse(body, {
+    delimiter, relax_column_count: true, skip_empty_lines: false, bom: false,
+    on_record: (cells: string[], context: { bytes: number }) => {
+      const start = previous;
+      const end = context.bytes + skip;
+      previous = end;
+      if (options.skipBlank && out.length > 0 && cells.every((cell) => cell.trim() === '')) return null;
+      const record = { cells, start, end, line: lineAt(start) };
+      if (options.maxRecords !== undefined && out.length >= options.maxRecords) throw new TooManyRecords(record.line);
+      out.push(record);
+      return null;
+    },
   });
-  const lines = linesAt(bytes, starts);
-  return spans.map((span, i) => ({ ...span, line: lines[i] ?? 1 }));
+  return out;
 }

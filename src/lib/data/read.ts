@@ -1,8 +1,8 @@
 // Collects the data model's files from a project root (content/), for validateDataset().
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { listContentDir, readContentDir, readContentFile, type FileRefusal } from '../content-dir.ts';
 import { validateDataset, type Dataset, type DatasetFiles, type SourceFile } from './dataset.ts';
 import { DataValidationError, type DataProblem } from './problems.ts';
+import { join } from 'node:path';
 import { JOURNAL, pendingJournal } from '../fs/transaction.ts';
 
 export const DATA_DIRS = {
@@ -13,28 +13,44 @@ export const DATA_DIRS = {
 } as const;
 export const META_FILE = 'content/so-lieu/bo-du-lieu.yaml';
 
-function filesIn(root: string, dir: string, pattern: RegExp): SourceFile[] {
-  const abs = join(root, dir);
-  if (!existsSync(abs)) return [];
-  return readdirSync(abs)
-    .filter((name) => pattern.test(name))
-    .sort()
-    .map((name) => ({ path: `${dir}/${name}`, bytes: readFileSync(join(abs, name)) }));
+/**
+ * Size limits, checked before a file is read (README, "Số liệu các chỉ tiêu"). A results file of the
+ * benchmark's 200 units × 50 indicators is about 0.4 MB a year (1.2 MB for three years in one
+ * file); a definition is under 1 KB. The limits leave wide room for real data and long notes, and
+ * keep a hostile file (50 MB of blank lines) from being read at all.
+ */
+export const MAX_RESULTS_BYTES = 10 * 1024 * 1024;
+export const MAX_YAML_BYTES = 256 * 1024;
+
+const refusalProblem = (r: FileRefusal): DataProblem => ({ file: r.file, line: 0, rule: r.rule, message: r.message });
+
+function filesIn(root: string, dir: string, pattern: RegExp, maxBytes: number, problems: DataProblem[]): SourceFile[] {
+  const { files, refusals } = readContentDir(root, dir, pattern, maxBytes);
+  problems.push(...refusals.map(refusalProblem));
+  return files.map((f) => ({ path: f.file, bytes: f.bytes }));
 }
 
-export function readDatasetFiles(root: string): DatasetFiles {
-  const programmeIds = new Set(
-    (existsSync(join(root, DATA_DIRS.programmes)) ? readdirSync(join(root, DATA_DIRS.programmes)) : [])
-      .filter((name) => name.endsWith('.mdx'))
-      .map((name) => name.replace(/\.mdx$/, '')),
-  );
-  return {
-    meta: { path: META_FILE, bytes: existsSync(join(root, META_FILE)) ? readFileSync(join(root, META_FILE)) : new Uint8Array() },
-    indicators: filesIn(root, DATA_DIRS.indicators, /\.ya?ml$/),
-    units: filesIn(root, DATA_DIRS.units, /\.ya?ml$/),
-    results: filesIn(root, DATA_DIRS.results, /\.csv$/),
+/** The data files, with every file refused as a whole (a folder named .csv, a FIFO, a link out, too large). */
+export function readDatasetFilesChecked(root: string): { files: DatasetFiles; problems: DataProblem[] } {
+  const problems: DataProblem[] = [];
+  const programmes = listContentDir(root, DATA_DIRS.programmes);
+  problems.push(...programmes.refusals.map(refusalProblem));
+  const programmeIds = new Set(programmes.names.filter((name) => name.endsWith('.mdx')).map((name) => name.replace(/\.mdx$/, '')));
+  const meta = readContentFile(root, META_FILE, MAX_YAML_BYTES);
+  if ('refusal' in meta) problems.push(refusalProblem(meta.refusal));
+  const files: DatasetFiles = {
+    meta: { path: META_FILE, bytes: 'bytes' in meta ? meta.bytes : new Uint8Array() },
+    indicators: filesIn(root, DATA_DIRS.indicators, /\.ya?ml$/, MAX_YAML_BYTES, problems),
+    units: filesIn(root, DATA_DIRS.units, /\.ya?ml$/, MAX_YAML_BYTES, problems),
+    results: filesIn(root, DATA_DIRS.results, /\.csv$/, MAX_RESULTS_BYTES, problems),
     programmeIds,
   };
+  return { files, problems };
+}
+
+/** The data files that could be read (loadDataset() has already refused any that could not). */
+export function readDatasetFiles(root: string): DatasetFiles {
+  return readDatasetFilesChecked(root).files;
 }
 
 /** Files in the data folders that are neither definitions nor results: most likely a slip (e.g. a .xlsx saved in place). */
@@ -44,9 +60,11 @@ export function strayDataFiles(root: string): DataProblem[] {
     [DATA_DIRS.units, /\.ya?ml$/],
     [DATA_DIRS.results, /(\.csv|^bo-du-lieu\.yaml)$/],
   ];
+  // Hidden files are left out of the listing: ignored, not reported. A folder that cannot be
+  // listed is reported once, by readDatasetFilesChecked.
   return allowed.flatMap(([dir, pattern]) =>
-    (existsSync(join(root, dir)) ? readdirSync(join(root, dir)) : [])
-      .filter((name) => !pattern.test(name) && !name.startsWith('.'))
+    listContentDir(root, dir).names
+      .filter((name) => !pattern.test(name))
       .map((name) => ({ file: `${dir}/${name}`, line: 1, rule: 'tep-la', message: 'tệp không thuộc loại được đọc ở thư mục này (chỉ .yaml hoặc .csv); xoá hoặc chuyển tệp đi để không bị bỏ sót' })),
   );
 }
@@ -62,7 +80,10 @@ export function loadDataset(root: string): Dataset {
     }]);
   }
   const stray = strayDataFiles(root);
-  const { dataset, problems } = validateDataset(readDatasetFiles(root));
-  if (stray.length > 0 || !dataset) throw new DataValidationError([...stray, ...problems]);
+  const { files, problems: refused } = readDatasetFilesChecked(root);
+  // Without its metadata the dataset cannot be checked further; the refusal says why.
+  const metaRefused = refused.some((p) => p.file === META_FILE);
+  const { dataset, problems } = metaRefused ? { dataset: null, problems: [] } : validateDataset(files);
+  if (stray.length > 0 || refused.length > 0 || !dataset) throw new DataValidationError([...stray, ...refused, ...problems]);
   return dataset;
 }

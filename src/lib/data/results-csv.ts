@@ -6,8 +6,8 @@
 //   "1.234" or "1 234" (thousands separators), "12,5" or "12.5" (decimals), "70%" and formulas:
 //   rejected, never guessed — every figure is a whole number; a rate is given as numerator and
 //   denominator. Rows whose cells are all empty carry no data and are skipped.
-import { csvRecords, type CsvRecord } from './csv-records.ts';
-import type { DataProblem } from './problems.ts';
+import { csvRecords, TooManyRecords, type CsvRecord } from './csv-records.ts';
+import { codePointName, type DataProblem } from './problems.ts';
 
 export const RESULT_COLUMNS = ['don_vi', 'nam', 'chi_tieu', 'gia_tri', 'tu_so', 'mau_so', 'ghi_chu'] as const;
 type Column = (typeof RESULT_COLUMNS)[number];
@@ -65,16 +65,77 @@ export function detectDelimiter(headerLine: string): ',' | ';' | null {
   return null;
 }
 
-/** Decodes bytes as UTF-8 (BOM removed), or explains that the file is in another encoding. */
+/** Byte offset of the first byte that is not part of valid UTF-8 (RFC 3629), or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    const more = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (more === 0) return i;
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    const second = bytes[i + 1];
+    if (second === undefined || second < low || second > high) return i;
+    for (let k = 2; k <= more; k += 1) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += more + 1;
+  }
+  return -1;
+}
+
+/**
+ * UTF-16 (Excel's "Unicode Text"), with or without its byte-order mark. Without one, text in
+ * UTF-16 has a zero byte beside nearly every Latin letter and digit; real UTF-8 text has none.
+ */
+export function looksUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const sample = Math.min(bytes.length, 4096) & ~1;
+  if (sample < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) even += 1;
+    if (bytes[i + 1] === 0) odd += 1;
+  }
+  return Math.max(even, odd) >= (sample / 2) * 0.3;
+}
+
+const UTF8_HINT = 'trong Excel hãy chọn "Lưu thành" → "CSV UTF-8"';
+
+/** Decodes bytes as UTF-8 (BOM removed), or explains that the file is in another encoding, and where. */
 export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | { problem: DataProblem } {
+  if (looksUtf16(bytes)) {
+    return {
+      problem: {
+        file, line: 0, rule: 'ma-hoa-utf8',
+        message: `tệp được lưu bằng bảng mã UTF-16 (Excel gọi là "Unicode Text"), không phải UTF-8; ${UTF8_HINT}`,
+      },
+    };
+  }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text };
   } catch {
+    const at = firstInvalidUtf8(bytes);
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < at; i += 1) {
+      if (bytes[i] === 0x0a) {
+        line += 1;
+        lineStart = i + 1;
+      }
+    }
+    const detail = at < 0
+      ? ''
+      : `: byte 0x${bytes[at]!.toString(16).toUpperCase().padStart(2, '0')} ở ký tự thứ ${[...new TextDecoder().decode(bytes.subarray(lineStart, at))].length + 1} của dòng`;
     return {
       problem: {
-        file, line: 1, rule: 'ma-hoa-utf8',
-        message: 'tệp không phải UTF-8 (có thể đã lưu bằng bảng mã Windows); trong Excel hãy chọn "Lưu thành" → "CSV UTF-8"',
+        file, line: at < 0 ? 1 : line, rule: 'ma-hoa-utf8',
+        message: `tệp không phải UTF-8 (có thể đã lưu bằng bảng mã Windows)${detail}; ${UTF8_HINT}`,
       },
     };
   }
@@ -92,6 +153,82 @@ function unclosedQuoteLine(text: string): number {
     } else if (char === '\n') line += 1;
   }
   return quoted ? openedAt : line;
+}
+
+/** Rows (lines that are not blank) a results file may hold: the benchmark's year file has 10,000. */
+export const MAX_ROWS = 100_000;
+/** Characters a cell may hold: a note is a sentence or two, not a report. */
+export const MAX_CELL_CHARS = 2000;
+
+// csv-parse's own messages are English; each error it can raise here is told in Vietnamese.
+const CSV_ERRORS: Record<string, string> = {
+  INVALID_OPENING_QUOTE: 'dấu ngoặc kép nằm giữa ô; ô có dấu ngoặc kép phải được bao trọn trong ngoặc kép, mỗi dấu ngoặc kép bên trong viết hai lần ("")',
+  CSV_INVALID_CLOSING_QUOTE: 'sau dấu ngoặc kép đóng ô phải là dấu phân cách hoặc xuống dòng; dấu ngoặc kép bên trong ô phải viết hai lần ("")',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'sau dấu ngoặc kép đóng ô phải là dấu phân cách hoặc xuống dòng; dấu ngoặc kép bên trong ô phải viết hai lần ("")',
+  CSV_MAX_RECORD_SIZE: 'dòng quá dài',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'số ô của dòng khác dòng tiêu đề',
+  CSV_RECORD_INCONSISTENT_COLUMNS: 'số ô của dòng khác dòng tiêu đề',
+};
+
+function csvProblem(file: string, text: string, error: unknown): DataProblem {
+  if (error instanceof TooManyRecords) {
+    return {
+      file, line: error.line, rule: 'qua-nhieu-dong',
+      message: `tệp có hơn ${MAX_ROWS.toLocaleString('vi-VN')} dòng số liệu (gấp 10 lần tệp một năm của 200 đơn vị × 50 chỉ tiêu); hãy tách theo năm hoặc kiểm tra tệp có bị lỗi khi lưu`,
+    };
+  }
+  const e = error as { lines?: number; code?: string; column?: unknown };
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return { file, line: unclosedQuoteLine(text), rule: 'csv', message: 'không đọc được tệp CSV: dấu ngoặc kép mở ở dòng này không được đóng' };
+  }
+  const known = e.code === undefined ? undefined : CSV_ERRORS[e.code];
+  const column = typeof e.column === 'number' ? e.column + 1 : undefined;
+  return {
+    file, line: e.lines ?? 1, rule: 'csv',
+    ...(column === undefined ? {} : { column, ...(RESULT_COLUMNS[column - 1] ? { columnName: RESULT_COLUMNS[column - 1] } : {}) }),
+    message: `không đọc được tệp CSV: ${known ?? 'cấu trúc ô và dấu ngoặc kép không hợp lệ'}`,
+  };
+}
+
+// Tab, CR and LF may stand in a note (Excel's Alt+Enter); every other control character is
+// invisible in a spreadsheet and would be published as is.
+const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/**
+ * Cells too long to be data, and control characters: each is reported at its line (counted
+ * within a quoted cell's line breaks) and cell. True when the record has any, so that its other
+ * checks are skipped.
+ */
+function cellTextProblems(file: string, line: number, record: string[], problems: DataProblem[]): boolean {
+  let found = false;
+  let lineOfCell = line;
+  record.forEach((cell, i) => {
+    const where = { file, column: i + 1, ...(RESULT_COLUMNS[i] ? { columnName: RESULT_COLUMNS[i] } : {}) };
+    const length = cell.length > MAX_CELL_CHARS ? [...cell].length : 0;
+    if (length > MAX_CELL_CHARS) {
+      found = true;
+      problems.push({
+        ...where, line: lineOfCell, rule: 'o-qua-dai', value: cell,
+        message: `ô dài ${length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự của một ô; ghi chú dài hãy đưa vào văn bản báo cáo`,
+      });
+    } else {
+      const control = CONTROL_CHAR.exec(cell);
+      if (control) {
+        found = true;
+        const before = cell.slice(0, control.index);
+        problems.push({
+          ...where, line: lineOfCell + lineBreaks(before), rule: 'ky-tu-dieu-khien', value: cell,
+          message: `ô có ký tự điều khiển ${codePointName(control[0])} ở ký tự thứ ${[...before].length + 1} (ký tự vô hình, thường do chép từ phần mềm khác); hãy xoá ký tự này`,
+        });
+      }
+    }
+    lineOfCell += lineBreaks(cell);
+  });
+  return found;
+}
+
+function lineBreaks(text: string): number {
+  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 export interface ParseOptions {
@@ -131,13 +268,10 @@ export function parseResultsCsv(
   }
   let records: CsvRecord[];
   try {
-    records = csvRecords(new TextEncoder().encode(text), delimiter);
+    // Blank records are dropped as they are read, so a file of blank lines costs no memory.
+    records = csvRecords(new TextEncoder().encode(text), delimiter, { skipBlank: true, maxRecords: MAX_ROWS + 1 });
   } catch (error) {
-    const e = error as { lines?: number; code?: string; message: string };
-    if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-      return { rows, unfilled, problems: [{ file, line: unclosedQuoteLine(text), rule: 'csv', message: 'không đọc được tệp CSV: dấu ngoặc kép mở ở dòng này không được đóng' }] };
-    }
-    return { rows, unfilled, problems: [{ file, line: e.lines ?? 1, rule: 'csv', message: `không đọc được tệp CSV: ${e.message}` }] };
+    return { rows, unfilled, problems: [csvProblem(file, text, error)] };
   }
   const [header, ...body] = records;
   const headerCells = (header?.cells ?? []).map((cell) => cell.trim());
@@ -156,7 +290,7 @@ export function parseResultsCsv(
   }
 
   for (const { cells: record, line } of body) {
-    if (record.every((cell) => cell.trim() === '')) continue;
+    if (cellTextProblems(file, line, record, problems)) continue;
     const problem = (column: Column, rule: string, message: string, value?: string) =>
       problems.push({ file, line, column: RESULT_COLUMNS.indexOf(column) + 1, columnName: column, rule, message, ...(value === undefined ? {} : { value }) });
     if (record.length !== RESULT_COLUMNS.length) {

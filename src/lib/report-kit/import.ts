@@ -12,7 +12,7 @@
 import ExcelJS from 'exceljs';
 import type { Dataset, DatasetFiles, SourceFile } from '../data/dataset.ts';
 import { resultsContext, validateDataset } from '../data/dataset.ts';
-import { csvLine, toCsv } from '../data/csv-write.ts';
+import { csvLine, neutraliseCell, toCsv } from '../data/csv-write.ts';
 import { csvRecords } from '../data/csv-records.ts';
 import { formatDataProblem } from '../data/problems.ts';
 import { formatInteger } from '../data/format.ts';
@@ -350,11 +350,14 @@ export function planChanges(form: ReadForm, dataset: Dataset): ImportPlan {
   for (const entry of form.entries) {
     const before = current.get(key3(form.unitId, entry.period, entry.indicator));
     const base = { period: entry.period, indicator: entry.indicator, where: entry.where };
-    if (entry.row) {
-      const signature = rowSignature(entry.row);
+    // A downloaded CSV carries each note made formula-safe (an apostrophe before = + - @): the
+    // same note sent back is the committed note, not an edit.
+    const row = entry.row && before && entry.row.note !== before.note && neutraliseCell(before.note).trim() === entry.row.note ? { ...entry.row, note: before.note } : entry.row;
+    if (row) {
+      const signature = rowSignature(row);
       if (before && rowSignature(before) === signature) plan.unchanged += 1;
       else if (entry.prefilled !== undefined && entry.prefilled !== '' && entry.prefilled === signature) plan.keptNewer.push(base);
-      else plan.changes.push({ ...base, action: before ? 'update' : 'add', after: entry.row, ...(before ? { before } : {}) });
+      else plan.changes.push({ ...base, action: before ? 'update' : 'add', after: row, ...(before ? { before } : {}) });
     } else if (before && entry.prefilled !== undefined && entry.prefilled !== '') {
       plan.changes.push({ ...base, action: 'delete', before });
     } else {
@@ -407,29 +410,26 @@ export function applyChanges(results: readonly SourceFile[], unitId: string, cha
     const headerLine = text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/, 1)[0] ?? '';
     // The file passed validation, so its header has one kind of separator.
     const delimiter = detectDelimiter(headerLine) ?? ',';
-    const records = csvRecords(bytes, delimiter);
+    const records = csvRecords(bytes, delimiter, { skipBlank: true });
     const eol = records[0] ? terminatorOf(bytes, records[0].end) || '\r\n' : '\r\n';
-    const parts: Uint8Array[] = [bytes.subarray(0, records[0]?.start ?? 0)];
+    // Bytes between the spans (blank lines) are copied as they are, like every record not changed.
+    const parts: Uint8Array[] = [];
+    let cursor = 0;
     let touched = false;
-    let last = records.at(-1);
     for (const [i, record] of records.entries()) {
-      const slice = bytes.subarray(record.start, record.end);
       const [unit, period, indicator] = [0, 1, 2].map((c) => (record.cells[c] ?? '').trim()) as [string, string, string];
       if (i > 0 && period && !periodFile.has(period)) periodFile.set(period, index);
       const change = i > 0 ? byKey.get(key3(unit, period, indicator)) : undefined;
-      if (!change) {
-        parts.push(slice);
-        continue;
-      }
+      if (!change) continue;
+      parts.push(bytes.subarray(cursor, record.start));
+      cursor = record.end;
       touched = true;
       done.add(key3(unit, period, indicator));
-      if (change.action === 'delete') {
-        if (record === last) last = records[i - 1];
-        continue;
-      }
-      parts.push(encoder.encode(serialise(change.after!, delimiter) + terminatorOf(bytes, record.end)));
+      if (change.action !== 'delete') parts.push(encoder.encode(serialise(change.after!, delimiter) + terminatorOf(bytes, record.end)));
     }
-    return { path: file.path, parts, delimiter, eol, endsWithBreak: last ? terminatorOf(bytes, last.end) !== '' : true, touched, created: false };
+    parts.push(bytes.subarray(cursor));
+    const tail = concat(parts);
+    return { path: file.path, parts: [tail], delimiter, eol, endsWithBreak: tail.byteLength === 0 || terminatorOf(tail, tail.byteLength) !== '', touched, created: false };
   });
   for (const change of changes) {
     const key = key3(unitId, change.period, change.indicator);
