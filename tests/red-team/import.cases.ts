@@ -91,6 +91,11 @@ export const cases: RedTeamCase[] = [
     setup: (d) => [editedCsv(d, 'tan-phu', 'trung.csv', (lines) => [...lines.slice(0, -1), lines[1]!.replace(/^([^,]*,[^,]*,[^,]*),.*$/, '$1,,,,'), ''])],
     message: /năm và chỉ tiêu này đã có ở dòng 2; mỗi năm của một chỉ tiêu chỉ ghi một lần.*\(quy tắc: dong-trung\)/, where: /trung.csv › dòng \d+:/,
   }),
+  refused({
+    name: 'import: a CSV form with a control character on the second line of a note',
+    setup: (d) => [editedCsv(d, 'tan-phu', 'dieu-khien.csv', (lines) => lines.map((l, i) => (i === 3 ? l.replace(/,[^,]*$/, ',"dòng một\r\ndòng\u0007hai"') : l)))],
+    message: /ký tự điều khiển U\+0007.*\(quy tắc: ky-tu-dieu-khien\)/, where: /dieu-khien.csv › dòng 5, cột ghi_chu/,
+  }),
   {
     name: 'import: a form downloaded before forms were prefilled (blank), only 2020 filled, deletes nothing',
     command: 'import:form', outcome: 'accepted',

@@ -14,7 +14,7 @@ import type { Dataset, DatasetFiles, SourceFile } from '../data/dataset.ts';
 import { resultsContext, validateDataset } from '../data/dataset.ts';
 import { csvLine, neutraliseCell, toCsv } from '../data/csv-write.ts';
 import { csvRecords } from '../data/csv-records.ts';
-import { formatDataProblem } from '../data/problems.ts';
+import { formatDataProblem, shownValue } from '../data/problems.ts';
 import { formatInteger } from '../data/format.ts';
 import { decodeUtf8, detectDelimiter, parseResultsCsv, RESULT_COLUMNS, type ResultRow } from '../data/results-csv.ts';
 import {
@@ -32,7 +32,7 @@ export interface FormProblem {
 }
 
 export function formatFormProblem(p: FormProblem): string {
-  return `${p.file} › ${p.where}: ${p.message}${p.value === undefined ? '' : ` — giá trị "${p.value}"`} (quy tắc: ${p.rule})`;
+  return `${p.file} › ${p.where}: ${p.message}${p.value === undefined ? '' : ` — giá trị ${shownValue(p.value)}`} (quy tắc: ${p.rule})`;
 }
 
 /** One line of the form: a period × indicator of the unit, filled (row) or blank (null). */
@@ -227,7 +227,9 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   if (problems.length > 0) return { problems };
   const csv = toCsv(RESULT_COLUMNS, records, { neutralise: false });
   // A note with a line break spans lines of this CSV, so records are found by line, not counted.
-  const cellsAt = new Map(csvRecords(new TextEncoder().encode(csv), ',').slice(1).map((record, i) => [record.line, cellOf[i]!]));
+  const starts = csvRecords(new TextEncoder().encode(csv), ',').slice(1).map((record, i) => [record.line, cellOf[i]!] as const);
+  // A problem inside a multi-line note may name a later line of its record: the record starting at or before it.
+  const cellsAt = { get: (line: number) => starts.findLast(([start]) => start <= line)?.[1] };
   const parsed = parseResultsCsv(file, csv, resultsContext(dataset), { skipUnfilled: true });
   if (parsed.problems.length > 0) {
     return {
