@@ -96,7 +96,7 @@ describe('loadYaml', () => {
   });
 
   test('a control character in a nested key names the path', () => {
-    expect(refused('schedule:\n  - id: a\n    "w\\bho": x\n')[0]).toMatchObject({ line: 3, field: 'schedule[0].w\bho', rule: 'ky-tu-dieu-khien' });
+    expect(refused('schedule:\n  - id: a\n    "w\\bho": x\n')[0]).toMatchObject({ line: 3, field: 'schedule[0].w<U+0008>ho', rule: 'ky-tu-dieu-khien' });
   });
 
   test('a repeated key is found (the package check is off: it costs n² comparisons)', () => {

@@ -81,7 +81,8 @@ const YAML_ERRORS: Record<string, string> = {
 
 /** Where the first rule a file breaks is found: every problem is worded once, here. */
 function problem(line: number, rule: string, message: string, field = '(YAML)', extra: Partial<YamlProblem> = {}): YamlProblem {
-  return { line, field, rule, message, ...extra };
+  // A path through deep nesting or a huge key is shortened like any value.
+  return { line, field: shorten(field, 80), rule, message, ...extra };
 }
 
 /** "schedule[4].end" from the walk's path. */

@@ -82,7 +82,9 @@ function checkDefinitionFile<T>(file: SourceFile, schema: ZodType<T>, problems: 
   if (value === undefined) {
     problems.push(
       ...found.map((p) => ({
-        file: p.file, line: p.line, field: p.field, rule: p.rule, message: p.message,
+        file: p.file, line: p.line, rule: p.rule, message: p.message,
+        // "(YAML)", "(tệp)": the whole file, which the line already points into.
+        ...(p.field.startsWith('(') ? {} : { field: p.field }),
         ...(p.column === undefined ? {} : { column: p.column }),
         ...(p.value === undefined ? {} : { value: p.value }),
       })),
