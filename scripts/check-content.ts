@@ -9,7 +9,16 @@ import { DataValidationError } from '../src/lib/data/problems.ts';
 
 const root = process.argv[2] ?? process.cwd();
 const started = performance.now();
-const problems = checkContent(root);
+let problems: ReturnType<typeof checkContent>;
+try {
+  problems = checkContent(root);
+} catch (error) {
+  // A file the system will not let us read (permissions, a broken link): its path and the system's
+  // error code, never a stack.
+  const { code, path } = error as NodeJS.ErrnoException;
+  console.error(`Không đọc được nội dung${path ? ` ${path.replace(`${root}/`, '')}` : ''} (mã lỗi hệ thống ${code ?? 'không rõ'}); không xuất bản trang nào.`);
+  process.exit(1);
+}
 let failed = false;
 if (problems.length > 0) {
   console.error(`Nội dung không hợp lệ (${problems.length} lỗi), không xuất bản trang nào:\n${formatFrontMatterProblems(problems)}`);

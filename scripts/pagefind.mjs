@@ -20,8 +20,8 @@ const dist = process.env.DIST_DIR ?? 'dist';
 
 /** Pagefind's panics carry the operating system's error kind; said in Vietnamese for the editor. */
 const OS_ERRORS = {
-  AlreadyExists: `đã có một tệp trùng tên ở chỗ Pagefind cần tạo thư mục ${join(dist, 'pagefind')} (có thể public/pagefind là một tệp: hãy đổi tên hoặc xoá)`,
-  NotADirectory: `đã có một tệp trùng tên ở chỗ Pagefind cần tạo thư mục ${join(dist, 'pagefind')} (có thể public/pagefind là một tệp: hãy đổi tên hoặc xoá)`,
+  AlreadyExists: 'trang dựng đã có một tệp tên "pagefind", đúng chỗ Pagefind cần tạo thư mục chỉ mục (thường do tệp public/pagefind: hãy đổi tên hoặc xoá tệp đó)',
+  NotADirectory: 'trang dựng đã có một tệp tên "pagefind", đúng chỗ Pagefind cần tạo thư mục chỉ mục (thường do tệp public/pagefind: hãy đổi tên hoặc xoá tệp đó)',
   PermissionDenied: 'không có quyền ghi vào thư mục dựng',
   StorageFull: 'đĩa đã đầy',
   QuotaExceeded: 'đã vượt hạn mức dung lượng đĩa',

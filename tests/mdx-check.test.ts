@@ -8,6 +8,7 @@ import { checkMdxBody } from '../src/lib/mdx-check';
 import { checkBody, checkContent } from '../src/lib/content-precheck';
 import { formatFrontMatterProblems } from '../src/lib/frontmatter-check';
 import { writeDocuments } from '../scripts/bench/corpus';
+import { spawnSync } from 'node:child_process';
 
 const MEMO = 'content/van-ban/cong-van-xin-y-kien.mdx';
 const memo = readFileSync(MEMO, 'utf8');
@@ -82,4 +83,28 @@ describe('MDX body check', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('content files that cannot be documents', () => {
+  test('a file over 2 MB, a FIFO and a folder named *.mdx are refused without being read; a hidden file is skipped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soket-content-files-'));
+    try {
+      const docs = join(dir, 'content/van-ban');
+      mkdirSync(docs, { recursive: true });
+      writeFileSync(join(docs, 'lon.mdx'), `${memo}\n${'x'.repeat(3 * 1024 * 1024)}\n`);
+      expect(spawnSync('mkfifo', [join(docs, 'ong.mdx')]).status).toBe(0);
+      mkdirSync(join(docs, 'thu-muc.mdx'));
+      writeFileSync(join(docs, '.ban-nhap.mdx'), '{ not even front matter');
+      const started = performance.now();
+      const report = formatFrontMatterProblems(checkContent(dir));
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(report.split('\n')).toEqual([
+        'content/van-ban/lon.mdx:1: (tệp): tệp quá lớn: 3 MB, tối đa 2 MB cho một văn bản (quy tắc: tep-qua-lon)',
+        'content/van-ban/ong.mdx:1: (tệp): không phải một tệp văn bản thường (thư mục hoặc tệp đặc biệt); xoá hoặc đổi tên (quy tắc: khong-phai-tep)',
+        'content/van-ban/thu-muc.mdx:1: (tệp): không phải một tệp văn bản thường (thư mục hoặc tệp đặc biệt); xoá hoặc đổi tên (quy tắc: khong-phai-tep)',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
