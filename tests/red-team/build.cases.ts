@@ -49,7 +49,7 @@ export const cases: RedTeamCase[] = [
     message: /bom bí danh.*\(quy tắc: yaml-bi-danh\)/, where: at(UNIT, 7) },
   { name: 'check:data: 200,000 keys in an indicator file', command: 'check:data', outcome: 'refused', seconds: 15,
     setup: plant('content/chi-tieu/mai-am-cong-doan.yaml', (t) => `${t}${Array.from({ length: 200_000 }, (_, i) => `k${i.toString(36)}: 1`).join('\n')}\n`),
-    message: /quá nhiều trường và mục \(hơn 10\.000\).*\(quy tắc: yaml-qua-nhieu-truong\)/, where: at('content/chi-tieu/mai-am-cong-doan.yaml', 1) },
+    message: /quá nhiều trường và mục \(hơn 10\.000\) \(quy tắc: yaml-qua-nhieu-truong\)/, where: at('content/chi-tieu/mai-am-cong-doan.yaml', 10_001) },
   { name: 'check:data: 10,000 levels of [ in the dataset metadata', command: 'check:data', outcome: 'refused',
     setup: plant('content/so-lieu/bo-du-lieu.yaml', (t) => `${t}nested: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`),
     message: /lồng nhau quá sâu.*\(quy tắc: yaml-long-qua-sau\)/, where: at('content/so-lieu/bo-du-lieu.yaml', readFileSync('content/so-lieu/bo-du-lieu.yaml', 'utf8').split('\n').length) },
