@@ -1,6 +1,6 @@
 // The dated tasks of a document ("who does what by when"), as front-matter data.
 // Pure: used by src/content.config.ts and by the unit tests.
-import { z } from './zod-vi';
+import { z } from './zod-vi.ts';
 import {
   endKey,
   formatPartialDate,
@@ -9,7 +9,7 @@ import {
   parsePartialDate,
   startKey,
   type PartialDate,
-} from './dates';
+} from './dates.ts';
 
 /** YAML turns an unquoted 2020-08-20 into a Date; keep it as the text the author meant. */
 export const partialDate = z.preprocess(
@@ -23,7 +23,7 @@ export const partialDate = z.preprocess(
 export const deadlineKinds = ['before', 'during', 'early', 'until'] as const;
 
 export const scheduleItemSchema = z
-  .object({
+  .strictObject({
     /** Stable id, used as the timeline item's anchor. */
     id: z.string().regex(/^[a-z0-9-]+$/, 'id chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
     /** What must be done (Vietnamese, close to the source wording). */
