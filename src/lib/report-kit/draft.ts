@@ -103,3 +103,35 @@ export function draftTable(f: DraftFigures): { header: string[]; rows: { cells: 
   });
   return { header, rows };
 }
+
+export interface ScheduleLike {
+  task: string;
+  who: string;
+  asIssued: string;
+  label: string;
+}
+
+const fold = (text: string) => text.normalize('NFC').toLocaleLowerCase('vi');
+
+/**
+ * The plan's dated tasks that concern a unit (or, for null, the provincial office): a task naming
+ * units by their short names concerns those units only; a task of the provincial office alone
+ * (`who` is one of `officeNames`) concerns the office; any other task concerns every unit.
+ */
+export function deadlinesFor<T extends ScheduleLike>(entries: readonly T[], unit: Unit | null, units: readonly Unit[], officeNames: readonly string[]): T[] {
+  const office = new Set(officeNames.map(fold));
+  return entries.filter((e) => {
+    const named = units.filter((u) => fold(e.who).includes(fold(u.shortName)));
+    const isOffice = office.has(fold(e.who.trim()));
+    if (unit === null) return isOffice;
+    if (named.length > 0) return named.some((u) => u.id === unit.id);
+    return !isOffice;
+  });
+}
+
+/** The period a unit's report covers, as the plan words it. */
+export function evaluationWindow(unit: Unit | null): string {
+  return unit?.lateCongress
+    ? 'đơn vị kéo dài thời gian Đại hội: đánh giá từ đầu nhiệm kỳ đến thời điểm tháng 12/2020.'
+    : 'từ đầu nhiệm kỳ đến hết tháng 12/2020.';
+}
