@@ -10,6 +10,18 @@ import {
   startKey,
   type PartialDate,
 } from './dates';
+import { unitTypes } from './data/schemas';
+
+/** Control characters other than tab and line breaks have no place in a text, and break a calendar file (RFC 5545 §3.3.11). */
+const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const plainText = z.string().min(1).superRefine((value, ctx) => {
+  const found = CONTROL_CHAR.exec(value);
+  if (found) {
+    const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    ctx.addIssue({ code: 'custom', message: `có ký tự điều khiển ${code} ở ký tự thứ ${found.index + 1}, không hiện được trên trang và làm hỏng tệp lịch (.ics); hãy xoá ký tự này`, params: { rule: 'ky-tu-dieu-khien' } });
+  }
+});
+const unitTypeKeys = Object.keys(unitTypes) as [keyof typeof unitTypes, ...(keyof typeof unitTypes)[]];
 
 /** YAML turns an unquoted 2020-08-20 into a Date; keep it as the text the author meant. */
 export const partialDate = z.preprocess(
@@ -27,20 +39,29 @@ export const scheduleItemSchema = z
     /** Stable id, used as the timeline item's anchor. */
     id: z.string().regex(/^[a-z0-9-]+$/, 'id chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
     /** What must be done (Vietnamese, close to the source wording). */
-    task: z.string().min(1),
+    task: plainText,
     /** Who does it. */
-    who: z.string().min(1),
+    who: plainText,
+    /**
+     * Which reporting units the task falls to, for their calendars (/lich/<unit>.ics): units of
+     * these kinds (every kind when omitted), and only those whose congress was late when
+     * lateCongress is true. Absent: a task of the province itself, in the full calendar only.
+     */
+    appliesTo: z.object({
+      types: z.array(z.enum(unitTypeKeys)).min(1).optional(),
+      lateCongress: z.boolean().optional(),
+    }).strict().optional(),
     /** before: trước ngày `end`; during: trong tháng `end` or từ `start` đến `end`; early: đầu tháng `end`; until: đánh giá đến `end`. */
     kind: z.enum(deadlineKinds),
     start: partialDate.optional(),
     end: partialDate,
     /** The deadline exactly as the source prints it. */
-    asIssued: z.string().min(1),
+    asIssued: plainText,
     /** Anchor (heading slug or <Moc id>) of the paragraph the task comes from. */
     anchor: z.string().regex(/^[a-z0-9-]+$/, 'neo chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
     /** When the printed date is an evident slip: the date the timeline sorts by, explained in editorNote. */
     sortAs: partialDate.optional(),
-    editorNote: z.string().optional(),
+    editorNote: plainText.optional(),
   })
   .superRefine((item, ctx) => {
     if (item.start !== undefined && item.kind !== 'during') {
@@ -129,4 +150,13 @@ export function buildTimeline(
 /** Every anchor a schedule points to must exist in the document's own body. */
 export function missingAnchors(schedule: ScheduleItem[], anchorsInBody: Set<string>): ScheduleItem[] {
   return schedule.filter((item) => !anchorsInBody.has(item.anchor));
+}
+
+/** Does a schedule entry fall to this unit (its kind, and its congress date when that matters)? */
+export function appliesToUnit(item: Pick<ScheduleItem, 'appliesTo'>, unit: { type: string; lateCongress: boolean }): boolean {
+  const to = item.appliesTo;
+  if (!to) return false;
+  if (to.types && !(to.types as string[]).includes(unit.type)) return false;
+  if (to.lateCongress !== undefined && to.lateCongress !== unit.lateCongress) return false;
+  return true;
 }
