@@ -5,6 +5,10 @@
 // natively, then the originals are written back, so the published HTML is unchanged (tested).
 // A separate copy of the site cost 10,000 new files and their deletion, which on the benchmark
 // machine took longer than the folding itself (docs/benchmarks.md).
+//
+// `npm run build` runs this on its new folder (scripts/build.mjs): a failure here is reported in
+// Vietnamese and leaves dist/ as it was. Pagefind's own output (English, and a Rust backtrace when
+// it panics) is shown only with SOKET_DEBUG=1.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -13,6 +17,18 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 const dist = process.env.DIST_DIR ?? 'dist';
+
+/** Pagefind's panics carry the operating system's error kind; said in Vietnamese for the editor. */
+const OS_ERRORS = {
+  AlreadyExists: 'trang dựng đã có một tệp tên "pagefind", đúng chỗ Pagefind cần tạo thư mục chỉ mục (thường do tệp public/pagefind: hãy đổi tên hoặc xoá tệp đó)',
+  NotADirectory: 'trang dựng đã có một tệp tên "pagefind", đúng chỗ Pagefind cần tạo thư mục chỉ mục (thường do tệp public/pagefind: hãy đổi tên hoặc xoá tệp đó)',
+  PermissionDenied: 'không có quyền ghi vào thư mục dựng',
+  StorageFull: 'đĩa đã đầy',
+  QuotaExceeded: 'đã vượt hạn mức dung lượng đĩa',
+  NotFound: 'không tìm thấy một tệp Pagefind cần đọc',
+};
+
+class IndexError extends Error {}
 
 function htmlFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -26,7 +42,7 @@ function htmlFiles(dir) {
 function reply(worker) {
   return new Promise((resolve, reject) => {
     const onError = (error) => reject(error);
-    const onExit = (code) => reject(new Error(`Pagefind: tiến trình gấp dấu dừng với mã ${code}.`));
+    const onExit = (code) => reject(new IndexError(`Pagefind: tiến trình gấp dấu dừng với mã ${code}.`));
     worker.once('error', onError);
     worker.once('exit', onExit);
     worker.once('message', (message) => {
@@ -55,18 +71,32 @@ try {
   // the command exits with an error, where the API's promise never settles and the build would hang.
   // The package exports only its API; its command sits next to it (package.json "bin").
   const pagefindBin = fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind')));
+  let output = '';
   const status = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [pagefindBin, '--site', dist, '--output-path', join(dist, 'pagefind'), '--force-language', 'vi', '--quiet'], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [pagefindBin, '--site', dist, '--output-path', join(dist, 'pagefind'), '--force-language', 'vi', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk) => { output += chunk; });
+    child.stderr.on('data', (chunk) => { output += chunk; });
     child.once('error', reject);
     child.once('exit', (code, signal) => resolve(code ?? signal));
   });
-  if (status !== 0) throw new Error(`Pagefind: lập chỉ mục không thành công (mã ${status}).`);
+  if (process.env.SOKET_DEBUG === '1' && output) process.stderr.write(output);
+  if (status !== 0) {
+    const kind = /kind: (\w+)/.exec(output)?.[1];
+    const reason = OS_ERRORS[kind] ?? (/No space left/i.test(output) ? OS_ERRORS.StorageFull : 'Pagefind dừng giữa chừng (chạy lại với SOKET_DEBUG=1 để xem thông báo gốc)');
+    throw new IndexError(`Pagefind: lập chỉ mục không thành công (mã ${status}): ${reason}.`);
+  }
   // Pagefind reads every page and keeps those with a Pagefind body: the index must hold exactly those.
   const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
   const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  if (indexed !== pages) throw new Error(`Pagefind: chỉ mục có ${indexed} trang, nhưng dist/ có ${pages} trang cần lập chỉ mục.`);
+  if (indexed !== pages) throw new IndexError(`Pagefind: chỉ mục có ${indexed} trang, nhưng dist/ có ${pages} trang cần lập chỉ mục.`);
   const seconds = (ms) => `${(ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} s`;
   console.log(`Pagefind: đã lập chỉ mục ${pages} trang trong ${seconds(performance.now() - started)} (gấp dấu ${seconds(folded - started)}).`);
+} catch (error) {
+  // A worker's failure (an unreadable page) or Pagefind's: one Vietnamese line, no stack.
+  const text = error instanceof IndexError ? error.message : `Pagefind: gấp dấu các trang không thành công (${error?.code ?? 'lỗi không rõ'}).`;
+  if (process.env.SOKET_DEBUG === '1') console.error(error);
+  console.error(text);
+  process.exitCode = 1;
 } finally {
   // Every worker writes its originals back, whether or not indexing succeeded.
   await Promise.allSettled(folding);

@@ -146,7 +146,8 @@ describe('bad definitions', () => {
     const messages = problems.map(formatDataProblem);
     expect(messages).toHaveLength(2);
     expect(messages[0]).toMatch(/^content\/don-vi\/a\.yaml:3 \(type\): .*\(quy tắc: gia-tri-cho-phep\)$/);
-    expect(messages[1]).toMatch(/^content\/don-vi\/a\.yaml:1 .*latecongress.*\(quy tắc: truong-la\)$/);
+    // At the misspelt field's own line, not its parent's.
+    expect(messages[1]).toMatch(/^content\/don-vi\/a\.yaml:6 \(latecongress\): .*\(quy tắc: truong-la\)$/);
   });
 
   test('a metadata status other than minh-hoa or chinh-thuc', () => {

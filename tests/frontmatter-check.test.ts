@@ -56,7 +56,8 @@ describe('front-matter check', () => {
 
   test('broken YAML names its line', () => {
     const text = plan.replace('shortTitle: Kế hoạch sơ kết', 'shortTitle: [Kế hoạch');
-    expect(check(text)).toMatch(/ke-hoach-so-ket\.mdx:\d+: \(YAML\): YAML không hợp lệ/);
+    // The bracket is never closed: the parser gives up at the next line's start, and says so in Vietnamese.
+    expect(check(text)).toBe(`${PLAN}:${lineOf(text, 'shortTitle:') + 1}:1: (YAML): YAML không hợp lệ: thụt lề không đúng: các trường cùng cấp phải thẳng cột (quy tắc: yaml)`);
   });
 
   test('a programme without a full issue date is refused', () => {

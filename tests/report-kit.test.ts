@@ -71,7 +71,7 @@ describe('the outline as a Word template', () => {
     const mdx = readFileSync(OUTLINE, 'utf8').replace('### VI. BÀI HỌC KINH NGHIỆM', '### VI. BÀI HỌC KINH NGHIỆM\n\n#### 1. Mục thêm để kiểm thử\n\n- Gợi ý thêm.');
     const blocks = outlineBlocks(mdx);
     expect(outlineHeadings(blocks)).toContain('1. Mục thêm để kiểm thử');
-    const paragraphs = await docxParagraphs(await outlineTemplateBuffer(blocks, { formUrl: '/chi-tieu/', sourceTitle: 'Đề cương' }));
+    const paragraphs = await docxParagraphs(await outlineTemplateBuffer(blocks, { formUrl: '/chi-tieu/', sourceTitle: 'Đề cương', organisation: 'Liên đoàn Lao động tỉnh X', recipient: 'Văn phòng X', illustrative: false }));
     expect(paragraphs.find((p) => p.text === '1. Mục thêm để kiểm thử')?.style).toBe('Heading3');
     expect(paragraphs.find((p) => p.text === '– Gợi ý thêm.')?.style).toBe('GoiY');
   });

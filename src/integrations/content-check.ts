@@ -1,23 +1,20 @@
-// Checks every content file's front matter before Astro starts, so a bad field fails the build
-// with the file, line, field and rule, and nothing is written to dist/.
+// Checks every content file's front matter before Astro builds a page, so a bad field fails the
+// build with the file, line, field and rule, and nothing is written.
+//
+// `npm run build` already ran the full pre-check (scripts/check-content.ts: front matter, MDX
+// bodies and data) before starting Astro and says so with SOKET_PRECHECKED=1; this hook is the
+// same check for `astro build` or `astro dev` run on their own.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import type { ZodType } from 'zod';
-import { documentSchema, programmeSchema } from '../lib/content-schemas';
-import { readContentFiles, type ContentFile, type MdxCollection } from '../lib/content-files';
-import { checkReadFrontMatter, formatFrontMatterProblems, type FrontMatterProblem } from '../lib/frontmatter-check';
+import { readContentFiles, type ContentFile } from '../lib/content-files';
+import { checkContentFrontMatter as checkFiles } from '../lib/content-precheck';
+import { formatFrontMatterProblems, type FrontMatterProblem } from '../lib/frontmatter-check';
 import { loadDataset } from '../lib/data/read';
 import type { Dataset } from '../lib/data/dataset';
 import { DataValidationError } from '../lib/data/problems';
 
-const schemas: Record<MdxCollection, ZodType> = { 'van-ban': documentSchema, 'chuong-trinh': programmeSchema };
-
 export function checkContentFrontMatter(root: string, files: ContentFile[] = readContentFiles(root)): FrontMatterProblem[] {
-  return files.flatMap((f) =>
-    f.refused
-      ? [{ file: f.file, line: 1, field: '(tệp)', rule: f.refused.rule, message: f.refused.message }]
-      : checkReadFrontMatter(f.file, f.frontMatter, schemas[f.collection]),
-  );
+  return checkFiles(files);
 }
 
 /**
@@ -35,6 +32,7 @@ export default function contentCheck(files?: ContentFile[]): AstroIntegration {
     name: 'congdoan-soket:content-check',
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
+        if (process.env.SOKET_PRECHECKED === '1') return;
         const root = fileURLToPath(new URL('.', config.root));
         const problems = checkContentFrontMatter(root, files);
         if (problems.length > 0) {

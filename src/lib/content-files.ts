@@ -3,8 +3,8 @@
 // (each read and parsed every file itself, 0.5 s more on 10,000 documents).
 // Hidden files are ignored; a folder, FIFO or link out of content/ under an .mdx name, or a file
 // over MAX_MDX_BYTES, is kept as a refusal that the check reports (src/lib/content-dir.ts).
-import { readContentDir } from './content-dir';
-import { NOT_PARSED, readFrontMatter, type FrontMatter } from './frontmatter-check';
+import { listContentDir, readContentFile } from './content-dir.ts';
+import { NOT_PARSED, readFrontMatter, type FrontMatter, type FrontMatterProblem } from './frontmatter-check.ts';
 
 export const MDX_COLLECTIONS = ['van-ban', 'chuong-trinh'] as const;
 export type MdxCollection = (typeof MDX_COLLECTIONS)[number];
@@ -20,28 +20,42 @@ export interface ContentFile {
   file: string;
   /** Only the front matter is kept: the texts of the 10,000-document benchmark take 78 MB of heap. */
   frontMatter: FrontMatter;
-  /** Why the file was not read (then frontMatter is empty). */
-  refused?: { rule: string; message: string };
+  /** Problems with the file itself (not a regular file, too large, unreadable), reported with the front-matter check. */
+  fileProblems?: FrontMatterProblem[];
 }
 
-export function readContentFiles(root: string): ContentFile[] {
+export interface ReadOptions {
+  /** Called with each file's whole text while it is in hand (the MDX body check), so no text is kept. */
+  onText?: (file: ContentFile, text: string) => void;
+}
+
+export function readContentFiles(root: string, options: ReadOptions = {}): ContentFile[] {
   return MDX_COLLECTIONS.flatMap((collection) => {
     const dir = `content/${collection}`;
-    const { files, refusals } = readContentDir(root, dir, /\.mdx$/, MAX_MDX_BYTES);
-    const read: ContentFile[] = files.map((f) => ({
+    const { names, refusals } = listContentDir(root, dir);
+    const refused = (file: string, rule: string, message: string): ContentFile => ({
       collection,
-      id: f.name.slice(0, -'.mdx'.length),
-      file: f.file,
-      // The BOM is kept, as readFileSync(…, 'utf8') kept it: the check reads exactly what Astro reads.
-      frontMatter: readFrontMatter(new TextDecoder('utf-8', { ignoreBOM: true }).decode(f.bytes)),
-    }));
-    const refused: ContentFile[] = refusals.map((r) => ({
-      collection,
-      id: (r.file.split('/').pop() ?? r.file).replace(/\.mdx$/, ''),
-      file: r.file,
+      id: (file.split('/').pop() ?? file).replace(/\.mdx$/, ''),
+      file,
       frontMatter: { block: undefined, data: NOT_PARSED },
-      refused: { rule: r.rule, message: r.message },
-    }));
-    return [...read, ...refused].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      fileProblems: [{ file, line: 1, field: '(tệp)', rule, message }],
+    });
+    const out: ContentFile[] = refusals.map((r) => refused(r.file, r.rule, r.message));
+    // One file in hand at a time: its text goes to onText and only its front matter is kept.
+    for (const name of names.filter((n) => n.endsWith('.mdx'))) {
+      const file = `${dir}/${name}`;
+      const read = readContentFile(root, file, MAX_MDX_BYTES);
+      if ('refusal' in read) {
+        out.push(refused(read.refusal.file, read.refusal.rule, read.refusal.message));
+        continue;
+      }
+      if ('missing' in read) continue; // removed between listing and reading
+      // The BOM is kept, as readFileSync(…, 'utf8') kept it: the check reads exactly what Astro reads.
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(read.bytes);
+      const entry: ContentFile = { collection, id: name.slice(0, -'.mdx'.length), file, frontMatter: readFrontMatter(text) };
+      options.onText?.(entry, text);
+      out.push(entry);
+    }
+    return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   });
 }

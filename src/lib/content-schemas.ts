@@ -1,14 +1,14 @@
 // Front-matter schemas of the content collections, in plain zod so that the pre-build check
 // (src/integrations/content-check.ts) and the unit tests use exactly what Astro validates with.
-import { z } from './zod-vi';
-import { partialDate, scheduleSchema } from './schedule';
+import { z } from './zod-vi.ts';
+import { partialDate, scheduleSchema } from './schedule.ts';
 
 /** A day or a month, validated as a date that exists. */
 const dayDate = partialDate;
 
 /** The documents of the mid-term review: plan, report outline, cover memo. */
 export const documentSchema = z
-  .object({
+  .strictObject({
     title: z.string().min(1),
     /** Short name used in navigation and breadcrumbs. */
     shortTitle: z.string().min(1),
@@ -23,7 +23,7 @@ export const documentSchema = z
     status: z.enum(['ban-hanh', 'du-thao']),
     order: z.number().int(),
     /** Signature block; the outline, issued as an attachment of the plan, carries none. */
-    signer: z.object({
+    signer: z.strictObject({
       /** e.g. "TM. BAN THƯỜNG VỤ" */
       onBehalf: z.string().min(1),
       position: z.string().min(1),
@@ -33,10 +33,10 @@ export const documentSchema = z
     }).optional(),
     /** Nơi nhận. `mark` carries the "Báo cáo" bracket printed beside some recipients. */
     recipients: z
-      .array(z.object({ text: z.string().min(1), mark: z.literal('Báo cáo').optional() }))
+      .array(z.strictObject({ text: z.string().min(1), mark: z.literal('Báo cáo').optional() }))
       .default([]),
     /** Lines of van-ban-goc.txt (1-based, inclusive) this document transcribes; checked by the fidelity test. */
-    source: z.object({
+    source: z.strictObject({
       file: z.literal('nguon/van-ban-goc.txt'),
       fromLine: z.number().int().positive(),
       toLine: z.number().int().positive(),
@@ -51,7 +51,7 @@ export const documentSchema = z
 
 /** Programmes the documents cite: only facts the source text gives (it carries no programme's full text). */
 export const programmeSchema = z
-  .object({
+  .strictObject({
     number: z.string().regex(/^\d+[a-z]?$/, 'số văn bản chỉ gồm chữ số (có thể thêm một chữ cái, như 4a)'),
     /** Ký hiệu as printed after the number, e.g. "CTr-TLĐ". */
     symbol: z.string().min(1),
@@ -63,7 +63,7 @@ export const programmeSchema = z
     /** Trích yếu, verbatim from the citing sentence. */
     title: z.string().min(1),
     period: z
-      .object({ from: z.number().int().min(1990).max(2100), to: z.number().int().min(1990).max(2100) })
+      .strictObject({ from: z.number().int().min(1990).max(2100), to: z.number().int().min(1990).max(2100) })
       .refine((p) => p.from <= p.to, { message: 'năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc' })
       .optional(),
     /** Goals as the plan lists them under the programme; empty when the source gives none. */

@@ -1,15 +1,19 @@
 // Validates a content file's front matter and reports each problem with the file, the line of the
 // offending field, the field path and the rule — Astro's own message names neither line nor rule.
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, isMap, isSeq, type Node } from 'yaml';
 import type { ZodType } from 'zod';
+import { CONTROL_CHAR, loadYaml, YAML_LIMITS } from './yaml-load.ts';
 
 export interface FrontMatterProblem {
   file: string;
   line: number;
+  column?: number;
   field: string;
   rule: string;
   message: string;
+  /** The offending value, shortened to fit a line. */
+  value?: string;
 }
 
 /** zod's issue codes as rule names an editor can look up in the README. */
@@ -70,6 +74,9 @@ export const NOT_PARSED = Symbol('front matter that does not parse');
 export function readFrontMatter(text: string): FrontMatter {
   const block = FRONT_MATTER.exec(text)?.[1];
   if (block === undefined) return { block, data: NOT_PARSED };
+  // js-yaml has no bound on aliases (their expansion would reach the schema check) nor on size:
+  // a block it cannot be trusted with goes straight to the bounded loader (src/lib/yaml-load.ts).
+  if (block.length > YAML_LIMITS.maxChars || block.includes('*')) return { block, data: NOT_PARSED };
   try {
     return { block, data: load(block, { schema: CORE_SCHEMA }) };
   } catch {
@@ -81,6 +88,26 @@ export function checkFrontMatter(file: string, text: string, schema: ZodType): F
   return checkReadFrontMatter(file, readFrontMatter(text), schema);
 }
 
+/**
+ * No text in schema-valid data holds a control character or passes the length cap (what the
+ * bounded loader would refuse). Iterative: the data came from js-yaml, not from the bounded loader.
+ */
+function textsAreClean(data: unknown): boolean {
+  const stack = [data];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      if (value.length > YAML_LIMITS.maxValueChars || CONTROL_CHAR.test(value)) return false;
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.length > YAML_LIMITS.maxValueChars || CONTROL_CHAR.test(key)) return false;
+        stack.push(item);
+      }
+    }
+  }
+  return true;
+}
+
 /** checkFrontMatter for a file whose front matter was already read (src/lib/content-files.ts). */
 export function checkReadFrontMatter(file: string, { block, data }: FrontMatter, schema: ZodType): FrontMatterProblem[] {
   if (block === undefined) {
@@ -88,7 +115,7 @@ export function checkReadFrontMatter(file: string, { block, data }: FrontMatter,
   }
   // Almost every file is valid: a plain parse and the schema say so at a tenth of the cost of the
   // line-keeping parse (1.6 s of a 10,000-document build), which only a failing file needs.
-  if (data !== NOT_PARSED && schema.safeParse(data).success) return [];
+  if (data !== NOT_PARSED && schema.safeParse(data).success && textsAreClean(data)) return [];
   // Line 1 is the opening ---, so YAML line n is file line n + 1.
   return checkYaml(file, block, schema, 1);
 }
@@ -108,34 +135,40 @@ export function validateYaml<T>(
   schema: ZodType<T>,
   lineOffset = 0,
 ): { value: T; problems: [] } | { value: undefined; problems: FrontMatterProblem[] } {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter });
-  if (doc.errors.length > 0) {
-    return {
-      value: undefined,
-      problems: doc.errors.map((error) => ({
-        file,
-        line: (error.linePos?.[0]?.line ?? 1) + lineOffset,
-        field: '(YAML)',
-        rule: 'yaml',
-        message: `YAML không hợp lệ: ${error.message.split('\n')[0]}`,
-      })),
-    };
-  }
-  const result = schema.safeParse(doc.toJS());
+  const loaded = loadYaml(text, lineOffset);
+  if (!loaded.ok) return { value: undefined, problems: loaded.problems.map((p) => ({ file, ...p })) };
+  const { doc, counter } = loaded;
+  const result = schema.safeParse(loaded.value);
   if (result.success) return { value: result.data, problems: [] };
   return {
     value: undefined,
-    problems: result.error.issues.map((issue) => ({
-      file,
-      line: lineOf(doc.contents, issue.path, counter, lineOffset),
-      field: fieldName(issue.path) || '(tệp)',
-      rule: ruleOf(issue as { code: string; params?: Record<string, unknown> }),
-      message: issue.message,
-    })),
+    problems: result.error.issues.flatMap((issue): FrontMatterProblem[] => {
+      // An unknown field (often a misspelt one) is reported at its own line, one problem per field.
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => {
+          const path = [...issue.path, key];
+          return {
+            file,
+            line: lineOf(doc.contents, path, counter, lineOffset),
+            field: fieldName(path),
+            rule: 'truong-la',
+            message: `trường "${key}" không có trong mẫu (có thể gõ sai tên trường); sửa tên hoặc xoá trường này`,
+          };
+        });
+      }
+      return [{
+        file,
+        line: lineOf(doc.contents, issue.path, counter, lineOffset),
+        field: fieldName(issue.path) || '(tệp)',
+        rule: ruleOf(issue as { code: string; params?: Record<string, unknown> }),
+        message: issue.message,
+      }];
+    }),
   };
 }
 
 export function formatFrontMatterProblems(problems: FrontMatterProblem[]): string {
-  return problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message} (quy tắc: ${p.rule})`).join('\n');
+  return problems
+    .map((p) => `${p.file}:${p.line}${p.column === undefined ? '' : `:${p.column}`}: ${p.field}: ${p.message}${p.value === undefined ? '' : ` — giá trị "${p.value}"`} (quy tắc: ${p.rule})`)
+    .join('\n');
 }

@@ -1,6 +1,6 @@
 // The dated tasks of a document ("who does what by when"), as front-matter data.
 // Pure: used by src/content.config.ts and by the unit tests.
-import { z } from './zod-vi';
+import { z } from './zod-vi.ts';
 import {
   endKey,
   formatPartialDate,
@@ -9,8 +9,8 @@ import {
   parsePartialDate,
   startKey,
   type PartialDate,
-} from './dates';
-import { unitTypes } from './data/schemas';
+} from './dates.ts';
+import { unitTypes } from './data/schemas.ts';
 
 /** Control characters other than tab and line breaks have no place in a text, and break a calendar file (RFC 5545 §3.3.11). */
 const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
@@ -35,7 +35,7 @@ export const partialDate = z.preprocess(
 export const deadlineKinds = ['before', 'during', 'early', 'until'] as const;
 
 export const scheduleItemSchema = z
-  .object({
+  .strictObject({
     /** Stable id, used as the timeline item's anchor. */
     id: z.string().regex(/^[a-z0-9-]+$/, 'id chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
     /** What must be done (Vietnamese, close to the source wording). */

@@ -2,6 +2,7 @@
 // results file — so that one bad cell anywhere stops the build before any page is written.
 import type { ZodType } from 'zod';
 import { validateYaml } from '../frontmatter-check.ts';
+import { YAML_LIMITS } from '../yaml-load.ts';
 import type { DataProblem } from './problems.ts';
 import { decodeUtf8, parseResultsCsv, type ResultRow, type ResultsContext } from './results-csv.ts';
 import { parsePartialDate, isPartialDate } from '../dates.ts';
@@ -89,6 +90,11 @@ function textOf(file: SourceFile, problems: DataProblem[]): string | null {
 }
 
 function checkDefinitionFile<T>(file: SourceFile, schema: ZodType<T>, problems: DataProblem[]): (T & { id: string }) | null {
+  // Refused before decoding: the bounded YAML loader would refuse the text anyway.
+  if (file.bytes.length > YAML_LIMITS.maxChars) {
+    problems.push({ file: file.path, line: 1, rule: 'tep-qua-lon', message: `tệp quá lớn: ${file.bytes.length.toLocaleString('vi-VN')} byte, tối đa ${YAML_LIMITS.maxChars.toLocaleString('vi-VN')} cho một tệp YAML` });
+    return null;
+  }
   const text = textOf(file, problems);
   if (text === null) return null;
   const id = idOf(file.path);
@@ -97,7 +103,15 @@ function checkDefinitionFile<T>(file: SourceFile, schema: ZodType<T>, problems: 
   }
   const { value, problems: found } = validateYaml(file.path, text, schema);
   if (value === undefined) {
-    problems.push(...found.map((p) => ({ file: p.file, line: p.line, field: p.field, rule: p.rule, message: p.message })));
+    problems.push(
+      ...found.map((p) => ({
+        file: p.file, line: p.line, rule: p.rule, message: p.message,
+        // "(YAML)", "(tệp)": the whole file, which the line already points into.
+        ...(p.field.startsWith('(') ? {} : { field: p.field }),
+        ...(p.column === undefined ? {} : { column: p.column }),
+        ...(p.value === undefined ? {} : { value: p.value }),
+      })),
+    );
     return null;
   }
   return { ...value, id };

@@ -1,125 +1,345 @@
-// The outline as a Word template (.docx): the unit's title block with placeholders, the outline's
-// headings in Word heading styles (Heading 1 = Phần, Heading 2 = I., Heading 3 = 1.), each
-// guidance line as an italic hint with room to write under it, and the signature block.
+// The report kit's Word files, laid out as Vietnamese administrative documents (Nghị định
+// 30/2020/NĐ-CP, Phụ lục I) as union offices send them: A4, Times New Roman 14, margins 20/20/30/20
+// mm; the header block as a borderless two-column table (parent body above the issuing body on the
+// left, the national motto on the right, each with a short rule under it; number and symbol upright,
+// place and date in italics); justified body paragraphs with a first-line indent; page numbers from
+// page 2, top centre; "Nơi nhận" on the left, the signature block on the right; every run in
+// Vietnamese (vi-VN) so Word checks Vietnamese spelling.
+//
+// Two documents are built from the outline (content/van-ban/de-cuong-bao-cao.mdx): the blank
+// template, and a unit's (or the province's) draft with its own figures in the indicators section.
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, Header, HeadingLevel, ImageRun, Packer, PageNumber, PageOrientation, Paragraph,
+  Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type ISectionOptions, type IRunOptions,
 } from 'docx';
 import type { OutlineBlock } from './outline.ts';
 
 const FONT = 'Times New Roman';
+const LANGUAGE = { value: 'vi-VN' } as const;
+/** Sizes in half-points. */
+const PT = (points: number) => points * 2;
+/** Lengths in twentieths of a point (twips). */
+const MM = (mm: number) => Math.round((mm * 1440) / 25.4);
+
+export const PAGE = {
+  width: MM(210), height: MM(297),
+  margin: { top: MM(20), bottom: MM(20), left: MM(30), right: MM(20) },
+} as const;
+const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+/** The motto column: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in 12 pt bold takes about 88 mm. */
+export const MOTTO_COLUMN = MM(100);
+const ISSUER_COLUMN = TEXT_WIDTH - MOTTO_COLUMN;
+/** First-line indent of body paragraphs (1.25 cm) and the space after them (6 pt). */
+export const BODY = { indent: MM(12.5), after: 120, line: 312 } as const;
+
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-export interface TemplateOptions {
-  /** Where the indicator form is downloaded, printed in the note on figures. */
-  formUrl: string;
-  /** Shown in the document's properties. */
-  sourceTitle: string;
-}
+/** Every run carries the font and the Vietnamese language, whatever style it is in. */
+export const run = (text: string, options: Omit<IRunOptions, 'text'> = {}) => new TextRun({ text, font: FONT, language: LANGUAGE, ...options });
 
-const centred = (text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, ...options })] });
+const centred = (text: string, options: Omit<IRunOptions, 'text'> = {}, spacing?: { before?: number; after?: number }) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, ...(spacing ? { spacing } : {}), children: [run(text, options)] });
 
-const placeholder = (text: string) =>
-  new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text, color: '595959', highlight: 'lightGray' })] });
-
-/** Two borderless half-width columns side by side, as official title and signature blocks are laid out. */
-function twoColumns(left: Paragraph[], right: Paragraph[]): Table {
-  const cell = (children: Paragraph[]) => new TableCell({ children, borders: NO_BORDERS, width: { size: 50, type: WidthType.PERCENTAGE } });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left), cell(right)] })],
+/** A centred short rule: an empty paragraph whose bottom border spans `lengthMm`. */
+function shortRule(columnTwips: number, lengthMm: number): Paragraph {
+  const side = Math.max(0, Math.round((columnTwips - MM(lengthMm)) / 2) - 108);
+  return new Paragraph({
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: 120, line: 120, lineRule: 'exact' },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [],
   });
 }
 
-function headerBlock(): Table {
-  return twoColumns(
-    [
-      centred('[TÊN CÔNG ĐOÀN CẤP TRÊN]', { size: 26 }),
-      centred('[TÊN ĐƠN VỊ BÁO CÁO]', { bold: true, size: 26 }),
-      centred('Số: …/BC-…', { size: 26 }),
-    ],
-    [
-      centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 26 }),
-      centred('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 }),
-      centred('[Địa danh], ngày … tháng … năm 20…', { italics: true, size: 26 }),
-    ],
-  );
+/** Body text: justified, first-line indent, 6 pt after. */
+export const bodyParagraph = (children: TextRun[], style?: string) =>
+  new Paragraph({
+    ...(style ? { style } : {}),
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: BODY.indent },
+    spacing: { after: BODY.after, line: BODY.line },
+    children,
+  });
+
+const placeholder = (text: string) => bodyParagraph([run(text, { color: '595959', highlight: 'lightGray' })]);
+
+function fixedTable(widths: number[], rows: Paragraph[][][], borders = NO_BORDERS): Table {
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    borders,
+    rows: rows.map((cells) => new TableRow({
+      children: cells.map((children, i) => new TableCell({ children, borders, width: { size: widths[i]!, type: WidthType.DXA } })),
+    })),
+  });
 }
 
-function signatureBlock(): Table {
-  const left = (text: string, options: { bold?: boolean; italics?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text, size: 22, ...options })] });
-  return twoColumns(
-    [left('Nơi nhận:', { bold: true, italics: true }), left('- Văn phòng LĐLĐ tỉnh Đồng Nai;'), left('- [Nơi nhận khác];'), left('- Lưu: VT.')],
+export interface HeaderBlock {
+  /** The issuing body's parent ("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"). */
+  parentBody: string;
+  /** The issuing body ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN CẨM MỸ"). */
+  issuer: string;
+  /** "Số: …/BC-…" */
+  number: string;
+  /** "[Địa danh], ngày … tháng … năm 20…" */
+  placeDate: string;
+}
+
+/** The header block of an administrative document, ≥ 95 mm for the motto so it stays on one line. */
+export function headerBlock(h: HeaderBlock): Table {
+  return fixedTable([ISSUER_COLUMN, MOTTO_COLUMN], [[
     [
-      centred('TM. [BAN THƯỜNG VỤ / BAN CHẤP HÀNH]', { bold: true }),
-      centred('[CHỨC VỤ NGƯỜI KÝ]', { bold: true }),
+      centred(h.parentBody.toLocaleUpperCase('vi'), { size: PT(12) }),
+      centred(h.issuer.toLocaleUpperCase('vi'), { bold: true, size: PT(12) }),
+      shortRule(ISSUER_COLUMN, 20),
+      centred(h.number, { size: PT(13) }),
+    ],
+    [
+      centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: PT(12) }),
+      centred('Độc lập - Tự do - Hạnh phúc', { bold: true, size: PT(13) }),
+      shortRule(MOTTO_COLUMN, 60),
+      centred(h.placeDate, { italics: true, size: PT(13) }),
+    ],
+  ]]);
+}
+
+export interface Signature {
+  recipients: string[];
+  /** "TM. BAN THƯỜNG VỤ" */
+  onBehalfOf: string;
+  position: string;
+  name: string;
+}
+
+export function signatureBlock(s: Signature): Table {
+  const half = Math.round(TEXT_WIDTH / 2);
+  const recipient = (text: string) => new Paragraph({ children: [run(text, { size: PT(11) })] });
+  return fixedTable([half, TEXT_WIDTH - half], [[
+    [new Paragraph({ children: [run('Nơi nhận:', { bold: true, italics: true, size: PT(12) })] }), ...s.recipients.map(recipient)],
+    [
+      centred(s.onBehalfOf, { bold: true }),
+      centred(s.position, { bold: true }),
       centred('(Ký, ghi rõ họ tên, đóng dấu)', { italics: true }),
-      new Paragraph({ spacing: { before: 1200 }, alignment: AlignmentType.CENTER, children: [new TextRun({ text: '[Họ và tên người ký]', bold: true })] }),
+      centred(s.name, { bold: true }, { before: 1400 }),
     ],
-  );
+  ]]);
 }
 
-export function outlineTemplate(blocks: OutlineBlock[], options: TemplateOptions): Document {
-  const children: (Paragraph | Table)[] = [headerBlock(), new Paragraph({ text: '' })];
-  const title = blocks.find((b): b is Extract<OutlineBlock, { kind: 'title' }> => b.kind === 'title');
-  children.push(centred('BÁO CÁO', { bold: true, size: 30 }));
-  for (const line of title?.lines.slice(1) ?? []) children.push(centred(line, { bold: true }));
-  children.push(
+/** Page numbers from page 2, top centre; the first page's header is empty or holds `firstPageNote`. */
+function headers(note?: string): Pick<ISectionOptions, 'headers' | 'properties'> & { properties: { titlePage: boolean } } {
+  const noteLine = note ? [centred(note, { italics: true, size: PT(10), color: '7A4B00' })] : [];
+  return {
+    properties: { titlePage: true },
+    headers: {
+      first: new Header({ children: noteLine.length ? noteLine : [new Paragraph({ children: [] })] }),
+      default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: PT(13), language: LANGUAGE })] }), ...noteLine] }),
+    },
+  };
+}
+
+export interface DocumentProperties {
+  organisation: string;
+  title: string;
+  description: string;
+}
+
+const STYLES = {
+  default: {
+    document: { run: { font: FONT, size: PT(14), language: LANGUAGE }, paragraph: { spacing: { after: BODY.after, line: BODY.line } } },
+  },
+  paragraphStyles: [
+    { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, size: PT(14), bold: true, allCaps: true, color: '000000', language: LANGUAGE }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 360, after: 120 }, keepNext: true } },
+    { id: 'Heading2', name: 'Heading 2', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, size: PT(14), bold: true, color: '000000', language: LANGUAGE }, paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: BODY.indent }, spacing: { before: 240, after: 120 }, keepNext: true } },
+    { id: 'Heading3', name: 'Heading 3', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, size: PT(14), bold: true, italics: false, color: '000000', language: LANGUAGE }, paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: BODY.indent }, spacing: { before: 180, after: 120 }, keepNext: true } },
+    { id: 'GoiY', name: 'Gợi ý đề cương', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: PT(13), italics: true, color: '404040', language: LANGUAGE }, paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: BODY.indent }, spacing: { after: BODY.after, line: BODY.line } } },
+  ],
+};
+
+const page = (orientation: 'portrait' | 'landscape' = 'portrait') => ({
+  size: orientation === 'portrait'
+    ? { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT }
+    : { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
+  margin: PAGE.margin,
+});
+
+export type Block = Paragraph | Table;
+
+export interface OfficialDocument {
+  properties: DocumentProperties;
+  header: HeaderBlock;
+  /** Title lines: "BÁO CÁO" first, bold, centred. */
+  title: string[];
+  /** Body sections in order; a landscape section holds wide tables. */
+  sections: { orientation?: 'portrait' | 'landscape'; children: Block[] }[];
+  signature: Signature;
+  /** Printed in every page's header (e.g. that the figures are illustrative). */
+  pageNote?: string;
+}
+
+export function officialDocument(d: OfficialDocument): Document {
+  const opening: Block[] = [headerBlock(d.header), new Paragraph({ children: [] })];
+  d.title.forEach((line, i) => opening.push(centred(line, { bold: true, size: PT(i === 0 ? 15 : 14) }, i === d.title.length - 1 ? { after: 240 } : undefined)));
+  const sections = d.sections.map((s, i) => ({
+    ...(i === 0 ? {} : {}),
+    children: [...(i === 0 ? opening : []), ...s.children, ...(i === d.sections.length - 1 ? [new Paragraph({ children: [] }), signatureBlock(d.signature)] : [])],
+    orientation: s.orientation ?? 'portrait',
+  }));
+  const pageHeaders = headers(d.pageNote);
+  return new Document({
+    creator: d.properties.organisation,
+    lastModifiedBy: d.properties.organisation,
+    title: d.properties.title,
+    subject: d.properties.title,
+    description: d.properties.description,
+    keywords: 'sơ kết giữa nhiệm kỳ; báo cáo',
+    styles: STYLES,
+    sections: sections.map((s, i) => ({
+      properties: { page: page(s.orientation), ...(i === 0 ? { titlePage: true } : {}) },
+      headers: i === 0 ? pageHeaders.headers : { default: pageHeaders.headers!.default! },
+      children: s.children,
+    })),
+  });
+}
+
+// ——— The outline as blocks of a report ———
+
+export interface OutlineOptions {
+  /** Where the indicator form is downloaded, printed in the note on figures. */
+  formUrl: string;
+  /** Replaces the placeholder under the indicators heading (a unit's table of results). */
+  indicatorSection?: { heading: RegExp; blocks: Block[]; orientation: 'landscape' };
+}
+
+/** Numbered guidance ("1. Từ kết quả …") keeps its own number; other guidance lines get a dash. */
+const hintText = (text: string) => (/^\d+\.\s/.test(text) ? text : `– ${text}`);
+
+/** The outline's headings and guidance as sections of body blocks. */
+export function outlineSections(blocks: OutlineBlock[], options: OutlineOptions): { orientation?: 'portrait' | 'landscape'; children: Block[] }[] {
+  const sections: { orientation?: 'portrait' | 'landscape'; children: Block[] }[] = [{ children: [] }];
+  const current = () => sections.at(-1)!.children;
+  current().push(
     new Paragraph({
       spacing: { before: 240, after: 240 },
       border: { top: { style: BorderStyle.SINGLE, size: 6, color: '7A4B00' }, bottom: { style: BorderStyle.SINGLE, size: 6, color: '7A4B00' } },
+      alignment: AlignmentType.JUSTIFIED,
       children: [
-        new TextRun({ text: 'Lưu ý về số liệu: ', bold: true }),
-        new TextRun({
-          text: `báo cáo cần có số liệu minh họa tại các mục đánh giá, có so sánh đối chiếu với đầu nhiệm kỳ và kết quả thực hiện tương ứng của nhiệm kỳ trước. Số liệu các chỉ tiêu năm 2018, 2019 và 2020 ghi vào Biểu mẫu kèm theo (tải tại ${options.formUrl}). Các dòng in nghiêng là gợi ý của Đề cương; xóa sau khi viết.`,
-          italics: true,
-        }),
+        run('Lưu ý về số liệu: ', { bold: true, size: PT(13) }),
+        run(`báo cáo cần có số liệu minh họa tại các mục đánh giá, có so sánh đối chiếu với đầu nhiệm kỳ và kết quả thực hiện tương ứng của nhiệm kỳ trước. Số liệu các chỉ tiêu ghi vào Biểu mẫu kèm theo (tải tại ${options.formUrl}). Các dòng in nghiêng là gợi ý của Đề cương; xóa sau khi viết.`, { italics: true, size: PT(13) }),
       ],
     }),
   );
   let afterHints = false;
+  let inIndicators = false;
   for (const block of blocks) {
     if (block.kind === 'title') continue;
     if (block.kind === 'heading') {
-      if (afterHints) children.push(placeholder('[Nội dung báo cáo của đơn vị]'));
+      if (afterHints) current().push(placeholder('[Nội dung báo cáo của đơn vị]'));
       afterHints = false;
-      children.push(
-        new Paragraph({
-          heading: HEADINGS[block.level],
-          children: [
-            new TextRun({ text: block.text }),
-            ...block.subtitle.flatMap((line) => [new TextRun({ text: line, break: 1 })]),
-          ],
-        }),
-      );
+      if (inIndicators) {
+        sections.push({ children: [] });
+        inIndicators = false;
+      }
+      const heading = new Paragraph({
+        heading: HEADINGS[block.level],
+        children: [run(block.text), ...block.subtitle.map((line) => run(line, { break: 1 }))],
+      });
+      if (options.indicatorSection && block.level === 2 && options.indicatorSection.heading.test(block.text)) {
+        sections.push({ orientation: options.indicatorSection.orientation, children: [heading, ...options.indicatorSection.blocks] });
+        inIndicators = true;
+        continue;
+      }
+      current().push(heading);
     } else {
-      children.push(new Paragraph({ style: 'GoiY', children: [new TextRun({ text: `– ${block.text}` })] }));
+      if (inIndicators) continue; // the unit's own table takes the place of the guidance
+      current().push(bodyParagraph([run(hintText(block.text))], 'GoiY'));
       afterHints = true;
     }
   }
-  if (afterHints) children.push(placeholder('[Nội dung báo cáo của đơn vị]'));
-  children.push(new Paragraph({ text: '' }), signatureBlock());
+  if (afterHints) current().push(placeholder('[Nội dung báo cáo của đơn vị]'));
+  return sections;
+}
 
-  return new Document({
-    creator: 'Liên đoàn Lao động tỉnh Đồng Nai',
-    title: `Mẫu báo cáo theo ${options.sourceTitle}`,
-    description: 'Tạo tự động từ Đề cương báo cáo đăng trên trang sơ kết giữa nhiệm kỳ.',
-    styles: {
-      default: { document: { run: { font: FONT, size: 28 }, paragraph: { spacing: { after: 80, line: 300 } } } },
-      paragraphStyles: [
-        { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, size: 28, bold: true, allCaps: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 360, after: 120 }, keepNext: true } },
-        { id: 'Heading2', name: 'Heading 2', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, size: 28, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
-        { id: 'Heading3', name: 'Heading 3', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, size: 28, bold: true, italics: false, color: '000000' }, paragraph: { spacing: { before: 180, after: 80 }, keepNext: true } },
-        { id: 'GoiY', name: 'Gợi ý đề cương', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 26, italics: true, color: '404040' }, paragraph: { indent: { left: 360 } } },
-      ],
-    },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } }, children }],
+export interface TemplateOptions {
+  formUrl: string;
+  sourceTitle: string;
+  organisation: string;
+  recipient: string;
+  /** While the dataset is illustrative, the template says so on its first page. */
+  illustrative: boolean;
+}
+
+export function outlineTemplate(blocks: OutlineBlock[], options: TemplateOptions): Document {
+  const title = blocks.find((b): b is Extract<OutlineBlock, { kind: 'title' }> => b.kind === 'title');
+  const sections = outlineSections(blocks, { formUrl: options.formUrl });
+  if (options.illustrative) {
+    sections[0]!.children.unshift(bodyParagraph([run('Danh mục chỉ tiêu và mục tiêu trên trang hiện là số liệu minh họa, chưa phải số liệu chính thức.', { italics: true, bold: true, color: '7A4B00', size: PT(13) })]));
+  }
+  return officialDocument({
+    properties: { organisation: options.organisation, title: `Mẫu báo cáo theo ${options.sourceTitle}`, description: 'Tạo tự động từ Đề cương báo cáo đăng trên trang sơ kết giữa nhiệm kỳ.' },
+    header: { parentBody: '[Tên công đoàn cấp trên]', issuer: '[Tên đơn vị báo cáo]', number: 'Số: …/BC-…', placeDate: '[Địa danh], ngày … tháng … năm 20…' },
+    title: ['BÁO CÁO', ...(title?.lines.slice(1) ?? [])],
+    sections,
+    signature: { recipients: [`- ${options.recipient};`, '- [Nơi nhận khác];', '- Lưu: VT.'], onBehalfOf: 'TM. [BAN THƯỜNG VỤ / BAN CHẤP HÀNH]', position: '[CHỨC VỤ NGƯỜI KÝ]', name: '[Họ và tên người ký]' },
   });
 }
 
 export function outlineTemplateBuffer(blocks: OutlineBlock[], options: TemplateOptions): Promise<Buffer> {
   return Packer.toBuffer(outlineTemplate(blocks, options));
+}
+
+// ——— Tables and images for drafts ———
+
+export interface TableSpec {
+  /** Column widths in mm. */
+  widths: number[];
+  header: string[];
+  rows: { cells: string[]; bold?: boolean }[];
+  /** Font size of the cells, in points. */
+  size?: number;
+}
+
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const GRID = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
+
+/** A bordered data table whose header row repeats on every printed page. */
+export function dataTable(spec: TableSpec): Table {
+  const widths = spec.widths.map(MM);
+  const size = PT(spec.size ?? 11);
+  const cell = (text: string, i: number, options: { bold?: boolean; header?: boolean }) =>
+    new TableCell({
+      width: { size: widths[i]!, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      borders: GRID,
+      children: text.split('\n').map((line) => new Paragraph({
+        alignment: options.header || i > 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
+        spacing: { before: 20, after: 20, line: 240 },
+        children: [run(line, { size, bold: options.bold || options.header })],
+      })),
+    });
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    borders: GRID,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: spec.header.map((text, i) => cell(text, i, { header: true })) }),
+      ...spec.rows.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((text, i) => cell(text, i, { bold: r.bold ?? false })) })),
+    ],
+  });
+}
+
+/** A PNG chart, full text width, with its caption. */
+export function chartImage(png: Uint8Array, widthPx: number, heightPx: number, caption: string, landscape = false): Paragraph[] {
+  const widthMm = landscape ? 200 : 160;
+  const width = Math.round((widthMm / 25.4) * 96);
+  const height = Math.round((width * heightPx) / widthPx);
+  return [
+    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: caption, title: caption, description: caption } })] }),
+    centred(caption, { italics: true, size: PT(12) }, { after: 200 }),
+  ];
+}
+
+export function packDocument(document: Document): Promise<Buffer> {
+  return Packer.toBuffer(document);
 }

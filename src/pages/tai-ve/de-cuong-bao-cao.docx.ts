@@ -4,6 +4,8 @@ import type { APIRoute } from 'astro';
 import { getEntry } from 'astro:content';
 import { outlineBlocks } from '../../lib/report-kit/outline';
 import { outlineTemplateBuffer } from '../../lib/report-kit/docx';
+import { site } from '../../lib/site';
+import { indicatorData } from '../../data/indicators';
 
 export const GET: APIRoute = async () => {
   const outline = await getEntry('van-ban', 'de-cuong-bao-cao');
@@ -11,6 +13,9 @@ export const GET: APIRoute = async () => {
   const buffer = await outlineTemplateBuffer(outlineBlocks(outline.body), {
     formUrl: 'trang Chỉ tiêu hoặc trang của đơn vị trên cổng sơ kết (/chi-tieu/, /don-vi/)',
     sourceTitle: outline.data.title,
+    organisation: site.publisher,
+    recipient: site.reportRecipient,
+    illustrative: indicatorData().isSample,
   });
   return new Response(new Uint8Array(buffer), {
     headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },

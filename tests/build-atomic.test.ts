@@ -1,0 +1,126 @@
+// `npm run build` builds into a new folder and replaces dist/ only when every step succeeded
+// (scripts/build.mjs): a success replaces dist/ entirely and leaves no temporary folder; a build
+// killed midway leaves the last good site byte for byte, and the next build cleans up and succeeds.
+import { describe, expect, test } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { digestDiff, redTeamCopy, runNpm, treeDigest } from './red-team/harness';
+import { publish, recoverLeftovers } from '../scripts/build.mjs';
+
+const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('.dist-'));
+
+/** The pid of a process that has ended (for folders left by a build that no longer runs). */
+function deadPid(): number {
+  const result = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(result.stdout);
+}
+
+describe('npm run build replaces dist/ only when it has succeeded', () => {
+  test('a successful build replaces dist/ fully and leaves no temporary folder', () => {
+    const dir = redTeamCopy('soket-build-ok-', true);
+    try {
+      writeFileSync(join(dir, 'dist', 'tep-cu-con-sot.txt'), 'from an earlier build');
+      const out = runNpm(dir, 'build', [], 120);
+      expect(out.status, out.stderr).toBe(0);
+      expect(out.stdout).toContain('Đã thay dist/ bằng bản dựng mới.');
+      expect(existsSync(join(dir, 'dist', 'tep-cu-con-sot.txt'))).toBe(false);
+      expect(existsSync(join(dir, 'dist', 'index.html'))).toBe(true);
+      expect(existsSync(join(dir, 'dist', 'sitemap.xml'))).toBe(true);
+      expect(existsSync(join(dir, 'dist', 'pagefind', 'pagefind-entry.json'))).toBe(true);
+      expect(leftovers(dir)).toEqual([]);
+      // The same site as the project's own dist/, page for page (the index differs by build).
+      const pages = (root: string) => [...treeDigest(root).keys()].filter((p) => !p.startsWith('pagefind/')).sort();
+      expect(pages(join(dir, 'dist'))).toEqual(pages('dist'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
+
+  test('SIGKILL during astro build leaves dist/ byte for byte; the next build removes the leftover and succeeds', async () => {
+    const dir = redTeamCopy('soket-build-kill-', true);
+    try {
+      const before = treeDigest(join(dir, 'dist'));
+      const child = spawn('npm', ['run', 'build'], { cwd: dir, detached: true, stdio: 'ignore' });
+      // Wait until Astro has written into the new folder, then kill the whole process group.
+      const started = Date.now();
+      let fresh = '';
+      while (Date.now() - started < 60_000) {
+        fresh = leftovers(dir).find((name) => name.startsWith('.dist-new-') && readdirSync(join(dir, name)).length > 0) ?? '';
+        if (fresh) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(fresh, 'the build never wrote into a .dist-new-<pid> folder').not.toBe('');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(digestDiff(before, treeDigest(join(dir, 'dist')))).toEqual([]);
+      expect(existsSync(join(dir, fresh))).toBe(true);
+      // Killed while Astro was writing: the search index step had not started.
+      expect(existsSync(join(dir, fresh, 'pagefind'))).toBe(false);
+
+      const out = runNpm(dir, 'build', [], 120);
+      expect(out.status, out.stderr).toBe(0);
+      expect(out.stdout).toContain(`Đã xoá ${fresh}, phần còn lại của một lần dựng bị dừng.`);
+      expect(out.stdout).toContain('Đã thay dist/ bằng bản dựng mới.');
+      expect(leftovers(dir)).toEqual([]);
+      expect(existsSync(join(dir, 'dist', 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
+});
+
+describe('scripts/build.mjs: the swap and the clean-up', () => {
+  test('publish: the new folder becomes dist/ and the old site is gone', () => {
+    const root = mkdtempSync(join(tmpdir(), 'soket-publish-'));
+    try {
+      mkdirSync(join(root, 'dist'));
+      writeFileSync(join(root, 'dist', 'old.html'), 'old');
+      mkdirSync(join(root, '.dist-new-1'));
+      writeFileSync(join(root, '.dist-new-1', 'new.html'), 'new');
+      publish(root, join(root, '.dist-new-1'));
+      expect(readdirSync(join(root, 'dist'))).toEqual(['new.html']);
+      expect(readdirSync(root)).toEqual(['dist']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('a kill between the two renames: the next build puts the last good site back as dist/', () => {
+    const root = mkdtempSync(join(tmpdir(), 'soket-recover-'));
+    try {
+      const pid = deadPid();
+      mkdirSync(join(root, `.dist-old-${pid}`));
+      writeFileSync(join(root, `.dist-old-${pid}`, 'index.html'), 'last good');
+      mkdirSync(join(root, `.dist-new-${pid}`));
+      expect(recoverLeftovers(root)).toEqual([
+        `Đã xoá .dist-new-${pid}, phần còn lại của một lần dựng bị dừng.`,
+        `Đã khôi phục dist/ từ .dist-old-${pid} (bản dựng trước bị dừng giữa lúc thay thư mục).`,
+      ]);
+      expect(readdirSync(root)).toEqual(['dist']);
+      expect(readFileSync(join(root, 'dist', 'index.html'), 'utf8')).toBe('last good');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('the folder of a build still running is left alone; one whose pid now runs another program is not', () => {
+    const root = mkdtempSync(join(tmpdir(), 'soket-running-'));
+    // Stand-ins: a process whose command line names build.mjs, and one that does not.
+    const build = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)', 'build.mjs'], { stdio: 'ignore' });
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      mkdirSync(join(root, `.dist-new-${build.pid}`));
+      mkdirSync(join(root, `.dist-new-${other.pid}`));
+      expect(recoverLeftovers(root)).toEqual([`Đã xoá .dist-new-${other.pid}, phần còn lại của một lần dựng bị dừng.`]);
+      expect(readdirSync(root)).toEqual([`.dist-new-${build.pid}`]);
+    } finally {
+      build.kill();
+      other.kill();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,63 @@
+// Issue 15, items 6 and 7 (the build and the YAML it reads): hostile front matter, MDX bodies and
+// data YAML, and a fault at the search-index step. Front matter and MDX are checked by the build
+// (its pre-check, before Astro starts); data YAML by `npm run check:data`. Each refusal must name
+// the file and line, and leave content/ and dist/ byte for byte (the harness checks both).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RedTeamCase } from './harness';
+
+const MEMO = 'content/van-ban/cong-van-xin-y-kien.mdx';
+const UNIT = 'content/don-vi/bien-hoa.yaml';
+const memo = readFileSync(MEMO, 'utf8');
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+const at = (file: string, line: number, column?: number) => new RegExp(`${file.replace(/[.]/g, '\\.')}:${line}${column ? `:${column}` : ''}\\b`);
+
+/** Writes `text` (or its change of the file's text) to `file` in the copy. */
+const plant = (file: string, change: string | ((text: string) => string)) => (dir: string) => {
+  const path = join(dir, file);
+  writeFileSync(path, typeof change === 'string' ? change : change(readFileSync(path, 'utf8')));
+};
+
+/** Nine anchors of nine aliases each: 9^9 strings if expanded ("billion laughs"). */
+const bomb = (prefix: string) =>
+  [
+    `${prefix}a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]`,
+    ...'bcdefghi'.split('').map((name, i) => `${prefix}${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+  ].join('\n');
+
+const stray = memo.replace('Văn phòng dự thảo', 'Văn phòng dự { thảo');
+const unclosed = memo.replace('gian trên xem như thống nhất', 'gian trên xem như <b>thống nhất');
+const unknownKey = memo.replace('order: 3\n', 'order: 3\ntieuDe: Công văn\n');
+const bombed = memo.replace(/^---\n/, `---\n${bomb('x')}\n`);
+const bell = memo.replace(/^title: (.*)$/m, 'title: "$1\u0007"');
+
+export const cases: RedTeamCase[] = [
+  { name: 'build: a stray { in an MDX body', command: 'build', outcome: 'refused', setup: plant(MEMO, stray),
+    message: /dấu \{ không có dấu \} đóng.*\(quy tắc: cu-phap-mdx\)/, where: at(MEMO, lineOf(stray, 'dự { thảo'), 14) },
+  { name: 'build: an unclosed JSX tag in an MDX body', command: 'build', outcome: 'refused', setup: plant(MEMO, unclosed),
+    message: /thẻ <b> chưa được đóng.*\(quy tắc: cu-phap-mdx\)/, where: at(MEMO, lineOf(unclosed, '<b>thống')) },
+  { name: 'build: an unknown front-matter key', command: 'build', outcome: 'refused', setup: plant(MEMO, unknownKey),
+    message: /trường "tieuDe" không có trong mẫu.*\(quy tắc: truong-la\)/, where: at(MEMO, lineOf(unknownKey, 'tieuDe:')) },
+  { name: 'build: a YAML alias bomb in front matter', command: 'build', outcome: 'refused', setup: plant(MEMO, bombed),
+    message: /bom bí danh.*\(quy tắc: yaml-bi-danh\)/, where: at(MEMO, 3) },
+  { name: 'build: a BEL control character in a document title', command: 'build', outcome: 'refused', setup: plant(MEMO, bell),
+    message: /title: giá trị chứa ký tự điều khiển U\+0007.*\(quy tắc: ky-tu-dieu-khien\)/, where: at(MEMO, lineOf(bell, 'title:')) },
+  { name: 'build: the Pagefind step fails (a file named pagefind in public/)', command: 'build', outcome: 'refused', seconds: 40,
+    setup: (dir) => writeFileSync(join(dir, 'public/pagefind'), 'not the search index'),
+    message: /Pagefind: lập chỉ mục không thành công.*\n(.*\n)*Dựng trang không thành công ở bước lập chỉ mục tìm kiếm \(Pagefind\); dist\/ vẫn là bản dựng trước/, where: /public\/pagefind/ },
+  { name: 'check:data: a YAML alias bomb in a unit file', command: 'check:data', outcome: 'refused', setup: plant(UNIT, (t) => `${t}${bomb('x')}\n`),
+    message: /bom bí danh.*\(quy tắc: yaml-bi-danh\)/, where: at(UNIT, 7) },
+  { name: 'check:data: 200,000 keys in an indicator file', command: 'check:data', outcome: 'refused', seconds: 15,
+    setup: plant('content/chi-tieu/mai-am-cong-doan.yaml', (t) => `${t}${Array.from({ length: 200_000 }, (_, i) => `k${i.toString(36)}: 1`).join('\n')}\n`),
+    message: /quá nhiều trường và mục \(hơn 10\.000\) \(quy tắc: yaml-qua-nhieu-truong\)/, where: at('content/chi-tieu/mai-am-cong-doan.yaml', 10_001) },
+  { name: 'check:data: 10,000 levels of [ in the dataset metadata', command: 'check:data', outcome: 'refused',
+    setup: plant('content/so-lieu/bo-du-lieu.yaml', (t) => `${t}nested: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`),
+    message: /lồng nhau quá sâu.*\(quy tắc: yaml-long-qua-sau\)/, where: at('content/so-lieu/bo-du-lieu.yaml', readFileSync('content/so-lieu/bo-du-lieu.yaml', 'utf8').split('\n').length) },
+  { name: 'check:data: a million-character unit name', command: 'check:data', outcome: 'refused',
+    setup: plant(UNIT, (t) => t.replace(/^name: .*$/m, `name: "${'Biên Hòa '.repeat(111_112)}"`)),
+    message: /\(name\): giá trị dài 1\.000\.008 ký tự, quá giới hạn 10\.000 ký tự — giá trị "Biên Hòa Biên Hòa.{0,50}…" \(quy tắc: gia-tri-qua-dai\)/, where: at(UNIT, 1) },
+  { name: 'check:data: a NUL in a unit name', command: 'check:data', outcome: 'refused', setup: plant(UNIT, (t) => t.replace('Biên Hòa"', 'Biên\u0000 Hòa"')),
+    message: /\(name\): giá trị chứa ký tự điều khiển U\+0000.*giá trị "Liên đoàn Lao động thành phố Biên<U\+0000> Hòa" \(quy tắc: ky-tu-dieu-khien\)/, where: at(UNIT, 1) },
+  { name: 'check:data: a 3 MB unit file', command: 'check:data', outcome: 'refused', setup: plant(UNIT, (t) => `${t}# ${'x'.repeat(3_000_000)}\n`),
+    message: /tệp quá lớn: 3\.000\.\d+ byte.*\(quy tắc: tep-qua-lon\)/, where: at(UNIT, 1) },
+];
