@@ -131,9 +131,9 @@ describe('receipts: on time or late against the plan\'s deadline', () => {
       '    ghi: x',
     ].join('\n');
     expect(problemsOf(yaml).sort()).toEqual([
-      'content/so-lieu/nop-bao-cao.yaml:10 (received[4]): Khóa không được nhận dạng: "ghi" (quy tắc: truong-la)',
       'content/so-lieu/nop-bao-cao.yaml:10 (received[4].unit): đơn vị "b" đã ghi ở mục thứ 3; mỗi đơn vị ghi một ngày nhận (quy tắc: don-vi-trung)',
       'content/so-lieu/nop-bao-cao.yaml:11 (received[4].date): ngày phải có dạng YYYY-MM-DD (ví dụ 2021-01-28) (quy tắc: dinh-dang)',
+      'content/so-lieu/nop-bao-cao.yaml:12 (received[4].ghi): trường "ghi" không có trong mẫu (có thể gõ sai tên trường); sửa tên hoặc xoá trường này (quy tắc: truong-la)',
       'content/so-lieu/nop-bao-cao.yaml:4 (received[1].unit): đơn vị "khong-co" không có trong content/don-vi/ (quy tắc: don-vi-khong-co)',
       'content/so-lieu/nop-bao-cao.yaml:7 (received[2].date): ngày không có thật: "2021-02-30": ngày 30 không tồn tại trong tháng 2/2021 (tháng có 28 ngày) (quy tắc: ngay-co-that)',
       'content/so-lieu/nop-bao-cao.yaml:8 (received[3].unit): đơn vị "a" đã ghi ở mục thứ 1; mỗi đơn vị ghi một ngày nhận (quy tắc: don-vi-trung)',
