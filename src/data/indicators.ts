@@ -4,6 +4,7 @@
 import { aggregateDataset, type IndicatorSummary } from '../lib/data/aggregate.ts';
 import type { Dataset, Indicator, Unit } from '../lib/data/dataset.ts';
 import { loadDataset } from '../lib/data/read.ts';
+import { reportingStatus, type ReportingStatus } from '../lib/data/reporting.ts';
 
 export interface IndicatorData {
   dataset: Dataset;
@@ -11,6 +12,8 @@ export interface IndicatorData {
   indicator: (id: string) => Indicator;
   unit: (id: string) => Unit;
   isSample: boolean;
+  /** Who has reported what (/tinh-hinh-bao-cao/, home page, unit pages). */
+  reporting: ReportingStatus;
 }
 
 let cached: IndicatorData | undefined;
@@ -33,6 +36,7 @@ export function indicatorData(): IndicatorData {
     indicator: byId(dataset.indicators, 'chỉ tiêu'),
     unit: byId(dataset.units, 'đơn vị'),
     isSample: dataset.meta.status === 'minh-hoa',
+    reporting: reportingStatus(dataset),
   };
   return cached;
 }

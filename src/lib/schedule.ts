@@ -10,6 +10,9 @@ import {
   startKey,
   type PartialDate,
 } from './dates.ts';
+import { unitTypes } from './data/schemas.ts';
+
+const unitTypeKeys = Object.keys(unitTypes) as [keyof typeof unitTypes, ...(keyof typeof unitTypes)[]];
 
 /** YAML turns an unquoted 2020-08-20 into a Date; keep it as the text the author meant. */
 export const partialDate = z.preprocess(
@@ -30,6 +33,15 @@ export const scheduleItemSchema = z
     task: z.string().min(1),
     /** Who does it. */
     who: z.string().min(1),
+    /**
+     * Which reporting units the task falls to, for their calendars (/lich/<unit>.ics): units of
+     * these kinds (every kind when omitted), and only those whose congress was late when
+     * lateCongress is true. Absent: a task of the province itself, in the full calendar only.
+     */
+    appliesTo: z.object({
+      types: z.array(z.enum(unitTypeKeys)).min(1).optional(),
+      lateCongress: z.boolean().optional(),
+    }).strict().optional(),
     /** before: trước ngày `end`; during: trong tháng `end` or từ `start` đến `end`; early: đầu tháng `end`; until: đánh giá đến `end`. */
     kind: z.enum(deadlineKinds),
     start: partialDate.optional(),
@@ -129,4 +141,13 @@ export function buildTimeline(
 /** Every anchor a schedule points to must exist in the document's own body. */
 export function missingAnchors(schedule: ScheduleItem[], anchorsInBody: Set<string>): ScheduleItem[] {
   return schedule.filter((item) => !anchorsInBody.has(item.anchor));
+}
+
+/** Does a schedule entry fall to this unit (its kind, and its congress date when that matters)? */
+export function appliesToUnit(item: Pick<ScheduleItem, 'appliesTo'>, unit: { type: string; lateCongress: boolean }): boolean {
+  const to = item.appliesTo;
+  if (!to) return false;
+  if (to.types && !(to.types as string[]).includes(unit.type)) return false;
+  if (to.lateCongress !== undefined && to.lateCongress !== unit.lateCongress) return false;
+  return true;
 }

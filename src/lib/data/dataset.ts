@@ -5,9 +5,12 @@ import { validateYaml } from '../frontmatter-check.ts';
 import { YAML_LIMITS } from '../yaml-load.ts';
 import type { DataProblem } from './problems.ts';
 import { decodeUtf8, parseResultsCsv, type ResultRow, type ResultsContext } from './results-csv.ts';
+import { parsePartialDate, isPartialDate } from '../dates.ts';
+import { dayKey, formatDayKey, type DayKey, type PlanDates } from './plan-dates.ts';
 import {
   datasetMetaSchema,
   indicatorSchema,
+  receiptsSchema,
   unitSchema,
   type DatasetMeta,
   type IndicatorDefinition,
@@ -27,6 +30,24 @@ export interface DatasetFiles {
   results: SourceFile[];
   /** Ids of content/chuong-trinh entries, for the indicators' programme references. */
   programmeIds: ReadonlySet<string>;
+  /** content/so-lieu/nop-bao-cao.yaml, when the office keeps one. */
+  receipts?: SourceFile;
+  /** The plan's issue day and deadline (plan-dates.ts), which the receipts are checked against. */
+  plan?: PlanDates | null;
+}
+
+export interface Receipt {
+  unit: string;
+  /** The day received, YYYYMMDD. */
+  date: DayKey;
+  note?: string;
+}
+
+export interface ReceiptLog {
+  file: string;
+  completeUnits: 'first' | 'last';
+  received: Receipt[];
+  plan: PlanDates;
 }
 
 export type Indicator = IndicatorDefinition & { id: string };
@@ -39,6 +60,8 @@ export interface Dataset {
   rows: ResultRow[];
   /** Years that have at least one result row, ascending. */
   years: number[];
+  /** What nop-bao-cao.yaml records; absent when the office keeps no such file. */
+  receipts?: ReceiptLog;
 }
 
 /** What a results row is checked against: known units and indicators, the term, the baseline key. */
@@ -110,6 +133,7 @@ export function validateDataset(files: DatasetFiles): { dataset: Dataset; proble
 
   // Results can only be checked against definitions that are themselves valid.
   if (problems.length > 0 || !meta) return { dataset: null, problems };
+  const receipts = files.receipts ? checkReceipts(files.receipts, new Set(units.map((u) => u.id)), files.plan ?? null, problems) : undefined;
 
   const context = resultsContext({ meta, indicators, units });
   const rows: ResultRow[] = [];
@@ -138,7 +162,53 @@ export function validateDataset(files: DatasetFiles): { dataset: Dataset; proble
   const years = [...new Set(rows.filter((r) => /^\d{4}$/.test(r.period)).map((r) => Number(r.period)))].sort((a, b) => a - b);
   const byOrder = <T extends { order: number; id: string }>(a: T, b: T) => a.order - b.order || a.id.localeCompare(b.id);
   return {
-    dataset: { meta, indicators: [...indicators].sort(byOrder), units: [...units].sort(byOrder), rows, years },
+    dataset: { meta, indicators: [...indicators].sort(byOrder), units: [...units].sort(byOrder), rows, years, ...(receipts ? { receipts } : {}) },
     problems: [],
   };
 }
+
+/**
+ * nop-bao-cao.yaml: every unit known, every day real and not before the plan, each unit once.
+ * The checks run inside the schema so each problem carries the line of its entry.
+ */
+function checkReceipts(file: SourceFile, unitIds: ReadonlySet<string>, plan: PlanDates | null, problems: DataProblem[]): ReceiptLog | undefined {
+  if (!plan) {
+    problems.push({ file: file.path, line: 1, rule: 'ke-hoach-khong-co-han', message: 'không tìm thấy hạn gửi báo cáo (mục "gui-bao-cao") và ngày ban hành trong lịch của content/van-ban/ke-hoach-so-ket.mdx, nên không đối chiếu được ngày nhận' });
+    return undefined;
+  }
+  const schema = receiptsSchema.superRefine((data, ctx) => {
+    const seen = new Map<string, number>();
+    data.received.forEach((entry, index) => {
+      if (!unitIds.has(entry.unit)) {
+        ctx.addIssue({ code: 'custom', path: ['received', index, 'unit'], message: `đơn vị "${entry.unit}" không có trong content/don-vi/`, params: { rule: 'don-vi-khong-co' } });
+      } else if (seen.has(entry.unit)) {
+        ctx.addIssue({ code: 'custom', path: ['received', index, 'unit'], message: `đơn vị "${entry.unit}" đã ghi ở mục thứ ${seen.get(entry.unit)! + 1}; mỗi đơn vị ghi một ngày nhận`, params: { rule: 'don-vi-trung' } });
+      }
+      seen.set(entry.unit, seen.get(entry.unit) ?? index);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.date)) return;
+      const day = parsePartialDate(entry.date);
+      if (!isPartialDate(day)) {
+        ctx.addIssue({ code: 'custom', path: ['received', index, 'date'], message: `ngày không có thật: ${day.error}`, params: { rule: 'ngay-co-that' } });
+      } else if (dayKey({ year: day.year, month: day.month, day: day.day! }) < plan.issued) {
+        ctx.addIssue({ code: 'custom', path: ['received', index, 'date'], message: `ngày ${formatDayKey(dayKey({ year: day.year, month: day.month, day: day.day! }))} trước khi có Kế hoạch (${formatDayKey(plan.issued)}); hãy kiểm tra lại năm, tháng`, params: { rule: 'ngay-truoc-ke-hoach' } });
+      }
+    });
+  });
+  const text = textOf(file, problems);
+  if (text === null) return undefined;
+  const { value, problems: found } = validateYaml(file.path, text, schema);
+  if (value === undefined) {
+    problems.push(...found.map((p) => ({ file: p.file, line: p.line, field: p.field, rule: p.rule, message: p.message })));
+    return undefined;
+  }
+  return {
+    file: file.path,
+    completeUnits: value.completeUnits,
+    plan,
+    received: value.received.map((r) => {
+      const d = parsePartialDate(r.date) as { year: number; month: number; day: number };
+      return { unit: r.unit, date: dayKey(d), ...(r.note ? { note: r.note } : {}) };
+    }),
+  };
+}
+

@@ -4,6 +4,8 @@ import { validateDataset, type Dataset, type DatasetFiles, type SourceFile } fro
 import { DataValidationError, type DataProblem } from './problems.ts';
 import { join } from 'node:path';
 import { JOURNAL, pendingJournal } from '../fs/transaction.ts';
+import { readFrontMatter } from '../frontmatter-check.ts';
+import { PLAN_FILE, planDatesOf, type PlanDates } from './plan-dates.ts';
 
 export const DATA_DIRS = {
   indicators: 'content/chi-tieu',
@@ -12,6 +14,10 @@ export const DATA_DIRS = {
   programmes: 'content/chuong-trinh',
 } as const;
 export const META_FILE = 'content/so-lieu/bo-du-lieu.yaml';
+/** Optional: the day each unit's report was received (schemas.ts, receiptsSchema). */
+export const RECEIPTS_FILE = 'content/so-lieu/nop-bao-cao.yaml';
+/** The plan's front matter is read for its deadline; documents are far below this limit. */
+const MAX_PLAN_BYTES = 5 * 1024 * 1024;
 
 /**
  * Size limits, checked before a file is read (README, "Số liệu các chỉ tiêu"). A results file of the
@@ -45,7 +51,20 @@ export function readDatasetFilesChecked(root: string): { files: DatasetFiles; pr
     results: filesIn(root, DATA_DIRS.results, /\.csv$/, MAX_RESULTS_BYTES, problems),
     programmeIds,
   };
+  const receipts = readContentFile(root, RECEIPTS_FILE, MAX_YAML_BYTES);
+  if ('refusal' in receipts) problems.push(refusalProblem(receipts.refusal));
+  if ('bytes' in receipts) {
+    files.receipts = { path: RECEIPTS_FILE, bytes: receipts.bytes };
+    files.plan = planDates(root);
+  }
   return { files, problems };
+}
+
+/** The plan's issue day and deadline from its front matter; null when it cannot be read (the front-matter check says why). */
+function planDates(root: string): PlanDates | null {
+  const plan = readContentFile(root, PLAN_FILE, MAX_PLAN_BYTES);
+  if (!('bytes' in plan)) return null;
+  return planDatesOf(readFrontMatter(new TextDecoder().decode(plan.bytes)).data);
 }
 
 /** The data files that could be read (loadDataset() has already refused any that could not). */
@@ -58,7 +77,7 @@ export function strayDataFiles(root: string): DataProblem[] {
   const allowed: [string, RegExp][] = [
     [DATA_DIRS.indicators, /\.ya?ml$/],
     [DATA_DIRS.units, /\.ya?ml$/],
-    [DATA_DIRS.results, /(\.csv|^bo-du-lieu\.yaml)$/],
+    [DATA_DIRS.results, /(\.csv|^bo-du-lieu\.yaml|^nop-bao-cao\.yaml)$/],
   ];
   // Hidden files are left out of the listing: ignored, not reported. A folder that cannot be
   // listed is reported once, by readDatasetFilesChecked.

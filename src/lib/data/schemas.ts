@@ -113,3 +113,29 @@ export const datasetMetaSchema = z
   .strict()
   .refine((m) => m.term.from <= m.term.to, { path: ['term'], message: 'năm đầu nhiệm kỳ phải nhỏ hơn hoặc bằng năm cuối', params: { rule: 'nhiem-ky' } });
 export type DatasetMeta = z.infer<typeof datasetMetaSchema>;
+
+/** Where units that reported everything sit within their group on /tinh-hinh-bao-cao/. */
+export const completeUnitsPlacements = { first: 'Đơn vị đã báo cáo đủ xếp trước', last: 'Đơn vị đã báo cáo đủ xếp sau' } as const;
+
+/** A calendar day written YYYY-MM-DD; whether it exists, and its place against the plan, is checked in dataset.ts. */
+const dayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD (ví dụ 2021-01-28)');
+
+/**
+ * content/so-lieu/nop-bao-cao.yaml (optional): the day the office received each unit's report and
+ * form. Units not listed have not sent theirs yet. Unknown units, days that do not exist and days
+ * before the plan was issued are refused at their line (dataset.ts).
+ */
+export const receiptsSchema = z
+  .object({
+    completeUnits: z.enum(['first', 'last']).default('last')
+      .describe('Xếp đơn vị đã báo cáo đủ lên đầu (first) hay cuối (last) nhóm của nó; mặc định last, để các đơn vị còn thiếu hiện trước.'),
+    received: z.array(
+      z.object({
+        unit: z.string().min(1).describe('Mã đơn vị: tên tệp trong content/don-vi/, không có đuôi .yaml.'),
+        date: dayText.describe('Ngày Văn phòng nhận báo cáo và biểu mẫu của đơn vị, YYYY-MM-DD.'),
+        note: z.string().min(1).optional().describe('Ghi chú của Văn phòng (ví dụ: gửi bổ sung, gửi qua thư điện tử).'),
+      }).strict(),
+    ).default([]).describe('Mỗi mục một đơn vị đã gửi; đơn vị không có trong danh sách là chưa gửi.'),
+  })
+  .strict();
+export type Receipts = z.infer<typeof receiptsSchema>;
