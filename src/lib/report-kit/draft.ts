@@ -6,6 +6,7 @@ import type { Dataset, Indicator, Unit } from '../data/dataset.ts';
 import { formatInteger, formatQuantityDetailed, formatTarget, statusLabels } from '../data/format.ts';
 import { indicatorGroups, measureUnits } from '../data/schemas.ts';
 import { unitScorecard } from '../data/scorecard.ts';
+import { appliesToUnit, type ScheduleItem } from '../schedule.ts';
 
 export interface DraftLine {
   indicator: Indicator;
@@ -104,29 +105,13 @@ export function draftTable(f: DraftFigures): { header: string[]; rows: { cells: 
   return { header, rows };
 }
 
-export interface ScheduleLike {
-  task: string;
-  who: string;
-  asIssued: string;
-  label: string;
-}
-
-const fold = (text: string) => text.normalize('NFC').toLocaleLowerCase('vi');
-
 /**
- * The plan's dated tasks that concern a unit (or, for null, the provincial office): a task naming
- * units by their short names concerns those units only; a task of the provincial office alone
- * (`who` is one of `officeNames`) concerns the office; any other task concerns every unit.
+ * The plan's dated tasks that concern a unit — those whose `appliesTo` takes in its kind (and its
+ * late congress) — or, for the province's own draft, the tasks of the provincial office (no
+ * `appliesTo`).
  */
-export function deadlinesFor<T extends ScheduleLike>(entries: readonly T[], unit: Unit | null, units: readonly Unit[], officeNames: readonly string[]): T[] {
-  const office = new Set(officeNames.map(fold));
-  return entries.filter((e) => {
-    const named = units.filter((u) => fold(e.who).includes(fold(u.shortName)));
-    const isOffice = office.has(fold(e.who.trim()));
-    if (unit === null) return isOffice;
-    if (named.length > 0) return named.some((u) => u.id === unit.id);
-    return !isOffice;
-  });
+export function deadlinesFor<T extends Pick<ScheduleItem, 'appliesTo'>>(entries: readonly T[], unit: Unit | null): T[] {
+  return entries.filter((e) => (unit ? appliesToUnit(e, unit) : e.appliesTo === undefined));
 }
 
 /** The period a unit's report covers, as the plan words it. */

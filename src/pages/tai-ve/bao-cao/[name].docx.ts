@@ -34,7 +34,7 @@ export const GET: APIRoute = async ({ params }) => {
     parentBody: unit ? site.publisher : site.parentBody,
     recipient: site.reportRecipient,
     evaluationWindow: evaluationWindow(unit),
-    deadlines: deadlinesFor(timeline, unit, dataset.units, ['LĐLĐ tỉnh', site.publisher]).map((e) => ({ task: e.task, who: e.who, when: `${e.label} (văn bản ghi: ${e.asIssued.replace(/^\(|\)$/g, '')})` })),
+    deadlines: deadlinesFor(timeline, unit).map((e) => ({ task: e.task, who: e.who, when: `${e.label} (văn bản ghi: ${e.asIssued.replace(/^\(|\)$/g, '')})` })),
     indicatorsHeading: /CHỈ TIÊU/i,
     table: { widths: widths(figures.years.length), header: table.header, rows: table.rows, size: 10 },
     notes: figures.notes,
