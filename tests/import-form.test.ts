@@ -314,3 +314,18 @@ describe('a downloaded CSV form sent back as it is changes nothing', () => {
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
 });
+
+describe('npm run data:sample', () => {
+  test('rewrites the illustrative results exactly as committed (deterministic), all files together under the import lock', () => {
+    const dir = copy();
+    const before = results(dir);
+    // Spoil two files: the command must write every one of them back.
+    writeFileSync(join(dir, RESULTS, '2019.csv'), 'hỏng');
+    rmSync(join(dir, RESULTS, 'nk-truoc.csv'));
+    const out = runNpm(dir, 'data:sample');
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/Đã ghi 648 dòng số liệu minh họa \(18 đơn vị × 9 chỉ tiêu × 4 kỳ\)\./);
+    expect(digestDiff(before, results(dir))).toEqual([]);
+    expect(hidden(dir)).toEqual([]);
+  });
+});
