@@ -99,5 +99,7 @@ export function runNpm(dir: string, command: Command, args: string[] = [], secon
 export const CRASH = /^\s+at |\bError:|TypeError|ReferenceError|RangeError|SyntaxError|\bENOENT\b|\bEISDIR\b|\bEACCES\b|Invalid|Unexpected|Cannot |undefined/m;
 
 export function cleanup(dir: string): void {
+  // A case may have made a folder immutable (chattr +i) to play a read-only share.
+  spawnSync('chattr', ['-R', '-i', dir], { stdio: 'ignore' });
   rmSync(dir, { recursive: true, force: true });
 }

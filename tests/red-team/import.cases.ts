@@ -94,6 +94,15 @@ export const cases: RedTeamCase[] = [
     message: /biểu mẫu để trống 1 ô đang có số liệu, nhập sẽ xoá các số liệu đó:\n\s+\S+, 2018 \[trang "Biểu mẫu", ô E\d+\]\n.*--dong-y-xoa/,
   }),
   refused({
+    name: 'import: the results folder is read-only (chattr +i, as a share mounted read-only)',
+    setup: async (d) => {
+      const form = await editedForm(d, 'long-thanh', 'chi-doc.xlsx', (s, ds) => { const { row, col } = cellOf(ds, firstCount(ds), '2020'); s.getCell(row, col).value = 4321; });
+      execFileSync('chattr', ['+i', join(d, 'content/so-lieu')]);
+      return [form];
+    },
+    message: /Không nhập biểu mẫu: không tạo được khoá .*content\/so-lieu\/\.nhap-bieu-mau\.khoa: không có quyền ghi/,
+  }),
+  refused({
     name: 'import: a sheet of neither layout (the header moved)',
     setup: async (d) => [await editedForm(d, 'long-thanh', 'bo-cuc.xlsx', (s) => { s.spliceRows(1, 1); })],
     message: /không nhận ra bố cục của biểu mẫu; cần biểu mẫu hiện hành \(dòng tiêu đề ở dòng 8.*hoặc biểu mẫu phát hành trước \(dòng tiêu đề ở dòng 6.*\(quy tắc: bo-cuc\)/,
