@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runSearch, type PagefindLike, type SearchHit } from '../../src/lib/search/run';
+import { runSearch, type PagefindLike, type SearchHit } from '../../src/lib/search/run.ts';
 
 export interface NodePagefind extends PagefindLike {
   filters: () => Promise<Record<string, Record<string, number>>>;
