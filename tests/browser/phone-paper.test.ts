@@ -174,3 +174,52 @@ describe('printed like an official document', () => {
     expect(withHeader.length).toBe(pageTexts.length);
   }, 60_000);
 });
+
+describe('contents you can use', () => {
+  test('on a phone the plan\'s contents sit under its title, closed, and list the timeline', async () => {
+    const { page } = await openPage(site.browser, { width: 360 });
+    await page.goto(`${site.origin}/van-ban/ke-hoach-so-ket/`);
+    const summary = page.locator('details.toc > summary');
+    const top = await summary.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    expect(top).toBeLessThan(2 * 800);
+    expect(await page.locator('details.toc').getAttribute('open')).toBeNull();
+    await summary.click();
+    const timelineLink = page.locator('.toc a[href="#moc-thoi-gian"]');
+    expect(await timelineLink.isVisible()).toBe(true);
+    await timelineLink.click();
+    expect(new URL(page.url()).hash).toBe('#moc-thoi-gian');
+    expect(await page.locator('.back-to-top a[href="#tieu-de-van-ban"]').count()).toBe(1);
+    await page.context().close();
+  });
+
+  test('the memo has no headings and no contents; the outline\'s run-together heading reads as lines', async () => {
+    const { page } = await openPage(site.browser, { width: 1280 });
+    await page.goto(`${site.origin}/van-ban/cong-van-xin-y-kien/`);
+    expect(await page.locator('.toc').count()).toBe(0);
+    expect(await page.getByText('Mục lục', { exact: true }).count()).toBe(0);
+    await page.goto(`${site.origin}/van-ban/de-cuong-bao-cao/`);
+    const heading = page.locator('h2', { hasText: 'PHẦN THỨ HAI' });
+    const lines = await heading.evaluate((el) => [...el.querySelectorAll('.heading-sub')].map((s) => s.getBoundingClientRect().top));
+    expect(lines).toHaveLength(2);
+    expect(lines[1]! - lines[0]!).toBeGreaterThan(10);
+    const tocEntry = page.locator('.toc a', { hasText: 'PHẦN THỨ HAI' });
+    expect(await tocEntry.locator('br').count()).toBe(2);
+    // Wide screens: the contents are shown without opening anything.
+    expect(await page.locator('.toc a').first().isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
+
+test('previous and next lead from the plan to the outline to the memo and back', async () => {
+  const { page } = await openPage(site.browser, { width: 360 });
+  await page.goto(`${site.origin}/van-ban/ke-hoach-so-ket/`);
+  expect(await page.locator('.doc-prev-next a[rel="prev"]').count()).toBe(0);
+  await page.locator('.doc-prev-next a[rel="next"]').click();
+  await page.waitForURL(/\/van-ban\/de-cuong-bao-cao\/$/);
+  await page.locator('.doc-prev-next a[rel="next"]').click();
+  await page.waitForURL(/\/van-ban\/cong-van-xin-y-kien\/$/);
+  expect(await page.locator('.doc-prev-next a[rel="next"]').count()).toBe(0);
+  await page.locator('.doc-prev-next a[rel="prev"]').click();
+  await page.waitForURL(/\/van-ban\/de-cuong-bao-cao\/$/);
+  await page.context().close();
+});
