@@ -15,7 +15,7 @@ export function getStaticPaths() {
 }
 
 /** Widths (mm) of the landscape table: STT, indicator, the years, then the summary columns. */
-const widths = (years: number) => [8, 54, ...Array(years).fill(22), 22, 24, 18, 15, 18, 20];
+const widths = (years: number) => [10, 52, ...Array(years).fill(22), 22, 24, 18, 15, 18, 20];
 
 export const GET: APIRoute = async ({ params }) => {
   const { dataset, summaries, isSample } = indicatorData();
