@@ -21,6 +21,8 @@ function overwrite(file, bytes) {
 
 const { files } = workerData;
 const originals = new Map();
+// Folded words of the indexed text and how often they occur: the vocabulary of suggestions.
+const vocabulary = new Map();
 parentPort.on('message', (message) => {
   if (message !== 'restore') return;
   for (const [file, bytes] of originals) overwrite(file, bytes);
@@ -30,9 +32,9 @@ parentPort.on('message', (message) => {
 for (const file of files) {
   const bytes = readFileSync(file);
   // Pages without a Pagefind body (redirects, the search page itself) are not indexed.
-  const copy = foldedPage(bytes.toString('utf8'));
+  const copy = foldedPage(bytes.toString('utf8'), vocabulary);
   if (copy === null) continue;
   originals.set(file, bytes);
   overwrite(file, Buffer.from(copy));
 }
-parentPort.postMessage({ folded: originals.size });
+parentPort.postMessage({ folded: originals.size, vocabulary: [...vocabulary] });

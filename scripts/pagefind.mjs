@@ -10,11 +10,12 @@
 // Vietnamese and leaves dist/ as it was. Pagefind's own output (English, and a Rust backtrace when
 // it panics) is shown only with SOKET_DEBUG=1.
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { VOCABULARY_FILE, vocabularyOf } from '../src/lib/search/suggest.ts';
 
 const dist = process.env.DIST_DIR ?? 'dist';
 
@@ -53,6 +54,24 @@ function reply(worker) {
   });
 }
 
+/** Writes a new file whole or not at all: a temp file in the same folder, flushed, then renamed over. */
+function writeAtomically(file, text) {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
 const started = performance.now();
 const files = htmlFiles(dist);
 // Folding is plain CPU work: one worker per core, each with every n-th page.
@@ -65,7 +84,10 @@ const folding = workers.map(reply);
 const running = new Set(workers);
 for (const worker of workers) worker.once('exit', () => running.delete(worker));
 try {
-  const pages = (await Promise.all(folding)).reduce((sum, message) => sum + message.folded, 0);
+  const messages = await Promise.all(folding);
+  const pages = messages.reduce((sum, message) => sum + message.folded, 0);
+  const counts = new Map();
+  for (const message of messages) for (const [word, n] of message.vocabulary) counts.set(word, (counts.get(word) ?? 0) + n);
   const folded = performance.now();
   // The command-line indexer, not the Node API: when Pagefind fails (it panics on some write errors),
   // the command exits with an error, where the API's promise never settles and the build would hang.
@@ -89,6 +111,8 @@ try {
   const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
   const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   if (indexed !== pages) throw new IndexError(`Pagefind: chỉ mục có ${indexed} trang, nhưng dist/ có ${pages} trang cần lập chỉ mục.`);
+  // Written after Pagefind, which owns its output folder; temp file, fsync, rename.
+  writeAtomically(join(dist, 'pagefind', VOCABULARY_FILE), JSON.stringify(vocabularyOf(counts)));
   const seconds = (ms) => `${(ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} s`;
   console.log(`Pagefind: đã lập chỉ mục ${pages} trang trong ${seconds(performance.now() - started)} (gấp dấu ${seconds(folded - started)}).`);
 } catch (error) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { bestSection, cleanExcerpt, pagefindQuery } from '../src/lib/search/query';
+import { canonicalTone, pagefindQuery } from '../src/lib/search/query';
 import { foldedPage, foldedWords } from '../src/lib/search/fold-html';
 import { needsFoldedCopy, searchKey } from '../src/lib/search/fold-html-marks';
 
@@ -22,24 +22,6 @@ describe('the Pagefind query', () => {
   test('"hoàn" is not a placement variant; empty input gives no query', () => {
     expect(pagefindQuery('hoàn')).toBe('hoàn');
     expect(pagefindQuery('   ')).toBe('');
-  });
-});
-
-describe('excerpts', () => {
-  test('folded copies are cut out of excerpts, even when cut off', () => {
-    expect(cleanExcerpt('Ban <mark>Đoàn</mark> zzgapmo ban <mark>doan</mark> zzgapdong tiếp')).toBe('Ban <mark>Đoàn</mark> tiếp');
-    expect(cleanExcerpt('ban doan zzgapdong Câu <mark>thật</mark>.')).toBe('Câu <mark>thật</mark>.');
-    expect(cleanExcerpt('Câu thật zzgapmo cau <mark>that</mark>')).toBe('Câu thật');
-    expect(cleanExcerpt('chi co <mark>doan</mark> gap')).toBe('');
-  });
-  test('the section with most matches is chosen', () => {
-    expect(
-      bestSection([
-        { title: 'Trang', url: '/a/', excerpt: '', locations: [1, 2, 3, 4] },
-        { title: 'I', url: '/a/#i', excerpt: '', locations: [5] },
-        { title: 'II', url: '/a/#ii', excerpt: '', locations: [6, 7] },
-      ])?.url,
-    ).toBe('/a/#ii');
   });
 });
 
@@ -126,15 +108,9 @@ describe('folded copies for the index', () => {
   });
 });
 
-describe('exact spelling re-ranking', async () => {
-  const { canonicalTone, exactWordMatches } = await import('../src/lib/search/query');
+describe('tone placement', () => {
   test('tone placement does not change a word, other diacritics do', () => {
     expect(canonicalTone('Hài Hoà')).toBe(canonicalTone('hài hòa'));
-    expect(exactWordMatches('hòa', 'quan hệ hài hoà')).toBe(1);
-    expect(exactWordMatches('hòa', 'tặng hoa')).toBe(0);
-    expect(exactWordMatches('hoa', 'tặng hoa')).toBe(1);
-  });
-  test('folded copies do not count as the typed word', () => {
-    expect(exactWordMatches('doan', 'Công đoàn zzgapmo cong doan zzgapdong')).toBe(0);
+    expect(canonicalTone('hoa')).not.toBe(canonicalTone('hòa'));
   });
 });

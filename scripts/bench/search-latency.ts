@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runSearch, type PagefindLike } from '../../src/lib/search/run.ts';
+import { PAGEFIND_OPTIONS, runSearch, type PagefindLike } from '../../src/lib/search/run.ts';
 
 export const QUERIES = [
   'công đoàn', 'cong doan', 'đoàn viên', 'doan vien', 'thỏa ước lao động tập thể', 'thoả ước', 'hòa giải', 'khoá họp',
@@ -26,7 +26,7 @@ const pagefind = (await import(pathToFileURL(join(root, 'pagefind', 'pagefind.js
   options: (o: object) => Promise<void>;
   init: () => Promise<void>;
 };
-await pagefind.options({ basePath: '/pagefind/', baseUrl: '/' });
+await pagefind.options(PAGEFIND_OPTIONS);
 await pagefind.init();
 
 async function once(query: string): Promise<number> {

@@ -12,6 +12,14 @@ export const documentSchema = z
     title: z.string().min(1),
     /** Short name used in navigation and breadcrumbs. */
     shortTitle: z.string().min(1),
+    /**
+     * Other names readers give the document ("công văn xin ý kiến"): shown under "Tên gọi khác"
+     * and indexed for search, so a search by any of them finds it.
+     */
+    aliases: z
+      .array(z.string().trim().min(1))
+      .default([])
+      .describe('Tên gọi khác của văn bản, để tìm kiếm (ví dụ: công văn xin ý kiến)'),
     docType: z.enum(['ke-hoach', 'de-cuong', 'cong-van']),
     /** Số, ký hiệu when the document has one (the source gives none for these three). */
     number: z.string().optional(),

@@ -1,6 +1,7 @@
 // Shared queries over the documents collection, with the integrity checks every page relies on.
 import { buildTimeline, missingAnchors, type ScheduleItem, type TimelineEntry } from './schedule';
 import { documentAnchors } from './anchors';
+import { foldVietnamese } from './vietnamese';
 
 export interface DocumentLike {
   id: string;
@@ -30,4 +31,18 @@ export function timelineOf(docs: DocumentLike[]): TimelineEntry[] {
   return buildTimeline(
     sortDocuments(docs).map((d) => ({ id: d.id, title: d.data.shortTitle, schedule: d.data.schedule })),
   );
+}
+
+/**
+ * A document's other names to show and index: its aliases without those that repeat the short
+ * name or each other (compared folded, so "Công văn xin ý kiến" and "cong van xin y kien" are one).
+ */
+export function documentAliases(shortTitle: string, aliases: readonly string[]): string[] {
+  const seen = new Set([foldVietnamese(shortTitle).replace(/\s+/g, ' ').trim()]);
+  return aliases.filter((alias) => {
+    const key = foldVietnamese(alias).replace(/\s+/g, ' ').trim();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

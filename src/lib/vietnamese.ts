@@ -30,3 +30,19 @@ export function createSlugger(): (text: string) => string {
     return count === 1 ? base : `${base}-${count}`;
   };
 }
+
+/** "PHÓ CHỦ TỊCH THƯỜNG TRỰC" → "Phó chủ tịch thường trực": a title written in capitals, read in normal case. */
+export function sentenceCase(text: string): string {
+  const lower = text.toLocaleLowerCase('vi');
+  return upperFirst(lower);
+}
+
+/** "NÔNG VĂN DŨNG" → "Nông Văn Dũng": every word of a person's name starts with a capital. */
+export function nameCase(text: string): string {
+  return text.toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toLocaleUpperCase('vi'));
+}
+
+/** The first letter in capitals, the rest as written ("nâng cao…" → "Nâng cao…"). */
+export function upperFirst(text: string): string {
+  return text.replace(/^(\P{L}*)(\p{L})/u, (_, before: string, letter: string) => before + letter.toLocaleUpperCase('vi'));
+}

@@ -10,7 +10,7 @@ import type { Parents } from 'mdast';
 import type { MdastPluginDefinition, PluginFactoryContext } from 'satteri';
 import { encodeCitationRecords, type CitationRecord } from '../lib/citation-register';
 import { createSlugger } from '../lib/vietnamese';
-import { createCitationLinker, createParagraphAnchors, documentIdOf, type CitationLinkerOptions } from './citation-linker';
+import { createCitationLinker, createParagraphAnchors, documentIdOf, isKeptWhole, keepNumbersWhole, type CitationLinkerOptions } from './citation-linker';
 import { listMarkerClass } from './remark-vietnamese-anchors';
 
 /** Containers a link cannot enclose: the walk up from a text node stops at the first of them. */
@@ -50,8 +50,14 @@ function anchorsAndCitations(options: CitationLinkerOptions): (page: PluginFacto
         linker.checkLink(node.url, path, node.position?.start.line);
       },
       text(node, ctx) {
+        // A number already kept whole is not wrapped again.
+        if (isKeptWhole(ctx.parent(node))) return;
         const found = linker.find(node.value);
-        if (found.length === 0) return;
+        if (found.length === 0) {
+          const kept = keepNumbersWhole(node.value);
+          if (kept) ctx.replaceNode(node, kept);
+          return;
+        }
         const parent = ctx.parent(node);
         // Text already inside a link is not linked again. A link sits inside its paragraph,
         // heading or table cell, so the search stops there rather than at the root.

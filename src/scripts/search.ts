@@ -1,24 +1,46 @@
 // The /tim-kiem/ page: Pagefind loads only when the reader starts a search (a query in the URL, or
-// typing), then every query runs through the shared expansion and ranking (src/lib/search/run.ts).
-import { runSearch, type PagefindLike, type SearchHit } from '../lib/search/run';
+// typing), then every query runs through the shared matching and ranking (src/lib/search/run.ts).
+// The vocabulary for "Có phải bạn muốn tìm" loads only when a query word is found nowhere, and the
+// highlighter for the page a result opens only when one is opened (search-arrival.ts).
+import type { PagefindLike, SearchHit } from '../lib/search/run';
+import type { FilterSelection } from '../lib/search/filters';
+import type { Vocabulary } from '../lib/search/suggest';
+import type { Term } from '../lib/search/match';
 
 interface PagefindModule extends PagefindLike {
   options: (o: Record<string, unknown>) => Promise<void>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
-const TYPE_FILTER = 'Loại trang';
-let pagefind: Promise<PagefindModule> | undefined;
-
-function loadPagefind(): Promise<PagefindModule> {
+// The search code itself (matching, ranking, filters) loads with Pagefind, on the first search:
+// the page's eager script is only this file.
+type Engine = typeof import('../lib/search/run') & typeof import('../lib/search/filters');
+let pagefind: Promise<{ module: PagefindModule; engine: Engine }> | undefined;
+function loadPagefind(): Promise<{ module: PagefindModule; engine: Engine }> {
   pagefind ??= (async () => {
     const url = '/pagefind/pagefind.js';
-    const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
-    await module.options({ basePath: '/pagefind/', baseUrl: '/' });
-    return module;
+    const [module, run, filters] = await Promise.all([
+      import(/* @vite-ignore */ url) as Promise<PagefindModule>,
+      import('../lib/search/run'),
+      import('../lib/search/filters'),
+    ]);
+    await module.options(run.PAGEFIND_OPTIONS);
+    return { module, engine: { ...run, ...filters } };
   })();
   return pagefind;
 }
+
+let vocabulary: Promise<{ words: Vocabulary | null; suggest: typeof import('../lib/search/suggest') }> | undefined;
+/** The suggestion code and the index's vocabulary, loaded together on the first miss. */
+function loadVocabulary() {
+  vocabulary ??= import('../lib/search/suggest').then(async (suggest) => ({
+    suggest,
+    words: await fetch(`/pagefind/${suggest.VOCABULARY_FILE}`).then((r) => (r.ok ? (r.json() as Promise<Vocabulary>) : null)).catch(() => null),
+  }));
+  return vocabulary;
+}
+
+const numbers = new Intl.NumberFormat('vi-VN');
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -27,15 +49,19 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-/** Pagefind excerpts carry only <mark>: rebuild them as nodes instead of trusting the HTML. */
+const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** Excerpts carry only <mark> and escaped text: rebuild them as nodes instead of trusting the HTML. */
 function excerptNode(excerpt: string): HTMLElement {
   const p = el('p', 'result-excerpt');
   for (const [i, part] of excerpt.split(/<\/?mark>/).entries()) {
     if (part === '') continue;
-    p.append(i % 2 === 1 ? el('mark', undefined, part) : document.createTextNode(part));
+    p.append(i % 2 === 1 ? el('mark', undefined, unescape(part)) : document.createTextNode(unescape(part)));
   }
   return p;
 }
+
+const quoted = (words: string[]) => words.map((w) => `«${w}»`).join(', ');
 
 function renderHit(hit: SearchHit): HTMLLIElement {
   const li = el('li', 'search-result');
@@ -49,6 +75,7 @@ function renderHit(hit: SearchHit): HTMLLIElement {
     meta.append(document.createTextNode(' · Mục: '), el('span', 'result-section', hit.section.title));
   }
   li.append(heading, meta);
+  if (hit.missing.length > 0) li.append(el('p', 'result-missing', `Không có từ ${quoted(hit.missing)} — chỉ khớp các từ còn lại.`));
   if (hit.excerpt) li.append(excerptNode(hit.excerpt));
   return li;
 }
@@ -57,53 +84,122 @@ export function startSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-page]');
   const input = document.querySelector<HTMLInputElement>('#tu-khoa');
   const status = document.querySelector<HTMLElement>('#trang-thai-tim-kiem');
+  const suggestion = document.querySelector<HTMLElement>('#goi-y-tim-kiem');
   const list = document.querySelector<HTMLOListElement>('#ket-qua-tim-kiem');
   const fieldset = document.querySelector<HTMLFieldSetElement>('fieldset.search-filters');
-  if (!form || !input || !status || !list || !fieldset) return;
+  if (!form || !input || !status || !suggestion || !list || !fieldset) return;
   const filterBox: HTMLFieldSetElement = fieldset;
-  const options = filterBox.querySelector<HTMLElement>('.filter-options') as HTMLElement;
-  let filtersShown = false;
+  let filtersShown: Promise<void> | undefined;
   let latest = 0;
+  let terms: Term[] = [];
+  let engine: Engine | undefined;
 
-  async function showFilters(module: PagefindModule): Promise<void> {
-    if (filtersShown) return;
-    filtersShown = true;
-    const types = Object.keys((await module.filters())[TYPE_FILTER] ?? {}).sort((a, b) => a.localeCompare(b, 'vi'));
-    for (const type of types) {
-      const label = el('label');
-      const box = el('input');
-      box.type = 'checkbox';
-      box.name = 'loai';
-      box.value = type;
-      box.addEventListener('change', () => void run());
-      label.append(box, document.createTextNode(` ${type}`));
-      options.append(label);
+  /** One group of checkboxes per filter the index holds, checked as the address says. */
+  function showFilters(module: PagefindModule, { SEARCH_FILTERS, filtersFromParams }: Engine): Promise<void> {
+    filtersShown ??= (async () => {
+      const all = await module.filters();
+      const available = Object.fromEntries(Object.entries(all).map(([name, values]) => [name, Object.keys(values)]));
+      const chosen = filtersFromParams(new URLSearchParams(location.search), available);
+      let shown = 0;
+      for (const filter of SEARCH_FILTERS) {
+        const values = (available[filter.name] ?? []).sort((a, b) => a.localeCompare(b, 'vi', { numeric: true }));
+        if (values.length === 0) continue;
+        const group = el('fieldset', 'filter-group');
+        group.dataset.filter = filter.name;
+        group.append(el('legend', undefined, filter.label));
+        for (const value of values) {
+          const label = el('label');
+          const box = el('input');
+          box.type = 'checkbox';
+          box.name = filter.param;
+          box.value = value;
+          box.checked = chosen[filter.name]?.includes(value) ?? false;
+          box.addEventListener('change', () => void run());
+          label.append(box, document.createTextNode(` ${value} (${numbers.format(all[filter.name]![value]!)})`));
+          group.append(label);
+        }
+        filterBox.append(group);
+        shown += 1;
+      }
+      filterBox.hidden = shown === 0;
+    })();
+    return filtersShown;
+  }
+
+  function chosenFilters(): FilterSelection {
+    const selection: FilterSelection = {};
+    for (const group of filterBox.querySelectorAll<HTMLFieldSetElement>('fieldset.filter-group')) {
+      const values = [...group.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value);
+      if (values.length > 0) selection[group.dataset.filter!] = values;
     }
-    filterBox.hidden = types.length === 0;
+    return selection;
+  }
+
+  async function showSuggestions(query: string, missing: Term[]): Promise<void> {
+    suggestion!.replaceChildren();
+    if (missing.length === 0) return;
+    const { words, suggest } = await loadVocabulary();
+    const offers = words ? suggest.suggestQueries(query, missing, words) : [];
+    if (offers.length === 0 || input!.value.trim() !== query) return;
+    suggestion!.append('Có phải bạn muốn tìm: ');
+    offers.forEach((offer, i) => {
+      if (i > 0) suggestion!.append(', ');
+      const link = el('a', undefined, offer);
+      const url = new URL(location.href);
+      url.search = engine!.writeSearchParams(url.searchParams, offer, chosenFilters()).toString();
+      link.href = url.pathname + url.search;
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        input!.value = offer;
+        void run();
+      });
+      suggestion!.append(link);
+    });
+    suggestion!.append('?');
   }
 
   async function run(): Promise<void> {
     const query = input!.value.trim();
     const ticket = ++latest;
-    const url = new URL(location.href);
-    if (query) url.searchParams.set('q', query);
-    else url.searchParams.delete('q');
-    history.replaceState(null, '', url);
     if (!query) {
+      const params = engine?.writeSearchParams(new URLSearchParams(location.search), '', chosenFilters()).toString() ?? '';
+      history.replaceState(null, '', params ? `${location.pathname}?${params}` : location.pathname);
       list!.replaceChildren();
+      suggestion!.replaceChildren();
       status!.textContent = '';
       return;
     }
     status!.textContent = 'Đang tìm…';
-    const module = await loadPagefind();
-    await showFilters(module);
-    const chosen = [...options.querySelectorAll<HTMLInputElement>('input[name="loai"]:checked')].map((b) => b.value);
-    const hits = await runSearch(module, query, chosen.length > 0 ? { filters: { [TYPE_FILTER]: chosen } } : {});
+    const loaded = await loadPagefind();
+    const module = loaded.module;
+    engine = loaded.engine;
+    await showFilters(module, engine);
+    const filters = chosenFilters();
+    history.replaceState(null, '', `${location.pathname}?${engine.writeSearchParams(new URLSearchParams(location.search), query, filters)}`);
+    const outcome = await engine.searchSite(module, query, Object.keys(filters).length > 0 ? { filters } : {});
     if (ticket !== latest) return; // a newer query is on its way
-    list!.replaceChildren(...hits.map(renderHit));
-    status!.textContent =
-      hits.length === 0 ? `Không tìm thấy kết quả cho «${query}».` : `${new Intl.NumberFormat('vi-VN').format(hits.length)} kết quả cho «${query}».`;
+    terms = outcome.terms;
+    list!.replaceChildren(...outcome.hits.map(renderHit));
+    const missing = [...new Set(outcome.missing.map((t) => t.typed))];
+    if (outcome.hits.length === 0) status!.textContent = `Không tìm thấy kết quả cho «${query}».`;
+    else if (missing.length > 0) status!.textContent = `Không tìm thấy ${quoted(missing)} trong trang nào. ${numbers.format(outcome.hits.length)} kết quả chỉ khớp các từ còn lại.`;
+    else status!.textContent = `${numbers.format(outcome.hits.length)} kết quả cho «${query}».`;
+    await showSuggestions(query, outcome.missing);
   }
+
+  // Opening a result: the page it lands on shows the same words highlighted (search-arrival.ts).
+  list.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a.result-link');
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    const opened = terms;
+    void import('./search-arrival')
+      .then(({ openResult }) => openResult(link.href, opened))
+      .then((done) => { if (!done) location.href = link.href; })
+      .catch(() => { location.href = link.href; });
+  });
+  // Back from a result opened in place: the search page comes back from its address.
+  window.addEventListener('popstate', () => location.reload());
 
   let timer: number | undefined;
   input.addEventListener('input', () => {

@@ -104,8 +104,10 @@ describe('searching', () => {
     await page.goto(`${site.origin}/tim-kiem/`);
     expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
     await page.locator('#tu-khoa').pressSequentially('cam my', { delay: 20 });
-    const first = page.locator('ol#ket-qua-tim-kiem > li.search-result').first();
-    await first.waitFor();
+    // The unit page of Cẩm Mỹ comes first since unit pages are indexed (issue 20); the plan's result is checked.
+    await page.locator('ol#ket-qua-tim-kiem > li.search-result').first().waitFor();
+    expect(await page.locator('ol#ket-qua-tim-kiem > li.search-result a.result-link').first().getAttribute('href')).toBe('/don-vi/cam-my/');
+    const first = page.locator('ol#ket-qua-tim-kiem > li.search-result', { has: page.locator('a[href^="/van-ban/ke-hoach-so-ket/"]') }).first();
     expect(await first.locator('.result-type').innerText()).toBe('Văn bản – Kế hoạch');
     expect(await first.locator('.result-section').innerText()).toMatch(/^2\. Liên đoàn Lao động các huyện/);
     expect(await first.locator('mark').first().innerText()).toMatch(/Cẩm/);
@@ -113,6 +115,12 @@ describe('searching', () => {
     expect(requests.some((url) => url.includes('/pagefind/'))).toBe(true);
     await first.locator('a.result-link').click();
     await page.waitForURL(/\/van-ban\/ke-hoach-so-ket\/#2-lien-doan-lao-dong-cac-huyen/);
+    // The page it lands on shows the same words highlighted, by the site's folding (issue 20).
+    await page.locator('main mark.search-hit').first().waitFor();
+    const hits = await page.locator('main mark.search-hit').allInnerTexts();
+    expect(hits).toEqual(expect.arrayContaining(['Cẩm', 'Mỹ']));
+    for (const word of hits) expect(['cẩm', 'mỹ']).toContain(word.toLowerCase());
+    expect(await page.locator('h1').first().textContent()).toContain('Kế hoạch');
     expect(errors).toEqual([]);
     expect(sameOrigin(requests)).toEqual([]);
     await page.context().close();
@@ -131,6 +139,36 @@ describe('searching', () => {
     await page.locator('fieldset.search-filters input[value="Chương trình"]').check();
     await page.waitForFunction((n) => document.querySelectorAll('li.search-result').length < n, all);
     for (const type of await results.locator('.result-type').allInnerTexts()) expect(type).toBe('Chương trình');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('searching (issue 20)', () => {
+  test('filters are controls kept in the address; a nonsense word says nothing was found; a typo gets a suggestion', async () => {
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.origin}/tim-kiem/?q=ch%C6%B0%C6%A1ng+tr%C3%ACnh&nam=2019`);
+    const results = page.locator('ol#ket-qua-tim-kiem > li.search-result');
+    await results.first().waitFor();
+    expect(await page.locator('fieldset.filter-group legend').allInnerTexts()).toEqual(['Loại trang', 'Cấp ban hành', 'Năm ban hành', 'Nhóm chỉ tiêu']);
+    expect(await page.locator('input[name="nam"][value="2019"]').isChecked()).toBe(true);
+    expect((await results.locator('a.result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).sort())
+      .toEqual(['/chuong-trinh/1306-ctr-tld-2019/', '/chuong-trinh/1563-ctr-tld-2019/', '/chuong-trinh/1734-ctr-tld-2019/']);
+    await page.locator('input[name="cap"][value="Tổng Liên đoàn Lao động Việt Nam"]').check();
+    await page.waitForURL(/cap=tong-lien-doan-lao-dong-viet-nam/);
+    expect(new URL(page.url()).searchParams.getAll('nam')).toEqual(['2019']);
+    await page.locator('#tu-khoa').fill('xyzqwk');
+    await page.locator('#tu-khoa').press('Enter');
+    await page.waitForFunction(() => document.querySelector('#trang-thai-tim-kiem')?.textContent?.startsWith('Không tìm thấy'));
+    expect(await results.count()).toBe(0);
+    await page.goto(`${site.origin}/tim-kiem/?q=tranh+chap+lao+dng`);
+    await page.locator('#goi-y-tim-kiem a').first().waitFor();
+    expect(await page.locator('#goi-y-tim-kiem').innerText()).toMatch(/^Có phải bạn muốn tìm: tranh chap lao dong/);
+    expect(await page.locator('#trang-thai-tim-kiem').innerText()).toMatch(/Không tìm thấy «dng»/);
+    expect(await results.first().locator('.result-missing').innerText()).toContain('«dng»');
+    await page.locator('#goi-y-tim-kiem a').first().click();
+    await page.waitForURL(/q=tranh\+chap\+lao\+dong/);
+    await page.waitForFunction(() => !document.querySelector('.result-missing') && document.querySelectorAll('li.search-result').length > 0);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runSearch, type PagefindLike, type SearchHit } from '../../src/lib/search/run';
+import { PAGEFIND_OPTIONS, runSearch, type PagefindLike, type SearchHit } from '../../src/lib/search/run.ts';
 
 export interface NodePagefind extends PagefindLike {
   filters: () => Promise<Record<string, Record<string, number>>>;
@@ -27,7 +27,7 @@ export function loadPagefind(dist = process.env.DIST_DIR ?? 'dist'): Promise<Nod
         options: (o: Record<string, unknown>) => Promise<void>;
         init: () => Promise<void>;
       };
-      await module.options({ basePath: '/pagefind/', baseUrl: '/' });
+      await module.options(PAGEFIND_OPTIONS);
       await module.init();
       return module;
     })();

@@ -1,6 +1,6 @@
-// What the reader types → the Pagefind query to run, and how its results are cleaned and ranked.
+// What the reader types → the Pagefind query to run (what it matched: match.ts).
 // Shared by the browser (src/scripts/search.ts) and the Node tests, so tests prove what readers get.
-import { FOLD_CLOSE, FOLD_OPEN, needsFoldedCopy, searchKey } from './fold-html-marks.ts';
+import { needsFoldedCopy, searchKey } from './fold-html-marks.ts';
 
 /**
  * Tone-placement pairs: old style puts the mark on the second vowel of oa/oe/uy ("hoà", "thuỷ"),
@@ -21,22 +21,6 @@ export function canonicalTone(text: string): string {
   return out;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** The query words found as whole words in `content`, spelling-for-spelling up to tone placement. */
-export function exactWordMatches(query: string, content: string): number {
-  const words = new Set(canonicalTone(stripFoldedCopies(content)).match(WORD) ?? []);
-  const wanted = new Set(canonicalTone(query).match(WORD) ?? []);
-  let count = 0;
-  for (const word of wanted) if (words.has(word)) count++;
-  return count;
-}
-
-/** Page content without the folded copies the indexer added. */
-export function stripFoldedCopies(content: string): string {
-  return content.replace(new RegExp(`${FOLD_OPEN}[\\s\\S]*?${FOLD_CLOSE}`, 'g'), ' ');
-}
-
 /**
  * The one Pagefind query for what the reader typed. Pagefind already folds tone marks, so every
  * spelling of a word is found by one query; words it would miss ("đoàn", "2494/CTr-TLĐ") are
@@ -54,36 +38,4 @@ export function pagefindQuery(input: string): string {
     .map((word) => (needsFoldedCopy(word) ? searchKey(word) : canonicalTone(word)))
     .filter((word) => word !== '')
     .join(' ');
-}
-
-/** Removes the folded copies (between the marker words) from a Pagefind excerpt, even when cut at either end. */
-export function cleanExcerpt(excerpt: string): string {
-  const open = `(?:<mark>)?${FOLD_OPEN}(?:</mark>)?`;
-  const close = `(?:<mark>)?${FOLD_CLOSE}(?:</mark>)?`;
-  let text = excerpt.replace(new RegExp(`${open}[\\s\\S]*?${close}`, 'g'), ' ');
-  const firstClose = text.search(new RegExp(close));
-  const firstOpen = text.search(new RegExp(open));
-  if (firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen)) text = text.slice(text.indexOf(FOLD_CLOSE) + FOLD_CLOSE.length);
-  const lastOpen = text.lastIndexOf(FOLD_OPEN);
-  if (lastOpen >= 0) text = text.slice(0, lastOpen);
-  // A <mark> cut in half by the removal must not leave a dangling tag.
-  text = text.replace(/<mark>(?![\s\S]*?<\/mark>)/g, '').replace(/^([^<]*?)<\/mark>/, '$1').replace(/<mark>\s*<\/mark>/g, '');
-  text = text.replace(/\s+/g, ' ').trim();
-  // An excerpt cut wholly from inside a folded copy has no markers left: it is all folded ASCII.
-  const plain = text.replace(/<\/?mark>/g, '');
-  if (plain !== '' && plain === searchKey(plain)) return '';
-  return text;
-}
-
-export interface SubResultLike {
-  title: string;
-  url: string;
-  excerpt: string;
-  locations?: number[];
-}
-
-/** The section that holds most of the matches; the page itself when no heading section matched. */
-export function bestSection<T extends SubResultLike>(subResults: T[] | undefined): T | undefined {
-  const sections = (subResults ?? []).filter((s) => s.url.includes('#'));
-  return [...sections].sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))[0];
 }

@@ -1,6 +1,10 @@
-// Runs one reader's search against a Pagefind instance (browser or Node): one query, its best
-// results re-ranked by exact spelling, each with its page type and best-matching section.
-import { bestSection, cleanExcerpt, exactWordMatches, pagefindQuery, type SubResultLike } from './query.ts';
+// Runs one reader's search against a Pagefind instance (browser or Node): one Pagefind query, then
+// its best results read with the site's own folding (src/lib/search/match.ts): pages that hold no
+// query word as a whole word (Pagefind's prefix fallback: "xyzqwk" finding "X") are dropped, pages
+// missing some words say which, and the rest are ranked by phrase, then exact spelling, then
+// Pagefind's score, each with the section and excerpt that show why it was found.
+import { bestSection, excerpt, matchPage, pageText, queryTerms, type Anchor, type Term } from './match.ts';
+import { pagefindQuery } from './query.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -8,7 +12,7 @@ export interface PagefindResultData {
   content: string;
   meta: Record<string, string | undefined>;
   filters?: Record<string, string[]>;
-  sub_results?: SubResultLike[];
+  anchors?: Anchor[];
 }
 
 interface PagefindResult {
@@ -21,43 +25,99 @@ export interface PagefindLike {
   search: (query: string, options?: { filters?: Record<string, string[]> }) => Promise<{ results: PagefindResult[] } | null>;
 }
 
+/**
+ * Pagefind's ranking, tuned for this site (its defaults favour short pages strongly: a programme
+ * page of 300 words beat the 3,000-word plan on the plan's own phrase). pageLength 0.75 → 0.3 lowers
+ * the short-page bias; termSimilarity 1 → 2 ranks a word typed in full above words it only begins.
+ */
+export const PAGEFIND_RANKING = { pageLength: 0.3, termSimilarity: 2, termFrequency: 1, termSaturation: 1.4 };
+
+/** Options every Pagefind instance of the site is started with (browser, tests, benchmark). */
+export const PAGEFIND_OPTIONS = { basePath: '/pagefind/', baseUrl: '/', ranking: PAGEFIND_RANKING };
+
 export interface SearchHit {
+  /** The page, or the section shown (page#heading). */
   url: string;
   title: string;
   /** "Văn bản – Kế hoạch", "Chương trình", … */
   type: string;
   section?: { title: string; url: string };
+  /** Original text around the matches, matched words in <mark>, the rest HTML-escaped. */
   excerpt: string;
   score: number;
+  /** Query words (as typed) this page does not hold: it was found by the others only. */
+  missing: string[];
 }
 
+export interface SearchOutcome {
+  hits: SearchHit[];
+  terms: Term[];
+  /** Query words no result holds as a whole word: candidates for "Có phải bạn muốn tìm". */
+  missing: Term[];
+}
+
+export async function searchSite(
+  pagefind: PagefindLike,
+  input: string,
+  options: { filters?: Record<string, string[]>; limit?: number; retried?: boolean } = {},
+): Promise<SearchOutcome> {
+  const query = pagefindQuery(input);
+  const terms = queryTerms(input);
+  if (query === '' || terms.length === 0) return { hits: [], terms, missing: [] };
+  const found = (await pagefind.search(query, options.filters ? { filters: options.filters } : {}))?.results ?? [];
+  const loaded = await Promise.all(found.slice(0, RERANK_DEPTH).map(async (result) => ({ result, data: await result.data() })));
+  const held = terms.map(() => false);
+  const ranked = loaded
+    .map((entry, order) => {
+      const text = pageText(entry.data.content, entry.data.anchors ?? [], entry.data.meta.title ?? '');
+      const match = matchPage(text, terms);
+      match.found.forEach((f, t) => { if (f) held[t] = true; });
+      return { ...entry, order, text, match, holds: match.found.filter(Boolean).length };
+    })
+    // Found only through Pagefind's prefix fallback: none of the words is on the page.
+    .filter((entry) => entry.holds > 0)
+    .sort((a, b) =>
+      b.holds - a.holds
+      || b.match.run - a.match.run
+      || b.match.exact - a.match.exact
+      || a.order - b.order)
+    .slice(0, options.limit ?? 20);
+  const hits = ranked.map(({ result, data, text, match }): SearchHit => {
+    const section = bestSection(text, match);
+    const url = section?.id ? `${data.url}#${section.id}` : data.url;
+    return {
+      url,
+      title: data.meta.title ?? data.url,
+      type: data.meta.loai ?? '',
+      section: section?.id ? { title: section.title, url } : undefined,
+      excerpt: excerpt(text, match, section),
+      score: result.score,
+      missing: [...new Set(terms.filter((_, t) => !match.found[t]).map((t) => t.typed))],
+    };
+  });
+  const missing = terms.filter((_, t) => !held[t]);
+  // A word no page holds (a typo) made Pagefind fall back to prefixes of it and miss the pages
+  // holding the others: search again without it; every page found then says it lacks the word.
+  if (missing.length > 0 && missing.length < terms.length && !options.retried) {
+    const absent = new Set(missing.map((t) => t.typed));
+    const rest = input.normalize('NFC').split(/\s+/).filter((w) => w !== '' && !absent.has(w)).join(' ');
+    if (rest !== '') {
+      const again = await searchSite(pagefind, rest, { ...options, retried: true });
+      const typed = [...absent];
+      return { hits: again.hits.map((hit) => ({ ...hit, missing: [...new Set([...typed, ...hit.missing])] })), terms, missing };
+    }
+  }
+  return { hits, terms, missing };
+}
+
+/** The hits alone (tests and the benchmark). */
 export async function runSearch(
   pagefind: PagefindLike,
   input: string,
   options: { filters?: Record<string, string[]>; limit?: number } = {},
 ): Promise<SearchHit[]> {
-  const query = pagefindQuery(input);
-  if (query === '') return [];
-  const found = (await pagefind.search(query, options.filters ? { filters: options.filters } : {}))?.results ?? [];
-  // Pagefind scores "hòa", "hoà" and "hoa" alike; a page holding the typed word itself (in either
-  // tone placement) must come before one holding a different word that only folds the same.
-  const loaded = await Promise.all(found.slice(0, RERANK_DEPTH).map(async (result) => ({ result, data: await result.data() })));
-  const ranked = loaded
-    .map((entry, order) => ({ ...entry, order, exact: exactWordMatches(input, entry.data.content) }))
-    .sort((a, b) => b.exact - a.exact || a.order - b.order)
-    .slice(0, options.limit ?? 20);
-  return ranked.map(({ result, data }) => {
-      const section = bestSection(data.sub_results);
-      return {
-        url: section?.url ?? data.url,
-        title: data.meta.title ?? data.url,
-        type: data.meta.loai ?? '',
-        section: section ? { title: section.title, url: section.url } : undefined,
-        excerpt: cleanExcerpt(section?.excerpt ?? data.excerpt) || cleanExcerpt(data.excerpt),
-        score: result.score,
-      };
-    });
+  return (await searchSite(pagefind, input, options)).hits;
 }
 
-/** How many of Pagefind's best results are re-ranked by exact spelling: each needs its fragment loaded, the main cost of a search on a large site (docs/benchmarks.md). */
+/** How many of Pagefind's best results are read again: each needs its fragment loaded, the main cost of a search on a large site (docs/benchmarks.md). */
 const RERANK_DEPTH = 20;

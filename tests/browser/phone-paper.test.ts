@@ -1,0 +1,225 @@
+// Phone and paper (issue 16): what a reader sees at 360 and 768 px and what prints on A4.
+import { describe, expect, test } from 'vitest';
+import { openPage, useSiteInBrowser } from '../helpers/browser';
+import { brokenWords } from '../helpers/broken-words';
+import { htmlFiles, urlOf } from '../helpers/dist';
+
+const site = useSiteInBrowser();
+const DIST = process.env.DIST_DIR ?? 'dist';
+
+/** Every built page, by the type a reader would name; the search page is measured with results. */
+const PAGE_TYPES: Record<string, (url: string) => boolean> = {
+  'trang chủ': (u) => u === '/',
+  'danh sách văn bản': (u) => u === '/van-ban/',
+  'văn bản': (u) => /^\/van-ban\/[^/]+\/$/.test(u),
+  'danh sách chương trình': (u) => u === '/chuong-trinh/',
+  'chương trình': (u) => u.startsWith('/chuong-trinh/') && u !== '/chuong-trinh/',
+  'danh mục dẫn chiếu': (u) => u.startsWith('/van-ban-dan-chieu/'),
+  'danh sách chỉ tiêu': (u) => u === '/chi-tieu/',
+  'chỉ tiêu': (u) => u.startsWith('/chi-tieu/') && u !== '/chi-tieu/',
+  'danh sách đơn vị': (u) => u === '/don-vi/',
+  'đơn vị': (u) => u.startsWith('/don-vi/') && u !== '/don-vi/',
+};
+const pages = htmlFiles(DIST).map(urlOf).filter((u) => u !== '/404.html' && u !== '/tim-kiem/');
+const pagesOf = (type: string) => pages.filter(PAGE_TYPES[type]);
+
+describe('no word or number broken across lines', () => {
+  test('every page type has pages', () => {
+    for (const type of Object.keys(PAGE_TYPES)) expect(pagesOf(type).length, type).toBeGreaterThan(0);
+  });
+
+  for (const width of [360, 768]) {
+    for (const type of Object.keys(PAGE_TYPES)) {
+      test(`${type}, ${width} px`, async () => {
+        const { page } = await openPage(site.browser, { width });
+        const failures: string[] = [];
+        let words = 0;
+        for (const path of pagesOf(type)) {
+          await page.goto(`${site.origin}${path}`);
+          const result = await brokenWords(page);
+          words += result.words;
+          failures.push(...result.broken.map((b) => `${path} ${b.where}: "${b.word}"`));
+        }
+        // The measure is real: thousands of words were looked at.
+        expect(words).toBeGreaterThan(200);
+        expect(failures).toEqual([]);
+        await page.context().close();
+      }, 60_000);
+    }
+
+    test(`search results, ${width} px`, async () => {
+      const { page } = await openPage(site.browser, { width });
+      await page.goto(`${site.origin}/tim-kiem/?q=${encodeURIComponent('công đoàn')}`);
+      await page.locator('#ket-qua-tim-kiem li').first().waitFor();
+      const result = await brokenWords(page);
+      expect(result.words).toBeGreaterThan(200);
+      expect(result.broken).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  test('the measure catches a broken word', async () => {
+    const { page } = await openPage(site.browser, { width: 360, bypassCSP: true });
+    await page.goto(`${site.origin}/chi-tieu/phat-trien-doan-vien/`);
+    // What the site did before: cells shrink and numbers break anywhere.
+    await page.addStyleTag({ content: '.data-table td, .data-table th { overflow-wrap: anywhere !important; white-space: normal !important; } .data-table { table-layout: fixed; width: 100% !important; }' });
+    const result = await brokenWords(page);
+    expect(result.broken.length).toBeGreaterThan(10);
+    await page.context().close();
+  });
+});
+
+describe('a compact header on phones', () => {
+  test('the page title starts within the first 320 px at 360 px wide, on every page type', async () => {
+    const { page } = await openPage(site.browser, { width: 360 });
+    const samples = [...Object.keys(PAGE_TYPES).map((type) => pagesOf(type)[0]), '/tim-kiem/'];
+    for (const path of samples) {
+      await page.goto(`${site.origin}${path}`);
+      const top = await page.evaluate(() => {
+        const title = document.querySelector('main h1:not(.visually-hidden)') ?? document.querySelector('.doc-heading');
+        return title ? title.getBoundingClientRect().top + window.scrollY : null;
+      });
+      expect(top, path).not.toBeNull();
+      expect(top!, path).toBeLessThan(320);
+    }
+    await page.context().close();
+  });
+
+  test('the menu opens without JavaScript; on a wide screen its links show without it', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/chi-tieu/`);
+    const link = page.locator('.main-nav a[href="/don-vi/"]');
+    expect(await link.isVisible()).toBe(false);
+    await page.locator('.site-menu > summary').click();
+    expect(await link.isVisible()).toBe(true);
+    await link.click();
+    await page.waitForURL(/\/don-vi\/$/);
+    // The search box is the way to search; the menu does not repeat it as a link.
+    expect(await page.locator('.main-nav a[href="/tim-kiem/"]').count()).toBe(0);
+    expect(await page.locator('.site-header form[role="search"] input[name="q"]').isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${site.origin}/chi-tieu/`);
+    expect(await page.locator('.site-menu > summary').isVisible()).toBe(false);
+    expect(await page.locator('.main-nav a[href="/don-vi/"]').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  test('the site name takes at most two lines at 360 px', async () => {
+    const { page } = await openPage(site.browser, { width: 360 });
+    await page.goto(`${site.origin}/`);
+    const lines = await page.locator('.site-name .name').evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+    expect(lines).toBeLessThanOrEqual(2);
+    await page.context().close();
+  });
+});
+
+describe('printed like an official document', () => {
+  const pdfText = async (path: string, options: { layout?: boolean; first?: number; last?: number } = {}) => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { page } = await openPage(site.browser);
+    await page.goto(`${site.origin}${path}`);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    await page.context().close();
+    const dir = mkdtempSync(join(tmpdir(), 'in-'));
+    try {
+      writeFileSync(join(dir, 'a.pdf'), pdf);
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'a.pdf')], { encoding: 'utf8' }))?.[1]);
+      const args = [...(options.layout ? ['-layout'] : []), ...(options.first ? ['-f', String(options.first), '-l', String(options.last ?? options.first)] : []), join(dir, 'a.pdf'), '-'];
+      return { pages, text: execFileSync('pdftotext', args, { encoding: 'utf8' }) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const squash = (text: string) => text.replace(/\s+/g, ' ');
+
+  for (const [path, opening] of [
+    ['/van-ban/ke-hoach-so-ket/', 'KẾ HOẠCH'],
+    ['/van-ban/de-cuong-bao-cao/', 'ĐỀ CƯƠNG BÁO CÁO'],
+    ['/van-ban/cong-van-xin-y-kien/', 'Kính gửi:'],
+  ] as const) {
+    test(`${path}: header block first, no web chrome, page numbers from page 2`, async () => {
+      const { pages, text } = await pdfText(path);
+      const flat = squash(text);
+      expect(pages).toBeGreaterThanOrEqual(path.includes('cong-van') ? 1 : 4);
+      // The header block opens the first page, before the document's own title.
+      const order = ['TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM', 'LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐỒNG NAI', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập – Tự do – Hạnh phúc', 'Số: ……', 'Đồng Nai, ngày …… tháng …… năm ……', opening];
+      const positions = order.map((part) => flat.indexOf(part));
+      expect(positions.every((p) => p >= 0), `${order.join(' | ')} in ${flat.slice(0, 400)}`).toBe(true);
+      // Parent body above the issuing body, the motto's two lines in order, all before the text.
+      expect(positions[0]).toBeLessThan(positions[1]);
+      expect(positions[2]).toBeLessThan(positions[3]);
+      expect(Math.max(...positions.slice(0, 6))).toBeLessThan(positions[6]);
+      // No web information box, contents, timeline, section links, link addresses or site chrome.
+      for (const absent of ['Thông tin văn bản', 'Loại văn bản', 'Mục lục', 'Mốc thời gian', '§', '</', 'Bỏ qua', 'Trang chủ', 'Tìm kiếm', 'Về đầu trang', 'Ghi chú biên tập: Bản nguồn không ghi số']) {
+        expect(flat, absent).not.toContain(absent);
+      }
+      // Page 1 has no number; every later page has its own at the foot.
+      const lastLine = (t: string) => t.trim().split('\n').at(-1)?.trim();
+      expect(lastLine((await pdfText(path, { layout: true, first: 1 })).text)).not.toBe('1');
+      if (pages > 1) expect(lastLine((await pdfText(path, { layout: true, first: 2 })).text)).toBe('2');
+      if (pages > 2) expect(lastLine((await pdfText(path, { layout: true, first: pages })).text)).toBe(String(pages));
+    }, 60_000);
+  }
+
+  test('a data table split across printed pages repeats its header row', async () => {
+    const { pages, text } = await pdfText('/van-ban-dan-chieu/');
+    expect(pages).toBeGreaterThan(1);
+    const pageTexts = text.split('\f').filter((t) => t.trim());
+    // Column headers wrap, so look for a word only the header row has ("Được" is lower case in cells).
+    const withHeader = pageTexts.filter((t) => squash(t).includes('Được dẫn'));
+    expect(withHeader.length).toBe(pageTexts.length);
+  }, 60_000);
+});
+
+describe('contents you can use', () => {
+  test('on a phone the plan\'s contents sit under its title, closed, and list the timeline', async () => {
+    const { page } = await openPage(site.browser, { width: 360 });
+    await page.goto(`${site.origin}/van-ban/ke-hoach-so-ket/`);
+    const summary = page.locator('details.toc > summary');
+    const top = await summary.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    expect(top).toBeLessThan(2 * 800);
+    expect(await page.locator('details.toc').getAttribute('open')).toBeNull();
+    await summary.click();
+    const timelineLink = page.locator('.toc a[href="#moc-thoi-gian"]');
+    expect(await timelineLink.isVisible()).toBe(true);
+    await timelineLink.click();
+    expect(new URL(page.url()).hash).toBe('#moc-thoi-gian');
+    expect(await page.locator('.back-to-top a[href="#tieu-de-van-ban"]').count()).toBe(1);
+    await page.context().close();
+  });
+
+  test('the memo has no headings and no contents; the outline\'s run-together heading reads as lines', async () => {
+    const { page } = await openPage(site.browser, { width: 1280 });
+    await page.goto(`${site.origin}/van-ban/cong-van-xin-y-kien/`);
+    expect(await page.locator('.toc').count()).toBe(0);
+    expect(await page.getByText('Mục lục', { exact: true }).count()).toBe(0);
+    await page.goto(`${site.origin}/van-ban/de-cuong-bao-cao/`);
+    const heading = page.locator('h2', { hasText: 'PHẦN THỨ HAI' });
+    const lines = await heading.evaluate((el) => [...el.querySelectorAll('.heading-sub')].map((s) => s.getBoundingClientRect().top));
+    expect(lines).toHaveLength(2);
+    expect(lines[1]! - lines[0]!).toBeGreaterThan(10);
+    const tocEntry = page.locator('.toc a', { hasText: 'PHẦN THỨ HAI' });
+    expect(await tocEntry.locator('br').count()).toBe(2);
+    // Wide screens: the contents are shown without opening anything.
+    expect(await page.locator('.toc a').first().isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
+
+test('previous and next lead from the plan to the outline to the memo and back', async () => {
+  const { page } = await openPage(site.browser, { width: 360 });
+  await page.goto(`${site.origin}/van-ban/ke-hoach-so-ket/`);
+  expect(await page.locator('.doc-prev-next a[rel="prev"]').count()).toBe(0);
+  await page.locator('.doc-prev-next a[rel="next"]').click();
+  await page.waitForURL(/\/van-ban\/de-cuong-bao-cao\/$/);
+  await page.locator('.doc-prev-next a[rel="next"]').click();
+  await page.waitForURL(/\/van-ban\/cong-van-xin-y-kien\/$/);
+  expect(await page.locator('.doc-prev-next a[rel="next"]').count()).toBe(0);
+  await page.locator('.doc-prev-next a[rel="prev"]').click();
+  await page.waitForURL(/\/van-ban\/de-cuong-bao-cao\/$/);
+  await page.context().close();
+});

@@ -1,0 +1,10 @@
+import { expect, test } from 'vitest';
+import { neighbours } from '../src/lib/sequence';
+
+test('previous and next follow the documents\' order, with nothing past the ends', () => {
+  const docs = [{ id: 'cong-van', order: 3 }, { id: 'ke-hoach', order: 1 }, { id: 'de-cuong', order: 2 }];
+  expect(neighbours(docs, 'ke-hoach')).toEqual({ previous: undefined, next: { id: 'de-cuong', order: 2 } });
+  expect(neighbours(docs, 'de-cuong')).toEqual({ previous: { id: 'ke-hoach', order: 1 }, next: { id: 'cong-van', order: 3 } });
+  expect(neighbours(docs, 'cong-van').next).toBeUndefined();
+  expect(neighbours(docs, 'khac')).toEqual({});
+});
