@@ -11,6 +11,7 @@ import remarkCitations from './src/plugins/remark-citations.ts';
 import { publishedDocuments } from './src/plugins/known-documents.ts';
 import { readContentFiles } from './src/lib/content-files.ts';
 import { fileURLToPath } from 'node:url';
+import { checkEdition } from './src/lib/edition/load.ts';
 
 // Every content file read once: the front-matter check and the citation plugins share it.
 const contentFiles = readContentFiles(fileURLToPath(new URL('.', import.meta.url)));
@@ -30,8 +31,15 @@ const processor =
       })
     : satteri({ ...satteriPlugins({ published }), features: { smartPunctuation: false } });
 
+// The site address comes from the edition file; a bad file stops here with its file:line message.
+const edition = checkEdition(fileURLToPath(new URL('.', import.meta.url)));
+if (!edition.edition) {
+  console.error(edition.problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message} (quy tắc: ${p.rule})`).join('\n'));
+  process.exit(1);
+}
+
 export default defineConfig({
-  site: 'https://congdoan-soket.example.vn',
+  site: edition.edition.site.url,
   trailingSlash: 'always',
   // Stylesheets as files, never inlined: the Content-Security-Policy allows styles from the site only.
   build: { format: 'directory', inlineStylesheets: 'never' },

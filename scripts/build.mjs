@@ -119,6 +119,10 @@ async function main() {
   const scripts = (name) => fileURLToPath(new URL(name, import.meta.url));
   if ((await run([scripts('./check-content.ts'), root])) !== 0 || stopping) fail('kiểm tra nội dung và số liệu');
   const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
+  // Astro keeps the parsed content between builds and, after a schema change (a new front-matter
+  // field with a default), served entries without the field: the content is read afresh instead.
+  // A fresh clone has no store, so this costs nothing there.
+  rmSync(join(root, 'node_modules', '.astro', 'data-store.json'), { force: true });
   const built = await run([`--max-old-space-size=${heapLimitMb()}`, astro, 'build', '--outDir', fresh], { SOKET_PRECHECKED: '1' });
   if (built !== 0 || stopping) fail('dựng trang (astro build)');
   if ((await run([scripts('./pagefind.mjs')], { DIST_DIR: fresh })) !== 0 || stopping) fail('lập chỉ mục tìm kiếm (Pagefind)');

@@ -1,14 +1,19 @@
-// Site-wide facts shown in the header, footer and metadata.
+// Site-wide facts shown in the header, footer, metadata and the report kit: all from the edition
+// file (content/cau-hinh.yaml), so another organisation's edition renames them in one place.
+import { loadEdition } from './edition/load.ts';
+
+const edition = loadEdition();
+
 export const site = {
-  name: 'Sơ kết giữa nhiệm kỳ Đại hội X Công đoàn tỉnh Đồng Nai',
-  shortName: 'Sơ kết giữa nhiệm kỳ',
-  publisher: 'Liên đoàn Lao động tỉnh Đồng Nai',
+  name: edition.review.title,
+  shortName: edition.review.shortTitle,
+  publisher: edition.organisation.name,
   /** The publisher's parent body, printed above it in official header blocks. */
-  parentBody: 'Tổng Liên đoàn Lao động Việt Nam',
+  parentBody: edition.organisation.parentBody,
   /** Where units send their reports ("Nơi nhận" of their drafts). */
-  reportRecipient: 'Văn phòng Liên đoàn Lao động tỉnh Đồng Nai',
-  description:
-    'Kế hoạch, Đề cương báo cáo và văn bản xin ý kiến về sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội X Công đoàn tỉnh Đồng Nai (2018 – 2023).',
+  reportRecipient: edition.organisation.reportRecipient,
+  description: edition.review.description,
+  url: edition.site.url,
 } as const;
 
 export const docTypeLabels = {

@@ -1,0 +1,69 @@
+// The edition file (content/cau-hinh.yaml): validated like every content file, documented from
+// its schema, and the one place that names the organisation and the site's address.
+import { afterAll, describe, expect, test } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { checkEdition } from '../src/lib/edition/load';
+import { editionFieldRows, EDITION_FILE } from '../src/lib/edition/schema';
+import { cleanup, redTeamCopy, runNpm } from './red-team/harness';
+
+const copies: string[] = [];
+afterAll(() => copies.forEach(cleanup));
+const withEdition = (edit: (text: string) => string) => {
+  const dir = redTeamCopy('soket-edition-');
+  copies.push(dir);
+  const path = join(dir, EDITION_FILE);
+  writeFileSync(path, edit(readFileSync(path, 'utf8')));
+  return dir;
+};
+
+describe('content/cau-hinh.yaml', () => {
+  test('the committed edition is valid', () => {
+    const checked = checkEdition(process.cwd());
+    expect(checked.problems).toEqual([]);
+    expect(checked.edition?.organisation.name).toBe('Liên đoàn Lao động tỉnh Đồng Nai');
+  });
+
+  test.each([
+    ['an unknown (misspelt) field', (t: string) => t.replace('  parentBody:', '  parentbody:'), /^content\/cau-hinh\.yaml:6: organisation\.parentbody: trường "parentbody" không có trong mẫu/m, 'truong-la'],
+    ['an address that is not a URL', (t: string) => t.replace('url: https://congdoan-soket.example.vn', 'url: congdoan soket'), /^content\/cau-hinh\.yaml:13: site\.url: /m, ''],
+    ['a missing field', (t: string) => t.replace(/^  reportRecipient: .*\n/m, ''), /^content\/cau-hinh\.yaml:4: organisation\.reportRecipient: /m, ''],
+    ['a control character in the name', (t: string) => t.replace('Đồng Nai\n', 'Đồng\u0007 Nai\n'), /^content\/cau-hinh\.yaml:5: /m, 'ky-tu-dieu-khien'],
+  ])('%s is refused with file:line, field and rule by the pre-build check', (_name, edit, where, rule) => {
+    const dir = withEdition(edit);
+    const out = runNpm(dir, 'build', [], 90);
+    expect(out.status).toBe(1);
+    const text = `${out.stdout}${out.stderr}`;
+    expect(text).toMatch(where);
+    if (rule) expect(text).toContain(`(quy tắc: ${rule})`);
+    expect(text).not.toMatch(/^\s+at |Error:/m);
+  });
+
+  test('the README documents every field, from the schema\'s own descriptions', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const row of editionFieldRows()) expect(readme, row.field).toContain(`| \`${row.field}\` | ${row.description} |`);
+    expect(editionFieldRows().length).toBe(7);
+  });
+
+  test('renaming the organisation in the edition file renames it in page titles, headers, share tags, the Word files and the Excel forms', async () => {
+    const dir = withEdition((t) => t.replace('  name: Liên đoàn Lao động tỉnh Đồng Nai', '  name: Liên đoàn Lao động tỉnh Thử Nghiệm').replace('url: https://congdoan-soket.example.vn', 'url: https://soket.thu-nghiem.example.vn').replace('title: Sơ kết giữa nhiệm kỳ Đại hội X Công đoàn tỉnh Đồng Nai', 'title: Sơ kết giữa nhiệm kỳ Đại hội X Công đoàn tỉnh Thử Nghiệm'));
+    const out = runNpm(dir, 'build', [], 180);
+    expect(out.status, out.stderr.slice(-2000)).toBe(0);
+    const home = readFileSync(join(dir, 'dist/index.html'), 'utf8');
+    expect(home).toContain('<span class="publisher">Liên đoàn Lao động tỉnh Thử Nghiệm</span>');
+    expect(home).toContain('<meta property="og:site_name" content="Sơ kết giữa nhiệm kỳ Đại hội X Công đoàn tỉnh Thử Nghiệm"');
+    expect(home).toMatch(/<link rel="canonical" href="https:\/\/soket\.thu-nghiem\.example\.vn\/"/);
+    expect(readFileSync(join(dir, 'dist/sitemap.xml'), 'utf8')).toContain('<loc>https://soket.thu-nghiem.example.vn/</loc>');
+    const plan = readFileSync(join(dir, 'dist/van-ban/ke-hoach-so-ket/index.html'), 'utf8');
+    expect(plan).toMatch(/<title>[^<]*\| Sơ kết giữa nhiệm kỳ<\/title>/);
+    const docx = await JSZip.loadAsync(readFileSync(join(dir, 'dist/tai-ve/bao-cao/cam-my.docx')));
+    expect(await docx.file('docProps/core.xml')!.async('string')).toContain('<dc:creator>Liên đoàn Lao động tỉnh Thử Nghiệm</dc:creator>');
+    expect(await docx.file('word/document.xml')!.async('string')).toContain('LIÊN ĐOÀN LAO ĐỘNG TỈNH THỬ NGHIỆM');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(join(dir, 'dist/tai-ve/bieu-mau/cam-my.xlsx')) as unknown as ExcelJS.Buffer);
+    expect(book.getWorksheet('Biểu mẫu')!.getCell('A1').value).toBe('LIÊN ĐOÀN LAO ĐỘNG TỈNH THỬ NGHIỆM');
+    expect(book.creator).toBe('Liên đoàn Lao động tỉnh Thử Nghiệm');
+  }, 240_000);
+});
