@@ -41,8 +41,6 @@ export const LAYOUTS: Record<FormLayout['id'], FormLayout> = {
 };
 /** Row of the column headers of the form the site issues. */
 export const HEADER_ROW = LAYOUTS.current.headerRow;
-/** @deprecated names of the legacy layout's fixed columns, kept for the legacy reader. */
-export const FIXED_COLUMNS = LAYOUTS.legacy.fixed;
 
 /**
  * A very hidden sheet recording whom the form was issued to and the figures it was prefilled with,

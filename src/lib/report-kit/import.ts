@@ -94,7 +94,7 @@ function unitIdOf(dataset: Dataset, text: string): string | undefined {
   return dataset.units.find((u) => u.id === wanted || normalName(u.name) === wanted)?.id;
 }
 
-/** Does the merge range "C3:K3" touch a row at or below `fromRow`? */
+/** The first and last row of a merge range ("C3:K3" → [3, 3]). */
 function mergeRows(range: string): [number, number] {
   const rows = [...range.matchAll(/[A-Z]+(\d+)/g)].map((m) => Number(m[1]));
   return [Math.min(...rows), Math.max(...rows)];
