@@ -50,7 +50,7 @@ describe('red team: hostile input and faults', () => {
     } finally {
       cleanup(dir);
     }
-  });
+  }, 240_000); // each case bounds its own command (20 s, a build 90 s); vitest's limit must not cut it first
 });
 
 afterAll(() => {
