@@ -162,3 +162,23 @@ describe('each unit\'s draft has its own figures, equal to its page', () => {
     expect(header).toContain('SỐ LIỆU MINH HỌA');
   });
 });
+
+describe('the units\' notes on their figures go into the drafts', () => {
+  test('numbered under the table: the unit\'s own in its draft, every unit\'s (named) in the province\'s', async () => {
+    const { draftFigures } = await import('../src/lib/report-kit/draft');
+    const { aggregateDataset } = await import('../src/lib/data/aggregate');
+    const rows = dataset.rows.map((r) =>
+      r.unit === 'cam-my' && r.period === '2019' && r.indicator === 'phat-trien-doan-vien' ? { ...r, note: 'Số liệu tính đến 15/12/2019\nchưa gồm khối doanh nghiệp FDI' }
+      : r.unit === 'bien-hoa' && r.period === 'nk-truoc' && r.indicator === 'mai-am-cong-doan' ? { ...r, note: 'Theo báo cáo tổng kết nhiệm kỳ IX' } : r);
+    const noted = { ...dataset, rows };
+    const summaries = aggregateDataset(noted);
+    const mine = draftFigures(noted, summaries, noted.units.find((u) => u.id === 'cam-my')!);
+    expect(mine.figureNotes).toEqual(['1. Kết nạp đoàn viên mới, 2019: Số liệu tính đến 15/12/2019; chưa gồm khối doanh nghiệp FDI']);
+    const province = draftFigures(noted, summaries, null);
+    expect(province.figureNotes).toEqual([
+      '1. Kết nạp đoàn viên mới, 2019 (Cẩm Mỹ): Số liệu tính đến 15/12/2019; chưa gồm khối doanh nghiệp FDI',
+      '2. Xây dựng, sửa chữa nhà "Mái ấm Công đoàn", Nhiệm kỳ IX, cùng kỳ (2013 – 2015) (Biên Hòa): Theo báo cáo tổng kết nhiệm kỳ IX',
+    ]);
+    expect(draftFigures(dataset, aggregateDataset(dataset), null).figureNotes).toEqual([]);
+  });
+});

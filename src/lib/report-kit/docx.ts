@@ -362,6 +362,8 @@ export interface DraftOptions {
   indicatorsHeading: RegExp;
   table: TableSpec;
   notes: string[];
+  /** The units' notes on their figures, numbered; printed under the table. */
+  figureNotes: string[];
   charts: { png: Uint8Array; width: number; height: number; caption: string }[];
   /** While the dataset is illustrative, every page's header says so. */
   illustrativeNote?: string;
@@ -373,6 +375,12 @@ export function draftDocument(blocks: OutlineBlock[], options: DraftOptions): Do
     bodyParagraph([run(`Kết quả thực hiện các chỉ tiêu của ${options.issuer}, theo số liệu đăng trên trang sơ kết (bảng dưới đây; "chưa báo cáo" là năm đơn vị chưa gửi số liệu).`)]),
     dataTable(options.table),
     ...options.notes.map((note) => new Paragraph({ spacing: { before: 60, after: 0 }, children: [run(note, { italics: true, size: PT(11) })] })),
+    ...(options.figureNotes.length > 0
+      ? [
+          new Paragraph({ spacing: { before: 120, after: 0 }, children: [run('Ghi chú của đơn vị về số liệu:', { bold: true, size: PT(11) })] }),
+          ...options.figureNotes.map((note) => new Paragraph({ spacing: { before: 20, after: 0 }, children: [run(note, { size: PT(11) })] })),
+        ]
+      : []),
     ...options.charts.flatMap((c) => chartImage(c.png, c.width, c.height, c.caption, true)),
   ];
   const sections = outlineSections(blocks, {

@@ -34,6 +34,8 @@ export interface DraftFigures {
   groups: DraftGroup[];
   /** Printed under the table: what the verdict and targets mean for this scope. */
   notes: string[];
+  /** The units' own notes on their figures (ghi_chu), numbered: "1. Kết nạp đoàn viên mới, 2019 (Biên Hòa): …". */
+  figureNotes: string[];
 }
 
 function allocationText(indicator: Indicator, years: number[]): string {
@@ -87,7 +89,17 @@ export function draftFigures(dataset: Dataset, summaries: ReadonlyMap<string, In
       ? 'Phân bổ năm và mục tiêu nhiệm kỳ là chỉ tiêu chung của toàn tỉnh; đơn vị chưa được giao chỉ tiêu riêng nên cột Đánh giá không xếp loại đạt hay chưa đạt. Xếp hạng: thứ hạng của đơn vị trong số các đơn vị đã báo cáo đủ.'
       : 'Đánh giá: so kết quả toàn tỉnh với tổng phân bổ các năm (chỉ tiêu đếm) hoặc phân bổ của năm cuối (chỉ tiêu tỷ lệ).',
   ];
-  return { unit, years: dataset.years, baselineLabel: dataset.meta.baseline?.label ?? null, groups: groupOf(lines), notes };
+  const shortName = new Map(dataset.units.map((u) => [u.id, u.shortName]));
+  // Notes follow the table's order: group by group, then the indicators' own order.
+  const groupKeys = Object.keys(indicatorGroups);
+  const ranked = [...dataset.indicators].sort((a, b) => groupKeys.indexOf(a.group) - groupKeys.indexOf(b.group));
+  const order = new Map(ranked.map((i, n) => [i.id, n]));
+  const periodLabel = (p: string) => (p === dataset.meta.baseline?.key ? dataset.meta.baseline.label : p);
+  const figureNotes = dataset.rows
+    .filter((r) => r.note.trim() !== '' && (!unit || r.unit === unit.id))
+    .sort((a, b) => (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0) || a.period.localeCompare(b.period) || a.unit.localeCompare(b.unit))
+    .map((r, n) => `${n + 1}. ${ranked[order.get(r.indicator) ?? 0]?.name ?? r.indicator}, ${periodLabel(r.period)}${unit ? '' : ` (${shortName.get(r.unit) ?? r.unit})`}: ${r.note.replace(/\s*\r?\n\s*/g, '; ')}`);
+  return { unit, years: dataset.years, baselineLabel: dataset.meta.baseline?.label ?? null, groups: groupOf(lines), notes, figureNotes };
 }
 
 /** The table of a draft: header and rows, one group heading row before its indicators. */

@@ -38,6 +38,7 @@ export const GET: APIRoute = async ({ params }) => {
     indicatorsHeading: /CHỈ TIÊU/i,
     table: { widths: widths(figures.years.length), header: table.header, rows: table.rows, size: 10 },
     notes: figures.notes,
+    figureNotes: figures.figureNotes,
     charts: [],
     ...(isSample ? { illustrativeNote: 'SỐ LIỆU MINH HỌA — các số trong dự thảo này chưa phải số liệu chính thức của đơn vị.' } : {}),
   });
