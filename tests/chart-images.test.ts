@@ -12,7 +12,7 @@ import type { Dataset } from '../src/lib/data/dataset';
 import { BAND_HEIGHT, chartConfig, ILLUSTRATIVE_LABEL, imageHeight, wrapText } from '../src/lib/charts/config';
 import { chartImagePath, indicatorChartImages } from '../src/lib/charts/images';
 import { imageFontFiles, renderChartPng, renderSpecPng } from '../src/lib/charts/png';
-import { encodeOpaquePng } from '../src/lib/charts/png-encode';
+import { encodeRgbaPng } from '../src/lib/charts/png-encode';
 import { site } from '../src/lib/site';
 import { fontCodePoints } from './helpers/font-cmap';
 
@@ -51,14 +51,14 @@ const bandColour = (r: number, g: number, b: number) => r === 0xff && g === 0xf1
 const labelRed = (r: number, g: number, b: number) => r > 110 && r < 165 && g < 45 && b < 30;
 
 describe('the PNG encoder', () => {
-  test('writes RGB pixels that decode back exactly', async () => {
+  test('writes pixels that decode back exactly', async () => {
     const width = 37;
     const height = 11;
     const rgba = new Uint8Array(width * height * 4);
     for (let i = 0; i < rgba.length; i += 4) {
       rgba[i] = (i * 7) & 255; rgba[i + 1] = (i * 13) & 255; rgba[i + 2] = (i * 29) & 255; rgba[i + 3] = 255;
     }
-    const png = encodeOpaquePng(rgba, width, height);
+    const png = encodeRgbaPng(rgba, width, height);
     expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
     const decoded = await decode(png);
     expect([decoded.width, decoded.height]).toEqual([width, height]);
@@ -66,7 +66,7 @@ describe('the PNG encoder', () => {
   });
 
   test('refuses pixels that do not match the size', () => {
-    expect(() => encodeOpaquePng(new Uint8Array(10), 2, 2)).toThrow(/kích thước ảnh/);
+    expect(() => encodeRgbaPng(new Uint8Array(10), 2, 2)).toThrow(/kích thước ảnh/);
   });
 });
 
@@ -97,8 +97,11 @@ describe('one configuration for the page and the image', () => {
       expect(image.frame.source).toContain(`${SITE_URL}/chi-tieu/${image.indicatorId}/`);
       expect(image.frame.source).toContain('Liên đoàn Lao động tỉnh Đồng Nai');
     }
-    const many = { ...images[2]!.spec, labels: Array.from({ length: 200 }, (_, i) => `CĐCS ${i + 1}`) };
-    expect(imageHeight(many)).toBeGreaterThanOrEqual(200 * 26);
+    // Many units: a taller image with a 26 px row each, up to three times the height.
+    const units = (n: number) => ({ ...images[2]!.spec, labels: Array.from({ length: n }, (_, i) => `CĐCS ${i + 1}`) });
+    expect(imageHeight(units(18))).toBe(900);
+    expect(imageHeight(units(60))).toBeGreaterThanOrEqual(60 * 26);
+    expect(imageHeight(units(200))).toBe(2700);
   });
 });
 
@@ -113,6 +116,9 @@ describe('rendered images', () => {
       const i = (y * pixels.width + x) * 4;
       expect([pixels.data[i], pixels.data[i + 1], pixels.data[i + 2]]).toEqual([255, 255, 255]);
     }
+    let seeThrough = 0;
+    for (let i = 3; i < pixels.data.length; i += 4) if (pixels.data[i] !== 255) seeThrough++;
+    expect(seeThrough, 'pixels not fully opaque').toBe(0);
     // Bars, axes and text: a real share of the image, and far from all of it.
     const inked = count(pixels, nonWhite);
     expect(inked / total).toBeGreaterThan(0.1);

@@ -49,12 +49,24 @@ export function formatChartValue(value: number | string, percent: boolean): stri
   return `${numbers.format(Number(value))}${percent ? '%' : ''}`;
 }
 
+/** Tallest image (px): three times the usual height, about 90 units at one readable row each. */
+export const MAX_IMAGE_HEIGHT = 3 * IMAGE_HEIGHT;
+/** Height of one category row in a horizontal image (px), enough for a 20 px name. */
+export const ROW_HEIGHT = 26;
+const FRAME_HEIGHT = 330;
+
 /**
  * Height for an image of `spec`: 900 px, or taller for a horizontal chart with many categories, so
- * that every unit keeps a readable row (26 px) instead of being skipped.
+ * that each unit keeps a readable row; past MAX_IMAGE_HEIGHT (a picture no report page could hold,
+ * and costly to draw by the hundred) the bars stay and only some names are printed.
  */
 export function imageHeight(spec: ChartSpec): number {
-  return spec.horizontal ? Math.max(IMAGE_HEIGHT, 330 + spec.labels.length * 26) : IMAGE_HEIGHT;
+  return spec.horizontal ? Math.min(MAX_IMAGE_HEIGHT, Math.max(IMAGE_HEIGHT, FRAME_HEIGHT + spec.labels.length * ROW_HEIGHT)) : IMAGE_HEIGHT;
+}
+
+/** Whether every category name fits in the image (else Chart.js skips some to keep them legible). */
+function allNamesFit(spec: ChartSpec, height: number): boolean {
+  return !spec.horizontal || FRAME_HEIGHT + spec.labels.length * ROW_HEIGHT <= height;
 }
 
 /** Splits a title into lines of at most `max` characters at spaces (Chart.js does not wrap). */
@@ -114,13 +126,15 @@ function frameDecorations(frame: ChartImageFrame): Plugin<'bar' | 'line'> {
 }
 
 /** Each bar's or point's value next to it, so a printed report can be read without the table. */
-function valueLabels(spec: ChartSpec): Plugin<'bar' | 'line'> {
+function valueLabels(spec: ChartSpec, height: number): Plugin<'bar' | 'line'> {
+  // Rows thinner than a 20 px label (hundreds of units) get smaller labels that do not overlap.
+  const size = allNamesFit(spec, height) ? 20 : 11;
   return {
     id: 'gia-tri',
     afterDatasetsDraw(chart) {
       const { ctx } = chart;
       ctx.save();
-      ctx.font = `bold 20px "${IMAGE_FONT}"`;
+      ctx.font = `bold ${size}px "${IMAGE_FONT}"`;
       chart.data.datasets.forEach((dataset, index) => {
         const meta = chart.getDatasetMeta(index);
         if (meta.hidden) return;
@@ -132,17 +146,33 @@ function valueLabels(spec: ChartSpec): Plugin<'bar' | 'line'> {
           if (isLine && i !== meta.data.length - 1 && dataset.data.every((v) => v === value)) return;
           const text = formatChartValue(value as number, spec.percent);
           const { x, y } = element.getProps(['x', 'y'], true) as { x: number; y: number };
-          ctx.fillStyle = isLine ? '#8f3e00' : '#111111';
+          let colour = isLine ? '#8f3e00' : '#111111';
+          let at: [number, number];
           if (spec.horizontal || isLine) {
             // A line's label sits right of its point, clear of the bar's own label above it.
             ctx.textAlign = 'left';
             ctx.textBaseline = 'middle';
-            ctx.fillText(text, x + (isLine ? 16 : 8), y);
+            at = [x + (isLine ? 16 : 8), y];
+          } else if (y - size - 8 < chart.chartArea.top) {
+            // A bar that reaches the top of the plot gets its label inside, in white.
+            ctx.textAlign = 'center';
+            ctx.textBaseline = 'top';
+            colour = '#ffffff';
+            at = [x, y + 6];
           } else {
             ctx.textAlign = 'center';
             ctx.textBaseline = 'bottom';
-            ctx.fillText(text, x, y - 6);
+            at = [x, y - 6];
           }
+          // A white halo keeps a label legible where it crosses a bar or a grid line.
+          if (colour !== '#ffffff') {
+            ctx.strokeStyle = '#ffffff';
+            ctx.lineWidth = 5;
+            ctx.lineJoin = 'round';
+            ctx.strokeText(text, ...at);
+          }
+          ctx.fillStyle = colour;
+          ctx.fillText(text, ...at);
         });
       });
       ctx.restore();
@@ -190,14 +220,16 @@ export function chartConfig(spec: ChartSpec, medium: ChartMedium = { kind: 'scre
         [valueAxis]: {
           beginAtZero: true,
           ...(spec.percent ? { max: 100 } : {}),
+          // Headroom in the image for the value printed above the tallest bar.
+          ...(image && !spec.percent && !spec.horizontal ? { grace: '12%' } : {}),
           title: { display: true, text: spec.axisLabel, ...font(22, 'bold'), ...ink },
           ticks: { callback: (value: number | string) => format(value), ...font(20), ...ink },
           ...(image ? { grid: { color: '#d9d9d9' } } : {}),
         },
         [categoryAxis]: {
           ...(spec.categoryLabel ? { title: { display: true, text: spec.categoryLabel, ...font(22, 'bold'), ...ink } } : {}),
-          // An image has room for every unit's name; a page's canvas skips some when narrow.
-          ticks: { ...font(20), ...ink, ...(image ? { autoSkip: false } : {}) },
+          // An image has a row for every unit's name (up to MAX_IMAGE_HEIGHT); a page's canvas skips some when narrow.
+          ticks: { ...font(20), ...ink, ...(image && allNamesFit(spec, image.height) ? { autoSkip: false } : {}) },
           ...(image ? { grid: { display: false } } : {}),
         },
       },
@@ -214,6 +246,6 @@ export function chartConfig(spec: ChartSpec, medium: ChartMedium = { kind: 'scre
         } : {}),
       },
     },
-    plugins: image ? [whiteBackground, valueLabels(spec), frameDecorations(image)] : [],
+    plugins: image ? [whiteBackground, valueLabels(spec, image.height), frameDecorations(image)] : [],
   };
 }

@@ -7,7 +7,7 @@ import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, SubTitle, Title,
 } from 'chart.js';
-import { encodeOpaquePng } from './png-encode.ts';
+import { encodeRgbaPng } from './png-encode.ts';
 import { chartConfig, IMAGE_FONT, IMAGE_HEIGHT, IMAGE_WIDTH, type ChartJsConfig } from './config.ts';
 import type { ChartSpec } from '../data/charts.ts';
 import type { ChartImageFrame } from './config.ts';
@@ -54,8 +54,9 @@ export async function renderChartPng(config: ChartJsConfig, options: PngOptions 
   // Chart.js uses its basic platform outside a browser: it draws on the 2D context it is given.
   const chart = new Chart(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, config);
   try {
-    // The configuration paints a white background, so every pixel is opaque.
-    return encodeOpaquePng(canvas.data(), width, height);
+    // The configuration paints a white background: every pixel is opaque, so the canvas's
+    // premultiplied pixels are the plain ones PNG wants.
+    return encodeRgbaPng(canvas.data(), width, height);
   } finally {
     chart.destroy();
   }
