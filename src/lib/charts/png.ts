@@ -3,7 +3,7 @@
 // package, Noto Sans (every Vietnamese letter), because the machine's own fonts may lack "Đ", "ạ",
 // "ố": with no font holding a letter, Skia draws an empty box.
 import { createRequire } from 'node:module';
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
 import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, SubTitle, Title,
 } from 'chart.js';
@@ -37,6 +37,22 @@ function registerFonts(): void {
   fontsReady = true;
 }
 
+// One canvas per size, drawn over again (Chart.js clears it first): a new 1600 × 900 canvas per chart
+// is 5.8 MB of native memory that the garbage collector frees late — 27 charts took the process
+// from 130 MB to 450 MB.
+const canvases = new Map<string, Canvas>();
+
+function canvasOf(width: number, height: number): Canvas {
+  const key = `${width}x${height}`;
+  let canvas = canvases.get(key);
+  if (!canvas) {
+    canvas = createCanvas(width, height);
+    canvases.set(key, canvas);
+  }
+  canvas.getContext('2d').clearRect(0, 0, width, height);
+  return canvas;
+}
+
 export interface PngOptions {
   width?: number;
   height?: number;
@@ -50,16 +66,22 @@ export async function renderChartPng(config: ChartJsConfig, options: PngOptions 
   registerFonts();
   const width = options.width ?? IMAGE_WIDTH;
   const height = options.height ?? IMAGE_HEIGHT;
-  const canvas = createCanvas(width, height);
+  const canvas = canvasOf(width, height);
   // Chart.js uses its basic platform outside a browser: it draws on the 2D context it is given.
   const chart = new Chart(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, config);
+  let png: Uint8Array;
   try {
     // The configuration paints a white background: every pixel is opaque, so the canvas's
     // premultiplied pixels are the plain ones PNG wants.
-    return encodeRgbaPng(canvas.data(), width, height);
+    png = encodeRgbaPng(canvas.data(), width, height);
   } finally {
     chart.destroy();
   }
+  // The pixel copy that canvas.data() returns is native memory, released by a finaliser that only
+  // runs once the event loop turns: a loop of renders that never yields grew by 5.8 MB a chart
+  // (850 MB after 150), one that yields here stays under 100 MB.
+  await new Promise((resolve) => setImmediate(resolve));
+  return png;
 }
 
 /** The PNG of a chart spec with its frame: the page's chart configuration in its image medium. */
