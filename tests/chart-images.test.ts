@@ -205,3 +205,31 @@ describe('the built site', () => {
     expect(Buffer.from(await renderSpecPng(image.spec, image.frame)).equals(readFileSync(join(DIST, image.path)))).toBe(true);
   });
 });
+
+describe('the PNG cache between builds', () => {
+  test('a key changes with any input; a stored PNG reads back whole, a truncated one is ignored', async () => {
+    const { mkdtempSync, readdirSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { chartCacheKey, readCachedPng, rendererFingerprint, writeCachedPng } = await import('../src/lib/charts/png-cache');
+    const renderer = rendererFingerprint(imageFontFiles());
+    expect(renderer).toMatch(/^[0-9a-f]{64}$/);
+    const { spec, frame } = images[0]!;
+    const key = chartCacheKey(renderer, spec, frame);
+    expect(chartCacheKey(renderer, spec, frame)).toBe(key);
+    expect(chartCacheKey(renderer, spec, { ...frame, illustrative: !frame.illustrative })).not.toBe(key);
+    expect(chartCacheKey(renderer, { ...spec, series: [{ ...spec.series[0]!, data: spec.series[0]!.data.map((v) => (v ?? 0) + 1) }] }, frame)).not.toBe(key);
+    expect(chartCacheKey(`${renderer}x`, spec, frame)).not.toBe(key);
+    const dir = join(mkdtempSync(join(tmpdir(), 'bieu-do-cache-')), 'bieu-do');
+    try {
+      expect(readCachedPng(dir, key)).toBeNull();
+      const png = await renderSpecPng(spec, frame);
+      writeCachedPng(dir, key, png);
+      expect(Buffer.from(readCachedPng(dir, key)!).equals(Buffer.from(png))).toBe(true);
+      expect(readdirSync(dir)).toEqual([`${key}.png`]);
+      writeFileSync(join(dir, `${key}.png`), png.subarray(0, png.length - 5));
+      expect(readCachedPng(dir, key)).toBeNull();
+    } finally {
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+    }
+  });
+});

@@ -1,10 +1,12 @@
 // The chart images of this build: the list from src/lib/charts/images.ts over the validated
 // dataset, each PNG drawn once per build (the PNG route and the Word drafts share it). The drawing
-// runs in a worker thread started by the first indicator page, so that on a two-core machine the
-// images are drawn while the main thread writes the other pages.
+// runs in a worker thread started by the build's first page, so that on a two-core machine the
+// images are drawn while the main thread writes the other pages; unchanged images come from the
+// cache in node_modules/.cache/congdoan-soket/bieu-do (src/lib/charts/png-cache.ts).
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { indicatorChartImages, type ChartImage } from '../lib/charts/images.ts';
+import { chartCacheDir } from '../lib/charts/png-cache.ts';
 import { site } from '../lib/site.ts';
 import { indicatorData } from './indicators.ts';
 
@@ -43,7 +45,7 @@ export function startChartImages(): Map<string, Promise<Uint8Array>> {
   };
   // The worker is a source file run by Node itself: the build runs in the project folder.
   const worker = new Worker(new URL('src/lib/charts/png-worker.ts', pathToFileURL(`${process.cwd()}/`)), {
-    workerData: { jobs: list.map(({ path, spec, frame }) => ({ path, spec, frame })) },
+    workerData: { jobs: list.map(({ path, spec, frame }) => ({ path, spec, frame })), cacheDir: chartCacheDir(process.cwd()) },
   });
   worker.on('message', ({ path, png }: { path: string; png: Uint8Array }) => {
     waiting.get(path)?.resolve(png);
