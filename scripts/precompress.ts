@@ -92,6 +92,12 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('vi-VN', { ma
 if (import.meta.main) {
   const dist = process.env.DIST_DIR ?? 'dist';
   const started = performance.now();
+  // A static host that compresses by itself (Netlify, Cloudflare Pages) needs no copies, and
+  // Cloudflare Pages caps a site at 20,000 files: SOKET_PRECOMPRESS=0 skips the step.
+  if (process.env.SOKET_PRECOMPRESS === '0') {
+    console.log('Nén sẵn: bỏ qua (SOKET_PRECOMPRESS=0).');
+    process.exit(0);
+  }
   try {
     const r = await precompress(dist);
     const seconds = ((performance.now() - started) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 });

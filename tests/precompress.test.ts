@@ -86,6 +86,18 @@ describe('scripts/precompress.ts on a folder', () => {
     }
   });
 
+  test('SOKET_PRECOMPRESS=0 (a static host that compresses by itself) writes no copy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soket-precompress-'));
+    try {
+      writeFileSync(join(dir, 'index.html'), `<p>${'số liệu '.repeat(400)}</p>`);
+      const run = spawnSync(process.execPath, ['scripts/precompress.ts'], { encoding: 'utf8', env: { ...process.env, DIST_DIR: dir, SOKET_PRECOMPRESS: '0' } });
+      expect([run.status, run.stdout.trim()]).toEqual([0, 'Nén sẵn: bỏ qua (SOKET_PRECOMPRESS=0).']);
+      expect(readdirSync(dir)).toEqual(['index.html']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('npm run build: a failed compression step leaves dist/ byte for byte and no temporary folder', () => {
     const dir = redTeamCopy('soket-precompress-build-', true);
     try {
