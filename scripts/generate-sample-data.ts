@@ -4,12 +4,13 @@
 // status minh-hoa, and every page showing them says so.
 //   npm run data:sample            (rewrites content/so-lieu/*.csv)
 //   npm run data:sample -- <dir>   (writes the files to <dir> instead, e.g. to compare)
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { toCsv } from '../src/lib/data/csv-write.ts';
 import { RESULT_COLUMNS } from '../src/lib/data/results-csv.ts';
 import { loadDataset } from '../src/lib/data/read.ts';
 import { seededRandom } from './seeded-random.ts';
+import { acquireLock, commitFiles } from '../src/lib/fs/transaction.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const outDir = process.argv[2] ?? `${root}/content/so-lieu`;
@@ -57,10 +58,13 @@ for (const indicator of indicators) {
   }
 }
 
-for (const period of periods) {
-  const path = `${outDir}/${period}.csv`;
-  // A results file is read again, not downloaded: written exactly, never neutralised.
-  writeFileSync(path, toCsv(RESULT_COLUMNS, files[period]!, { neutralise: false }));
+// All four files together or none, under the import's lock, as `npm run import:form` writes
+// them. A results file is read again, not downloaded: written exactly, never neutralised.
+const lock = await acquireLock(outDir);
+try {
+  commitFiles(outDir, periods.map((period) => ({ name: `${period}.csv`, bytes: new TextEncoder().encode(toCsv(RESULT_COLUMNS, files[period]!, { neutralise: false })) })));
+} finally {
+  lock.release();
 }
 if (process.argv[2]) {
   console.log(`Đã ghi ${periods.length} tệp vào ${outDir}.`);

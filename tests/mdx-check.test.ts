@@ -77,8 +77,8 @@ describe('MDX body check', () => {
       const jsx = (performance.now() - started) / 1000;
       console.log(`Kiểm tra trước khi dựng: ${plain.toFixed(2)} ms/văn bản (Markdown thuần), ${jsx.toFixed(2)} ms/văn bản (có JSX, phân tích MDX đầy đủ).`);
       // Bounds far above the measured figures (0.1 and 1.8 ms alone, several times that beside the other test files), to catch an order-of-magnitude slip.
-      expect(plain).toBeLessThan(3);
-      expect(jsx).toBeLessThan(30);
+      expect(plain).toBeLessThan(5);
+      expect(jsx).toBeLessThan(100);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -99,9 +99,9 @@ describe('content files that cannot be documents', () => {
       const report = formatFrontMatterProblems(checkContent(dir));
       expect(performance.now() - started).toBeLessThan(2000);
       expect(report.split('\n')).toEqual([
-        'content/van-ban/lon.mdx:1: (tệp): tệp quá lớn: 3 MB, tối đa 2 MB cho một văn bản (quy tắc: tep-qua-lon)',
-        'content/van-ban/ong.mdx:1: (tệp): không phải một tệp văn bản thường (thư mục hoặc tệp đặc biệt); xoá hoặc đổi tên (quy tắc: khong-phai-tep)',
-        'content/van-ban/thu-muc.mdx:1: (tệp): không phải một tệp văn bản thường (thư mục hoặc tệp đặc biệt); xoá hoặc đổi tên (quy tắc: khong-phai-tep)',
+        'content/van-ban/lon.mdx:1: (tệp): tệp quá lớn (3 MB); giới hạn cho loại tệp này là 2 MB, gấp nhiều lần số liệu thật, nên tệp này nhiều khả năng bị lỗi khi lưu hoặc đặt nhầm chỗ (quy tắc: tep-qua-lon)',
+        'content/van-ban/ong.mdx:1: (tệp): là đường ống (FIFO), không phải tệp thường; hãy xoá hoặc đổi tên để trang không đọc nhầm (quy tắc: khong-phai-tep)',
+        'content/van-ban/thu-muc.mdx:1: (tệp): là thư mục, không phải tệp; hãy xoá hoặc đổi tên để trang không đọc nhầm (quy tắc: khong-phai-tep)',
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

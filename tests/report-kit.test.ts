@@ -14,7 +14,7 @@ import { loadDataset } from '../src/lib/data/read';
 import { aggregateDataset } from '../src/lib/data/aggregate';
 import { outlineBlocks, outlineHeadings } from '../src/lib/report-kit/outline';
 import { outlineTemplateBuffer } from '../src/lib/report-kit/docx';
-import { FORM_SHEET, HEADER_ROW, formCsv, formXlsx, type FormInput } from '../src/lib/report-kit/form';
+import { FORM_SHEET, HEADER_ROW, formCsv, formGroups, formRows, formXlsx, type FormInput } from '../src/lib/report-kit/form';
 import { formPeriods } from '../src/lib/report-kit/import';
 import { measureUnits } from '../src/lib/data/schemas';
 
@@ -79,10 +79,11 @@ describe('the outline as a Word template', () => {
   test('the outline page and the home page link the template and the forms', () => {
     for (const path of ['van-ban/de-cuong-bao-cao/index.html', 'index.html', 'chi-tieu/index.html']) {
       const links = parseHtml(readFileSync(join(DIST, path), 'utf8')).querySelectorAll('[data-report-kit] a').map((a) => a.getAttribute('href'));
-      expect(links, path).toEqual(expect.arrayContaining(['/tai-ve/de-cuong-bao-cao.docx', '/tai-ve/bieu-mau/toan-tinh.xlsx', '/tai-ve/bieu-mau/toan-tinh.csv']));
+      expect(links, path).toEqual(expect.arrayContaining(['/tai-ve/de-cuong-bao-cao.docx', '/tai-ve/bao-cao/toan-tinh.docx', '/tai-ve/bieu-mau/toan-tinh.xlsx', '/tai-ve/bieu-mau/toan-tinh.csv']));
     }
     const unitLinks = parseHtml(readFileSync(join(DIST, 'don-vi/cam-my/index.html'), 'utf8')).querySelectorAll('[data-report-kit] a').map((a) => a.getAttribute('href'));
-    expect(unitLinks).toEqual(['/tai-ve/bieu-mau/cam-my.xlsx', '/tai-ve/bieu-mau/cam-my.csv']);
+    // The unit's own draft report next to its form (issue 18).
+    expect(unitLinks).toEqual(['/tai-ve/bao-cao/cam-my.docx', '/tai-ve/bieu-mau/cam-my.xlsx', '/tai-ve/bieu-mau/cam-my.csv']);
   });
 });
 
@@ -91,7 +92,7 @@ describe('the outline as a Word template', () => {
 const dataset = loadDataset(process.cwd());
 const input = (unitId: string | null): FormInput => ({
   indicators: dataset.indicators, units: dataset.units, periods: formPeriods(dataset),
-  unit: unitId ? dataset.units.find((u) => u.id === unitId)! : null, title: 'Biểu mẫu', date: new Date('2026-11-25T00:00:00Z'), rows: dataset.rows,
+  unit: unitId ? dataset.units.find((u) => u.id === unitId)! : null, title: 'Biểu mẫu', date: new Date('2026-11-25T00:00:00Z'), rows: dataset.rows, organisation: 'Liên đoàn Lao động tỉnh Đồng Nai', illustrative: true,
 });
 
 let root = '';
@@ -133,9 +134,11 @@ async function filledForm(unitId: string | null, edit?: (sheet: ExcelJS.Workshee
   const sheet = book.getWorksheet(FORM_SHEET)!;
   const values = new Map<string, number | [number, number]>();
   const periods = formPeriods(dataset);
+  const rows = formRows(dataset.indicators);
+  const codeCol = 4 + periods.length * 2 + 2;
   dataset.indicators.forEach((indicator, i) => {
-    const r = HEADER_ROW + 1 + i;
-    expect(sheet.getCell(r, 1).value).toBe(indicator.id);
+    const r = rows.get(indicator.id)!;
+    expect(sheet.getCell(r, codeCol).value).toBe(indicator.id);
     periods.forEach((period, p) => {
       const col = 5 + p * 2;
       const seed = (i + 1) * 1000 + (p + 1) * 37;
@@ -163,17 +166,18 @@ describe('the indicator form (.xlsx, .csv)', () => {
     const sheet = book.getWorksheet(FORM_SHEET)!;
     expect(sheet.getCell('C3').value).toBe('Liên đoàn Lao động huyện Cẩm Mỹ');
     const header = (sheet.getRow(HEADER_ROW).values as unknown[]).slice(1);
-    expect(header.slice(0, 6)).toEqual(['Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị tính', 'Cách ghi', '2018 – Giá trị hoặc tử số', '2018 – Mẫu số']);
-    expect(header.at(-1)).toBe('Ghi chú');
-    const ids = dataset.indicators.map((_, i) => sheet.getCell(HEADER_ROW + 1 + i, 1).value);
-    expect(ids).toEqual(dataset.indicators.map((i) => i.id));
-    const count = dataset.indicators.findIndex((i) => i.kind === 'count');
-    const value = sheet.getCell(HEADER_ROW + 1 + count, 5);
+    expect(header.slice(0, 6)).toEqual(['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Cách ghi', '2018 – Giá trị hoặc tử số', '2018 – Mẫu số']);
+    expect(header.slice(-2)).toEqual(['Ghi chú', 'Mã chỉ tiêu']);
+    const rows = formRows(dataset.indicators);
+    const ids = [...rows.values()].map((r) => sheet.getCell(r, header.length).value);
+    expect(ids).toEqual(formGroups(dataset.indicators).flatMap((g) => g.indicators.map((i) => i.id)));
+    const count = dataset.indicators.find((i) => i.kind === 'count')!;
+    const value = sheet.getCell(rows.get(count.id)!, 5);
     expect(value.dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
     expect(value.numFmt).toBe('#,##0');
-    expect(sheet.getCell(HEADER_ROW + 1 + count, 3).value).toBe(measureUnits[dataset.indicators[count]!.unit]);
+    expect(sheet.getCell(rows.get(count.id)!, 3).value).toBe(measureUnits[count.unit]);
     const defs = book.getWorksheet('Định nghĩa')!;
-    expect(defs.rowCount).toBe(1 + dataset.indicators.length);
+    expect(defs.rowCount).toBe(2 + dataset.indicators.length); // the illustrative line, the header, the indicators
     const blank = new ExcelJS.Workbook();
     await blank.xlsx.load(readFileSync(join(DIST, 'tai-ve/bieu-mau/toan-tinh.xlsx')) as unknown as ExcelJS.Buffer);
     expect(blank.getWorksheet(FORM_SHEET)!.getCell('C3').value).toBeNull();
@@ -269,16 +273,17 @@ describe('the indicator form (.xlsx, .csv)', () => {
 });
 
 describe('bad forms are refused with sheet, cell and rule, and change nothing', () => {
-  const countRow = HEADER_ROW + 1 + dataset.indicators.findIndex((i) => i.kind === 'count');
-  const rateRow = HEADER_ROW + 1 + dataset.indicators.findIndex((i) => i.kind === 'rate');
+  const countRow = formRows(dataset.indicators).get(dataset.indicators.find((i) => i.kind === 'count')!.id)!;
+  const rateRow = formRows(dataset.indicators).get(dataset.indicators.find((i) => i.kind === 'rate')!.id)!;
+  const codeLetter = String.fromCharCode(64 + 4 + formPeriods(dataset).length * 2 + 2);
   const cases: [string, (sheet: ExcelJS.Worksheet) => void, string][] = [
     ['text in a number cell', (s) => { s.getCell(countRow, 7).value = 'khoảng 200'; }, `trang "Biểu mẫu", ô G${countRow}: không phải là số nguyên — giá trị "khoảng 200" (quy tắc: khong-phai-so)`],
     ['a negative count', (s) => { s.getCell(countRow, 5).value = -12; }, `trang "Biểu mẫu", ô E${countRow}: số âm không hợp lệ: số liệu phải lớn hơn hoặc bằng 0 — giá trị "-12" (quy tắc: so-khong-am)`],
     ['a decimal count', (s) => { s.getCell(countRow, 5).value = 12.5; }, `trang "Biểu mẫu", ô E${countRow}: số liệu phải là số nguyên, không có phần thập phân (tỷ lệ ghi bằng tử số và mẫu số) — giá trị "12.5" (quy tắc: so-nguyen)`],
     ['numerator above denominator', (s) => { s.getCell(rateRow, 9).value = 150; s.getCell(rateRow, 10).value = 120; }, `trang "Biểu mẫu", ô I${rateRow}: tử số lớn hơn mẫu số (120) — giá trị "150" (quy tắc: tu-so-vuot-mau-so)`],
-    ['a formula', (s) => { s.getCell(countRow, 5).value = { formula: 'E8+1' } as ExcelJS.CellFormulaValue; }, `trang "Biểu mẫu", ô E${countRow}: ô chứa công thức hoặc ký tự đầu dòng không hợp lệ; hãy ghi giá trị số — giá trị "=E8+1" (quy tắc: cong-thuc)`],
+    ['a formula', (s) => { s.getCell(countRow, 5).value = { formula: 'E10+1' } as ExcelJS.CellFormulaValue; }, `trang "Biểu mẫu", ô E${countRow}: ô chứa công thức hoặc ký tự đầu dòng không hợp lệ; hãy ghi giá trị số — giá trị "=E10+1" (quy tắc: cong-thuc)`],
     ['a unit the site does not know', (s) => { s.getCell('C3').value = 'Công đoàn ngành Du lịch'; }, 'trang "Biểu mẫu", ô C3: đơn vị không có trong danh sách đơn vị của trang (content/don-vi/) — giá trị "Công đoàn ngành Du lịch" (quy tắc: don-vi-khong-co)'],
-    ['an indicator the site does not know', (s) => { s.getCell(countRow, 1).value = 'chi-tieu-la'; }, `trang "Biểu mẫu", ô A${countRow}: chỉ tiêu không có trong content/chi-tieu/ (ghi mã chỉ tiêu, là tên tệp không có đuôi .yaml) — giá trị "chi-tieu-la" (quy tắc: chi-tieu-khong-co)`],
+    ['an indicator the site does not know', (s) => { s.getCell(`${codeLetter}${countRow}`).value = 'chi-tieu-la'; }, `trang "Biểu mẫu", ô ${codeLetter}${countRow}: chỉ tiêu không có trong content/chi-tieu/ (ghi mã chỉ tiêu, là tên tệp không có đuôi .yaml) — giá trị "chi-tieu-la" (quy tắc: chi-tieu-khong-co)`],
     ['a tampered header', (s) => { s.getCell(HEADER_ROW, 7).value = '2019 – Số liệu'; }, `trang "Biểu mẫu", ô G${HEADER_ROW}: dòng tiêu đề của biểu mẫu đã bị sửa; ô này phải là "<năm> – Giá trị hoặc tử số" (tải lại biểu mẫu từ trang nếu cần) — giá trị "2019 – Số liệu" (quy tắc: tieu-de)`],
     ['swapped year columns', (s) => { s.getCell(HEADER_ROW, 6).value = '2019 – Mẫu số'; }, `trang "Biểu mẫu", ô F${HEADER_ROW}: dòng tiêu đề của biểu mẫu đã bị sửa; ô này phải là "2018 – Mẫu số" (tải lại biểu mẫu từ trang nếu cần) — giá trị "2019 – Mẫu số" (quy tắc: tieu-de)`],
   ];

@@ -2,6 +2,7 @@
 import { indicatorData } from './indicators';
 import { formPeriods } from '../lib/report-kit/import';
 import type { FormInput } from '../lib/report-kit/form';
+import { site } from '../lib/site';
 
 export const PROVINCE_FORM = 'toan-tinh';
 
@@ -20,5 +21,7 @@ export function formInput(name: string): FormInput {
     title: `BÁO CÁO TỔNG HỢP SỐ LIỆU HOẠT ĐỘNG CÔNG ĐOÀN GIAI ĐOẠN ${years[0]} – ${years.at(-1)}`,
     date: new Date(`${dataset.meta.lastUpdated}T00:00:00Z`),
     rows: dataset.rows,
+    organisation: site.publisher,
+    illustrative: dataset.meta.status === 'minh-hoa',
   };
 }

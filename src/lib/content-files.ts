@@ -9,8 +9,8 @@ import { NOT_PARSED, readFrontMatter, type FrontMatter, type FrontMatterProblem 
 export const MDX_COLLECTIONS = ['van-ban', 'chuong-trinh'] as const;
 export type MdxCollection = (typeof MDX_COLLECTIONS)[number];
 
-/** The longest document today is 20 KB; an official text a hundred times longer still fits. */
-export const MAX_MDX_BYTES = 5 * 1024 * 1024;
+/** 100 times the largest document (20 KB); a larger file is a slip (a pasted dump), and a full MDX parse of it would take seconds. */
+export const MAX_MDX_BYTES = 2 * 1024 * 1024;
 
 export interface ContentFile {
   collection: MdxCollection;

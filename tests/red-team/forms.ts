@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataset } from '../../src/lib/data/read';
-import { FORM_SHEET, HEADER_ROW, formCsv, formXlsx } from '../../src/lib/report-kit/form';
+import { FORM_SHEET, formCsv, formRows, formXlsx } from '../../src/lib/report-kit/form';
 import { formPeriods } from '../../src/lib/report-kit/import';
 import type { Dataset } from '../../src/lib/data/dataset';
 
@@ -13,12 +13,13 @@ export function formInputFor(dir: string, unitId: string | null, dataset: Datase
     indicators: dataset.indicators, units: dataset.units, periods: formPeriods(dataset),
     unit: unitId ? dataset.units.find((u) => u.id === unitId)! : null,
     title: 'BÁO CÁO TỔNG HỢP SỐ LIỆU', date: new Date('2026-11-25T00:00:00Z'), rows: dataset.rows,
+    organisation: 'Liên đoàn Lao động tỉnh Đồng Nai', illustrative: true,
   };
 }
 
 /** Row of an indicator and column of a period's value cell in the form sheet. */
 export function cellOf(dataset: Dataset, indicatorId: string, period: string): { row: number; col: number } {
-  const row = HEADER_ROW + 1 + dataset.indicators.findIndex((i) => i.id === indicatorId);
+  const row = formRows(dataset.indicators).get(indicatorId)!;
   const col = 5 + formPeriods(dataset).findIndex((p) => p.key === period) * 2;
   return { row, col };
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { copyProject } from '../helpers/project-copy';
 
-export type Command = 'check:data' | 'import:form' | 'build' | 'check';
+export type Command = 'check:data' | 'import:form' | 'build' | 'check' | 'data:sample';
 
 export interface RedTeamCase {
   /** One line: what an office or a fault would do. */
@@ -99,5 +99,7 @@ export function runNpm(dir: string, command: Command, args: string[] = [], secon
 export const CRASH = /^\s+at |\bError:|TypeError|ReferenceError|RangeError|SyntaxError|\bENOENT\b|\bEISDIR\b|\bEACCES\b|Invalid|Unexpected|Cannot |undefined/m;
 
 export function cleanup(dir: string): void {
+  // A case may have made a folder immutable (chattr +i) to play a read-only share.
+  spawnSync('chattr', ['-R', '-i', dir], { stdio: 'ignore' });
   rmSync(dir, { recursive: true, force: true });
 }

@@ -6,9 +6,13 @@ import { expect } from 'vitest';
 import type ExcelJS from 'exceljs';
 import type { RedTeamCase } from './harness';
 import { cellOf, editedCsv, editedForm } from './forms';
+import { formRows } from '../../src/lib/report-kit/form';
+import { loadDataset } from '../../src/lib/data/read';
 
 const LEGACY = 'tests/fixtures/bieu-mau-cu/long-khanh.xlsx';
 const where = (cell: string) => new RegExp(`trang "Biểu mẫu", ô ${cell}:`);
+// Rows of the site's form for this edition's indicators, as the cases expect them in messages.
+const ROWS = formRows(loadDataset(process.cwd()).indicators);
 const firstCount = (d: { indicators: { id: string; kind: string }[] }) => d.indicators.find((i) => i.kind === 'count')!.id;
 const firstRate = (d: { indicators: { id: string; kind: string }[] }) => d.indicators.find((i) => i.kind === 'rate')!.id;
 const refused = (c: Omit<RedTeamCase, 'command' | 'outcome'>): RedTeamCase => ({ ...c, command: 'import:form', outcome: 'refused' });
@@ -25,21 +29,24 @@ export const cases: RedTeamCase[] = [
     name: 'import: a duplicated indicator row (the blank copy must not delete the filled one)',
     setup: async (d) => [await editedForm(d, 'long-thanh', 'trung.xlsx', (s, ds) => {
       const { row } = cellOf(ds, firstCount(ds), '2019');
+      // The row copied below the table, its figures left blank (columns E … before the note).
       const last = s.rowCount + 1;
-      s.getRow(last).values = (s.getRow(row).values as ExcelJS.CellValue[]).map((v, i) => (i >= 5 ? null : v));
+      const values = s.getRow(row).values as ExcelJS.CellValue[];
+      s.getRow(last).values = values.map((v, i) => (i >= 5 && i < values.length - 2 ? null : v));
     })],
-    message: /chỉ tiêu đã có ở dòng \d+; mỗi chỉ tiêu chỉ ghi một dòng.*\(quy tắc: chi-tieu-trung-dong\)/, where: /ô A\d+:/,
+    message: /chỉ tiêu đã có ở dòng \d+; mỗi chỉ tiêu chỉ ghi một dòng.*\(quy tắc: chi-tieu-trung-dong\)/, where: /ô N\d+:/,
   }),
   refused({
     name: 'import: two indicator codes swapped',
     setup: async (d) => [await editedForm(d, 'long-thanh', 'doi-ma.xlsx', (s, ds) => {
       const a = cellOf(ds, ds.indicators[0]!.id, '2019').row;
       const b = cellOf(ds, ds.indicators[1]!.id, '2019').row;
-      const code = s.getCell(a, 1).value;
-      s.getCell(a, 1).value = s.getCell(b, 1).value;
-      s.getCell(b, 1).value = code;
+      const codeCol = s.getRow(8).cellCount; // the narrow last column
+      const code = s.getCell(a, codeCol).value;
+      s.getCell(a, codeCol).value = s.getCell(b, codeCol).value;
+      s.getCell(b, codeCol).value = code;
     })],
-    message: /tên chỉ tiêu không khớp với mã .* \(quy tắc: ma-khong-khop-ten\)/, where: where('B7'),
+    message: /tên chỉ tiêu không khớp với mã .* \(quy tắc: ma-khong-khop-ten\)/, where: /trang "Biểu mẫu", ô B\d+:/,
   }),
   refused({
     name: 'import: a rate\'s numerator and denominator cells merged',
@@ -58,7 +65,7 @@ export const cases: RedTeamCase[] = [
       s.getCell(row, col).style = { ...s.getCell(row, col).style, numFmt: 'dd/mm/yyyy' };
       s.getCell(row, col).value = 43586;
     })],
-    message: /ô số liệu chứa ngày tháng .*giá trị "01\/05\/2019" \(quy tắc: ngay-trong-o-so\)/, where: where('G7'),
+    message: /ô số liệu chứa ngày tháng .*giá trị "01\/05\/2019" \(quy tắc: ngay-trong-o-so\)/, where: where(`G${ROWS.get('mai-am-cong-doan')}`),
   }),
   refused({
     name: 'import: a date typed as text in a number cell',
@@ -66,7 +73,7 @@ export const cases: RedTeamCase[] = [
       const { row, col } = cellOf(ds, firstCount(ds), '2020');
       s.getCell(row, col).value = '01/05/2020';
     })],
-    message: /giá trị "01\/05\/2020" \(quy tắc: khong-phai-so\)/, where: where('I7'),
+    message: /giá trị "01\/05\/2020" \(quy tắc: khong-phai-so\)/, where: where(`I${ROWS.get('mai-am-cong-doan')}`),
   }),
   refused({
     name: 'import: the unit cell changed to another unit',
@@ -85,6 +92,20 @@ export const cases: RedTeamCase[] = [
       s.getCell(row, col).value = null;
     })],
     message: /biểu mẫu để trống 1 ô đang có số liệu, nhập sẽ xoá các số liệu đó:\n\s+\S+, 2018 \[trang "Biểu mẫu", ô E\d+\]\n.*--dong-y-xoa/,
+  }),
+  refused({
+    name: 'import: the results folder is read-only (chattr +i, as a share mounted read-only)',
+    setup: async (d) => {
+      const form = await editedForm(d, 'long-thanh', 'chi-doc.xlsx', (s, ds) => { const { row, col } = cellOf(ds, firstCount(ds), '2020'); s.getCell(row, col).value = 4321; });
+      execFileSync('chattr', ['+i', join(d, 'content/so-lieu')]);
+      return [form];
+    },
+    message: /Không nhập biểu mẫu: không tạo được khoá .*content\/so-lieu\/\.nhap-bieu-mau\.khoa: không có quyền ghi/,
+  }),
+  refused({
+    name: 'import: a sheet of neither layout (the header moved)',
+    setup: async (d) => [await editedForm(d, 'long-thanh', 'bo-cuc.xlsx', (s) => { s.spliceRows(1, 1); })],
+    message: /không nhận ra bố cục của biểu mẫu; cần biểu mẫu hiện hành \(dòng tiêu đề ở dòng 8.*hoặc biểu mẫu phát hành trước \(dòng tiêu đề ở dòng 6.*\(quy tắc: bo-cuc\)/,
   }),
   refused({
     name: 'import: a CSV form with the same line twice (one filled, one blank)',
@@ -129,7 +150,7 @@ export const cases: RedTeamCase[] = [
       await editedForm(d, 'bien-hoa', 'duong-dan/bieu-mau-bien-hoa.xlsx', (s, ds) => {
         const { row, col } = cellOf(ds, firstCount(ds), '2020');
         s.getCell(row, col).value = 12345;
-        s.getCell(row, s.getRow(6).cellCount).value = 'dòng một\ndòng hai'; // Alt+Enter in Excel
+        s.getCell(row, s.getRow(8).cellCount - 1).value = 'dòng một\ndòng hai'; // Alt+Enter in Excel, in the note column
       });
       return ['duong-dan/bieu-mau-bien-hoa.xlsx'];
     },

@@ -101,8 +101,10 @@ export function loadDataset(root: string): Dataset {
   const stray = strayDataFiles(root);
   const { files, problems: refused } = readDatasetFilesChecked(root);
   // Without its metadata the dataset cannot be checked further; the refusal says why.
-  const metaRefused = refused.some((p) => p.file === META_FILE);
-  const { dataset, problems } = metaRefused ? { dataset: null, problems: [] } : validateDataset(files);
+  // Without its metadata or a definition file the dataset cannot be checked further: every row of
+  // a refused indicator or unit would only repeat "unknown", so the refusal alone is said.
+  const definitionRefused = refused.some((p) => p.file === META_FILE || p.file.startsWith(`${DATA_DIRS.indicators}/`) || p.file.startsWith(`${DATA_DIRS.units}/`));
+  const { dataset, problems } = definitionRefused ? { dataset: null, problems: [] } : validateDataset(files);
   if (stray.length > 0 || refused.length > 0 || !dataset) throw new DataValidationError([...stray, ...refused, ...problems]);
   return dataset;
 }

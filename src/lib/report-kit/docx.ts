@@ -343,3 +343,58 @@ export function chartImage(png: Uint8Array, widthPx: number, heightPx: number, c
 export function packDocument(document: Document): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
+
+// ——— A unit's (or the province's) draft ———
+
+export interface DraftOptions {
+  formUrl: string;
+  sourceTitle: string;
+  organisation: string;
+  /** The issuing body of the draft and its parent. */
+  issuer: string;
+  parentBody: string;
+  recipient: string;
+  /** The period the unit evaluates, as the plan words it for this unit. */
+  evaluationWindow: string;
+  /** Deadlines of the plan that concern the unit: "what — by when (as printed)". */
+  deadlines: { task: string; who: string; when: string }[];
+  /** Which heading of the outline is the indicators section. */
+  indicatorsHeading: RegExp;
+  table: TableSpec;
+  notes: string[];
+  charts: { png: Uint8Array; width: number; height: number; caption: string }[];
+  /** While the dataset is illustrative, every page's header says so. */
+  illustrativeNote?: string;
+}
+
+export function draftDocument(blocks: OutlineBlock[], options: DraftOptions): Document {
+  const title = blocks.find((b): b is Extract<OutlineBlock, { kind: 'title' }> => b.kind === 'title');
+  const indicatorBlocks: Block[] = [
+    bodyParagraph([run(`Kết quả thực hiện các chỉ tiêu của ${options.issuer}, theo số liệu đăng trên trang sơ kết (bảng dưới đây; "chưa báo cáo" là năm đơn vị chưa gửi số liệu).`)]),
+    dataTable(options.table),
+    ...options.notes.map((note) => new Paragraph({ spacing: { before: 60, after: 0 }, children: [run(note, { italics: true, size: PT(11) })] })),
+    ...options.charts.flatMap((c) => chartImage(c.png, c.width, c.height, c.caption, true)),
+  ];
+  const sections = outlineSections(blocks, {
+    formUrl: options.formUrl,
+    indicatorSection: { heading: options.indicatorsHeading, blocks: indicatorBlocks, orientation: 'landscape' },
+  });
+  const schedule: Block[] = [
+    bodyParagraph([run('Thời gian đánh giá: ', { bold: true }), run(options.evaluationWindow)]),
+    ...(options.deadlines.length > 0
+      ? [
+          bodyParagraph([run('Các mốc thời gian theo Kế hoạch:', { bold: true })]),
+          ...options.deadlines.map((d) => bodyParagraph([run(`– ${d.task} (${d.who}): `), run(d.when, { bold: true })])),
+        ]
+      : []),
+  ];
+  sections[0]!.children.unshift(...schedule);
+  return officialDocument({
+    properties: { organisation: options.organisation, title: `Dự thảo báo cáo sơ kết của ${options.issuer}`, description: `Dự thảo theo ${options.sourceTitle}, điền sẵn số liệu của đơn vị đăng trên trang sơ kết giữa nhiệm kỳ.` },
+    header: { parentBody: options.parentBody, issuer: options.issuer, number: 'Số: …/BC-…', placeDate: '[Địa danh], ngày … tháng … năm 20…' },
+    title: ['BÁO CÁO', ...(title?.lines.slice(1) ?? [])],
+    sections,
+    signature: { recipients: [`- ${options.recipient};`, '- [Nơi nhận khác];', '- Lưu: VT.'], onBehalfOf: 'TM. [BAN THƯỜNG VỤ / BAN CHẤP HÀNH]', position: '[CHỨC VỤ NGƯỜI KÝ]', name: '[Họ và tên người ký]' },
+    ...(options.illustrativeNote ? { pageNote: options.illustrativeNote } : {}),
+  });
+}

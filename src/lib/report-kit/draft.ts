@@ -6,6 +6,7 @@ import type { Dataset, Indicator, Unit } from '../data/dataset.ts';
 import { formatInteger, formatQuantityDetailed, formatTarget, statusLabels } from '../data/format.ts';
 import { indicatorGroups, measureUnits } from '../data/schemas.ts';
 import { unitScorecard } from '../data/scorecard.ts';
+import { appliesToUnit, type ScheduleItem } from '../schedule.ts';
 
 export interface DraftLine {
   indicator: Indicator;
@@ -102,4 +103,20 @@ export function draftTable(f: DraftFigures): { header: string[]; rows: { cells: 
     });
   });
   return { header, rows };
+}
+
+/**
+ * The plan's dated tasks that concern a unit — those whose `appliesTo` takes in its kind (and its
+ * late congress) — or, for the province's own draft, the tasks of the provincial office (no
+ * `appliesTo`).
+ */
+export function deadlinesFor<T extends Pick<ScheduleItem, 'appliesTo'>>(entries: readonly T[], unit: Unit | null): T[] {
+  return entries.filter((e) => (unit ? appliesToUnit(e, unit) : e.appliesTo === undefined));
+}
+
+/** The period a unit's report covers, as the plan words it. */
+export function evaluationWindow(unit: Unit | null): string {
+  return unit?.lateCongress
+    ? 'đơn vị kéo dài thời gian Đại hội: đánh giá từ đầu nhiệm kỳ đến thời điểm tháng 12/2020.'
+    : 'từ đầu nhiệm kỳ đến hết tháng 12/2020.';
 }

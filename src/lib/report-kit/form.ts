@@ -10,12 +10,40 @@ import { RESULT_COLUMNS, type ResultRow } from '../data/results-csv.ts';
 export const FORM_SHEET = 'Biểu mẫu';
 export const DEFINITIONS_SHEET = 'Định nghĩa';
 export const UNITS_SHEET = 'Danh sách đơn vị';
-/** Row of the column headers; indicators start on the next row. */
-export const HEADER_ROW = 6;
-/** Cell holding the reporting unit's name. */
+/** Cell holding the reporting unit's name (the same in every layout). */
 export const UNIT_CELL = 'C3';
-export const FIXED_COLUMNS = ['Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị tính', 'Cách ghi'] as const;
 export const NOTE_COLUMN = 'Ghi chú';
+export const CODE_COLUMN = 'Mã chỉ tiêu';
+
+/**
+ * Where things are on the form sheet. `current` is the form the site issues: header block, STT,
+ * indicators grouped main/coordinated, the machine code in a narrow last column, signature rows.
+ * `legacy` is the form issued before (code first, header on row 6): forms of that layout are still
+ * in circulation and still import.
+ */
+export interface FormLayout {
+  id: 'current' | 'legacy';
+  /** How a message names this layout. */
+  label: string;
+  headerRow: number;
+  /** Header cells before the period pairs. */
+  fixed: readonly string[];
+  /** Header cells after the period pairs. */
+  trailing: readonly string[];
+  /** 1-based column of the indicator code; 'last' for the column after the trailing note. */
+  codeColumn: number | 'last';
+  nameColumn: number;
+}
+
+export const LAYOUTS: Record<FormLayout['id'], FormLayout> = {
+  current: { id: 'current', label: 'biểu mẫu hiện hành (dòng tiêu đề ở dòng 8, cột đầu "STT", cột cuối "Mã chỉ tiêu")', headerRow: 8, fixed: ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Cách ghi'], trailing: [NOTE_COLUMN, CODE_COLUMN], codeColumn: 'last', nameColumn: 2 },
+  legacy: { id: 'legacy', label: 'biểu mẫu phát hành trước (dòng tiêu đề ở dòng 6, cột đầu "Mã chỉ tiêu")', headerRow: 6, fixed: [CODE_COLUMN, 'Chỉ tiêu', 'Đơn vị tính', 'Cách ghi'], trailing: [NOTE_COLUMN], codeColumn: 1, nameColumn: 2 },
+};
+/** Row of the column headers of the form the site issues. */
+export const HEADER_ROW = LAYOUTS.current.headerRow;
+/** @deprecated names of the legacy layout's fixed columns, kept for the legacy reader. */
+export const FIXED_COLUMNS = LAYOUTS.legacy.fixed;
+
 /**
  * A very hidden sheet recording whom the form was issued to and the figures it was prefilled with,
  * so the import can tell a cell the unit cleared (a deletion) from one it never had, and refuse a
@@ -65,9 +93,27 @@ export interface FormPeriod {
   label: string;
 }
 
-/** "2019 – Giá trị hoặc tử số", "2019 – Mẫu số", … for each period, then "Ghi chú". */
-export function formHeader(periods: readonly FormPeriod[]): string[] {
-  return [...FIXED_COLUMNS, ...periods.flatMap((p) => [`${p.label} – Giá trị hoặc tử số`, `${p.label} – Mẫu số`]), NOTE_COLUMN];
+/** The header row of a layout: its fixed columns, "2019 – Giá trị hoặc tử số", "2019 – Mẫu số", … for each period, then the trailing columns. */
+export function formHeader(periods: readonly FormPeriod[], layout: FormLayout = LAYOUTS.current): string[] {
+  return [...layout.fixed, ...periods.flatMap((p) => [`${p.label} – Giá trị hoặc tử số`, `${p.label} – Mẫu số`]), ...layout.trailing];
+}
+
+/** The indicators in the order and groups the form shows them: main, then coordinated. */
+export function formGroups(indicators: readonly Indicator[]): { group: keyof typeof indicatorGroups; label: string; indicators: Indicator[] }[] {
+  return (Object.keys(indicatorGroups) as (keyof typeof indicatorGroups)[])
+    .map((group) => ({ group, label: indicatorGroups[group], indicators: indicators.filter((i) => i.group === group) }))
+    .filter((g) => g.indicators.length > 0);
+}
+
+/** Row of each indicator on the current form: after the header, one heading row per group. */
+export function formRows(indicators: readonly Indicator[]): Map<string, number> {
+  const rows = new Map<string, number>();
+  let r = HEADER_ROW;
+  for (const g of formGroups(indicators)) {
+    r += 1;
+    for (const i of g.indicators) rows.set(i.id, (r += 1));
+  }
+  return rows;
 }
 
 export interface FormInput {
@@ -81,6 +127,10 @@ export interface FormInput {
   date: Date;
   /** The unit's committed rows, prefilled into the form so a cell the unit does not touch keeps its figure. */
   rows: readonly ResultRow[];
+  /** The issuing body, printed in the header block and in the file's properties. */
+  organisation: string;
+  /** While the dataset is illustrative, the form sheet says so in a visible line. */
+  illustrative: boolean;
 }
 
 /** The unit's committed row for each period × indicator. */
@@ -103,39 +153,75 @@ function column(index: number): string {
 }
 export { column as columnLetter };
 
+/** Page margins of the administrative format (20 / 20 / 30 / 20 mm), in inches as Excel keeps them. */
+export const FORM_MARGINS = { top: 20 / 25.4, bottom: 20 / 25.4, left: 30 / 25.4, right: 20 / 25.4, header: 0.3, footer: 0.3 } as const;
+export const FORM_FONT = 'Times New Roman';
+
 export async function formWorkbook(input: FormInput): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
-  book.creator = 'Liên đoàn Lao động tỉnh Đồng Nai';
+  book.creator = input.organisation;
+  book.lastModifiedBy = input.organisation;
+  book.company = input.organisation;
   book.created = input.date;
   book.modified = input.date;
   book.title = input.title;
 
-  const sheet = book.addWorksheet(FORM_SHEET, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const header = formHeader(input.periods);
-  sheet.getCell('A1').value = input.title;
-  sheet.getCell('A1').font = { bold: true, size: 14 };
-  sheet.mergeCells(1, 1, 1, header.length);
-  sheet.getCell('A3').value = 'Đơn vị báo cáo:';
-  sheet.getCell('A3').font = { bold: true };
-  sheet.getCell(UNIT_CELL).value = input.unit?.name ?? null;
-  sheet.getCell(UNIT_CELL).font = { bold: true };
-  sheet.mergeCells(`${UNIT_CELL}:${column(header.length)}3`);
-  sheet.getCell('A4').value = input.unit
-    ? 'Ghi số nguyên, không dấu phân cách; ô để trống là "chưa báo cáo". Chỉ tiêu tỷ lệ ghi tử số và mẫu số, trang tự tính tỷ lệ. Không sửa dòng tiêu đề và cột Mã chỉ tiêu.'
-    : 'Chọn tên đơn vị ở ô C3 (danh sách thả xuống). Ghi số nguyên, không dấu phân cách; ô để trống là "chưa báo cáo". Chỉ tiêu tỷ lệ ghi tử số và mẫu số. Không sửa dòng tiêu đề và cột Mã chỉ tiêu.';
-  sheet.getCell('A4').font = { italic: true, color: { argb: 'FF404040' } };
-  sheet.mergeCells(4, 1, 4, header.length);
-  sheet.getRow(4).height = 30;
-  sheet.getCell('A4').alignment = { wrapText: true, vertical: 'top' };
+  const last = header.length;
+  const sheet = book.addWorksheet(FORM_SHEET, {
+    pageSetup: {
+      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      margins: FORM_MARGINS, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`, horizontalCentered: true,
+    },
+  });
+  const font = (extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: FORM_FONT, size: 12, ...extra });
+  const put = (address: string, value: ExcelJS.CellValue, extra: Partial<ExcelJS.Font> = {}, alignment: Partial<ExcelJS.Alignment> = {}) => {
+    const cell = sheet.getCell(address);
+    cell.value = value;
+    cell.font = font(extra);
+    cell.alignment = { vertical: 'middle', wrapText: true, ...alignment };
+    return cell;
+  };
+  const at = (row: number, col: number) => `${column(col)}${row}`;
 
+  // Header block: the issuing body on the left; the illustrative mark on the right; the title.
+  put('A1', input.organisation.toLocaleUpperCase('vi'), { bold: true }, { horizontal: 'center' });
+  sheet.mergeCells(1, 1, 1, 2);
+  if (input.illustrative) {
+    put(at(1, 5), 'BIỂU MẪU MINH HỌA', { bold: true, color: { argb: 'FFB00020' } }, { horizontal: 'right' });
+    sheet.mergeCells(1, 5, 1, last);
+  }
+  put('A2', input.title, { bold: true, size: 14 }, { horizontal: 'center' });
+  sheet.mergeCells(2, 1, 2, last);
+  sheet.getRow(2).height = 36;
+  put('A3', 'Đơn vị báo cáo:', { bold: true });
+  sheet.mergeCells('A3:B3');
+  put(UNIT_CELL, input.unit?.name ?? null, { bold: true });
+  sheet.mergeCells(`${UNIT_CELL}:${column(last)}3`);
+  put('A4', 'Kỳ báo cáo:', { bold: true });
+  sheet.mergeCells('A4:B4');
+  put('C4', `${input.periods.map((p) => p.label).join('; ')}`);
+  sheet.mergeCells(`C4:${column(last)}4`);
+  put('A5', input.unit
+    ? 'Ghi số nguyên, không dấu phân cách; ô để trống là "chưa báo cáo". Các ô đã điền sẵn là số liệu đơn vị đang có trên trang: giữ nguyên nếu đúng, sửa nếu sai. Chỉ tiêu tỷ lệ ghi tử số và mẫu số, trang tự tính tỷ lệ. Không sửa dòng tiêu đề và cột Mã chỉ tiêu.'
+    : 'Chọn tên đơn vị ở ô C3 (danh sách thả xuống). Ghi số nguyên, không dấu phân cách; ô để trống là "chưa báo cáo". Chỉ tiêu tỷ lệ ghi tử số và mẫu số. Không sửa dòng tiêu đề và cột Mã chỉ tiêu.', { italic: true, size: 11, color: { argb: 'FF404040' } }, { vertical: 'top' });
+  sheet.mergeCells(5, 1, 5, last);
+  sheet.getRow(5).height = 32;
+  if (input.illustrative) {
+    put('A6', 'BIỂU MẪU MINH HỌA: danh mục chỉ tiêu, mục tiêu và số liệu điền sẵn trên trang hiện là số liệu minh họa, chưa phải số liệu chính thức.', { bold: true, italic: true, color: { argb: 'FFB00020' } });
+    sheet.mergeCells(6, 1, 6, last);
+  }
+
+  const thin = { style: 'thin' as const };
+  const box = { top: thin, bottom: thin, left: thin, right: thin };
   const headerRow = sheet.getRow(HEADER_ROW);
   header.forEach((name, i) => {
     const cell = headerRow.getCell(i + 1);
     cell.value = name;
-    cell.font = { bold: true };
+    cell.font = font({ bold: true, size: i === last - 1 ? 8 : 11, ...(i === last - 1 ? { color: { argb: 'FF808080' } } : {}) });
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF6ECEC' } };
-    cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+    cell.border = box;
   });
   headerRow.height = 45;
 
@@ -147,56 +233,78 @@ export async function formWorkbook(input: FormInput): Promise<ExcelJS.Workbook> 
     return [i.id, distinct.length === 1 ? distinct[0]! : ''] as const;
   }));
   const grey = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE0E0E0' } };
-  input.indicators.forEach((indicator, index) => {
-    const r = HEADER_ROW + 1 + index;
-    const row = sheet.getRow(r);
-    row.getCell(1).value = indicator.id;
-    row.getCell(2).value = indicator.name;
-    row.getCell(3).value = measureUnits[indicator.unit];
-    row.getCell(4).value = howTo(indicator);
-    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
-    row.getCell(4).alignment = { wrapText: true, vertical: 'top' };
-    input.periods.forEach((_, p) => {
-      const valueCol = FIXED_COLUMNS.length + 1 + p * 2;
-      const value = row.getCell(valueCol);
-      const den = row.getCell(valueCol + 1);
-      value.numFmt = '#,##0';
-      den.numFmt = '#,##0';
-      const current = committed.get(`${input.periods[p]!.key}|${indicator.id}`);
-      if (current) {
-        value.value = current.value ?? current.numerator ?? null;
-        den.value = current.denominator ?? null;
-      }
-      const v = `${column(valueCol)}${r}`;
-      const d = `${column(valueCol + 1)}${r}`;
-      if (indicator.kind === 'count') {
-        value.dataValidation = {
-          type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true,
-          errorTitle: 'Số không hợp lệ', error: 'Ghi số nguyên lớn hơn hoặc bằng 0, không dấu phân cách.',
-        };
-        den.fill = grey;
-        den.dataValidation = {
-          type: 'custom', formulae: [`ISBLANK(${d})`], allowBlank: true, showErrorMessage: true,
-          errorTitle: 'Không ghi mẫu số', error: 'Chỉ tiêu đếm không có mẫu số; để trống ô này.',
-        };
-      } else {
-        value.dataValidation = {
-          type: 'custom', formulae: [`AND(ISNUMBER(${v}),${v}>=0,${v}=INT(${v}),OR(ISBLANK(${d}),${v}<=${d}))`], allowBlank: true, showErrorMessage: true,
-          errorTitle: 'Tử số không hợp lệ', error: 'Tử số là số nguyên lớn hơn hoặc bằng 0 và không lớn hơn mẫu số.',
-        };
-        den.dataValidation = {
-          type: 'whole', operator: 'greaterThanOrEqual', formulae: [1], allowBlank: true, showErrorMessage: true,
-          errorTitle: 'Mẫu số không hợp lệ', error: 'Mẫu số là số nguyên lớn hơn 0.',
-        };
-      }
+  const roman = ['I', 'II', 'III', 'IV', 'V', 'VI'];
+  const rows = formRows(input.indicators);
+  formGroups(input.indicators).forEach((g, gi) => {
+    const first = rows.get(g.indicators[0]!.id)! - 1;
+    put(at(first, 1), roman[gi] ?? String(gi + 1), { bold: true }, { horizontal: 'center' }).border = box;
+    put(at(first, 2), g.label, { bold: true }).border = box;
+    sheet.mergeCells(first, 2, first, last);
+    g.indicators.forEach((indicator, index) => {
+      const r = rows.get(indicator.id)!;
+      const row = sheet.getRow(r);
+      put(at(r, 1), index + 1, {}, { horizontal: 'center' });
+      put(at(r, 2), indicator.name);
+      put(at(r, 3), measureUnits[indicator.unit], {}, { horizontal: 'center' });
+      put(at(r, 4), howTo(indicator), { size: 11 });
+      input.periods.forEach((period, p) => {
+        const valueCol = LAYOUTS.current.fixed.length + 1 + p * 2;
+        const value = row.getCell(valueCol);
+        const den = row.getCell(valueCol + 1);
+        for (const c of [value, den]) {
+          c.numFmt = '#,##0';
+          c.font = font();
+          c.alignment = { horizontal: 'right', vertical: 'middle' };
+        }
+        const current = committed.get(`${period.key}|${indicator.id}`);
+        if (current) {
+          value.value = current.value ?? current.numerator ?? null;
+          den.value = current.denominator ?? null;
+        }
+        const v = at(r, valueCol);
+        const d = at(r, valueCol + 1);
+        if (indicator.kind === 'count') {
+          value.dataValidation = {
+            type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true,
+            errorTitle: 'Số không hợp lệ', error: 'Ghi số nguyên lớn hơn hoặc bằng 0, không dấu phân cách.',
+          };
+          den.fill = grey;
+          den.dataValidation = {
+            type: 'custom', formulae: [`ISBLANK(${d})`], allowBlank: true, showErrorMessage: true,
+            errorTitle: 'Không ghi mẫu số', error: 'Chỉ tiêu đếm không có mẫu số; để trống ô này.',
+          };
+        } else {
+          value.dataValidation = {
+            type: 'custom', formulae: [`AND(ISNUMBER(${v}),${v}>=0,${v}=INT(${v}),OR(ISBLANK(${d}),${v}<=${d}))`], allowBlank: true, showErrorMessage: true,
+            errorTitle: 'Tử số không hợp lệ', error: 'Tử số là số nguyên lớn hơn hoặc bằng 0 và không lớn hơn mẫu số.',
+          };
+          den.dataValidation = {
+            type: 'whole', operator: 'greaterThanOrEqual', formulae: [1], allowBlank: true, showErrorMessage: true,
+            errorTitle: 'Mẫu số không hợp lệ', error: 'Mẫu số là số nguyên lớn hơn 0.',
+          };
+        }
+      });
+      put(at(r, last - 1), rowNote.get(indicator.id) || null, { size: 11 });
+      // The machine code the import reads: last, narrow, small and grey.
+      put(at(r, last), indicator.id, { size: 7, color: { argb: 'FF808080' } });
+      for (let c = 1; c <= last; c += 1) row.getCell(c).border = box;
     });
-    if (rowNote.get(indicator.id)) row.getCell(header.length).value = rowNote.get(indicator.id)!;
-    for (let c = 1; c <= header.length; c += 1) {
-      row.getCell(c).border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
-    }
   });
+
+  // Signature rows, as a data form is signed: who drew it up, and the head of the unit.
+  const end = Math.max(...rows.values()) + 2;
+  const right = LAYOUTS.current.fixed.length + 1;
+  put(at(end, right), '[Địa danh], ngày … tháng … năm 20…', { italic: true }, { horizontal: 'center' });
+  sheet.mergeCells(end, right, end, last - 1);
+  put(at(end + 1, 2), 'NGƯỜI LẬP BIỂU', { bold: true }, { horizontal: 'center' });
+  put(at(end + 1, right), 'THỦ TRƯỞNG ĐƠN VỊ', { bold: true }, { horizontal: 'center' });
+  sheet.mergeCells(end + 1, right, end + 1, last - 1);
+  put(at(end + 2, 2), '(Ký, ghi rõ họ tên)', { italic: true }, { horizontal: 'center' });
+  put(at(end + 2, right), '(Ký tên, đóng dấu)', { italic: true }, { horizontal: 'center' });
+  sheet.mergeCells(end + 2, right, end + 2, last - 1);
+
   sheet.columns.forEach((col, i) => {
-    col.width = i === 0 ? 30 : i === 1 ? 48 : i === 2 ? 16 : i === 3 ? 36 : i === header.length - 1 ? 30 : 14;
+    col.width = i === 0 ? 6 : i === 1 ? 44 : i === 2 ? 14 : i === 3 ? 30 : i === last - 2 ? 26 : i === last - 1 ? 6 : 13;
   });
   sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW }];
 
@@ -236,6 +344,15 @@ export async function formWorkbook(input: FormInput): Promise<ExcelJS.Workbook> 
   }
   defs.columns = [{ width: 30 }, { width: 48 }, { width: 24 }, { width: 16 }, { width: 40 }, { width: 70 }, { width: 30 }, { width: 50 }];
   defs.eachRow((row) => row.eachCell((cell) => { cell.alignment = { wrapText: true, vertical: 'top' }; }));
+  for (const other of [unitsSheet, defs]) {
+    other.eachRow((row, r) => row.eachCell((cell) => { cell.font = { name: FORM_FONT, size: 12, bold: r === 1 }; }));
+    other.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: FORM_MARGINS, printTitlesRow: '1:1' };
+  }
+  if (input.illustrative) {
+    defs.insertRow(1, ['BIỂU MẪU MINH HỌA: danh mục chỉ tiêu và mục tiêu là số liệu minh họa.']);
+    defs.getCell('A1').font = { name: FORM_FONT, size: 12, bold: true, color: { argb: 'FFB00020' } };
+    defs.pageSetup.printTitlesRow = '2:2';
+  }
   return book;
 }
 
@@ -245,7 +362,7 @@ export async function formXlsx(input: FormInput): Promise<Uint8Array> {
 }
 
 /** The same form as a results file: one line per period × indicator, prefilled with the unit's figures. */
-export function formCsv(input: Omit<FormInput, 'date' | 'title'>): string {
+export function formCsv(input: Pick<FormInput, 'indicators' | 'periods' | 'unit' | 'rows'>): string {
   const committed = rowIndex(input.unit ? input.rows.filter((r) => r.unit === input.unit!.id) : []);
   const rows = input.periods.flatMap((p) =>
     input.indicators.map((i) => {

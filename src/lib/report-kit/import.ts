@@ -18,7 +18,7 @@ import { formatDataProblem, shownValue } from '../data/problems.ts';
 import { formatInteger } from '../data/format.ts';
 import { decodeUtf8, detectDelimiter, parseResultsCsv, RESULT_COLUMNS, type ResultRow } from '../data/results-csv.ts';
 import {
-  columnLetter, FINGERPRINT_SHEET, FIXED_COLUMNS, FORM_SHEET, HEADER_ROW, NOTE_COLUMN, UNIT_CELL,
+  columnLetter, FINGERPRINT_SHEET, FORM_SHEET, LAYOUTS, NOTE_COLUMN, UNIT_CELL,
   fingerprintOf, readFingerprintSheet, rowSignature, type FormPeriod,
 } from './form.ts';
 
@@ -111,23 +111,34 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   const sheet = book.getWorksheet(FORM_SHEET);
   if (!sheet) return { problems: [{ file, where: 'tệp', rule: 'khong-phai-bieu-mau', message: `không có trang "${FORM_SHEET}": đây không phải biểu mẫu của trang sơ kết` }] };
 
-  // Header: fixed columns, then a pair per period, then the note; every cell exactly as generated.
+  // Which layout: the form the site issues now, or the one issued before (still in circulation).
+  const layout = [LAYOUTS.current, LAYOUTS.legacy].find((l) => cellText(sheet.getRow(l.headerRow).getCell(1)).trim() === l.fixed[0]);
+  if (!layout) {
+    return {
+      problems: [{
+        file, where: at(`A${LAYOUTS.current.headerRow}`), rule: 'bo-cuc', value: cellText(sheet.getCell(`A${LAYOUTS.current.headerRow}`)).trim(),
+        message: `không nhận ra bố cục của biểu mẫu; cần ${LAYOUTS.current.label} hoặc ${LAYOUTS.legacy.label}. Hãy tải lại biểu mẫu từ trang của đơn vị`,
+      }],
+    };
+  }
+  const headerRow = layout.headerRow;
+  // Header: fixed columns, then a pair per period, then the trailing columns; every cell exactly as generated.
   const header: string[] = [];
   for (let c = 1; c <= sheet.columnCount; c += 1) {
-    const text = cellText(sheet.getRow(HEADER_ROW).getCell(c)).trim();
-    if (text === '' && c > FIXED_COLUMNS.length) break;
+    const text = cellText(sheet.getRow(headerRow).getCell(c)).trim();
+    if (text === '' && c > layout.fixed.length) break;
     header.push(text);
   }
   const labelToKey = new Map(formPeriods(dataset).map((p) => [p.label, p.key]));
   const periods: { key: string; valueCol: number }[] = [];
   const headerProblem = (col: number, expected: string): { problems: FormProblem[] } => ({
     problems: [{
-      file, where: at(`${columnLetter(col)}${HEADER_ROW}`), rule: 'tieu-de', value: header[col - 1] ?? '',
+      file, where: at(`${columnLetter(col)}${headerRow}`), rule: 'tieu-de', value: header[col - 1] ?? '',
       message: `dòng tiêu đề của biểu mẫu đã bị sửa; ô này phải là "${expected}" (tải lại biểu mẫu từ trang nếu cần)`,
     }],
   });
-  for (const [i, name] of FIXED_COLUMNS.entries()) if (header[i] !== name) return headerProblem(i + 1, name);
-  let col = FIXED_COLUMNS.length + 1;
+  for (const [i, name] of layout.fixed.entries()) if (header[i] !== name) return headerProblem(i + 1, name);
+  let col = layout.fixed.length + 1;
   while (col <= header.length && header[col - 1] !== NOTE_COLUMN) {
     const match = /^(.*) – Giá trị hoặc tử số$/.exec(header[col - 1] ?? '');
     const label = match?.[1];
@@ -137,12 +148,23 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
     periods.push({ key, valueCol: col });
     col += 2;
   }
-  if (header[col - 1] !== NOTE_COLUMN || periods.length === 0) return headerProblem(col, NOTE_COLUMN);
+  if (periods.length === 0) return headerProblem(col, `<năm> – Giá trị hoặc tử số`);
+  for (const [i, name] of layout.trailing.entries()) if (header[col - 1 + i] !== name) return headerProblem(col + i, name);
   const noteCol = col;
+  const codeCol = layout.codeColumn === 'last' ? noteCol + 1 : layout.codeColumn;
+  // A cell covered by a merge reads as its master's value in ExcelJS; here it holds nothing of its own.
+  const own = (cell: ExcelJS.Cell) => (cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell));
+  const codeAt = (r: number) => own(sheet.getRow(r).getCell(codeCol)).trim();
 
-  // Merged cells in the header or data area hide which figure belongs where (a rate's numerator
-  // and denominator merged read as 40/40): refused rather than guessed.
-  const merges = ((sheet.model as { merges?: string[] }).merges ?? []).filter((range) => mergeRows(range)[1] >= HEADER_ROW);
+  // Merged cells in the header or on an indicator's row hide which figure belongs where (a rate's
+  // numerator and denominator merged read as 40/40): refused rather than guessed. The form's own
+  // merges (title, unit, group headings, signatures) hold no indicator.
+  const merges = ((sheet.model as { merges?: string[] }).merges ?? []).filter((range) => {
+    const [top, bottom] = mergeRows(range);
+    if (bottom < headerRow) return false;
+    for (let r = Math.max(top, headerRow); r <= bottom; r += 1) if (r === headerRow || codeAt(r) !== '') return true;
+    return false;
+  });
   if (merges.length > 0) {
     return {
       problems: merges.map((range) => ({
@@ -185,22 +207,25 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   const records: string[][] = [];
   const cellOf: Record<string, string>[] = [];
   const rowOfCode = new Map<string, number>();
-  for (let r = HEADER_ROW + 1; r <= sheet.rowCount; r += 1) {
+  for (let r = headerRow + 1; r <= sheet.rowCount; r += 1) {
     const row = sheet.getRow(r);
-    const code = cellText(row.getCell(1)).trim();
-    const texts = Array.from({ length: noteCol }, (_, i) => cellText(row.getCell(i + 1)).trim());
-    if (texts.every((t) => t === '')) continue;
+    const code = codeAt(r);
+    const texts = Array.from({ length: Math.max(noteCol, codeCol) }, (_, i) => own(row.getCell(i + 1)).trim());
+    // Group headings and the signature rows ("THỦ TRƯỞNG ĐƠN VỊ" over the period columns) carry
+    // no code and no figure; a row without a code but with a number is reported (o-trong).
+    const figureLike = (text: string | undefined) => /^[-+=]?\s*\d/.test(text ?? '');
+    if (code === '' && periods.every((p) => !figureLike(texts[p.valueCol - 1]) && !figureLike(texts[p.valueCol]))) continue;
     const name = names.get(code);
     if (name !== undefined) {
       const first = rowOfCode.get(code);
       if (first !== undefined) {
-        problems.push({ file, where: at(`A${r}`), rule: 'chi-tieu-trung-dong', value: code, message: `chỉ tiêu đã có ở dòng ${first}; mỗi chỉ tiêu chỉ ghi một dòng (xoá dòng chép thừa)` });
+        problems.push({ file, where: at(`${columnLetter(codeCol)}${r}`), rule: 'chi-tieu-trung-dong', value: code, message: `chỉ tiêu đã có ở dòng ${first}; mỗi chỉ tiêu chỉ ghi một dòng (xoá dòng chép thừa)` });
         continue;
       }
       rowOfCode.set(code, r);
-      const written = texts[1] ?? '';
+      const written = texts[layout.nameColumn - 1] ?? '';
       if (normalName(written) !== normalName(name)) {
-        problems.push({ file, where: at(`B${r}`), rule: 'ma-khong-khop-ten', value: written, message: `tên chỉ tiêu không khớp với mã ${code} ở ô A${r} (cần "${name}"); không sửa hay đổi chỗ cột Mã chỉ tiêu` });
+        problems.push({ file, where: at(`${columnLetter(layout.nameColumn)}${r}`), rule: 'ma-khong-khop-ten', value: written, message: `tên chỉ tiêu không khớp với mã ${code} ở ô ${columnLetter(codeCol)}${r} (cần "${name}"); không sửa hay đổi chỗ cột Mã chỉ tiêu` });
         continue;
       }
     }
@@ -219,7 +244,7 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
       const rate = kinds.get(code) === 'rate';
       records.push([unitId, period.key, code, rate ? '' : value, rate ? value : '', den, note]);
       cellOf.push({
-        don_vi: UNIT_CELL, nam: `${columnLetter(period.valueCol)}${HEADER_ROW}`, chi_tieu: `A${r}`,
+        don_vi: UNIT_CELL, nam: `${columnLetter(period.valueCol)}${headerRow}`, chi_tieu: `${columnLetter(codeCol)}${r}`,
         gia_tri: valueCell, tu_so: valueCell, mau_so: denCell, ghi_chu: `${columnLetter(noteCol)}${r}`,
       });
     }

@@ -1,0 +1,47 @@
+// Each reporting unit's draft report (and the province's), rebuilt at every build from the outline
+// and the unit's published figures.
+import type { APIRoute } from 'astro';
+import { getCollection, getEntry } from 'astro:content';
+import { indicatorData } from '../../../data/indicators';
+import { PROVINCE_FORM } from '../../../data/forms';
+import { outlineBlocks } from '../../../lib/report-kit/outline';
+import { draftDocument, packDocument } from '../../../lib/report-kit/docx';
+import { deadlinesFor, draftFigures, draftTable, evaluationWindow } from '../../../lib/report-kit/draft';
+import { buildTimeline } from '../../../lib/schedule';
+import { site } from '../../../lib/site';
+
+export function getStaticPaths() {
+  return [...indicatorData().dataset.units.map((u) => u.id), PROVINCE_FORM].map((name) => ({ params: { name } }));
+}
+
+/** Widths (mm) of the landscape table: STT, indicator, the years, then the summary columns. */
+const widths = (years: number) => [10, 52, ...Array(years).fill(22), 22, 24, 18, 15, 18, 20];
+
+export const GET: APIRoute = async ({ params }) => {
+  const { dataset, summaries, isSample } = indicatorData();
+  const unit = params.name === PROVINCE_FORM ? null : dataset.units.find((u) => u.id === params.name)!;
+  const outline = await getEntry('van-ban', 'de-cuong-bao-cao');
+  if (!outline?.body) throw new Error('Không đọc được nội dung content/van-ban/de-cuong-bao-cao.mdx');
+  const documents = (await getCollection('van-ban')).map((d) => ({ id: d.id, title: d.data.title, schedule: d.data.schedule ?? [] }));
+  const timeline = buildTimeline(documents);
+  const figures = draftFigures(dataset, summaries, unit);
+  const table = draftTable(figures);
+  const document = draftDocument(outlineBlocks(outline.body), {
+    formUrl: unit ? `/tai-ve/bieu-mau/${unit.id}.xlsx` : '/tai-ve/bieu-mau/toan-tinh.xlsx',
+    sourceTitle: outline.data.title,
+    organisation: site.publisher,
+    issuer: unit ? unit.name : site.publisher,
+    parentBody: unit ? site.publisher : site.parentBody,
+    recipient: site.reportRecipient,
+    evaluationWindow: evaluationWindow(unit),
+    deadlines: deadlinesFor(timeline, unit).map((e) => ({ task: e.task, who: e.who, when: `${e.label} (văn bản ghi: ${e.asIssued.replace(/^\(|\)$/g, '')})` })),
+    indicatorsHeading: /CHỈ TIÊU/i,
+    table: { widths: widths(figures.years.length), header: table.header, rows: table.rows, size: 10 },
+    notes: figures.notes,
+    charts: [],
+    ...(isSample ? { illustrativeNote: 'SỐ LIỆU MINH HỌA — các số trong dự thảo này chưa phải số liệu chính thức của đơn vị.' } : {}),
+  });
+  return new Response(new Uint8Array(await packDocument(document)), {
+    headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  });
+};
