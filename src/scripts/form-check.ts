@@ -38,7 +38,8 @@ function renderSummary(output: HTMLElement, name: string, result: Extract<CheckR
     for (const d of result.deletions) list.append(element('li', d));
     output.append(list);
   }
-  const wrap = element('div', undefined, { class: 'table-scroll' });
+  // Wider than a phone: a scroll region reachable by keyboard.
+  const wrap = element('div', undefined, { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Bảng số liệu trong biểu mẫu (cuộn ngang)' });
   const table = element('table', undefined, { class: 'data-table check-summary', 'data-check-summary': '' });
   table.append(element('caption', 'Số liệu trong biểu mẫu, so với số đang công bố và phân bổ năm (toàn tỉnh)'));
   const head = element('tr');
@@ -63,8 +64,31 @@ function renderSummary(output: HTMLElement, name: string, result: Extract<CheckR
   output.append(wrap);
 }
 
+/**
+ * Registers the page's service worker (public/kiem-tra-bieu-mau/sw.js) and hands it what this
+ * visit loaded, so the page also opens without a connection next time. Without service workers
+ * (or if registration fails) the page still works offline for as long as it stays open.
+ */
+function keepForOffline(dataUrl: string): void {
+  if (!('serviceWorker' in navigator)) return;
+  const urls = [
+    location.pathname,
+    dataUrl,
+    ...[...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((s) => s.src),
+    ...[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"], link[rel="icon"]')].map((l) => l.href),
+  ];
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ cached?: number }>) => {
+    if ((event.data?.cached ?? 0) > 0) document.documentElement.dataset.formCheckOffline = 'true';
+  });
+  navigator.serviceWorker
+    .register('/kiem-tra-bieu-mau/sw.js', { scope: '/kiem-tra-bieu-mau/' })
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => registration.active?.postMessage({ cache: urls }))
+    .catch(() => undefined);
+}
+
 export function startFormCheck(): void {
-  const form = document.querySelector<HTMLFormElement>('[data-form-check]');
+  const form = document.querySelector<HTMLElement>('[data-form-check]');
   const input = document.querySelector<HTMLInputElement>('#tep-bieu-mau');
   const unitSelect = document.querySelector<HTMLSelectElement>('#don-vi-cua-ban');
   const status = document.querySelector<HTMLElement>('[data-check-status]');
@@ -74,7 +98,6 @@ export function startFormCheck(): void {
 
   const preset = new URLSearchParams(location.search).get('don-vi');
   if (preset && [...unitSelect.options].some((o) => o.value === preset)) unitSelect.value = preset;
-  form.addEventListener('submit', (event) => event.preventDefault());
 
   // Fetched once, at load: afterwards a check needs no network at all.
   const data: Promise<CheckDataset | null> = fetch(form.dataset.checkData!)
@@ -88,6 +111,7 @@ export function startFormCheck(): void {
     input.disabled = false;
     status.textContent = 'Sẵn sàng: chọn tệp biểu mẫu để kiểm tra.';
     document.documentElement.dataset.formCheckReady = 'true';
+    keepForOffline(form.dataset.checkData!);
   });
 
   let run = 0;
