@@ -3,6 +3,7 @@
 // printed in Vietnamese with file, line and rule; exit code 1 means the build stops here, before
 // anything is written, so the last good site in dist/ stays as it was.
 import { checkContent } from '../src/lib/content-precheck.ts';
+import { checkEdition } from '../src/lib/edition/load.ts';
 import { formatFrontMatterProblems } from '../src/lib/frontmatter-check.ts';
 import { loadDataset } from '../src/lib/data/read.ts';
 import { DataValidationError } from '../src/lib/data/problems.ts';
@@ -11,7 +12,8 @@ const root = process.argv[2] ?? process.cwd();
 const started = performance.now();
 let problems: ReturnType<typeof checkContent>;
 try {
-  problems = checkContent(root);
+  // The edition file first: the site's address and names come from it.
+  problems = [...checkEdition(root).problems, ...checkContent(root)];
 } catch (error) {
   // A file the system will not let us read (permissions, a broken link): its path and the system's
   // error code, never a stack.

@@ -6,7 +6,6 @@ import { documentSchema, programmeSchema } from './content-schemas.ts';
 import { readContentFiles, type ContentFile, type MdxCollection } from './content-files.ts';
 import { checkReadFrontMatter, type FrontMatterProblem } from './frontmatter-check.ts';
 import { checkMdxBody } from './mdx-check.ts';
-import { checkEdition } from './edition/load.ts';
 
 const schemas: Record<MdxCollection, ZodType> = { 'van-ban': documentSchema, 'chuong-trinh': programmeSchema };
 
@@ -26,9 +25,9 @@ export function checkBody(file: string, text: string): FrontMatterProblem[] {
   return checkMdxBody(file, text.slice(head.length), lineOffset);
 }
 
-/** Reads the edition file, every document and programme once and checks front matter and body. */
+/** Reads every document and programme once and checks front matter and body. */
 export function checkContent(root: string): FrontMatterProblem[] {
-  const bodyProblems: FrontMatterProblem[] = [...checkEdition(root).problems];
+  const bodyProblems: FrontMatterProblem[] = [];
   const files = readContentFiles(root, { onText: (f, text) => bodyProblems.push(...checkBody(f.file, text)) });
   const problems = [...checkContentFrontMatter(files), ...bodyProblems];
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
