@@ -1,5 +1,6 @@
-// `npm run build`: the pre-check (scripts/check-content.ts), the site (astro build), then its search
-// index (scripts/pagefind.mjs) — all into a new folder beside dist/, `.dist-new-<pid>`. Only when
+// `npm run build`: the pre-check (scripts/check-content.ts), the site (astro build), its search
+// index (scripts/pagefind.mjs), then the .gz and .br copies of its text files that nginx serves
+// (scripts/precompress.ts) — all into a new folder beside dist/, `.dist-new-<pid>`. Only when
 // every step has succeeded does that folder replace dist/, by two renames (dist/ → .dist-old-<pid>,
 // the new folder → dist/) and then the removal of the old one. A step that fails, or a build that
 // is stopped or killed, leaves the last good site in dist/ exactly as it was; the next build
@@ -126,6 +127,7 @@ async function main() {
   const built = await run([`--max-old-space-size=${heapLimitMb()}`, astro, 'build', '--outDir', fresh], { SOKET_PRECHECKED: '1' });
   if (built !== 0 || stopping) fail('dựng trang (astro build)');
   if ((await run([scripts('./pagefind.mjs')], { DIST_DIR: fresh })) !== 0 || stopping) fail('lập chỉ mục tìm kiếm (Pagefind)');
+  if ((await run([scripts('./precompress.ts')], { DIST_DIR: fresh })) !== 0 || stopping) fail('nén sẵn các tệp văn bản (.gz, .br)');
   publish(root, freshPath);
   console.log('Đã thay dist/ bằng bản dựng mới.');
 }

@@ -182,3 +182,14 @@ describe('the units\' notes on their figures go into the drafts', () => {
     expect(draftFigures(dataset, aggregateDataset(dataset), null).figureNotes).toEqual([]);
   });
 });
+
+describe('the province\'s draft carries the indicator charts as the published PNGs', () => {
+  test('one image per indicator, byte-identical to /tai-ve/bieu-do/<id>-theo-nam.png, with a caption', async () => {
+    const { zip, document } = await open('tai-ve/bao-cao/toan-tinh.docx');
+    const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/'));
+    expect(media).toHaveLength(dataset.indicators.length);
+    const published = new Set(dataset.indicators.map((i) => readFileSync(join(DIST, `tai-ve/bieu-do/${i.id}-theo-nam.png`)).toString('base64')));
+    for (const name of media) expect(published.has((await zip.file(name)!.async('nodebuffer')).toString('base64')), name).toBe(true);
+    expect(paragraphs(document).map(textOf).filter((t) => t.startsWith('Biểu đồ: '))).toHaveLength(dataset.indicators.length);
+  });
+});

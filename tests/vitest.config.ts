@@ -9,7 +9,9 @@ export default defineConfig({
     // Browser tests start one Chromium each; keep the 2-core CI machine from thrashing.
     fileParallelism: true,
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // The red-team harness lets a build run 90 s (tests/red-team.test.ts); a whole site build takes
+    // 20-30 s alone and more beside the browser tests on two cores, so a test may take that long too.
+    testTimeout: 90_000,
     hookTimeout: 120_000,
   },
 });

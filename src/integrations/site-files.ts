@@ -1,8 +1,9 @@
 // After the build: sitemap.xml of every published page, robots.txt pointing at it, and _headers
-// carrying the Content-Security-Policy and other security headers for hosts that read it.
+// carrying the Content-Security-Policy, the other security headers and the caching of hashed files
+// for hosts that read it (src/lib/http-headers.ts, which renders the nginx rules too).
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
-import { CSP_HEADER } from '../lib/csp';
+import { headersFile } from '../lib/http-headers';
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -22,10 +23,7 @@ export default function siteFiles(): AstroIntegration {
         const body = urls.map((path) => `  <url><loc>${escapeXml(new URL(path, site).href)}</loc></url>`).join('\n');
         writeFileSync(new URL('sitemap.xml', dir), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`);
         writeFileSync(new URL('robots.txt', dir), `User-agent: *\nAllow: /\nSitemap: ${new URL('/sitemap.xml', site).href}\n`);
-        writeFileSync(
-          new URL('_headers', dir),
-          `/*\n  Content-Security-Policy: ${CSP_HEADER}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Permissions-Policy: camera=(), microphone=(), geolocation=()\n`,
-        );
+        writeFileSync(new URL('_headers', dir), headersFile());
         logger.info(`sitemap.xml: ${urls.length} trang.`);
       },
     },

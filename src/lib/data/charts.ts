@@ -21,6 +21,8 @@ export interface ChartSpec {
   series: ChartSeries[];
   /** Axis title: the unit of measure, or "%" for rates. */
   axisLabel: string;
+  /** Title of the category axis ("Năm", "Đơn vị"). */
+  categoryLabel?: string;
   percent: boolean;
 }
 
@@ -39,6 +41,7 @@ export function indicatorCharts(s: IndicatorSummary, axisLabel: string, unitName
         : []),
     ],
     axisLabel,
+    categoryLabel: 'Năm',
     percent,
   };
   const cumulative: ChartSpec = {
@@ -53,6 +56,7 @@ export function indicatorCharts(s: IndicatorSummary, axisLabel: string, unitName
         : []),
     ],
     axisLabel,
+    categoryLabel: 'Năm',
     percent,
   };
   const byUnit: ChartSpec = {
@@ -62,6 +66,7 @@ export function indicatorCharts(s: IndicatorSummary, axisLabel: string, unitName
     labels: s.units.map((u) => unitName(u.unitId)),
     series: [{ label: percent ? 'Tỷ lệ' : 'Lũy kế', type: 'bar', style: 'unit', data: s.units.map((u) => chartNumber(u.result)) }],
     axisLabel,
+    categoryLabel: 'Đơn vị',
     percent,
   };
   return [byYear, cumulative, byUnit];

@@ -337,6 +337,15 @@ function entriesOf(
   return { unitId, entries };
 }
 
+/** Forms are a few hundred KB; anything far larger is not a form (and must not be read whole). */
+export const MAX_FORM_BYTES = 20 * 1024 * 1024;
+
+/** The size rule of scripts/import-form.ts, worded as it words it, for checks that get the size before the bytes (the browser's). */
+export function formTooLarge(file: string, size: number): FormProblem | null {
+  if (size <= MAX_FORM_BYTES) return null;
+  return { file, where: 'tệp', rule: 'tep-qua-lon', message: `tệp nặng ${(size / 1048576).toFixed(0)} MB, quá giới hạn ${MAX_FORM_BYTES / 1048576} MB của một biểu mẫu; đây không phải biểu mẫu tải từ trang` };
+}
+
 export async function readForm(file: string, bytes: Uint8Array, dataset: Dataset): Promise<ReadForm | { problems: FormProblem[] }> {
   if (/\.xlsx$/i.test(file)) return readXlsx(file, bytes, dataset);
   if (/\.csv$/i.test(file)) return readCsv(file, bytes, dataset);

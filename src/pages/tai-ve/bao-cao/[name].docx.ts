@@ -9,6 +9,7 @@ import { draftDocument, packDocument } from '../../../lib/report-kit/docx';
 import { deadlinesFor, draftFigures, draftTable, evaluationWindow } from '../../../lib/report-kit/draft';
 import { buildTimeline } from '../../../lib/schedule';
 import { site } from '../../../lib/site';
+import { chartImage, chartImagePng } from '../../../data/chart-images';
 
 export function getStaticPaths() {
   return [...indicatorData().dataset.units.map((u) => u.id), PROVINCE_FORM].map((name) => ({ params: { name } }));
@@ -39,7 +40,14 @@ export const GET: APIRoute = async ({ params }) => {
     table: { widths: widths(figures.years.length), header: table.header, rows: table.rows, size: 10 },
     notes: figures.notes,
     figureNotes: figures.figureNotes,
-    charts: [],
+    // The province's draft carries each indicator's year-by-year chart, the very PNG published on
+    // its page; units have no charts of their own on the site (their figures are in the table).
+    charts: unit
+      ? []
+      : await Promise.all(dataset.indicators.map(async (indicator) => {
+        const image = chartImage(indicator.id, 'theo-nam');
+        return { png: await chartImagePng(indicator.id, 'theo-nam'), width: image.frame.width, height: image.frame.height, caption: `Biểu đồ: ${image.frame.title} — ${image.frame.subtitle}` };
+      })),
     ...(isSample ? { illustrativeNote: 'SỐ LIỆU MINH HỌA — các số trong dự thảo này chưa phải số liệu chính thức của đơn vị.' } : {}),
   });
   return new Response(new Uint8Array(await packDocument(document)), {

@@ -1,0 +1,58 @@
+// `npm run deploy:nginx`: writes the nginx header snippets (deploy/snippets/congdoan-soket/headers-*.conf)
+// from src/lib/http-headers.ts, the source dist/_headers is rendered from too. Run it after changing
+// a header or the Content-Security-Policy; tests/http-headers.test.ts fails until it has been run.
+// Each file is written beside its target under a temporary name, fsynced and renamed over it, so a
+// crash leaves either the old snippet or the new one, never half of one.
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { NGINX_SNIPPETS, nginxHeadersSnippet, type CachePolicy } from '../src/lib/http-headers.ts';
+
+const root = process.argv[2] ?? process.cwd();
+
+function writeAtomically(path: string, text: string): void {
+  const temp = join(dirname(path), `.${path.split('/').pop()}.moi-${process.pid}`);
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  const dir = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
+}
+
+const current = (path: string) => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+try {
+  for (const [policy, rel] of Object.entries(NGINX_SNIPPETS) as [CachePolicy, string][]) {
+    const path = join(root, rel);
+    const text = nginxHeadersSnippet(policy);
+    if (current(path) === text) {
+      console.log(`${rel}: không đổi.`);
+      continue;
+    }
+    writeAtomically(path, text);
+    console.log(`${rel}: đã ghi.`);
+  }
+} catch (error) {
+  const { code, path, message } = error as NodeJS.ErrnoException;
+  console.error(code ? `Không ghi được ${path ?? 'tệp cấu hình nginx'} (mã lỗi hệ thống ${code}).` : message);
+  process.exit(1);
+}

@@ -1,0 +1,90 @@
+// A cache of chart PNGs between builds, keyed by everything that decides their pixels: the spec and
+// frame, this renderer's own source, the Chart.js and @napi-rs/canvas versions and the font files.
+// Same key, same bytes (the renderer is deterministic; tests/chart-images.test.ts re-renders a
+// published image and compares). A rebuild whose figures did not change draws nothing; a build of
+// changed figures draws only the charts that changed. Lives in node_modules/.cache, like Astro's.
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import type { ChartSpec } from '../data/charts.ts';
+import type { ChartImageFrame } from './config.ts';
+
+/** Folder of the cache for a project folder. `CHART_PNG_CACHE=off` turns the cache off (cold-build timings). */
+export function chartCacheDir(projectDir: string): string | null {
+  return process.env.CHART_PNG_CACHE === 'off' ? null : join(projectDir, 'node_modules', '.cache', 'congdoan-soket', 'bieu-do');
+}
+
+let fingerprint: string | undefined;
+
+/** A package's version, from the package.json above its entry (chart.js does not export that file). */
+function packageVersion(name: string): string {
+  let dir = dirname(createRequire(import.meta.url).resolve(name));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === name && manifest.version) return manifest.version;
+    } catch {
+      // No package.json here: look one folder up.
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`không tìm thấy phiên bản của gói ${name}`);
+    dir = parent;
+  }
+}
+
+/** Hash of what draws the pixels besides the spec: renderer source, library versions, fonts. */
+export function rendererFingerprint(fontFiles: readonly string[]): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash('sha256');
+  for (const file of ['config.ts', 'png.ts', 'png-encode.ts']) hash.update(readFileSync(new URL(`./${file}`, import.meta.url)));
+  for (const name of ['chart.js', '@napi-rs/canvas']) hash.update(`${name}@${packageVersion(name)}`);
+  // The same pixels deflate to other bytes under another zlib.
+  hash.update(`zlib@${process.versions.zlib}`);
+  for (const file of fontFiles) hash.update(readFileSync(file));
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}
+
+export function chartCacheKey(renderer: string, spec: ChartSpec, frame: ChartImageFrame): string {
+  return createHash('sha256').update(renderer).update(JSON.stringify({ spec, frame })).digest('hex').slice(0, 32);
+}
+
+const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
+const IEND = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+
+/** A cached PNG, or null when there is none or it is not a whole PNG (then it is drawn again). */
+export function readCachedPng(dir: string, key: string): Uint8Array | null {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(join(dir, `${key}.png`));
+  } catch {
+    return null;
+  }
+  const whole = bytes.length > SIGNATURE.length + IEND.length
+    && SIGNATURE.every((b, i) => bytes[i] === b)
+    && IEND.every((b, i) => bytes[bytes.length - IEND.length + i] === b);
+  return whole ? bytes : null;
+}
+
+/**
+ * Stores a PNG: written to a temp file in the same folder, synced, then renamed, so a reader never
+ * sees half a file. A cache that cannot be written (read-only, full disk) only costs a redraw.
+ */
+export function writeCachedPng(dir: string, key: string, png: Uint8Array): void {
+  const temp = join(dir, `.${key}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tam`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const fd = openSync(temp, 'wx');
+    try {
+      writeSync(fd, png);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, join(dir, `${key}.png`));
+  } catch {
+    rmSync(temp, { force: true });
+  }
+}

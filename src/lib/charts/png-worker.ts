@@ -1,0 +1,25 @@
+// Worker thread of the build: draws the chart images it is given, in order, and posts each PNG
+// back as soon as it is ready, so that the build's main thread keeps writing pages meanwhile.
+// Images whose inputs did not change since an earlier build come from the cache (png-cache.ts).
+// Runs under Node's own type stripping (hence the .ts imports), outside the site's bundle.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ChartSpec } from '../data/charts.ts';
+import type { ChartImageFrame } from './config.ts';
+import { chartCacheKey, readCachedPng, rendererFingerprint, writeCachedPng } from './png-cache.ts';
+import { imageFontFiles, renderSpecPng } from './png.ts';
+
+export interface RenderJob { path: string; spec: ChartSpec; frame: ChartImageFrame }
+
+const { jobs, cacheDir } = workerData as { jobs: RenderJob[]; cacheDir: string | null };
+const renderer = cacheDir ? rendererFingerprint(imageFontFiles()) : '';
+for (const job of jobs) {
+  const key = cacheDir ? chartCacheKey(renderer, job.spec, job.frame) : '';
+  let png = cacheDir ? readCachedPng(cacheDir, key) : null;
+  if (!png) {
+    png = await renderSpecPng(job.spec, job.frame);
+    if (cacheDir) writeCachedPng(cacheDir, key, png);
+  }
+  // Transfer the bytes without copying; a view into a larger buffer is copied out first.
+  const own = png.byteOffset === 0 && png.byteLength === png.buffer.byteLength ? png : png.slice();
+  parentPort?.postMessage({ path: job.path, png: own }, [own.buffer as ArrayBuffer]);
+}

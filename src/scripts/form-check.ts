@@ -1,0 +1,155 @@
+// /kiem-tra-bieu-mau/: reads the chosen file in the browser and checks it with the import's own
+// code (form-check.ts → import.ts). The only request is the published dataset, fetched when the
+// page opens; the file never leaves the device. Everything is written with textContent.
+// First: Node's Buffer, which the shared CSV code uses, before any of that code is evaluated.
+import './buffer-global';
+import { checkForm, countsText, sha256Hex, type CheckDataset, type CheckResult } from '../lib/report-kit/form-check';
+import { formatFormProblem, formTooLarge } from '../lib/report-kit/import';
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (text !== undefined) el.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  return el;
+}
+
+/** "a1b2c3d4 e5f6…": the digest in groups of eight, easier to read aloud and compare. */
+const grouped = (hex: string) => hex.match(/.{1,8}/g)!.join(' ');
+
+const timeText = (ms: number) => `${(ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây`;
+
+function renderProblems(output: HTMLElement, name: string, messages: string[]): void {
+  output.append(
+    element('p', `Biểu mẫu ${name} có ${messages.length.toLocaleString('vi-VN')} lỗi; Văn phòng sẽ không nhập được tệp này. Sửa các ô dưới đây rồi kiểm tra lại:`, { class: 'check-verdict check-bad' }),
+  );
+  const list = element('ul', undefined, { class: 'check-problems', 'data-problems': '' });
+  for (const message of messages) list.append(element('li', message));
+  output.append(list);
+}
+
+function renderSummary(output: HTMLElement, name: string, result: Extract<CheckResult, { ok: true }>, digest: string): void {
+  output.append(element('p', `Biểu mẫu ${name} của ${result.unitName} hợp lệ: ${countsText(result.counts)}.`, { class: 'check-verdict check-good', 'data-verdict': 'ok' }));
+  const code = element('p', undefined, { class: 'check-digest' });
+  code.append('Mã SHA-256 của tệp (ghi khi gửi biểu mẫu): ', element('code', grouped(digest), { 'data-sha256': digest }));
+  output.append(code);
+  if (result.deletions.length > 0) {
+    output.append(element('p', `Lưu ý: biểu mẫu để trống ${result.deletions.length.toLocaleString('vi-VN')} ô đang có số liệu trên trang; khi nhập, các số liệu đó sẽ bị xoá (chuyển thành "chưa báo cáo") và Văn phòng sẽ hỏi lại đơn vị. Nếu không định xoá, hãy điền lại:`, { class: 'check-warning', 'data-deletions': '' }));
+    const list = element('ul');
+    for (const d of result.deletions) list.append(element('li', d));
+    output.append(list);
+  }
+  // Wider than a phone: a scroll region reachable by keyboard.
+  const wrap = element('div', undefined, { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Bảng số liệu trong biểu mẫu (cuộn ngang)' });
+  const table = element('table', undefined, { class: 'data-table check-summary', 'data-check-summary': '' });
+  table.append(element('caption', 'Số liệu trong biểu mẫu, so với số đang công bố và phân bổ năm (toàn tỉnh)'));
+  const head = element('tr');
+  head.append(element('th', 'Chỉ tiêu', { scope: 'col' }), ...result.periods.map((p) => element('th', p.label, { scope: 'col' })));
+  const thead = element('thead');
+  thead.append(head);
+  table.append(thead);
+  const body = element('tbody');
+  for (const line of result.lines) {
+    const row = element('tr', undefined, { 'data-indicator': line.indicatorId });
+    row.append(element('th', `${line.name} (${line.unitOfMeasure})`, { scope: 'row' }));
+    for (const cell of line.cells) {
+      const td = element('td', undefined, { 'data-state': cell.state, 'data-period': cell.period });
+      td.append(element('strong', cell.figure), element('br'), element('span', cell.published ? `${cell.stateLabel} (trên trang: ${cell.published})` : cell.stateLabel, { class: `check-state check-${cell.state}` }));
+      if (cell.allocation) td.append(element('br'), element('span', `phân bổ năm: ${cell.allocation}`, { class: 'check-allocation' }));
+      row.append(td);
+    }
+    body.append(row);
+  }
+  table.append(body);
+  wrap.append(table);
+  output.append(wrap);
+}
+
+/**
+ * Registers the page's service worker (public/kiem-tra-bieu-mau/sw.js) and hands it what this
+ * visit loaded, so the page also opens without a connection next time. Without service workers
+ * (or if registration fails) the page still works offline for as long as it stays open.
+ */
+function keepForOffline(dataUrl: string): void {
+  if (!('serviceWorker' in navigator)) return;
+  const urls = [
+    location.pathname,
+    dataUrl,
+    ...[...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((s) => s.src),
+    ...[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"], link[rel="icon"]')].map((l) => l.href),
+  ];
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ cached?: number }>) => {
+    if ((event.data?.cached ?? 0) > 0) document.documentElement.dataset.formCheckOffline = 'true';
+  });
+  navigator.serviceWorker
+    .register('/kiem-tra-bieu-mau/sw.js', { scope: '/kiem-tra-bieu-mau/' })
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => registration.active?.postMessage({ cache: urls }))
+    .catch(() => undefined);
+}
+
+export function startFormCheck(): void {
+  const form = document.querySelector<HTMLElement>('[data-form-check]');
+  const input = document.querySelector<HTMLInputElement>('#tep-bieu-mau');
+  const unitSelect = document.querySelector<HTMLSelectElement>('#don-vi-cua-ban');
+  const status = document.querySelector<HTMLElement>('[data-check-status]');
+  const section = document.querySelector<HTMLElement>('[data-check-result]');
+  const output = document.querySelector<HTMLElement>('[data-check-output]');
+  if (!form || !input || !unitSelect || !status || !section || !output) return;
+
+  const preset = new URLSearchParams(location.search).get('don-vi');
+  if (preset && [...unitSelect.options].some((o) => o.value === preset)) unitSelect.value = preset;
+
+  // Fetched once, at load: afterwards a check needs no network at all.
+  const data: Promise<CheckDataset | null> = fetch(form.dataset.checkData!)
+    .then((response) => (response.ok ? (response.json() as Promise<CheckDataset>) : null))
+    .catch(() => null);
+  data.then((dataset) => {
+    if (!dataset) {
+      status.textContent = 'Không tải được dữ liệu để kiểm tra (mất mạng?). Hãy tải lại trang khi có mạng.';
+      return;
+    }
+    input.disabled = false;
+    status.textContent = 'Sẵn sàng: chọn tệp biểu mẫu để kiểm tra.';
+    document.documentElement.dataset.formCheckReady = 'true';
+    keepForOffline(form.dataset.checkData!);
+  });
+
+  let run = 0;
+  const check = async () => {
+    const file = input.files?.[0];
+    const dataset = await data;
+    if (!file || !dataset) return;
+    const mine = (run += 1);
+    const started = performance.now();
+    status.textContent = `Đang kiểm tra ${file.name}…`;
+    section.hidden = true;
+    output.replaceChildren();
+    // A file far larger than any form is refused from its size, without reading it.
+    const tooLarge = formTooLarge(file.name, file.size);
+    let result: CheckResult;
+    let digest = '';
+    if (tooLarge) result = { ok: false, messages: [formatFormProblem(tooLarge)] };
+    else {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      [result, digest] = await Promise.all([checkForm(file.name, bytes, dataset, unitSelect.value || undefined), sha256Hex(bytes)]);
+    }
+    if (mine !== run) return;
+    const ms = performance.now() - started;
+    if (result.ok) renderSummary(output, file.name, result, digest);
+    else renderProblems(output, file.name, result.messages);
+    section.dataset.state = result.ok ? 'ok' : 'loi';
+    section.dataset.ms = String(Math.round(ms));
+    section.hidden = false;
+    status.textContent = `Đã kiểm tra ${file.name} trong ${timeText(ms)}: ${result.ok ? 'hợp lệ' : `${result.messages.length.toLocaleString('vi-VN')} lỗi`}.`;
+    section.querySelector<HTMLElement>('h2')?.focus();
+  };
+  const guarded = () => {
+    check().catch(() => {
+      status.textContent = 'Không kiểm tra được tệp này do một lỗi không lường trước; hãy gửi tệp cho Văn phòng kèm ghi chú.';
+    });
+  };
+  input.addEventListener('change', guarded);
+  unitSelect.addEventListener('change', () => {
+    if (input.files?.length) guarded();
+  });
+}
