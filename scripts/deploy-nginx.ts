@@ -3,34 +3,12 @@
 // a header or the Content-Security-Policy; tests/http-headers.test.ts fails until it has been run.
 // Each file is written beside its target under a temporary name, fsynced and renamed over it, so a
 // crash leaves either the old snippet or the new one, never half of one.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../src/lib/fs/write-atomic.ts';
 import { NGINX_SNIPPETS, nginxHeadersSnippet, type CachePolicy } from '../src/lib/http-headers.ts';
 
 const root = process.argv[2] ?? process.cwd();
-
-function writeAtomically(path: string, text: string): void {
-  const temp = join(dirname(path), `.${path.split('/').pop()}.moi-${process.pid}`);
-  try {
-    const fd = openSync(temp, 'wx');
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  const dir = openSync(dirname(path), 'r');
-  try {
-    fsyncSync(dir);
-  } finally {
-    closeSync(dir);
-  }
-}
 
 const current = (path: string) => {
   try {
@@ -48,7 +26,7 @@ try {
       console.log(`${rel}: không đổi.`);
       continue;
     }
-    writeAtomically(path, text);
+    writeFileAtomic(path, text, { syncDir: true });
     console.log(`${rel}: đã ghi.`);
   }
 } catch (error) {

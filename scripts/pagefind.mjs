@@ -10,7 +10,8 @@
 // Vietnamese and leaves dist/ as it was. Pagefind's own output (English, and a Rust backtrace when
 // it panics) is shown only with SOKET_DEBUG=1.
 import { spawn } from 'node:child_process';
-import { closeSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { writeFileAtomic } from '../src/lib/fs/write-atomic.ts';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,24 +55,6 @@ function reply(worker) {
   });
 }
 
-/** Writes a new file whole or not at all: a temp file in the same folder, flushed, then renamed over. */
-function writeAtomically(file, text) {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
 const started = performance.now();
 const files = htmlFiles(dist);
 // Folding is plain CPU work: one worker per core, each with every n-th page.
@@ -112,7 +95,7 @@ try {
   const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   if (indexed !== pages) throw new IndexError(`Pagefind: chỉ mục có ${indexed} trang, nhưng dist/ có ${pages} trang cần lập chỉ mục.`);
   // Written after Pagefind, which owns its output folder; temp file, fsync, rename.
-  writeAtomically(join(dist, 'pagefind', VOCABULARY_FILE), JSON.stringify(vocabularyOf(counts)));
+  writeFileAtomic(join(dist, 'pagefind', VOCABULARY_FILE), JSON.stringify(vocabularyOf(counts)));
   const seconds = (ms) => `${(ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} s`;
   console.log(`Pagefind: đã lập chỉ mục ${pages} trang trong ${seconds(performance.now() - started)} (gấp dấu ${seconds(folded - started)}).`);
 } catch (error) {

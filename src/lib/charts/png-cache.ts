@@ -3,11 +3,11 @@
 // Same key, same bytes (the renderer is deterministic; tests/chart-images.test.ts re-renders a
 // published image and compares). A rebuild whose figures did not change draws nothing; a build of
 // changed figures draws only the charts that changed. Lives in node_modules/.cache, like Astro's.
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../fs/write-atomic.ts';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import type { ChartSpec } from '../data/charts.ts';
 import type { ChartImageFrame } from './config.ts';
 
@@ -73,18 +73,10 @@ export function readCachedPng(dir: string, key: string): Uint8Array | null {
  * sees half a file. A cache that cannot be written (read-only, full disk) only costs a redraw.
  */
 export function writeCachedPng(dir: string, key: string, png: Uint8Array): void {
-  const temp = join(dir, `.${key}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tam`);
   try {
     mkdirSync(dir, { recursive: true });
-    const fd = openSync(temp, 'wx');
-    try {
-      writeSync(fd, png);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, join(dir, `${key}.png`));
+    writeFileAtomic(join(dir, `${key}.png`), png);
   } catch {
-    rmSync(temp, { force: true });
+    // not cached: the next build draws it again
   }
 }
