@@ -223,3 +223,69 @@ test('previous and next lead from the plan to the outline to the memo and back',
   await page.waitForURL(/\/van-ban\/de-cuong-bao-cao\/$/);
   await page.context().close();
 });
+
+describe("a unit's page is its to-do list", () => {
+  test('at 360 px the tasks come first, and the Word draft and the Excel form sit within two screens', async () => {
+    const { page } = await openPage(site.browser, { width: 360 });
+    for (const id of ['cam-my', 'bien-hoa', 'cd-nganh-y-te', 'cd-cty-oto-truong-hai']) {
+      await page.goto(`${site.origin}/don-vi/${id}/`);
+      const y = (selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+      // The to-do list opens the page: nothing between the title and it.
+      expect(await page.locator('main h1 + [data-unit-todo]').count(), id).toBe(1);
+      expect(await y(`[data-unit-todo] a[href="/tai-ve/bao-cao/${id}.docx"]`), id).toBeLessThan(2 * 800);
+      expect(await y(`[data-unit-todo] a[href="/tai-ve/bieu-mau/${id}.xlsx"]`), id).toBeLessThan(2 * 800);
+      const text = await page.locator('[data-unit-todo]').innerText();
+      expect(text).toContain('Trong tháng 01/2021');
+      expect(text).toContain('Trước ngày 01/02/2021');
+      expect(await page.locator('[data-unit-todo] [data-dossier] > li').count()).toBe(3);
+      // Each task leads to the sentence of the plan that sets it, and that sentence exists.
+      expect(await page.locator('[data-unit-todo] a[href="/van-ban/ke-hoach-so-ket/#moc-gui-bao-cao"]').count()).toBe(1);
+    }
+    await page.goto(`${site.origin}/van-ban/ke-hoach-so-ket/#moc-gui-bao-cao`);
+    expect(await page.locator('#moc-gui-bao-cao').count()).toBe(1);
+    await page.context().close();
+  });
+
+  test('the late-congress units are told they evaluate up to 12/2020; the others are not', async () => {
+    const { page } = await openPage(site.browser, { width: 360 });
+    for (const id of ['cam-my', 'thong-nhat', 'trang-bom', 'long-khanh']) {
+      await page.goto(`${site.origin}/don-vi/${id}/`);
+      expect(await page.locator('[data-unit-todo] [data-late-congress]').innerText(), id).toContain('đến thời điểm tháng 12/2020');
+      expect(await page.locator('[data-late-congress] a').getAttribute('href')).toBe('/van-ban/ke-hoach-so-ket/#moc-don-vi-dai-hoi-muon');
+    }
+    await page.goto(`${site.origin}/don-vi/bien-hoa/`);
+    expect(await page.locator('[data-late-congress]').count()).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('"Việc của đơn vị tôi" on the home timeline', () => {
+  test('narrows the timeline to one kind of unit, without a reload and without script', async () => {
+    const { page } = await openPage(site.browser, { width: 360 });
+    await page.goto(`${site.origin}/`);
+    const items = page.locator('.timeline > li');
+    const all = await items.count();
+    expect(await page.locator('.timeline > li:visible').count()).toBe(all);
+    let navigations = 0;
+    page.on('framenavigated', () => navigations++);
+    await page.getByLabel('Công đoàn ngành', { exact: true }).check();
+    const shown = await page.locator('.timeline > li:visible').evaluateAll((els) => els.map((el) => el.id));
+    expect(shown).toEqual(['han-don-vi-to-chuc-xong', 'han-gui-bao-cao']);
+    await page.getByLabel(/kéo dài thời gian Đại hội/).check();
+    expect(await page.locator('.timeline > li:visible').evaluateAll((els) => els.map((el) => el.id))).toEqual(['han-don-vi-dai-hoi-muon', 'han-don-vi-to-chuc-xong', 'han-gui-bao-cao']);
+    await page.getByLabel('Mọi mốc thời gian').check();
+    expect(await page.locator('.timeline > li:visible').count()).toBe(all);
+    expect(navigations).toBe(0);
+    await page.context().close();
+  });
+
+  test('without JavaScript the full list shows', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/`);
+    const all = await page.locator('.timeline > li').count();
+    expect(all).toBeGreaterThanOrEqual(7);
+    expect(await page.locator('.timeline > li:visible').count()).toBe(all);
+    await context.close();
+  });
+});
