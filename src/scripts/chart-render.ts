@@ -5,6 +5,7 @@ import {
   type ChartConfiguration, type ChartDataset,
 } from 'chart.js';
 import type { ChartSpec, SeriesStyle } from '../lib/data/charts';
+import { sampleDataMark } from './chart-sample-mark';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 
@@ -64,7 +65,7 @@ export function renderChart(figure: HTMLElement): Chart {
         },
       },
     },
-    plugins: [{ id: 'drawn-marker', afterRender: () => { figure.dataset.drawn = 'true'; } }],
+    plugins: [sampleDataMark(spec.sampleMark), { id: 'drawn-marker', afterRender: () => { figure.dataset.drawn = 'true'; } }],
   };
   return new Chart(canvas, config);
 }
