@@ -289,3 +289,42 @@ describe('"Việc của đơn vị tôi" on the home timeline', () => {
     await context.close();
   });
 });
+
+describe('the contents highlighter', () => {
+  test('on a wide screen it marks the section being read as the reader scrolls', async () => {
+    const { page, errors } = await openPage(site.browser, { width: 1280 });
+    await page.goto(`${site.origin}/van-ban/ke-hoach-so-ket/`);
+    const current = () => page.locator('.toc a[aria-current="true"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const hrefs = await page.locator('.toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(hrefs.length).toBeGreaterThan(4);
+    // Sections longer than a third of the window, so that scrolling one's heading to the top leaves
+    // the next heading below the line the reader's eye is on.
+    const long = await page.evaluate((list) => list.filter((h, i) => {
+      const next = list[i + 1];
+      const top = (x: string) => document.getElementById(x.slice(1))!.getBoundingClientRect().top;
+      return next !== undefined && top(next) - top(h) > window.innerHeight / 2;
+    }), hrefs);
+    expect(long.length).toBeGreaterThan(2);
+    for (const href of [long[0]!, long[2]!, long.at(-1)!]) {
+      await page.locator(`[id="${href.slice(1)}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await expect.poll(current, { timeout: 3000 }).toEqual([href]);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('on a phone, and without JavaScript, nothing is marked and the contents still work', async () => {
+    const { page } = await openPage(site.browser, { width: 360 });
+    await page.goto(`${site.origin}/van-ban/ke-hoach-so-ket/`);
+    await page.locator('#moc-thoi-gian').evaluate((el) => el.scrollIntoView());
+    await page.waitForTimeout(300);
+    expect(await page.locator('.toc a[aria-current]').count()).toBe(0);
+    await page.context().close();
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(`${site.origin}/van-ban/ke-hoach-so-ket/`);
+    await noJs.locator('.toc a[href="#moc-thoi-gian"]').click();
+    expect(new URL(noJs.url()).hash).toBe('#moc-thoi-gian');
+    await context.close();
+  });
+});
