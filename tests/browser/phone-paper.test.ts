@@ -328,3 +328,17 @@ describe('the contents highlighter', () => {
     await context.close();
   });
 });
+
+test('"§" links are targets of at least 24 × 24 px, at 360 and 1280 px', async () => {
+  for (const width of [360, 1280]) {
+    const { page } = await openPage(site.browser, { width });
+    await page.goto(`${site.origin}/van-ban/de-cuong-bao-cao/`);
+    const sizes = await page.locator('a.section-link').evaluateAll((as) => as.map((a) => a.getBoundingClientRect()).map((r) => [r.width, r.height]));
+    expect(sizes.length).toBeGreaterThan(10);
+    for (const [w, h] of sizes) {
+      expect(w).toBeGreaterThanOrEqual(24);
+      expect(h).toBeGreaterThanOrEqual(24);
+    }
+    await page.context().close();
+  }
+});

@@ -2,7 +2,7 @@
 // drawings, not in table captions, not on printed pages (issue 16, point 8). The copy also drops
 // one unit's figure, so a unit that did not report is seen apart from one that reported 0 (point 7).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, unlinkSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPage, useSiteInBrowser } from '../helpers/browser';
 import { copyProject, runIn } from '../helpers/project-copy';
@@ -11,6 +11,8 @@ import { DATA_PAGES, dataCaptions, markPixelsByChart, printedPages } from '../he
 let dir = '';
 beforeAll(() => {
   dir = copyProject('congdoan-chinh-thuc-');
+  // Built as a checkout without git would be: the update dates fall back to their plain words.
+  if (existsSync(join(dir, '.git'))) unlinkSync(join(dir, '.git'));
   const meta = join(dir, 'content/so-lieu/bo-du-lieu.yaml');
   const text = readFileSync(meta, 'utf8');
   expect(text).toMatch(/^status: minh-hoa$/m);
@@ -77,5 +79,12 @@ describe('with the dataset chinh-thuc', () => {
     expect(spec.labels).toContain('Biên Hòa (chưa báo cáo đủ)');
     expect(spec.labels).toContain('Long Thành');
     await page.context().close();
+  });
+
+  test('a copy without git history says plainly that the update date is unknown, and the sitemap gives none', async () => {
+    const { UNKNOWN_UPDATE } = await import('../../src/lib/last-updated');
+    const page = readFileSync(join(dir, 'dist/van-ban/ke-hoach-so-ket/index.html'), 'utf8');
+    expect(page).toContain(UNKNOWN_UPDATE);
+    expect(readFileSync(join(dir, 'dist/sitemap.xml'), 'utf8')).not.toContain('<lastmod>');
   });
 });
