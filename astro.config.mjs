@@ -51,6 +51,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // Scripts as files, never inlined (Astro inlines a small script without imports otherwise):
+      // the Content-Security-Policy allows scripts from the site only.
+      assetsInlineLimit: 0,
       rollupOptions: {
         // Chart.js's unused scales (logarithmic, radial, time) are classes whose static defaults
         // read properties; without this the bundler keeps them "for side effects".

@@ -6,7 +6,8 @@ import { parse } from 'csv-parse/sync';
 import {
   aggregateIndicator, compareToTarget, percentTenths, rank, shareOfTarget, statusOf, type IndicatorInput, type Quantity,
 } from '../src/lib/data/aggregate';
-import { formatPercent, formatQuantity, formatQuantityDetailed, summariseByUnit, summariseByYear, summariseCumulative } from '../src/lib/data/format';
+import { formatPercent, formatQuantity, formatQuantityDetailed, statusLabels, statusSymbols, summariseByUnit, summariseByYear, summariseCumulative } from '../src/lib/data/format';
+import { indicatorCharts } from '../src/lib/data/charts';
 import { neutraliseCell, toCsv } from '../src/lib/data/csv-write';
 import type { ResultRow } from '../src/lib/data/results-csv';
 
@@ -61,7 +62,8 @@ describe('rates', () => {
     expect(s.result).toEqual({ kind: 'rate', numerator: 14, denominator: 20 });
     expect(s.periodTarget).toBe(70);
     expect(s.status).toBe('dat');
-    expect(s.years[0]?.status).toBe('chua-co-muc-tieu');
+    // 2018 has no allocation, but the indicator has a term target: "no target" would be untrue.
+    expect(s.years[0]?.status).toBe('chua-co-phan-bo-nam');
     // 70 % of a 75 % target: 14·10000 / (20·7500)
     expect(s.termShare).toEqual({ numerator: 140_000, denominator: 150_000 });
     expect(s.cumulative.map((c) => c.total)).toEqual(s.years.map((y) => y.total));
@@ -210,5 +212,55 @@ describe('CSV downloads', () => {
     const csv = toCsv(['a', 'b'], [['Đồng Nai, "tỉnh"', 12], ['=1+1', null]]);
     expect(csv.startsWith('\ufeffa,b\r\n')).toBe(true);
     expect(parse(csv, { bom: true })).toEqual([['a', 'b'], ['Đồng Nai, "tỉnh"', '12'], ["'=1+1", '']]);
+  });
+});
+
+describe('status words agree with the figures (issue 16)', () => {
+  test('no allocation: "Chưa có phân bổ năm" when a term target exists, "Chưa có mục tiêu" only when none does', () => {
+    expect(statusOf({ kind: 'count', value: 5 }, null, 'cao-hon-la-tot', 90)).toBe('chua-co-phan-bo-nam');
+    expect(statusOf(null, null, 'cao-hon-la-tot', 90)).toBe('chua-co-phan-bo-nam');
+    expect(statusOf({ kind: 'count', value: 5 }, null, 'cao-hon-la-tot', null)).toBe('chua-co-muc-tieu');
+    expect(statusOf(null, 20, 'cao-hon-la-tot', 90)).toBe('chua-co-so-lieu');
+    expect(statusLabels['chua-co-phan-bo-nam']).toBe('Chưa có phân bổ năm');
+    // Every verdict has its own symbol, so colour is never the only cue.
+    expect(new Set(Object.values(statusSymbols)).size).toBe(Object.keys(statusLabels).length);
+  });
+
+  test('a term target without annual allocation is judged "Chưa có phân bổ năm", figures unchanged', () => {
+    const termOnly: IndicatorInput = { ...rate, annualTargets: {} };
+    const s = aggregateIndicator(termOnly, ['a', 'b'], rows, [2018, 2019]);
+    expect(s.status).toBe('chua-co-phan-bo-nam');
+    expect(s.years.map((y) => y.status)).toEqual(['chua-co-phan-bo-nam', 'chua-co-phan-bo-nam']);
+    expect(s.result).toEqual({ kind: 'rate', numerator: 14, denominator: 20 });
+    expect(s.termShare).toEqual({ numerator: 140_000, denominator: 150_000 });
+    const none = aggregateIndicator({ ...termOnly, termTarget: undefined }, ['a', 'b'], rows, [2018, 2019]);
+    expect(none.status).toBe('chua-co-muc-tieu');
+  });
+
+  test('no "so với mục tiêu nhiệm kỳ" chart without a term target; a unit with no figures is named as such', () => {
+    const withTarget = indicatorCharts(aggregateIndicator(count, ['a', 'b', 'c'], rows, [2018, 2019]), 'người', (id) => id.toUpperCase());
+    expect(withTarget[1]!.title).toBe('Lũy kế so với mục tiêu nhiệm kỳ');
+    expect(withTarget[1]!.series.map((x) => x.label)).toContain('Mục tiêu nhiệm kỳ');
+    // c reported nothing: no bar, as a 0 would have, so the label tells them apart.
+    expect(withTarget[2]!.labels).toEqual(['A', 'B', 'C (chưa báo cáo)']);
+    expect(withTarget[2]!.series[0]!.data).toEqual([27, 14, null]);
+    const partial = indicatorCharts(aggregateIndicator(count, ['a', 'd'], [...rows, row('d', '2018', 'dem', 0)], [2018, 2019]), 'người', (id) => id);
+    expect(partial[2]!.labels).toEqual(['a', 'd (chưa báo cáo đủ)']);
+    const noTarget = indicatorCharts(aggregateIndicator({ ...count, termTarget: undefined }, ['a', 'b'], rows, [2018, 2019]), 'người', (id) => id);
+    expect(noTarget[1]!.title).toBe('Lũy kế qua các năm');
+    expect(noTarget.map((c) => c.title).join(' ')).not.toMatch(/mục tiêu nhiệm kỳ/);
+    const noTargetRate = indicatorCharts(aggregateIndicator({ ...rate, termTarget: undefined }, ['a', 'b'], rows, [2018, 2019]), '%', (id) => id);
+    expect(noTargetRate[1]!.title).toBe('Tỷ lệ qua các năm');
+  });
+
+  test('a reported 0 is a figure; no row is "chưa báo cáo"', () => {
+    const zero = aggregateIndicator(count, ['a', 'z'], [...rows, row('z', '2018', 'dem', 0), row('z', '2019', 'dem', 0)], [2018, 2019]);
+    const z = zero.units.find((u) => u.unitId === 'z')!;
+    expect(z.result).toEqual({ kind: 'count', value: 0 });
+    expect(formatQuantity(z.result)).toBe('0');
+    expect(z.rank).toBe(2);
+    const missing = aggregateIndicator(count, ['a', 'y'], rows, [2018, 2019]).units.find((u) => u.unitId === 'y')!;
+    expect(formatQuantity(missing.result)).toBe('chưa báo cáo');
+    expect(missing.rank).toBeNull();
   });
 });

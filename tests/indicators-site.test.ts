@@ -115,7 +115,7 @@ describe('built pages that show figures', () => {
     expect(group('chinh')).toEqual(dataset.indicators.filter((i) => i.group === 'chinh').map((i) => i.id));
     expect(group('phoi-hop')).toEqual(dataset.indicators.filter((i) => i.group === 'phoi-hop').map((i) => i.id));
     const statusText = root.querySelector('tr[data-indicator="phat-trien-doan-vien"] .status')?.textContent;
-    expect(statusText).toContain({ vuot: 'Vượt', dat: 'Đạt', 'chua-dat': 'Chưa đạt', 'chua-co-muc-tieu': 'Chưa có mục tiêu', 'chua-co-so-lieu': 'Chưa có số liệu' }[summaryOf('phat-trien-doan-vien').status]);
+    expect(statusText).toContain({ vuot: 'Vượt', dat: 'Đạt', 'chua-dat': 'Chưa đạt', 'chua-co-phan-bo-nam': 'Chưa có phân bổ năm', 'chua-co-muc-tieu': 'Chưa có mục tiêu', 'chua-co-so-lieu': 'Chưa có số liệu' }[summaryOf('phat-trien-doan-vien').status]);
   });
 
   test('a unit page says when the unit is evaluated only to 12/2020', () => {

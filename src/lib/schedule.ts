@@ -42,6 +42,14 @@ export const scheduleItemSchema = z
       types: z.array(z.enum(unitTypeKeys)).min(1).optional(),
       lateCongress: z.boolean().optional(),
     }).strict().optional(),
+    /**
+     * What must go with it, as the source lists it (the plan's "Hồ sơ kèm theo gồm: …"), each item
+     * verbatim from the sentence at `anchor`; `kit` names the report-kit file that fills the item.
+     */
+    dossier: z.array(z.strictObject({
+      text: z.string().min(1),
+      kit: z.enum(['bieu-mau', 'du-thao']).optional(),
+    })).min(1).optional(),
     /** before: trước ngày `end`; during: trong tháng `end` or từ `start` đến `end`; early: đầu tháng `end`; until: đánh giá đến `end`. */
     kind: z.enum(deadlineKinds),
     start: partialDate.optional(),

@@ -6,6 +6,7 @@ import {
 } from 'chart.js';
 import type { ChartSpec } from '../lib/data/charts';
 import { chartConfig } from '../lib/charts/config';
+import { sampleDataMark } from './chart-sample-mark';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 
@@ -16,6 +17,6 @@ export function renderChart(figure: HTMLElement): Chart {
   // Set through the CSSOM, which the Content-Security-Policy allows (unlike a style attribute).
   if (spec.horizontal && canvas.parentElement) canvas.parentElement.style.height = `${Math.max(12, spec.labels.length * 1.6 + 4)}rem`;
   const config = chartConfig(spec);
-  config.plugins = [{ id: 'drawn-marker', afterRender: () => { figure.dataset.drawn = 'true'; } }];
+  config.plugins = [sampleDataMark(spec.sampleMark), { id: 'drawn-marker', afterRender: () => { figure.dataset.drawn = 'true'; } }];
   return new Chart(canvas, config);
 }

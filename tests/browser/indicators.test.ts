@@ -13,7 +13,7 @@ import { aggregateCsv } from '../../src/lib/data/downloads';
 const site = useSiteInBrowser();
 
 const dataset = loadDataset(process.cwd());
-const SYMBOLS: Record<string, string> = { 'vuot': '▲', 'dat': '●', 'chua-dat': '▼', 'chua-co-muc-tieu': '○', 'chua-co-so-lieu': '…' };
+const SYMBOLS: Record<string, string> = { 'vuot': '▲', 'dat': '●', 'chua-dat': '▼', 'chua-co-phan-bo-nam': '◇', 'chua-co-muc-tieu': '○', 'chua-co-so-lieu': '…' };
 const unit = (id: string) => dataset.units.find((u) => u.id === id)!;
 const summaries = aggregateDataset(dataset);
 const summaryOf = (id: string): IndicatorSummary => summaries.get(id)!;

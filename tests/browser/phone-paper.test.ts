@@ -223,3 +223,122 @@ test('previous and next lead from the plan to the outline to the memo and back',
   await page.waitForURL(/\/van-ban\/de-cuong-bao-cao\/$/);
   await page.context().close();
 });
+
+describe("a unit's page is its to-do list", () => {
+  test('at 360 px the tasks come first, and the Word draft and the Excel form sit within two screens', async () => {
+    const { page } = await openPage(site.browser, { width: 360 });
+    for (const id of ['cam-my', 'bien-hoa', 'cd-nganh-y-te', 'cd-cty-oto-truong-hai']) {
+      await page.goto(`${site.origin}/don-vi/${id}/`);
+      const y = (selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+      // The to-do list opens the page: nothing between the title and it.
+      expect(await page.locator('main h1 + [data-unit-todo]').count(), id).toBe(1);
+      expect(await y(`[data-unit-todo] a[href="/tai-ve/bao-cao/${id}.docx"]`), id).toBeLessThan(2 * 800);
+      expect(await y(`[data-unit-todo] a[href="/tai-ve/bieu-mau/${id}.xlsx"]`), id).toBeLessThan(2 * 800);
+      const text = await page.locator('[data-unit-todo]').innerText();
+      expect(text).toContain('Trong tháng 01/2021');
+      expect(text).toContain('Trước ngày 01/02/2021');
+      expect(await page.locator('[data-unit-todo] [data-dossier] > li').count()).toBe(3);
+      // Each task leads to the sentence of the plan that sets it, and that sentence exists.
+      expect(await page.locator('[data-unit-todo] a[href="/van-ban/ke-hoach-so-ket/#moc-gui-bao-cao"]').count()).toBe(1);
+    }
+    await page.goto(`${site.origin}/van-ban/ke-hoach-so-ket/#moc-gui-bao-cao`);
+    expect(await page.locator('#moc-gui-bao-cao').count()).toBe(1);
+    await page.context().close();
+  });
+
+  test('the late-congress units are told they evaluate up to 12/2020; the others are not', async () => {
+    const { page } = await openPage(site.browser, { width: 360 });
+    for (const id of ['cam-my', 'thong-nhat', 'trang-bom', 'long-khanh']) {
+      await page.goto(`${site.origin}/don-vi/${id}/`);
+      expect(await page.locator('[data-unit-todo] [data-late-congress]').innerText(), id).toContain('đến thời điểm tháng 12/2020');
+      expect(await page.locator('[data-late-congress] a').getAttribute('href')).toBe('/van-ban/ke-hoach-so-ket/#moc-don-vi-dai-hoi-muon');
+    }
+    await page.goto(`${site.origin}/don-vi/bien-hoa/`);
+    expect(await page.locator('[data-late-congress]').count()).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('"Việc của đơn vị tôi" on the home timeline', () => {
+  test('narrows the timeline to one kind of unit, without a reload and without script', async () => {
+    const { page } = await openPage(site.browser, { width: 360 });
+    await page.goto(`${site.origin}/`);
+    const items = page.locator('.timeline > li');
+    const all = await items.count();
+    expect(await page.locator('.timeline > li:visible').count()).toBe(all);
+    let navigations = 0;
+    page.on('framenavigated', () => navigations++);
+    await page.getByLabel('Công đoàn ngành', { exact: true }).check();
+    const shown = await page.locator('.timeline > li:visible').evaluateAll((els) => els.map((el) => el.id));
+    expect(shown).toEqual(['han-don-vi-to-chuc-xong', 'han-gui-bao-cao']);
+    await page.getByLabel(/kéo dài thời gian Đại hội/).check();
+    expect(await page.locator('.timeline > li:visible').evaluateAll((els) => els.map((el) => el.id))).toEqual(['han-don-vi-dai-hoi-muon', 'han-don-vi-to-chuc-xong', 'han-gui-bao-cao']);
+    await page.getByLabel('Mọi mốc thời gian').check();
+    expect(await page.locator('.timeline > li:visible').count()).toBe(all);
+    expect(navigations).toBe(0);
+    await page.context().close();
+  });
+
+  test('without JavaScript the full list shows', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/`);
+    const all = await page.locator('.timeline > li').count();
+    expect(all).toBeGreaterThanOrEqual(7);
+    expect(await page.locator('.timeline > li:visible').count()).toBe(all);
+    await context.close();
+  });
+});
+
+describe('the contents highlighter', () => {
+  test('on a wide screen it marks the section being read as the reader scrolls', async () => {
+    const { page, errors } = await openPage(site.browser, { width: 1280 });
+    await page.goto(`${site.origin}/van-ban/ke-hoach-so-ket/`);
+    const current = () => page.locator('.toc a[aria-current="true"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const hrefs = await page.locator('.toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(hrefs.length).toBeGreaterThan(4);
+    // Sections longer than a third of the window, so that scrolling one's heading to the top leaves
+    // the next heading below the line the reader's eye is on.
+    const long = await page.evaluate((list) => list.filter((h, i) => {
+      const next = list[i + 1];
+      const top = (x: string) => document.getElementById(x.slice(1))!.getBoundingClientRect().top;
+      return next !== undefined && top(next) - top(h) > window.innerHeight / 2;
+    }), hrefs);
+    expect(long.length).toBeGreaterThan(2);
+    for (const href of [long[0]!, long[2]!, long.at(-1)!]) {
+      await page.locator(`[id="${href.slice(1)}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await expect.poll(current, { timeout: 3000 }).toEqual([href]);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('on a phone, and without JavaScript, nothing is marked and the contents still work', async () => {
+    const { page } = await openPage(site.browser, { width: 360 });
+    await page.goto(`${site.origin}/van-ban/ke-hoach-so-ket/`);
+    await page.locator('#moc-thoi-gian').evaluate((el) => el.scrollIntoView());
+    await page.waitForTimeout(300);
+    expect(await page.locator('.toc a[aria-current]').count()).toBe(0);
+    await page.context().close();
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(`${site.origin}/van-ban/ke-hoach-so-ket/`);
+    await noJs.locator('.toc a[href="#moc-thoi-gian"]').click();
+    expect(new URL(noJs.url()).hash).toBe('#moc-thoi-gian');
+    await context.close();
+  });
+});
+
+test('"§" links are targets of at least 24 × 24 px, at 360 and 1280 px', async () => {
+  for (const width of [360, 1280]) {
+    const { page } = await openPage(site.browser, { width });
+    await page.goto(`${site.origin}/van-ban/de-cuong-bao-cao/`);
+    const sizes = await page.locator('a.section-link').evaluateAll((as) => as.map((a) => a.getBoundingClientRect()).map((r) => [r.width, r.height]));
+    expect(sizes.length).toBeGreaterThan(10);
+    for (const [w, h] of sizes) {
+      expect(w).toBeGreaterThanOrEqual(24);
+      expect(h).toBeGreaterThanOrEqual(24);
+    }
+    await page.context().close();
+  }
+});

@@ -1,6 +1,6 @@
 // A throw-away copy of the project in the system temp folder, for tests that build a variant
 // of the site (bad input, another Markdown processor, hostile data) without touching this one.
-import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
@@ -11,6 +11,9 @@ export function copyProject(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   for (const entry of PROJECT_ENTRIES) cpSync(entry, join(dir, entry), { recursive: true });
   symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // The git history too (read only), so the copy's pages carry the same "Cập nhật" dates; a test
+  // of the no-git fallback removes this link.
+  if (existsSync('.git')) symlinkSync(join(process.cwd(), '.git'), join(dir, '.git'));
   return dir;
 }
 

@@ -2,6 +2,7 @@
 // page, from the same spec the page draws. Pure: the route and the Word drafts render from this list.
 import type { IndicatorSummary } from '../data/aggregate.ts';
 import { indicatorCharts, type ChartSpec } from '../data/charts.ts';
+import { sampleMark } from '../data/sample-mark.ts';
 import type { Dataset, Indicator } from '../data/dataset.ts';
 import { measureUnits } from '../data/schemas.ts';
 import { formatPartialDate, mustParsePartialDate } from '../dates.ts';
@@ -31,10 +32,11 @@ export function chartImagePath(indicatorId: string, chartId: string): string {
 }
 
 /** The three charts of an indicator page, as the page and its PNGs draw them. */
-export function indicatorChartSpecs(dataset: Pick<Dataset, 'units'>, indicator: Indicator, summary: IndicatorSummary): ChartSpec[] {
+export function indicatorChartSpecs(dataset: Pick<Dataset, 'units' | 'meta'>, indicator: Indicator, summary: IndicatorSummary): ChartSpec[] {
   const names = new Map(dataset.units.map((u) => [u.id, u.shortName]));
   const axisLabel = indicator.kind === 'rate' ? '%' : measureUnits[indicator.unit];
-  return indicatorCharts(summary, axisLabel, (id) => names.get(id) ?? id);
+  // The page's canvas draws the mark with its own plugin; the PNG draws its band from the frame.
+  return indicatorCharts(summary, axisLabel, (id) => names.get(id) ?? id, sampleMark(dataset.meta.status));
 }
 
 export interface ImageContext {

@@ -7,8 +7,12 @@ export type Quantity =
   | { kind: 'count'; value: number }
   | { kind: 'rate'; numerator: number; denominator: number };
 
-/** `chua-co-so-lieu`: a target exists but no unit has reported yet. */
-export type Status = 'vuot' | 'dat' | 'chua-dat' | 'chua-co-muc-tieu' | 'chua-co-so-lieu';
+/**
+ * `chua-co-so-lieu`: a target exists but no unit has reported yet. `chua-co-phan-bo-nam`: no
+ * allocation to judge by, but the indicator has a term target (so "no target" would be untrue);
+ * `chua-co-muc-tieu`: neither.
+ */
+export type Status = 'vuot' | 'dat' | 'chua-dat' | 'chua-co-phan-bo-nam' | 'chua-co-muc-tieu' | 'chua-co-so-lieu';
 
 export interface IndicatorInput {
   id: string;
@@ -105,8 +109,12 @@ export function compareQuantities(a: Quantity, b: Quantity): -1 | 0 | 1 {
   throw new Error('không so sánh được số đếm với tỷ lệ');
 }
 
-export function statusOf(q: Quantity | null, target: number | null, direction: IndicatorInput['direction']): Status {
-  if (target === null) return 'chua-co-muc-tieu';
+/**
+ * The verdict of a result against the allocation it is judged by (`target`). Without one, the
+ * words say which target is missing: the annual allocation when a term target exists.
+ */
+export function statusOf(q: Quantity | null, target: number | null, direction: IndicatorInput['direction'], termTarget: number | null = null): Status {
+  if (target === null) return termTarget === null ? 'chua-co-muc-tieu' : 'chua-co-phan-bo-nam';
   if (q === null) return 'chua-co-so-lieu';
   const cmp = compareToTarget(q, target) * (direction === 'cao-hon-la-tot' ? 1 : -1);
   return cmp > 0 ? 'vuot' : cmp === 0 ? 'dat' : 'chua-dat';
@@ -156,6 +164,7 @@ export function aggregateIndicator(
     return row ? { value: quantityOf(row, indicator.kind), note: row.note } : { value: null, note: '' };
   };
   const target = (year: number): number | null => indicator.annualTargets[String(year)] ?? null;
+  const termTarget = indicator.termTarget ?? null;
 
   const yearResults: YearResult[] = years.map((year) => {
     let total: Quantity | null = null;
@@ -167,7 +176,7 @@ export function aggregateIndicator(
     }
     return {
       year, total, reportedUnits: unitIds.length - missingUnits.length, missingUnits,
-      target: target(year), status: statusOf(total, target(year), indicator.direction),
+      target: target(year), status: statusOf(total, target(year), indicator.direction, termTarget),
     };
   });
 
@@ -186,7 +195,6 @@ export function aggregateIndicator(
       ? (allocations.length > 0 && allocations.every((t) => t !== null) ? allocations.reduce<number>((sum, t) => sum + (t as number), 0) : null)
       : (latest?.target ?? null);
 
-  const termTarget = indicator.termTarget ?? null;
   const termShare = shareOfTarget(result, termTarget);
 
   let baseline: Quantity | null = null;
@@ -215,7 +223,7 @@ export function aggregateIndicator(
     cumulative,
     result,
     periodTarget,
-    status: statusOf(result, periodTarget, indicator.direction),
+    status: statusOf(result, periodTarget, indicator.direction, termTarget),
     termTarget,
     termShare,
     baseline,

@@ -24,9 +24,12 @@ export interface ChartSpec {
   /** Title of the category axis ("Năm", "Đơn vị"). */
   categoryLabel?: string;
   percent: boolean;
+  /** "Số liệu minh họa" while the dataset is illustrative: drawn inside the chart (plugin sampleDataMark). */
+  sampleMark?: string;
 }
 
-export function indicatorCharts(s: IndicatorSummary, axisLabel: string, unitName: (id: string) => string): ChartSpec[] {
+export function indicatorCharts(s: IndicatorSummary, axisLabel: string, unitName: (id: string) => string, sampleMark?: string): ChartSpec[] {
+  const mark = sampleMark === undefined ? {} : { sampleMark };
   const percent = s.kind === 'rate';
   const years = s.years.map((y) => String(y.year));
   const byYear: ChartSpec = {
@@ -43,10 +46,14 @@ export function indicatorCharts(s: IndicatorSummary, axisLabel: string, unitName
     axisLabel,
     categoryLabel: 'Năm',
     percent,
+    ...mark,
   };
   const cumulative: ChartSpec = {
     id: 'luy-ke',
-    title: percent ? 'Tỷ lệ qua các năm so với mục tiêu nhiệm kỳ' : 'Lũy kế so với mục tiêu nhiệm kỳ',
+    // "so với mục tiêu nhiệm kỳ" only when there is one to compare with.
+    title: s.termTarget === null
+      ? (percent ? 'Tỷ lệ qua các năm' : 'Lũy kế qua các năm')
+      : (percent ? 'Tỷ lệ qua các năm so với mục tiêu nhiệm kỳ' : 'Lũy kế so với mục tiêu nhiệm kỳ'),
     horizontal: false,
     labels: years,
     series: [
@@ -58,16 +65,20 @@ export function indicatorCharts(s: IndicatorSummary, axisLabel: string, unitName
     axisLabel,
     categoryLabel: 'Năm',
     percent,
+    ...mark,
   };
   const byUnit: ChartSpec = {
     id: 'theo-don-vi',
     title: percent ? `Tỷ lệ năm ${years.at(-1) ?? ''} theo đơn vị` : 'Lũy kế theo đơn vị',
     horizontal: true,
-    labels: s.units.map((u) => unitName(u.unitId)),
+    // A unit with no figures has no bar, as one that reported 0; one with some years missing has a
+    // partial total: the label says which it is.
+    labels: s.units.map((u) => `${unitName(u.unitId)}${u.result === null ? ' (chưa báo cáo)' : u.complete ? '' : ' (chưa báo cáo đủ)'}`),
     series: [{ label: percent ? 'Tỷ lệ' : 'Lũy kế', type: 'bar', style: 'unit', data: s.units.map((u) => chartNumber(u.result)) }],
     axisLabel,
     categoryLabel: 'Đơn vị',
     percent,
+    ...mark,
   };
   return [byYear, cumulative, byUnit];
 }

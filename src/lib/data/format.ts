@@ -11,8 +11,19 @@ export const statusLabels: Record<Status, string> = {
   'vuot': 'Vượt',
   'dat': 'Đạt',
   'chua-dat': 'Chưa đạt',
+  'chua-co-phan-bo-nam': 'Chưa có phân bổ năm',
   'chua-co-muc-tieu': 'Chưa có mục tiêu',
   'chua-co-so-lieu': 'Chưa có số liệu',
+};
+
+/** The symbol beside each verdict, so colour is never the only cue (and it prints in black). */
+export const statusSymbols: Record<Status, string> = {
+  'vuot': '▲',
+  'dat': '●',
+  'chua-dat': '▼',
+  'chua-co-phan-bo-nam': '◇',
+  'chua-co-muc-tieu': '○',
+  'chua-co-so-lieu': '…',
 };
 
 export const NOT_REPORTED = 'chưa báo cáo';

@@ -1,0 +1,41 @@
+// When a content file last changed, from its last git commit: the "Cập nhật dd/mm/yyyy" of a
+// document page and the sitemap's <lastmod>. The committed date, not the file's mtime, which a
+// fresh clone or a CI checkout resets. Without git (or a file never committed) there is no date,
+// and the page says so rather than invent one.
+import { execFileSync } from 'node:child_process';
+
+export interface LastUpdated {
+  /** yyyy-mm-dd, for <time datetime> and <lastmod>. */
+  iso: string;
+  /** dd/mm/yyyy, for readers. */
+  display: string;
+}
+
+/** The committer date git prints with %cI ("2026-11-20T23:10:00+07:00"), as the day it shows. */
+export function parseCommitDate(output: string): LastUpdated | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T/.exec(output.trim());
+  if (!match) return null;
+  const [, y, m, d] = match;
+  return { iso: `${y}-${m}-${d}`, display: `${d}/${m}/${y}` };
+}
+
+/** Bounded: a missing or slow git gives null after at most 5 s, never a failed build. */
+export function lastCommitDate(file: string, cwd: string): LastUpdated | null {
+  try {
+    const out = execFileSync('git', ['log', '-1', '--format=%cI', '--', file], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+    return parseCommitDate(out);
+  } catch {
+    return null;
+  }
+}
+
+export const UNKNOWN_UPDATE = 'Chưa xác định ngày cập nhật (bản dựng không đọc được lịch sử git của tệp nội dung).';
+
+/** The content file a page is built from, for the pages whose source is one file. */
+export function contentFileOf(path: string): string | null {
+  const doc = /^\/van-ban\/([a-z0-9-]+)\/$/.exec(path);
+  if (doc) return `content/van-ban/${doc[1]}.mdx`;
+  const programme = /^\/chuong-trinh\/([a-z0-9-]+)\/$/.exec(path);
+  if (programme) return `content/chuong-trinh/${programme[1]}.mdx`;
+  return null;
+}

@@ -1,0 +1,137 @@
+// What a reporting unit must do and by when: the plan's dated tasks whose `appliesTo` takes in the
+// unit (the same rule as its calendar and its draft report, appliesToUnit), each pointing at the
+// sentence of the document that says so. Also the "Việc của đơn vị tôi" choices of the home
+// timeline, one per kind of unit the site lists. Pure: the pages render these view models.
+import { appliesToUnit, type TimelineEntry } from './schedule.ts';
+import { unitTypes } from './data/schemas.ts';
+
+type UnitType = keyof typeof unitTypes;
+
+export interface UnitLike {
+  id: string;
+  shortName: string;
+  type: UnitType;
+  lateCongress: boolean;
+}
+
+export interface DossierItem {
+  text: string;
+  /** Address of the report-kit file that fills the item for this unit, if any. */
+  download?: { href: string; label: string };
+}
+
+export interface UnitTask {
+  id: string;
+  /** "Trước ngày 01/02/2021" */
+  label: string;
+  datetime: string;
+  task: string;
+  /** The deadline as the document prints it. */
+  asIssued: string;
+  /** The sentence of the document that sets the task. */
+  href: string;
+  documentTitle: string;
+  dossier: DossierItem[];
+}
+
+export interface UnitTodo {
+  tasks: UnitTask[];
+  /** Set for the units whose congress was late: the period their report covers, and where the plan says so. */
+  lateCongress?: { text: string; href: string };
+  draft: { href: string; download: string };
+  form: { href: string; download: string };
+  formCsv: { href: string; download: string };
+}
+
+const sourceHref = (entry: Pick<TimelineEntry, 'documentId' | 'anchor'>) => `/van-ban/${entry.documentId}/#${entry.anchor}`;
+
+/** The report-kit files of a unit, by the names ReportKitLinks and the /tai-ve/ routes use. */
+export function unitDownloads(unitId: string): Pick<UnitTodo, 'draft' | 'form' | 'formCsv'> {
+  return {
+    draft: { href: `/tai-ve/bao-cao/${unitId}.docx`, download: `du-thao-bao-cao-${unitId}.docx` },
+    form: { href: `/tai-ve/bieu-mau/${unitId}.xlsx`, download: `bieu-mau-${unitId}.xlsx` },
+    formCsv: { href: `/tai-ve/bieu-mau/${unitId}.csv`, download: `bieu-mau-${unitId}.csv` },
+  };
+}
+
+/** A unit's to-do list, in the timeline's (chronological) order. */
+export function unitTodo(entries: readonly TimelineEntry[], unit: UnitLike): UnitTodo {
+  const downloads = unitDownloads(unit.id);
+  const own = entries.filter((e) => appliesToUnit(e, unit));
+  // The late-congress window (appliesTo.lateCongress, kind "until") is the period the report covers,
+  // not a task: it is told first, on its own, and not repeated in the list.
+  const late = unit.lateCongress ? own.find((e) => e.appliesTo?.lateCongress === true && e.kind === 'until') : undefined;
+  const tasks = own.filter((e) => e !== late).map((e): UnitTask => ({
+    id: e.id,
+    label: e.label,
+    datetime: e.datetime,
+    task: e.task,
+    asIssued: e.asIssued,
+    href: sourceHref(e),
+    documentTitle: e.documentTitle,
+    dossier: (e.dossier ?? []).map((item) => ({
+      text: item.text,
+      download: item.kit === 'bieu-mau'
+        ? { href: downloads.form.href, label: `Biểu mẫu của ${unit.shortName} (Excel)` }
+        : item.kit === 'du-thao'
+          ? { href: downloads.draft.href, label: `Dự thảo báo cáo của ${unit.shortName} (Word)` }
+          : undefined,
+    })),
+  }));
+  return {
+    tasks,
+    lateCongress: late && {
+      text: `${unit.shortName} là đơn vị kéo dài thời gian Đại hội: đánh giá ${late.asIssued}.`,
+      href: sourceHref(late),
+    },
+    ...downloads,
+  };
+}
+
+export interface TimelineFilter {
+  /** Value of the radio input and suffix of the entries' class (viec-<key>); fixed CSS rules match it. */
+  key: string;
+  label: string;
+  /** The units of this kind, by short name. */
+  units: string[];
+}
+
+/** Key of a kind of unit for the timeline filter: its type, and whether its congress was late. */
+export const filterKey = (unit: Pick<UnitLike, 'type' | 'lateCongress'>): string =>
+  unit.lateCongress ? `${unit.type}-dai-hoi-muon` : unit.type;
+
+/** Every key filterKey can give; the stylesheet carries one rule for each (tested). */
+export const allFilterKeys = (): string[] =>
+  (Object.keys(unitTypes) as UnitType[]).flatMap((type) => [filterKey({ type, lateCongress: false }), filterKey({ type, lateCongress: true })]);
+
+/**
+ * The "Việc của đơn vị tôi" choices: one per kind of unit present (type × late congress), in the
+ * order of the types; and for each timeline entry, the keys of the kinds it falls to.
+ */
+export function timelineFilters(
+  entries: readonly TimelineEntry[],
+  units: readonly Pick<UnitLike, 'shortName' | 'type' | 'lateCongress'>[],
+): { filters: TimelineFilter[]; keysOf: Map<string, string[]> } {
+  const byKey = new Map<string, { type: UnitType; lateCongress: boolean; units: string[] }>();
+  const typeOrder = Object.keys(unitTypes) as UnitType[];
+  const sorted = [...units].sort((a, b) => typeOrder.indexOf(a.type) - typeOrder.indexOf(b.type) || Number(a.lateCongress) - Number(b.lateCongress));
+  for (const unit of sorted) {
+    const key = filterKey(unit);
+    const group = byKey.get(key) ?? { type: unit.type, lateCongress: unit.lateCongress, units: [] };
+    group.units.push(unit.shortName);
+    byKey.set(key, group);
+  }
+  const lateTypes = new Set([...byKey.values()].filter((g) => g.lateCongress).map((g) => g.type));
+  const filters = [...byKey.entries()].map(([key, g]): TimelineFilter => ({
+    key,
+    label: g.lateCongress
+      ? `${unitTypes[g.type]}, kéo dài thời gian Đại hội (${g.units.join(', ')})`
+      : lateTypes.has(g.type) ? `${unitTypes[g.type]}, Đại hội đúng hạn` : unitTypes[g.type],
+    units: g.units,
+  }));
+  const keysOf = new Map(entries.map((e) => [
+    e.id,
+    [...byKey.entries()].filter(([, g]) => appliesToUnit(e, g)).map(([key]) => key),
+  ]));
+  return { filters, keysOf };
+}

@@ -1,0 +1,54 @@
+// Illustrative data marked wherever it travels (issue 16, point 8), on the site as built: the
+// dataset is minh-hoa. The same checks on a build with the status chinh-thuc are in
+// sample-mark-official.test.ts, where nothing of this shows.
+import { describe, expect, test } from 'vitest';
+import { openPage, useSiteInBrowser } from '../helpers/browser';
+import { DATA_PAGES, dataCaptions, markPixelsByChart, printedPages } from '../helpers/sample-mark';
+import { loadDataset } from '../../src/lib/data/read';
+
+const site = useSiteInBrowser();
+
+describe('while the dataset is minh-hoa', () => {
+  test('the status is minh-hoa', () => {
+    expect(loadDataset(process.cwd()).meta.status).toBe('minh-hoa');
+  });
+
+  test('every chart draws "Số liệu minh họa" inside its own canvas', async () => {
+    const { page } = await openPage(site.browser, { width: 1280 });
+    for (const path of ['/chi-tieu/phat-trien-doan-vien/', '/chi-tieu/ngung-viec-tap-the/', '/chi-tieu/ty-le-doanh-nghiep-doi-thoai/']) {
+      await page.goto(`${site.origin}${path}`);
+      const pixels = await markPixelsByChart(page);
+      expect(Object.keys(pixels)).toEqual(['theo-nam', 'luy-ke', 'theo-don-vi']);
+      for (const [chart, n] of Object.entries(pixels)) expect(n, `${path} ${chart}`).toBeGreaterThan(100);
+      expect(await page.locator('figure[data-chart] canvas').first().getAttribute('aria-label')).toMatch(/^Biểu đồ \(số liệu minh họa\)/);
+    }
+    const shot = await page.locator('figure[data-chart="theo-nam"] canvas').screenshot({ path: '/tmp/chart-sample-mark.png' });
+    expect(shot.length).toBeGreaterThan(1000);
+    await page.context().close();
+  });
+
+  test('every data table\'s caption says it', async () => {
+    const { page } = await openPage(site.browser, { width: 360 });
+    let tables = 0;
+    for (const path of DATA_PAGES) {
+      await page.goto(`${site.origin}${path}`);
+      const captions = await dataCaptions(page);
+      tables += captions.length;
+      for (const caption of captions) expect(caption, path).toContain('(Số liệu minh họa)');
+      // Visible, not only for screen readers.
+      for (const mark of await page.locator('caption [data-sample-mark]').all()) expect(await mark.isVisible()).toBe(true);
+    }
+    expect(tables).toBeGreaterThanOrEqual(8);
+    await page.context().close();
+  });
+
+  test('every printed page of a data page repeats it; a document page does not', async () => {
+    for (const path of ['/chi-tieu/phat-trien-doan-vien/', '/don-vi/cam-my/']) {
+      const pages = await printedPages(site.browser, `${site.origin}${path}`);
+      expect(pages.length, path).toBeGreaterThan(1);
+      pages.forEach((text, i) => expect(text, `${path} trang ${i + 1}`).toContain('SỐ LIỆU MINH HỌA – không phải số liệu chính thức'));
+    }
+    const plan = await printedPages(site.browser, `${site.origin}/van-ban/cong-van-xin-y-kien/`);
+    for (const text of plan) expect(text).not.toContain('SỐ LIỆU MINH HỌA');
+  }, 60_000);
+});
