@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { writeDataset, writeDocuments } from './corpus.ts';
 import { heapLimitMb } from '../build.mjs';
+import { EDITION_FILE } from '../../src/lib/edition/schema.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const arg = (name: string, fallback: string) => {
@@ -128,6 +129,8 @@ function projectCopy(name: string, withDocs: number, dataset?: [number, number])
   linkModules(dir);
   const keep = dataset ? ['van-ban', 'chuong-trinh', 'nguon'] : ['van-ban', 'chuong-trinh', 'nguon', 'chi-tieu', 'don-vi', 'so-lieu'];
   for (const sub of keep) cpSync(join(root, 'content', sub), join(dir, 'content', sub), { recursive: true });
+  // The edition file names the organisation and the site's address; the build refuses to run without it.
+  cpSync(join(root, EDITION_FILE), join(dir, EDITION_FILE));
   if (withDocs > 0) writeDocuments(join(dir, 'content/van-ban'), withDocs);
   if (dataset) writeDataset(join(dir, 'content'), dataset[0], dataset[1], [2018, 2019, 2020]);
   return dir;
