@@ -10,12 +10,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DATA_DIRS, readDatasetFiles, loadDataset } from '../src/lib/data/read.ts';
 import { DataValidationError } from '../src/lib/data/problems.ts';
-import { changeCounts, changeTable, formPeriods, planImport } from '../src/lib/report-kit/import.ts';
+import { changeCounts, changeTable, formatFormProblem, formPeriods, formTooLarge, planImport } from '../src/lib/report-kit/import.ts';
 import { acquireLock, commitFiles, fsReason, recover, TransactionError } from '../src/lib/fs/transaction.ts';
 
 const USAGE = 'Cách dùng: npm run import:form -- <tệp biểu mẫu .xlsx hoặc .csv> [--xem-truoc] [--dong-y-xoa]';
-/** Forms are a few hundred KB; anything far larger is not a form (and must not be read whole). */
-const MAX_FORM_BYTES = 20 * 1024 * 1024;
 const FLAGS = new Set(['--xem-truoc', '--dong-y-xoa', '--hoan-tat']);
 
 /** A refusal: printed as it is, with its exit code, after the lock is released. */
@@ -64,7 +62,9 @@ function readFormFile(path: string): Uint8Array {
   if (stat.isDirectory()) fail(`"${path}" là một thư mục, không phải tệp biểu mẫu; hãy chỉ tới tệp .xlsx hoặc .csv bên trong.`);
   if (!stat.isFile()) fail(`"${path}" không phải tệp thông thường (có thể là ống dẫn hay thiết bị); hãy chỉ tới tệp .xlsx hoặc .csv đã lưu.`);
   if (!/\.(xlsx|csv)$/i.test(path)) fail(`${path} › tệp: chỉ nhập được tệp .xlsx hoặc .csv (quy tắc: loai-tep)`);
-  if (stat.size > MAX_FORM_BYTES) fail(`${path} › tệp: tệp nặng ${(stat.size / 1048576).toFixed(0)} MB, quá giới hạn ${MAX_FORM_BYTES / 1048576} MB của một biểu mẫu; đây không phải biểu mẫu tải từ trang (quy tắc: tep-qua-lon)`);
+  // Forms are a few hundred KB; anything far larger is not a form and is not read whole.
+  const tooLarge = formTooLarge(path, stat.size);
+  if (tooLarge) fail(formatFormProblem(tooLarge));
   try {
     return readFileSync(path);
   } catch (error) {
