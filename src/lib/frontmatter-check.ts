@@ -3,17 +3,11 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, isMap, isSeq, type Node } from 'yaml';
 import type { ZodType } from 'zod';
-import { CONTROL_CHAR, loadYaml, YAML_LIMITS } from './yaml-load.ts';
+import { CONTROL_CHAR, loadYaml, YAML_LIMITS, type YamlProblem } from './yaml-load.ts';
 
-export interface FrontMatterProblem {
+/** A YAML problem (yaml-load.ts) with the file it is in. */
+export interface FrontMatterProblem extends YamlProblem {
   file: string;
-  line: number;
-  column?: number;
-  field: string;
-  rule: string;
-  message: string;
-  /** The offending value, shortened to fit a line. */
-  value?: string;
 }
 
 /** zod's issue codes as rule names an editor can look up in the README. */
