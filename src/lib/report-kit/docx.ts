@@ -10,9 +10,10 @@
 // template, and a unit's (or the province's) draft with its own figures in the indicators section.
 import {
   AlignmentType, BorderStyle, Document, Header, HeadingLevel, ImageRun, Packer, PageNumber, PageOrientation, Paragraph,
-  Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type ISectionOptions, type IRunOptions,
+  Table, TableCell, TableRow, TextRun, WidthType, type ISectionOptions, type IRunOptions,
 } from 'docx';
 import type { OutlineBlock } from './outline.ts';
+import { dataTableXml, packDocumentWith, type TableSpec } from './docx-package.ts';
 
 const FONT = 'Times New Roman';
 const LANGUAGE = { value: 'vi-VN' } as const;
@@ -291,43 +292,10 @@ export function outlineTemplateBuffer(blocks: OutlineBlock[], options: TemplateO
 
 // ——— Tables and images for drafts ———
 
-export interface TableSpec {
-  /** Column widths in mm. */
-  widths: number[];
-  header: string[];
-  rows: { cells: string[]; bold?: boolean }[];
-  /** Font size of the cells, in points. */
-  size?: number;
-}
+export type { TableSpec };
 
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const GRID = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
-
-/** A bordered data table whose header row repeats on every printed page. */
-export function dataTable(spec: TableSpec): Table {
-  const widths = spec.widths.map(MM);
-  const size = PT(spec.size ?? 11);
-  const cell = (text: string, i: number, options: { bold?: boolean; header?: boolean }) =>
-    new TableCell({
-      width: { size: widths[i]!, type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
-      borders: GRID,
-      children: text.split('\n').map((line) => new Paragraph({
-        alignment: options.header || i > 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
-        spacing: { before: 20, after: 20, line: 240 },
-        children: [run(line, { size, bold: options.bold || options.header })],
-      })),
-    });
-  return new Table({
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    borders: GRID,
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: spec.header.map((text, i) => cell(text, i, { header: true })) }),
-      ...spec.rows.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((text, i) => cell(text, i, { bold: r.bold ?? false })) })),
-    ],
-  });
-}
+/** Stands where a draft's table of figures goes; `draftPackage` puts the table's XML in its place. */
+const TABLE_MARKER = '⟦bảng số liệu của đơn vị⟧';
 
 /** A PNG chart, full text width, with its caption. */
 export function chartImage(png: Uint8Array, widthPx: number, heightPx: number, caption: string, landscape = false): Paragraph[] {
@@ -340,9 +308,6 @@ export function chartImage(png: Uint8Array, widthPx: number, heightPx: number, c
   ];
 }
 
-export function packDocument(document: Document): Promise<Buffer> {
-  return Packer.toBuffer(document);
-}
 
 // ——— A unit's (or the province's) draft ———
 
@@ -373,7 +338,7 @@ export function draftDocument(blocks: OutlineBlock[], options: DraftOptions): Do
   const title = blocks.find((b): b is Extract<OutlineBlock, { kind: 'title' }> => b.kind === 'title');
   const indicatorBlocks: Block[] = [
     bodyParagraph([run(`Kết quả thực hiện các chỉ tiêu của ${options.issuer}, theo số liệu đăng trên trang sơ kết (bảng dưới đây; "chưa báo cáo" là năm đơn vị chưa gửi số liệu).`)]),
-    dataTable(options.table),
+    new Paragraph({ children: [new TextRun(TABLE_MARKER)] }),
     ...options.notes.map((note) => new Paragraph({ spacing: { before: 60, after: 0 }, children: [run(note, { italics: true, size: PT(11) })] })),
     ...(options.figureNotes.length > 0
       ? [
@@ -405,4 +370,9 @@ export function draftDocument(blocks: OutlineBlock[], options: DraftOptions): Do
     signature: { recipients: [`- ${options.recipient};`, '- [Nơi nhận khác];', '- Lưu: VT.'], onBehalfOf: 'TM. [BAN THƯỜNG VỤ / BAN CHẤP HÀNH]', position: '[CHỨC VỤ NGƯỜI KÝ]', name: '[Họ và tên người ký]' },
     ...(options.illustrativeNote ? { pageNote: options.illustrativeNote } : {}),
   });
+}
+
+/** A draft as a .docx: docx lays out the outline, the table of figures is written directly (docx-package.ts). */
+export function draftPackage(blocks: OutlineBlock[], options: DraftOptions): Buffer {
+  return packDocumentWith(draftDocument(blocks, options), { [TABLE_MARKER]: dataTableXml(options.table) });
 }

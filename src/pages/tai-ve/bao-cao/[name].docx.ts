@@ -5,7 +5,7 @@ import { getCollection, getEntry } from 'astro:content';
 import { indicatorData } from '../../../data/indicators';
 import { PROVINCE_FORM } from '../../../data/forms';
 import { outlineBlocks } from '../../../lib/report-kit/outline';
-import { draftDocument, packDocument } from '../../../lib/report-kit/docx';
+import { draftPackage } from '../../../lib/report-kit/docx';
 import { deadlinesFor, draftFigures, draftTable, evaluationWindow } from '../../../lib/report-kit/draft';
 import { buildTimeline } from '../../../lib/schedule';
 import { site } from '../../../lib/site';
@@ -18,18 +18,24 @@ export function getStaticPaths() {
 /** Widths (mm) of the landscape table: STT, indicator, the years, then the summary columns. */
 const widths = (years: number) => [10, 52, ...Array(years).fill(22), 22, 24, 18, 15, 18, 20];
 
-export const GET: APIRoute = async ({ params }) => {
-  const { dataset, summaries, isSample } = indicatorData();
-  const unit = params.name === PROVINCE_FORM ? null : dataset.units.find((u) => u.id === params.name)!;
+/** What every draft of a build shares — the outline's blocks and the plan's timeline — read once, not once a unit. */
+let shared: Promise<{ blocks: ReturnType<typeof outlineBlocks>; sourceTitle: string; timeline: ReturnType<typeof buildTimeline> }> | undefined;
+async function readShared() {
   const outline = await getEntry('van-ban', 'de-cuong-bao-cao');
   if (!outline?.body) throw new Error('Không đọc được nội dung content/van-ban/de-cuong-bao-cao.mdx');
   const documents = (await getCollection('van-ban')).map((d) => ({ id: d.id, title: d.data.title, schedule: d.data.schedule ?? [] }));
-  const timeline = buildTimeline(documents);
+  return { blocks: outlineBlocks(outline.body), sourceTitle: outline.data.title, timeline: buildTimeline(documents) };
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  const { dataset, summaries, isSample } = indicatorData();
+  const unit = params.name === PROVINCE_FORM ? null : dataset.units.find((u) => u.id === params.name)!;
+  const { blocks, sourceTitle, timeline } = await (shared ??= readShared());
   const figures = draftFigures(dataset, summaries, unit);
   const table = draftTable(figures);
-  const document = draftDocument(outlineBlocks(outline.body), {
+  const file = draftPackage(blocks, {
     formUrl: unit ? `/tai-ve/bieu-mau/${unit.id}.xlsx` : '/tai-ve/bieu-mau/toan-tinh.xlsx',
-    sourceTitle: outline.data.title,
+    sourceTitle,
     organisation: site.publisher,
     issuer: unit ? unit.name : site.publisher,
     parentBody: unit ? site.publisher : site.parentBody,
@@ -50,7 +56,7 @@ export const GET: APIRoute = async ({ params }) => {
       })),
     ...(isSample ? { illustrativeNote: 'SỐ LIỆU MINH HỌA — các số trong dự thảo này chưa phải số liệu chính thức của đơn vị.' } : {}),
   });
-  return new Response(new Uint8Array(await packDocument(document)), {
+  return new Response(new Uint8Array(file), {
     headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
   });
 };

@@ -1,0 +1,143 @@
+// Word packages written without docx's own zipping, for the drafts the build writes by the hundred.
+//
+// A unit's draft is the outline (the same for every unit) plus a landscape table of its figures,
+// which is 85–90% of its XML with 50 indicators. docx builds and serialises every table cell as an
+// object tree and deflates the package in JavaScript: about 65 ms a draft, 13 s of a 200-unit build
+// (docs/benchmarks.md). Here docx still lays out the document, with one marker paragraph where the
+// table goes; the table's XML is written directly (`dataTableXml`, kept byte-identical to docx's
+// output by tests/docx-package.test.ts), and the package is zipped with Node's native deflate.
+import { Packer, type Document } from 'docx';
+import { crc32, deflateRawSync } from 'node:zlib';
+
+const FONT = 'Times New Roman';
+
+// docx's escaping of text and attribute values (src/util/xml/stringify.ts in docx 9): the five
+// entities, and control characters XML 1.0 forbids dropped.
+const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+export const escapeXml = (value: string) => value.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
+
+export interface TableSpec {
+  /** Column widths in mm. */
+  widths: number[];
+  header: string[];
+  rows: { cells: string[]; bold?: boolean }[];
+  /** Font size of the cells, in points. */
+  size?: number;
+}
+
+/** Lengths in twentieths of a point (twips). */
+const MM = (mm: number) => Math.round((mm * 1440) / 25.4);
+const THIN = '<w:top w:val="single" w:color="000000" w:sz="4"/><w:left w:val="single" w:color="000000" w:sz="4"/><w:bottom w:val="single" w:color="000000" w:sz="4"/><w:right w:val="single" w:color="000000" w:sz="4"/>';
+
+/**
+ * A bordered data table whose header row repeats on every printed page: the XML docx writes for
+ * `dataTable(spec)` (docx.ts), cell by cell. Left-aligned first two columns, centred figures; a
+ * cell's lines ("\n") are paragraphs of their own.
+ */
+export function dataTableXml(spec: TableSpec): string {
+  const widths = spec.widths.map(MM);
+  const halfPoints = (spec.size ?? 11) * 2;
+  const size = `<w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/>`;
+  const fonts = `<w:rFonts w:ascii="${FONT}" w:cs="${FONT}" w:eastAsia="${FONT}" w:hAnsi="${FONT}"/>`;
+  const runProps = { plain: `<w:rPr>${fonts}${size}<w:lang w:val="vi-VN"/></w:rPr>`, bold: `<w:rPr>${fonts}<w:b/><w:bCs/>${size}<w:lang w:val="vi-VN"/></w:rPr>` };
+  const paragraphProps = (centre: boolean) => `<w:pPr><w:spacing w:after="20" w:before="20" w:line="240"/><w:jc w:val="${centre ? 'center' : 'left'}"/></w:pPr>`;
+  const cellOpen = widths.map((w) => `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${w}"/><w:tcBorders>${THIN}</w:tcBorders><w:vAlign w:val="center"/></w:tcPr>`);
+  const cell = (text: string, i: number, bold: boolean, header: boolean) => {
+    const pPr = paragraphProps(header || i > 1);
+    const rPr = bold || header ? runProps.bold : runProps.plain;
+    let xml = cellOpen[i]!;
+    for (const line of text.split('\n')) xml += `<w:p>${pPr}<w:r>${rPr}<w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r></w:p>`;
+    return `${xml}</w:tc>`;
+  };
+  const total = widths.reduce((a, b) => a + b, 0);
+  let xml = `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/><w:tblBorders>${THIN}`
+    + '<w:insideH w:val="single" w:color="000000" w:sz="4"/><w:insideV w:val="single" w:color="000000" w:sz="4"/></w:tblBorders></w:tblPr>'
+    + `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`
+    + `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${spec.header.map((text, i) => cell(text, i, false, true)).join('')}</w:tr>`;
+  for (const row of spec.rows) xml += `<w:tr><w:trPr><w:cantSplit/></w:trPr>${row.cells.map((text, i) => cell(text, i, row.bold ?? false, false)).join('')}</w:tr>`;
+  return `${xml}</w:tbl>`;
+}
+
+/** The package's files as docx lays them out (path → XML text or bytes), before zipping. */
+function compile(document: Document): Map<string, string | Uint8Array> {
+  // Packer's compiler is not in docx's public types; its output is what Packer zips. Pinned by the
+  // lockfile, and tests/docx-package.test.ts fails if a new docx writes different XML.
+  const compiler = (Packer as unknown as { compiler: { compile(file: Document): Map<string, string | Uint8Array> } }).compiler;
+  return compiler.compile(document);
+}
+
+/**
+ * Packs a document, putting raw XML in place of marker paragraphs: each key of `replacements` is
+ * the text of a paragraph in the body (made with `markerParagraph`), replaced whole by its value.
+ */
+export function packDocumentWith(document: Document, replacements: Record<string, string> = {}): Buffer {
+  const files = compile(document);
+  let body = files.get('word/document.xml');
+  if (typeof body !== 'string') throw new Error('docx: word/document.xml không phải văn bản');
+  for (const [marker, xml] of Object.entries(replacements)) {
+    const at = body.indexOf(`>${escapeXml(marker)}</w:t>`);
+    const start = body.lastIndexOf('<w:p>', at);
+    const end = body.indexOf('</w:p>', at);
+    if (at < 0 || start < 0 || end < 0) throw new Error(`docx: không thấy đoạn đánh dấu ${marker}`);
+    body = body.slice(0, start) + xml + body.slice(end + '</w:p>'.length);
+  }
+  files.set('word/document.xml', body);
+  return zipPackage(files);
+}
+
+// MS-DOS date and time of every entry: 1 January 1980, 00:00, the format's first day. When the
+// draft was made is in docProps/core.xml, as docx writes it.
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+/** A zip of the given files in order ([Content_Types].xml first), deflated but for images. */
+export function zipPackage(files: Map<string, string | Uint8Array>): Buffer {
+  const entries = [...files].sort(([a], [b]) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml'));
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [path, data] of entries) {
+    const raw = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    // Images are compressed already: stored as they are, as Word itself does.
+    const method = /\.(png|jpe?g)$/i.test(path) ? 0 : 8;
+    const packed = method === 8 ? deflateRawSync(raw) : raw;
+    const name = Buffer.from(path, 'utf8');
+    const crc = crc32(raw);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: deflate
+    local.writeUInt16LE(0x0800, 6); // names in UTF-8
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
+    header.writeUInt16LE(20, 6);
+    header.writeUInt16LE(0x0800, 8);
+    header.writeUInt16LE(method, 10);
+    header.writeUInt16LE(DOS_TIME, 12);
+    header.writeUInt16LE(DOS_DATE, 14);
+    header.writeUInt32LE(crc, 16);
+    header.writeUInt32LE(packed.length, 20);
+    header.writeUInt32LE(raw.length, 24);
+    header.writeUInt16LE(name.length, 28);
+    header.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    central.push(header, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
