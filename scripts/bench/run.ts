@@ -32,7 +32,16 @@ mkdirSync(work, { recursive: true });
 interface Step { seconds: number; peakMb: number }
 interface Result {
   corpus: string; site: 'dự án' | 'Astro + MDX trần'; processor: string; pages: number;
-  build: Step; index: Step; totalSeconds: number; msPerPage: number; distMb: number; indexMb: number; p50: number; p95: number;
+  build: Step; index: Step;
+  /**
+   * The project's own steps around Astro and Pagefind in `npm run build`: the content pre-check
+   * (scripts/check-content.ts; Astro then skips its copy of the check, SOKET_PRECHECKED) counts in
+   * the total, as the bare site's build has no equivalent to skip it for; the .gz/.br copies
+   * (scripts/precompress.ts) are shown apart, a serving optimisation the bare site lacks.
+   * Absent in results saved before they were measured.
+   */
+  check?: Step; precompress?: Step;
+  totalSeconds: number; msPerPage: number; distMb: number; indexMb: number; p50: number; p95: number;
   /** The largest HTML page (KB) and how many pages reach the 100 KB budget; absent in results saved before they were measured. */
   largestPageKb?: number; pagesOverBudget?: number;
   /** Total seconds of each repeat, when there were several (the other times are their means). */
@@ -49,6 +58,8 @@ function combine(runs: Result[]): Result {
     ...runs[0]!,
     build: step((r) => r.build),
     index: step((r) => r.index),
+    ...(runs[0]!.check ? { check: step((r) => r.check!) } : {}),
+    ...(runs[0]!.precompress ? { precompress: step((r) => r.precompress!) } : {}),
     totalSeconds: mean(runs.map((r) => r.totalSeconds)),
     msPerPage: mean(runs.map((r) => r.msPerPage)),
     p50: mean(runs.map((r) => r.p50)),
@@ -160,19 +171,23 @@ async function measure(dir: string, corpus: string, site: Result['site'], proces
   // Every build starts cold, as on a fresh clone: no content-layer or Vite cache of its own.
   rmSync(join(dir, 'node_modules/.astro'), { recursive: true, force: true });
   rmSync(join(dir, 'node_modules/.vite'), { recursive: true, force: true });
-  const build = await timed(dir, ['node_modules/.bin/astro', 'build'], buildEnv);
+  const mine = site === 'dự án';
+  const check = mine ? await timed(dir, ['scripts/check-content.ts', dir], env) : undefined;
+  const build = await timed(dir, ['node_modules/.bin/astro', 'build'], mine ? { ...buildEnv, SOKET_PRECHECKED: '1' } : buildEnv);
   const index = await timed(dir, ['scripts/pagefind.mjs'], env);
   const dist = join(dir, 'dist');
   const sizes = htmlSizes(dist);
   const pages = sizes.length;
   const { p50, p95 } = latency(dist, site === 'dự án' ? 'project' : 'bare');
-  const total = build.seconds + index.seconds;
+  // After the latency runs: the search page does not read the compressed copies.
+  const precompress = mine ? await timed(dir, ['scripts/precompress.ts'], { ...env, DIST_DIR: dist }) : undefined;
+  const total = (check?.seconds ?? 0) + build.seconds + index.seconds;
   const result: Result = {
-    corpus, site, processor, pages, build, index, totalSeconds: total, msPerPage: (total * 1000) / pages,
+    corpus, site, processor, pages, build, index, ...(check ? { check } : {}), ...(precompress ? { precompress } : {}), totalSeconds: total, msPerPage: (total * 1000) / pages,
     distMb: sizeOf(dist) / 1048576, indexMb: sizeOf(join(dist, 'pagefind')) / 1048576, p50, p95,
     largestPageKb: Math.max(...sizes) / 1024, pagesOverBudget: sizes.filter((size) => size >= 100 * 1024).length,
   };
-  console.log(`${total.toFixed(1)} s, ${Math.max(build.peakMb, index.peakMb).toFixed(0)} MB, p95 ${p95.toFixed(1)} ms`);
+  console.log(`${total.toFixed(1)} s, ${Math.max(build.peakMb, index.peakMb, check?.peakMb ?? 0).toFixed(0)} MB, p95 ${p95.toFixed(1)} ms${precompress ? `; nén sẵn ${precompress.seconds.toFixed(1)} s` : ''}`);
   rmSync(dist, { recursive: true, force: true });
   return result;
 }
@@ -212,11 +227,12 @@ const repeats = saved?.repeat ?? repeat;
 
 const f1 = (n: number) => n.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const f0 = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 0 });
-const peak = (r: Result) => Math.max(r.build.peakMb, r.index.peakMb);
+const peak = (r: Result) => Math.max(r.build.peakMb, r.index.peakMb, r.check?.peakMb ?? 0);
+const optional = (step: Step | undefined) => (step ? f1(step.seconds) : '—');
 const table = [
-  '| Bộ dữ liệu | Trang web | Bộ xử lý Markdown | Số trang | Dựng Astro (s) | Lập chỉ mục (s) | Tổng (s) | ms/trang | Bộ nhớ đỉnh (MB) | dist/ (MB) | Chỉ mục (MB) | Tìm kiếm p50 (ms) | p95 (ms) | Trang lớn nhất (KB) | Trang ≥ 100 KB |',
-  '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...results.map((r) => `| ${r.corpus} | ${r.site} | ${r.processor} | ${f0(r.pages)} | ${f1(r.build.seconds)} | ${f1(r.index.seconds)} | ${f1(r.totalSeconds)} | ${f1(r.msPerPage)} | ${f0(peak(r))} | ${f1(r.distMb)} | ${f1(r.indexMb)} | ${f1(r.p50)} | ${f1(r.p95)} | ${r.largestPageKb === undefined ? '—' : f0(r.largestPageKb)} | ${r.pagesOverBudget === undefined ? '—' : f0(r.pagesOverBudget)} |`),
+  '| Bộ dữ liệu | Trang web | Bộ xử lý Markdown | Số trang | Kiểm tra trước (s) | Dựng Astro (s) | Lập chỉ mục (s) | Tổng (s) | Nén sẵn .gz/.br (s) | ms/trang | Bộ nhớ đỉnh (MB) | dist/ (MB) | Chỉ mục (MB) | Tìm kiếm p50 (ms) | p95 (ms) | Trang lớn nhất (KB) | Trang ≥ 100 KB |',
+  '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...results.map((r) => `| ${r.corpus} | ${r.site} | ${r.processor} | ${f0(r.pages)} | ${optional(r.check)} | ${f1(r.build.seconds)} | ${f1(r.index.seconds)} | ${f1(r.totalSeconds)} | ${optional(r.precompress)} | ${f1(r.msPerPage)} | ${f0(peak(r))} | ${f1(r.distMb)} | ${f1(r.indexMb)} | ${f1(r.p50)} | ${f1(r.p95)} | ${r.largestPageKb === undefined ? '—' : f0(r.largestPageKb)} | ${r.pagesOverBudget === undefined ? '—' : f0(r.pagesOverBudget)} |`),
 ];
 const ratios = sizes.flatMap((size) =>
   processors.map((processor) => {
@@ -255,6 +271,9 @@ Mỗi bộ văn bản tổng hợp (tiếng Việt, mỗi văn bản 4 phần, k
 của dự án (kiểm tra front matter và số liệu, plugin neo tiếng Việt và trích dẫn, trang chỉ tiêu và đơn vị, danh mục
 văn bản dẫn chiếu, bộ tài liệu báo cáo, chỉ mục Pagefind có bản gấp dấu) và bằng một trang Astro + MDX trần với
 Pagefind mặc định, cùng các văn bản đó. Trang dự án có thêm 3 văn bản thật, 8 chương trình và các trang số liệu.
+Với dự án, "Tổng" gồm cả bước kiểm tra nội dung trước khi dựng của \`npm run build\` (\`scripts/check-content.ts\`;
+Astro khi ấy bỏ qua bản kiểm tra của mình); bước nén sẵn .gz/.br (\`scripts/precompress.ts\`) ghi riêng, không tính
+vào tổng, vì trang trần không có bước nào tương ứng.
 Cả hai trang dựng với giới hạn heap mà \`npm run build\` đặt cho bộ xử lý đó (\`scripts/build.mjs\`: 1.536 MB với
 Sätteri, 12.288 MB với unified). "Bộ nhớ đỉnh" là tổng RSS của mọi tiến trình của một bước (kể cả tiến trình lập chỉ
 mục Pagefind), lấy mẫu 4 lần mỗi giây, lấy bước lớn hơn trong hai bước dựng và lập chỉ mục. Tìm kiếm: 20 truy vấn cố

@@ -50,15 +50,17 @@ function anchorsAndCitations(options: CitationLinkerOptions): (page: PluginFacto
         linker.checkLink(node.url, path, node.position?.start.line);
       },
       text(node, ctx) {
-        // A number already kept whole is not wrapped again.
-        if (isKeptWhole(ctx.parent(node))) return;
+        // A number already kept whole is not wrapped again. Its parent is asked for only when the
+        // text holds a number or a citation: each ctx.parent() is a call into Sätteri's Rust side,
+        // and most text nodes hold neither.
         const found = linker.find(node.value);
         if (found.length === 0) {
           const kept = keepNumbersWhole(node.value);
-          if (kept) ctx.replaceNode(node, kept);
+          if (kept && !isKeptWhole(ctx.parent(node))) ctx.replaceNode(node, kept);
           return;
         }
         const parent = ctx.parent(node);
+        if (isKeptWhole(parent)) return;
         // Text already inside a link is not linked again. A link sits inside its paragraph,
         // heading or table cell, so the search stops there rather than at the root.
         for (let ancestor: Parents | undefined = parent; ancestor && !BLOCK_TYPES.has(ancestor.type); ancestor = ctx.parent(ancestor)) {
