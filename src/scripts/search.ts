@@ -86,6 +86,7 @@ export function startSearchPage(): void {
   const status = document.querySelector<HTMLElement>('#trang-thai-tim-kiem');
   const suggestion = document.querySelector<HTMLElement>('#goi-y-tim-kiem');
   const list = document.querySelector<HTMLOListElement>('#ket-qua-tim-kiem');
+  const moreButton = document.querySelector<HTMLButtonElement>('#xem-them-ket-qua');
   const fieldset = document.querySelector<HTMLFieldSetElement>('fieldset.search-filters');
   if (!form || !input || !status || !suggestion || !list || !fieldset) return;
   const filterBox: HTMLFieldSetElement = fieldset;
@@ -93,6 +94,8 @@ export function startSearchPage(): void {
   let latest = 0;
   let terms: Term[] = [];
   let engine: Engine | undefined;
+  /** How many of Pagefind's results the current query reads; 0 until its first search. */
+  let depth = 0;
 
   /** One group of checkboxes per filter the index holds, checked as the address says. */
   function showFilters(module: PagefindModule, { SEARCH_FILTERS, filtersFromParams }: Engine): Promise<void> {
@@ -158,15 +161,17 @@ export function startSearchPage(): void {
     suggestion!.append('?');
   }
 
-  async function run(): Promise<void> {
+  async function run(more = false): Promise<void> {
     const query = input!.value.trim();
     const ticket = ++latest;
+    depth = more && engine ? depth + engine.RESULTS_PER_PAGE : 0;
     if (!query) {
       const params = engine?.writeSearchParams(new URLSearchParams(location.search), '', chosenFilters()).toString() ?? '';
       history.replaceState(null, '', params ? `${location.pathname}?${params}` : location.pathname);
       list!.replaceChildren();
       suggestion!.replaceChildren();
       status!.textContent = '';
+      if (moreButton) moreButton.hidden = true;
       return;
     }
     status!.textContent = 'Đang tìm…';
@@ -176,10 +181,12 @@ export function startSearchPage(): void {
     await showFilters(module, engine);
     const filters = chosenFilters();
     history.replaceState(null, '', `${location.pathname}?${engine.writeSearchParams(new URLSearchParams(location.search), query, filters)}`);
-    const outcome = await engine.searchSite(module, query, Object.keys(filters).length > 0 ? { filters } : {});
+    depth ||= engine.RESULTS_PER_PAGE;
+    const outcome = await engine.searchSite(module, query, { depth, ...(Object.keys(filters).length > 0 ? { filters } : {}) });
     if (ticket !== latest) return; // a newer query is on its way
     terms = outcome.terms;
     list!.replaceChildren(...outcome.hits.map(renderHit));
+    if (moreButton) moreButton.hidden = !outcome.more;
     const missing = [...new Set(outcome.missing.map((t) => t.typed))];
     if (outcome.hits.length === 0) status!.textContent = `Không tìm thấy kết quả cho «${query}».`;
     else if (missing.length > 0) status!.textContent = `Không tìm thấy ${quoted(missing)} trong trang nào. ${numbers.format(outcome.hits.length)} kết quả chỉ khớp các từ còn lại.`;
@@ -200,6 +207,9 @@ export function startSearchPage(): void {
   });
   // Back from a result opened in place: the search page comes back from its address.
   window.addEventListener('popstate', () => location.reload());
+
+  // More results: the next pages Pagefind found, read and ranked with the ones already shown.
+  moreButton?.addEventListener('click', () => void run(true));
 
   let timer: number | undefined;
   input.addEventListener('input', () => {

@@ -145,6 +145,32 @@ describe('searching', () => {
   });
 });
 
+describe('more results', () => {
+  test('a search shows ten results, and "Xem thêm kết quả" the next ten, read and ranked with them', async () => {
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.origin}/tim-kiem/?q=${encodeURIComponent('công đoàn')}`);
+    const results = page.locator('ol#ket-qua-tim-kiem > li.search-result');
+    await results.first().waitFor();
+    expect(await results.count()).toBe(10);
+    const more = page.locator('#xem-them-ket-qua');
+    expect(await more.isVisible()).toBe(true);
+    const firstTen = await results.locator('a.result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    await more.click();
+    await page.waitForFunction(() => document.querySelectorAll('li.search-result').length > 10);
+    const twenty = await results.locator('a.result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(twenty.length).toBeLessThanOrEqual(20);
+    expect(new Set(twenty).size).toBe(twenty.length);
+    expect(twenty).toEqual(expect.arrayContaining(firstTen));
+    // A new query starts again from ten; one with few results offers no more.
+    await page.locator('#tu-khoa').fill('1563/CTr-TLĐ');
+    await page.locator('#tu-khoa').press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('li.search-result').length <= 10 && /1563/.test(document.querySelector('#trang-thai-tim-kiem')?.textContent ?? ''));
+    expect(await results.count()).toBeLessThanOrEqual(10);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('searching (issue 20)', () => {
   test('filters are controls kept in the address; a nonsense word says nothing was found; a typo gets a suggestion', async () => {
     const { page, errors } = await openPage(site.browser);

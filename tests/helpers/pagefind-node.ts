@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PAGEFIND_OPTIONS, runSearch, type PagefindLike, type SearchHit } from '../../src/lib/search/run.ts';
+import { PAGEFIND_OPTIONS, RESULTS_PER_PAGE, runSearch, type PagefindLike, type SearchHit } from '../../src/lib/search/run.ts';
 
 export interface NodePagefind extends PagefindLike {
   filters: () => Promise<Record<string, Record<string, number>>>;
@@ -36,6 +36,7 @@ export function loadPagefind(dist = process.env.DIST_DIR ?? 'dist'): Promise<Nod
   return instance;
 }
 
+/** The results a reader sees after one "Xem thêm kết quả": the first two pages, twenty at most. */
 export async function search(query: string, options: { filters?: Record<string, string[]>; dist?: string } = {}): Promise<SearchHit[]> {
-  return runSearch(await loadPagefind(options.dist), query, { filters: options.filters });
+  return runSearch(await loadPagefind(options.dist), query, { filters: options.filters, depth: 2 * RESULTS_PER_PAGE });
 }

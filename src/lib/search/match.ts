@@ -138,16 +138,19 @@ export function matchPage(page: PageText, terms: Term[]): PageMatch {
   const found = terms.map(() => false);
   const exactFound = terms.map(() => false);
   const marks = new Map<number, number>();
+  // Plain loops, the cheap substring test first: this runs over every word of every page read.
   for (let i = 0; i < page.words.length; i++) {
     if (page.copy[i]) continue;
-    terms.forEach((term, t) => {
-      if (!wordMatches(page, i, term, false)) return;
+    const folded = page.folded[i]!;
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t]!;
+      if (!folded.includes(term.key) || !wordMatches(page, i, term, false)) continue;
       found[t] = true;
       if (!term.exact || wordMatches(page, i, term, true)) {
         if (term.exact) exactFound[t] = true;
         marks.set(i, (marks.get(i) ?? 0) | (1 << Math.min(t, 30)));
       }
-    });
+    }
   }
   const run = terms.length > 1 && found.filter(Boolean).length > 1 ? longestRun(page, terms) : Math.min(1, found.filter(Boolean).length);
   return { found, exact: exactFound.filter(Boolean).length, phrase: terms.length > 1 && run === terms.length, run, marks };

@@ -51,6 +51,8 @@ export interface SearchHit {
 
 export interface SearchOutcome {
   hits: SearchHit[];
+  /** Pagefind found more pages than were read: the page offers "Xem thêm kết quả". */
+  more: boolean;
   terms: Term[];
   /** Query words no result holds as a whole word: candidates for "Có phải bạn muốn tìm". */
   missing: Term[];
@@ -59,13 +61,14 @@ export interface SearchOutcome {
 export async function searchSite(
   pagefind: PagefindLike,
   input: string,
-  options: { filters?: Record<string, string[]>; limit?: number; retried?: boolean } = {},
+  options: { filters?: Record<string, string[]>; limit?: number; depth?: number; retried?: boolean } = {},
 ): Promise<SearchOutcome> {
   const query = pagefindQuery(input);
   const terms = queryTerms(input);
-  if (query === '' || terms.length === 0) return { hits: [], terms, missing: [] };
+  if (query === '' || terms.length === 0) return { hits: [], more: false, terms, missing: [] };
   const found = (await pagefind.search(query, options.filters ? { filters: options.filters } : {}))?.results ?? [];
-  const loaded = await Promise.all(found.slice(0, RERANK_DEPTH).map(async (result) => ({ result, data: await result.data() })));
+  const depth = options.depth ?? RESULTS_PER_PAGE;
+  const loaded = await Promise.all(found.slice(0, depth).map(async (result) => ({ result, data: await result.data() })));
   const held = terms.map(() => false);
   const ranked = loaded
     .map((entry, order) => {
@@ -81,7 +84,7 @@ export async function searchSite(
       || b.match.run - a.match.run
       || b.match.exact - a.match.exact
       || a.order - b.order)
-    .slice(0, options.limit ?? 20);
+    .slice(0, options.limit ?? depth);
   const hits = ranked.map(({ result, data, text, match }): SearchHit => {
     const section = bestSection(text, match);
     const url = section?.id ? `${data.url}#${section.id}` : data.url;
@@ -104,20 +107,26 @@ export async function searchSite(
     if (rest !== '') {
       const again = await searchSite(pagefind, rest, { ...options, retried: true });
       const typed = [...absent];
-      return { hits: again.hits.map((hit) => ({ ...hit, missing: [...new Set([...typed, ...hit.missing])] })), terms, missing };
+      return { hits: again.hits.map((hit) => ({ ...hit, missing: [...new Set([...typed, ...hit.missing])] })), more: again.more, terms, missing };
     }
   }
-  return { hits, terms, missing };
+  return { hits, more: found.length > depth, terms, missing };
 }
 
 /** The hits alone (tests and the benchmark). */
 export async function runSearch(
   pagefind: PagefindLike,
   input: string,
-  options: { filters?: Record<string, string[]>; limit?: number } = {},
+  options: { filters?: Record<string, string[]>; limit?: number; depth?: number } = {},
 ): Promise<SearchHit[]> {
   return (await searchSite(pagefind, input, options)).hits;
 }
 
-/** How many of Pagefind's best results are read again: each needs its fragment loaded, the main cost of a search on a large site (docs/benchmarks.md). */
-const RERANK_DEPTH = 20;
+/**
+ * How many of Pagefind's best results a search reads and ranks again, and how many more each
+ * "Xem thêm kết quả" reads: each needs its fragment loaded and parsed by Pagefind (its excerpt and
+ * sub-results computed), the main cost of a search on a large site beside the index lookup
+ * (docs/benchmarks.md). Reading 20 instead of 10 doubled that cost and changed no held-out query's
+ * top five (tests/fixtures/search-held-out.ts).
+ */
+export const RESULTS_PER_PAGE = 10;
