@@ -18,13 +18,18 @@ const RULE_NAMES: Record<string, RuleId> = {
   too_big: 'toi-da',
   invalid_format: 'dinh-dang',
   unrecognized_keys: 'truong-la',
+  // Codes none of today's schemas produce, named by what they mean for an editor.
+  invalid_union: 'kieu-du-lieu',
+  invalid_key: 'kieu-du-lieu',
+  invalid_element: 'kieu-du-lieu',
+  not_multiple_of: 'gia-tri-cho-phep',
 };
 
-/** A schema's own rule (`params: { rule }`), else zod's issue code's; any other code is the generic rule. */
+/** A schema's own rule (`params: { rule }`), else zod's issue code's. */
 function ruleOf(issue: { code: string; params?: Record<string, unknown> }): RuleId {
   const custom = issue.params?.rule;
   if (typeof custom === 'string' && isRuleId(custom)) return custom;
-  return RULE_NAMES[issue.code] ?? 'gia-tri-khong-hop-le';
+  return RULE_NAMES[issue.code] ?? 'kieu-du-lieu';
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;

@@ -48,7 +48,7 @@ export const RULES = {
   'tep-la': {
     title: 'Tệp lạ trong thư mục dữ liệu',
     explanation: 'tệp khác loại trong thư mục dữ liệu (ví dụ `.xlsx` trong `content/so-lieu/`)',
-    example: 'content/so-lieu/2019.xlsx:1: tệp không thuộc loại được đọc ở thư mục này (chỉ .yaml hoặc .csv); …',
+    example: 'content/so-lieu/2019.xlsx:1: tệp không thuộc loại được đọc ở thư mục này (chỉ .yaml hoặc .csv); xoá hoặc chuyển tệp đi để không bị bỏ sót',
   },
   'thieu-tep': {
     title: 'Thiếu tệp',
@@ -130,22 +130,17 @@ export const RULES = {
   'toi-thieu': {
     title: 'Dưới mức tối thiểu',
     explanation: 'chữ rỗng, danh sách rỗng hay số nhỏ hơn mức tối thiểu của trường',
-    example: 'content/van-ban/x.mdx:2: title: …',
+    example: 'content/van-ban/ke-hoach-so-ket.mdx:2: title: Quá nhỏ: mong đợi string có >=1 ký tự',
   },
   'toi-da': {
     title: 'Vượt mức tối đa',
     explanation: 'chữ quá dài, danh sách quá nhiều mục hay số lớn hơn mức tối đa của trường',
-    example: 'content/van-ban/x.mdx:9: order: …',
+    example: 'content/chuong-trinh/07-ctr-ldld-2018.mdx:9: period.to: Quá lớn: mong đợi number <=2100',
   },
   'dinh-dang': {
     title: 'Sai định dạng',
     explanation: 'giá trị không đúng dạng (ngày không viết YYYY-MM-DD, địa chỉ trang không phải URL, mã không phải slug)',
     example: 'content/so-lieu/nop-bao-cao.yaml:11: received[4].date: ngày phải có dạng YYYY-MM-DD (ví dụ 2021-01-28)',
-  },
-  'gia-tri-khong-hop-le': {
-    title: 'Giá trị không hợp lệ',
-    explanation: 'giá trị không khớp lược đồ theo cách khác các quy tắc trên (không khớp lựa chọn nào của trường)',
-    example: 'content/van-ban/x.mdx:12: schedule[0]: …',
   },
   'ngay-co-that': {
     title: 'Ngày không có thật',
@@ -162,7 +157,7 @@ export const RULES = {
   'start-chi-voi-during': {
     title: '"start" chỉ với "during"',
     explanation: 'mục `schedule` có `start` nhưng `kind` không phải `during`',
-    example: 'content/van-ban/x.mdx:40: schedule[2].start: "start" chỉ dùng với kind "during" (đang là "before")',
+    example: 'content/van-ban/ke-hoach-so-ket.mdx:63: schedule[4].start: "start" chỉ dùng với kind "during" (đang là "before")',
   },
   'bat-dau-truoc-ket-thuc': {
     title: 'Bắt đầu sau kết thúc',
@@ -182,17 +177,17 @@ export const RULES = {
   'neo-lich': {
     title: 'Mốc lịch trỏ tới neo không có',
     explanation: '`anchor` của một mục `schedule` không phải id của một tiêu đề hay của `<Anchor id="…"/>` trong văn bản',
-    example: 'content/van-ban/ke-hoach-so-ket.mdx:47: schedule[2].anchor: mốc "hoi-nghi" trỏ tới neo "khong-co" không có trong văn bản (cần id của một tiêu đề hoặc của <Anchor id="…"/>, như "i-muc-dich-yeu-cau") — giá trị "khong-co"',
+    example: 'content/van-ban/ke-hoach-so-ket.mdx:34: schedule[0].anchor: mốc "ban-hanh-ke-hoach" trỏ tới neo "khong-co" không có trong văn bản (cần id của một tiêu đề hoặc của <Anchor id="…"/>, như "i-muc-dich-yeu-cau")',
   },
   'lien-ket-noi-bo': {
     title: 'Liên kết tới văn bản không có',
     explanation: 'liên kết viết tay tới `/van-ban/…` hay `/chuong-trinh/…` mà không có tệp tương ứng trong `content/`',
-    example: 'content/van-ban/x.mdx:30:5: liên kết trỏ tới văn bản không có trên trang (cần một tệp trong content/van-ban/) — giá trị "/van-ban/khong-co/"',
+    example: 'content/van-ban/ke-hoach-so-ket.mdx:173:5: liên kết trỏ tới văn bản không có trên trang (cần một tệp trong content/van-ban/) — giá trị "/van-ban/khong-co/"',
   },
   'khoang-dong-hop-le': {
     title: 'Khoảng dòng nguồn',
     explanation: '`source.fromLine` lớn hơn `source.toLine`',
-    example: 'content/van-ban/x.mdx:8: source.fromLine: fromLine phải nhỏ hơn hoặc bằng toLine',
+    example: 'content/van-ban/ke-hoach-so-ket.mdx:25: source.fromLine: fromLine phải nhỏ hơn hoặc bằng toLine',
   },
   'ngay-ban-hanh-du': {
     title: 'Ngày ban hành đủ',
@@ -229,7 +224,7 @@ export const RULES = {
   'muc-tieu-ty-le': {
     title: 'Mục tiêu tỷ lệ',
     explanation: 'mục tiêu của chỉ tiêu tỷ lệ ngoài 0–100 hoặc quá hai chữ số thập phân',
-    example: 'content/chi-tieu/ty-le.yaml:7: termTarget: mục tiêu tỷ lệ phải từ 0 đến 100, tối đa hai chữ số thập phân',
+    example: 'content/chi-tieu/ty-le.yaml:9: termTarget: mục tiêu tỷ lệ phải từ 0 đến 100, tối đa hai chữ số thập phân',
   },
   'dem-khong-phan-tram': {
     title: 'Chỉ tiêu đếm không dùng phần trăm',
@@ -388,7 +383,7 @@ export const RULES = {
   'bo-cuc': {
     title: 'Bố cục biểu mẫu',
     explanation: 'bố cục trang "Biểu mẫu" bị đổi (dòng tiêu đề không ở chỗ của nó)',
-    example: 'x.xlsx › trang "Biểu mẫu", ô A6: …',
+    example: 'x.xlsx › trang "Biểu mẫu", ô A8: không nhận ra bố cục của biểu mẫu; cần biểu mẫu hiện hành (dòng tiêu đề ở dòng 8, …) hoặc biểu mẫu phát hành trước (…). Hãy tải lại biểu mẫu từ trang của đơn vị — giá trị "…"',
   },
   'don-vi-khong-khop': {
     title: 'Đơn vị bị đổi',
@@ -398,7 +393,7 @@ export const RULES = {
   'don-vi-khac': {
     title: 'Biểu mẫu của đơn vị khác',
     explanation: '(trang kiểm tra biểu mẫu) biểu mẫu của một đơn vị khác đơn vị đã chọn',
-    example: 'x.xlsx › trang "Biểu mẫu", ô C3: biểu mẫu này là của "Liên đoàn Lao động huyện Long Thành", không phải của "Liên đoàn Lao động thành phố Biên Hòa"; …',
+    example: 'a.xlsx › trang "Biểu mẫu", ô C3: biểu mẫu này là của "Liên đoàn Lao động huyện Long Thành", không phải của đơn vị đã chọn "Liên đoàn Lao động thành phố Biên Hòa"; hãy chọn đúng tệp biểu mẫu của đơn vị mình (hoặc đổi đơn vị đã chọn) — giá trị "Liên đoàn Lao động huyện Long Thành"',
   },
   'dau-van-tay': {
     title: 'Mã kiểm tra bị sửa',
