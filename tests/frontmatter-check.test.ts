@@ -52,7 +52,7 @@ describe('front-matter check', () => {
 
   test('a missing required field is reported at its parent, naming the field', () => {
     const text = plan.replace(/\nsummary: [^\n]*/, '');
-    expect(check(text)).toMatch(/^content\/van-ban\/ke-hoach-so-ket\.mdx:\d+: summary: .*string.*\(quy tắc: kieu-du-lieu\)$/m);
+    expect(check(text)).toMatch(/^content\/van-ban\/ke-hoach-so-ket\.mdx:\d+: summary: thiếu trường bắt buộc \(cần chữ\) \(quy tắc: thieu-truong\)$/m);
   });
 
   test('broken YAML names its line', () => {

@@ -144,6 +144,7 @@ const dataProblems = (overrides: Partial<DatasetFiles>) => validateDataset(model
 
 describe('rules no other test reaches, through the real checks, worded as the catalogue says', () => {
   test.each<[RuleId, () => Problem[] | Promise<Problem[]>]>([
+    ['kieu-du-lieu', () => checkFrontMatter(PLAN, plan.replace(/^order: \d+$/m, 'order: một'), documentSchema)],
     ['toi-thieu', () => checkFrontMatter(PLAN, plan.replace(/^title: .*$/m, 'title: ""'), documentSchema)],
     ['toi-da', () => checkFrontMatter(PROGRAMME, readFileSync(PROGRAMME, 'utf8').replace(/^period: \{ from: (\d+), to: \d+ \}$/m, 'period: { from: $1, to: 2200 }'), programmeSchema)],
     ['khoang-dong-hop-le', () => checkFrontMatter(PLAN, plan.replace(/^  fromLine: 1$/m, '  fromLine: 200'), documentSchema)],
@@ -154,6 +155,12 @@ describe('rules no other test reaches, through the real checks, worded as the ca
     ['nhiem-ky', () => dataProblems({ meta: fixture('so-lieu/bo-du-lieu.yaml', (t) => t.replace('term: { from: 2018, to: 2023 }', 'term: { from: 2023, to: 2018 }')) })],
     ['ten-tep', () => dataProblems({ units: [fixture('don-vi/a.yaml'), fixture('don-vi/b.yaml'), { ...fixture('don-vi/b.yaml'), path: 'content/don-vi/Bien_Hoa.yaml' }] })],
     ['thieu-tep', () => checkEdition(temp()).problems],
+    ['thieu-truong', () => {
+      const root = temp();
+      cpSync('content', join(root, 'content'), { recursive: true });
+      writeFileSync(join(root, 'content/cau-hinh.yaml'), readFileSync('content/cau-hinh.yaml', 'utf8').replace(/^(\s+)parentBody:/m, '$1parentbody:'));
+      return checkEdition(root).problems;
+    }],
     ['tep-la', () => {
       const root = temp();
       for (const dir of ['chi-tieu', 'don-vi', 'so-lieu']) mkdirSync(join(root, 'content', dir), { recursive: true });

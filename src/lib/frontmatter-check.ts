@@ -34,6 +34,16 @@ function ruleOf(issue: { code: string; params?: Record<string, unknown> }): Rule
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
+/** The value at `path` in parsed data; undefined when the field is not there. */
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
 /** "schedule.4.end" → "schedule[4].end" */
 function fieldName(path: PropertyKey[]): string {
   return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
@@ -168,7 +178,7 @@ export function validateYaml<T>(
         file,
         line: lineOf(doc.contents, issue.path, counter, lineOffset),
         field: fieldName(issue.path) || '(tệp)',
-        rule: ruleOf(issue as { code: string; params?: Record<string, unknown> }),
+        rule: issue.code === 'invalid_type' && valueAt(loaded.value, issue.path) === undefined ? 'thieu-truong' : ruleOf(issue as { code: string; params?: Record<string, unknown> }),
         message: issue.message,
       }];
     }),

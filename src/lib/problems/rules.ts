@@ -117,10 +117,15 @@ export const RULES = {
     explanation: 'danh sách hay bảng lồng nhau quá 32 cấp',
     example: 'content/so-lieu/bo-du-lieu.yaml:9: nested[0][0][0]…: cấu trúc lồng nhau quá sâu (hơn 32 cấp)',
   },
+  'thieu-truong': {
+    title: 'Thiếu trường',
+    explanation: 'thiếu một trường bắt buộc',
+    example: 'content/cau-hinh.yaml:4: organisation.parentBody: thiếu trường bắt buộc (cần chữ)',
+  },
   'kieu-du-lieu': {
     title: 'Sai kiểu dữ liệu',
-    explanation: 'giá trị sai kiểu (chữ thay cho số, danh sách thay cho chữ) hoặc thiếu trường bắt buộc',
-    example: 'content/van-ban/x.mdx:5: summary: Cần kiểu chuỗi (string), nhưng nhận được số (number)',
+    explanation: 'giá trị sai kiểu (chữ thay cho số, danh sách thay cho chữ)',
+    example: 'content/van-ban/ke-hoach-so-ket.mdx:8: order: phải là số (đang là chữ)',
   },
   'gia-tri-cho-phep': {
     title: 'Giá trị ngoài danh mục',
@@ -130,12 +135,12 @@ export const RULES = {
   'toi-thieu': {
     title: 'Dưới mức tối thiểu',
     explanation: 'chữ rỗng, danh sách rỗng hay số nhỏ hơn mức tối thiểu của trường',
-    example: 'content/van-ban/ke-hoach-so-ket.mdx:2: title: Quá nhỏ: mong đợi string có >=1 ký tự',
+    example: 'content/van-ban/ke-hoach-so-ket.mdx:2: title: không được để trống',
   },
   'toi-da': {
     title: 'Vượt mức tối đa',
     explanation: 'chữ quá dài, danh sách quá nhiều mục hay số lớn hơn mức tối đa của trường',
-    example: 'content/chuong-trinh/07-ctr-ldld-2018.mdx:9: period.to: Quá lớn: mong đợi number <=2100',
+    example: 'content/chuong-trinh/07-ctr-ldld-2018.mdx:9: period.to: phải nhỏ hơn hoặc bằng 2100',
   },
   'dinh-dang': {
     title: 'Sai định dạng',
