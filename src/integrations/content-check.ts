@@ -1,9 +1,10 @@
 // Checks every content file's front matter before Astro builds a page, so a bad field fails the
 // build with the file, line, field and rule, and nothing is written.
 //
-// `npm run build` already ran the full pre-check (scripts/check.ts: front matter, MDX
-// bodies and data) before starting Astro and says so with SOKET_PRECHECKED=1; this hook is the
-// same check for `astro build` or `astro dev` run on their own.
+// `npm run build` already ran the full pre-check (scripts/check.ts, as `npm run check`: the
+// edition file, front matter, MDX bodies, schedule anchors, explicit links and data) before
+// starting Astro and says so with SOKET_PRECHECKED=1; this hook checks front matter and data for
+// `astro build` or `astro dev` run on their own (anchors and links are then checked as pages render).
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { readContentFiles, type ContentFile } from '../lib/content-files';
