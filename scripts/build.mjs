@@ -1,4 +1,4 @@
-// `npm run build`: the pre-check (scripts/check-content.ts), the site (astro build), its search
+// `npm run build`: the pre-check (scripts/check.ts, as `npm run check`), the site (astro build), its search
 // index (scripts/pagefind.mjs), then the .gz and .br copies of its text files that nginx serves
 // (scripts/precompress.ts) — all into a new folder beside dist/, `.dist-new-<pid>`. Only when
 // every step has succeeded does that folder replace dist/, by two renames (dist/ → .dist-old-<pid>,
@@ -118,7 +118,7 @@ async function main() {
   }
 
   const scripts = (name) => fileURLToPath(new URL(name, import.meta.url));
-  if ((await run([scripts('./check-content.ts'), root])) !== 0 || stopping) fail('kiểm tra nội dung và số liệu');
+  if ((await run([scripts('./check.ts'), root])) !== 0 || stopping) fail('kiểm tra nội dung và số liệu');
   const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
   // Astro keeps the parsed content between builds and, after a schema change (a new front-matter
   // field with a default), served entries without the field: the content is read afresh instead.

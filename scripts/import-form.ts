@@ -10,7 +10,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DATA_DIRS, readDatasetFiles, loadDataset } from '../src/lib/data/read.ts';
 import { DataValidationError } from '../src/lib/data/problems.ts';
-import { changeCounts, changeTable, formatFormProblem, formPeriods, formTooLarge, planImport } from '../src/lib/report-kit/import.ts';
+import { changeCounts, changeTable, formPeriods, formTooLarge, formWrongType, planImport } from '../src/lib/report-kit/import.ts';
+import { formatProblem } from '../src/lib/problems/problem.ts';
 import { acquireLock, commitFiles, fsReason, recover, TransactionError } from '../src/lib/fs/transaction.ts';
 
 const USAGE = 'Cách dùng: npm run import:form -- <tệp biểu mẫu .xlsx hoặc .csv> [--xem-truoc] [--dong-y-xoa]';
@@ -61,10 +62,11 @@ function readFormFile(path: string): Uint8Array {
   }
   if (stat.isDirectory()) fail(`"${path}" là một thư mục, không phải tệp biểu mẫu; hãy chỉ tới tệp .xlsx hoặc .csv bên trong.`);
   if (!stat.isFile()) fail(`"${path}" không phải tệp thông thường (có thể là ống dẫn hay thiết bị); hãy chỉ tới tệp .xlsx hoặc .csv đã lưu.`);
-  if (!/\.(xlsx|csv)$/i.test(path)) fail(`${path} › tệp: chỉ nhập được tệp .xlsx hoặc .csv (quy tắc: loai-tep)`);
+  const wrongType = formWrongType(path);
+  if (wrongType) fail(formatProblem(wrongType));
   // Forms are a few hundred KB; anything far larger is not a form and is not read whole.
   const tooLarge = formTooLarge(path, stat.size);
-  if (tooLarge) fail(formatFormProblem(tooLarge));
+  if (tooLarge) fail(formatProblem(tooLarge));
   try {
     return readFileSync(path);
   } catch (error) {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { readContentDir, readContentFile } from '../src/lib/content-dir';
 import { readContentFiles } from '../src/lib/content-files';
 import { checkContentFrontMatter } from '../src/integrations/content-check';
-import { formatDataProblem, shownValue } from '../src/lib/data/problems';
+import { formatProblem, shownValue } from '../src/lib/problems/problem';
 import { loadDataset, readDatasetFilesChecked } from '../src/lib/data/read';
 import { decodeUtf8, firstInvalidUtf8, looksUtf16, MAX_CELL_CHARS, MAX_ROWS, parseResultsCsv, type ResultsContext } from '../src/lib/data/results-csv';
 import { DataValidationError } from '../src/lib/data/problems';
@@ -82,7 +82,7 @@ describe('reading a content folder', () => {
 describe('the dataset and the MDX collections use those rules', () => {
   test('check:data reports each refused data file as a whole, with its rule', () => {
     const { problems } = readDatasetFilesChecked(root);
-    expect(problems.map(formatDataProblem)).toContain(
+    expect(problems.map(formatProblem)).toContain(
       'content/so-lieu/2021.csv: là đường ống (FIFO), không phải tệp thường; hãy xoá hoặc đổi tên để trang không đọc nhầm (quy tắc: khong-phai-tep)',
     );
     expect(() => loadDataset(root)).toThrow(DataValidationError);
@@ -107,7 +107,7 @@ const context: ResultsContext = {
   term: { from: 2018, to: 2023 },
 };
 const HEADER = 'don_vi,nam,chi_tieu,gia_tri,tu_so,mau_so,ghi_chu\n';
-const messages = (text: string) => parseResultsCsv('t.csv', text, context).problems.map(formatDataProblem);
+const messages = (text: string) => parseResultsCsv('t.csv', text, context).problems.map(formatProblem);
 
 describe('cells', () => {
   test.each([
@@ -172,7 +172,7 @@ describe('encodings', () => {
   ])('%s is named as UTF-16, for the whole file', (_name, bytes) => {
     expect(looksUtf16(bytes)).toBe(true);
     const decoded = decodeUtf8('t.csv', bytes);
-    expect('problem' in decoded && formatDataProblem(decoded.problem)).toBe(
+    expect('problem' in decoded && formatProblem(decoded.problem)).toBe(
       't.csv: tệp được lưu bằng bảng mã UTF-16 (Excel gọi là "Unicode Text"), không phải UTF-8; trong Excel hãy chọn "Lưu thành" → "CSV UTF-8" (quy tắc: ma-hoa-utf8)',
     );
   });
@@ -184,7 +184,7 @@ describe('encodings', () => {
   test('a Windows-1252 byte on line 100 is reported on line 100, with its place in the line', () => {
     const bytes = Buffer.concat([Buffer.from(HEADER + 'a,2019,dem,1,,,ổn\n'.repeat(98)), Buffer.from('a,2019,dem,1,,,ghi ch\xfa\n', 'latin1')]);
     const decoded = decodeUtf8('t.csv', bytes);
-    expect('problem' in decoded && formatDataProblem(decoded.problem)).toBe(
+    expect('problem' in decoded && formatProblem(decoded.problem)).toBe(
       't.csv:100: tệp không phải UTF-8 (có thể đã lưu bằng bảng mã Windows): byte 0xFA ở ký tự thứ 22 của dòng; trong Excel hãy chọn "Lưu thành" → "CSV UTF-8" (quy tắc: ma-hoa-utf8)',
     );
   });

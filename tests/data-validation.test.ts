@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateDataset, type DatasetFiles, type SourceFile } from '../src/lib/data/dataset';
-import { formatDataProblem } from '../src/lib/data/problems';
+import { formatProblem } from '../src/lib/problems/problem';
 import { parseWholeNumber } from '../src/lib/data/results-csv';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -23,7 +23,7 @@ function model(overrides: Partial<DatasetFiles> = {}): DatasetFiles {
   };
 }
 
-const messagesFor = (results: SourceFile[]) => validateDataset(model({ results })).problems.map(formatDataProblem);
+const messagesFor = (results: SourceFile[]) => validateDataset(model({ results })).problems.map(formatProblem);
 const bad = (name: string) => messagesFor([file('du-lieu-loi', name)]);
 
 describe('a valid model', () => {
@@ -119,15 +119,15 @@ describe('bad definitions', () => {
 
   test('an unknown unit of measure names the file, the line and the list', () => {
     const { problems } = validateDataset(model({ indicators: [yaml('content/chi-tieu/dem.yaml', base.replace('unit: doan-vien', 'unit: ho-gia-dinh'))] }));
-    expect(problems.map(formatDataProblem)).toEqual([
-      'content/chi-tieu/dem.yaml:5 (unit): đơn vị tính "ho-gia-dinh" không có trong danh mục (doan-vien, cong-doan-co-so, nguoi, luot-nguoi, can-nha, cuoc, phan-tram) (quy tắc: gia-tri-cho-phep)',
+    expect(problems.map(formatProblem)).toEqual([
+      'content/chi-tieu/dem.yaml:5: unit: đơn vị tính "ho-gia-dinh" không có trong danh mục (doan-vien, cong-doan-co-so, nguoi, luot-nguoi, can-nha, cuoc, phan-tram) (quy tắc: gia-tri-cho-phep)',
     ]);
   });
 
   test('a programme that does not exist fails at its line', () => {
     const { problems } = validateDataset(model({ indicators: [yaml('content/chi-tieu/dem.yaml', base.replace('programmes: []', 'programmes:\n  - 09-ctr-ldld-2018\n  - 99-ctr-ldld-2018'))] }));
-    expect(problems.map(formatDataProblem)).toEqual([
-      'content/chi-tieu/dem.yaml:6 (programmes[1]): chương trình "99-ctr-ldld-2018" không có trong content/chuong-trinh/ (quy tắc: chuong-trinh-khong-co)',
+    expect(problems.map(formatProblem)).toEqual([
+      'content/chi-tieu/dem.yaml:6: programmes[1]: chương trình "99-ctr-ldld-2018" không có trong content/chuong-trinh/ (quy tắc: chuong-trinh-khong-co)',
     ]);
   });
 
@@ -135,24 +135,24 @@ describe('bad definitions', () => {
     const rate = readFileSync(join(FIXTURES, 'du-lieu/chi-tieu/ty-le.yaml'), 'utf8').replace(/^numerator:.*\n/m, '');
     const count = base.replace('termTarget: 100', 'termTarget: 99.5');
     const { problems } = validateDataset(model({ indicators: [yaml('content/chi-tieu/ty-le.yaml', rate), yaml('content/chi-tieu/dem.yaml', count)] }));
-    expect(problems.map(formatDataProblem)).toEqual([
-      'content/chi-tieu/ty-le.yaml:1 (numerator): chỉ tiêu tỷ lệ phải nêu tử số (quy tắc: ty-le-tu-mau)',
-      'content/chi-tieu/dem.yaml:7 (termTarget): mục tiêu của chỉ tiêu đếm phải là số nguyên (quy tắc: muc-tieu-so-nguyen)',
+    expect(problems.map(formatProblem)).toEqual([
+      'content/chi-tieu/ty-le.yaml:1: numerator: chỉ tiêu tỷ lệ phải nêu tử số (quy tắc: ty-le-tu-mau)',
+      'content/chi-tieu/dem.yaml:7: termTarget: mục tiêu của chỉ tiêu đếm phải là số nguyên (quy tắc: muc-tieu-so-nguyen)',
     ]);
   });
 
   test('a unit with an unknown type, and a misspelt field', () => {
     const { problems } = validateDataset(model({ units: [yaml('content/don-vi/a.yaml', 'name: A\nshortName: A\ntype: huyen\norder: 1\nnameSource: nguon\nlatecongress: true\n')] }));
-    const messages = problems.map(formatDataProblem);
+    const messages = problems.map(formatProblem);
     expect(messages).toHaveLength(2);
-    expect(messages[0]).toMatch(/^content\/don-vi\/a\.yaml:3 \(type\): .*\(quy tắc: gia-tri-cho-phep\)$/);
+    expect(messages[0]).toMatch(/^content\/don-vi\/a\.yaml:3: type: .*\(quy tắc: gia-tri-cho-phep\)$/);
     // At the misspelt field's own line, not its parent's.
-    expect(messages[1]).toMatch(/^content\/don-vi\/a\.yaml:6 \(latecongress\): .*\(quy tắc: truong-la\)$/);
+    expect(messages[1]).toMatch(/^content\/don-vi\/a\.yaml:6: latecongress: .*\(quy tắc: truong-la\)$/);
   });
 
   test('a metadata status other than minh-hoa or chinh-thuc', () => {
     const meta = yaml('content/so-lieu/bo-du-lieu.yaml', readFileSync(join(FIXTURES, 'du-lieu/so-lieu/bo-du-lieu.yaml'), 'utf8').replace('status: minh-hoa', 'status: tam-thoi'));
     const { problems } = validateDataset(model({ meta }));
-    expect(problems.map(formatDataProblem)[0]).toMatch(/^content\/so-lieu\/bo-du-lieu\.yaml:1 \(status\): .*\(quy tắc: gia-tri-cho-phep\)$/);
+    expect(problems.map(formatProblem)[0]).toMatch(/^content\/so-lieu\/bo-du-lieu\.yaml:1: status: .*\(quy tắc: gia-tri-cho-phep\)$/);
   });
 });

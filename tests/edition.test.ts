@@ -29,7 +29,7 @@ describe('content/cau-hinh.yaml', () => {
   test.each([
     ['an unknown (misspelt) field', (t: string) => t.replace('  parentBody:', '  parentbody:'), /^content\/cau-hinh\.yaml:6: organisation\.parentbody: trường "parentbody" không có trong mẫu/m, 'truong-la'],
     ['an address that is not a URL', (t: string) => t.replace('url: https://congdoan-soket.example.vn', 'url: congdoan soket'), /^content\/cau-hinh\.yaml:13: site\.url: /m, ''],
-    ['a missing field', (t: string) => t.replace(/^  reportRecipient: .*\n/m, ''), /^content\/cau-hinh\.yaml:4: organisation\.reportRecipient: /m, ''],
+    ['a missing field', (t: string) => t.replace(/^  reportRecipient: .*\n/m, ''), /^content\/cau-hinh\.yaml:4: organisation\.reportRecipient: thiếu trường bắt buộc \(cần chữ\)/m, 'thieu-truong'],
     ['a control character in the name', (t: string) => t.replace('Đồng Nai\n', 'Đồng\u0007 Nai\n'), /^content\/cau-hinh\.yaml:5: /m, 'ky-tu-dieu-khien'],
   ])('%s is refused with file:line, field and rule by the pre-build check', (_name, edit, where, rule) => {
     const dir = withEdition(edit);

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { compareWithSource, formatProblems, normaliseText, sourceSentences } from '../src/lib/fidelity';
+import { compareWithSource, normaliseText, sourceSentences } from '../src/lib/fidelity';
+import { formatProblems } from '../src/lib/problems/problem';
 import { slugify } from '../src/lib/vietnamese';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
@@ -59,23 +60,25 @@ describe('fidelity: the comparison itself', () => {
     expect(sentences.map((s) => s.line)).toEqual([1, 3, 3, 3, 4]);
   });
   test('accepts the same text with different whitespace', () => {
-    expect(compareWithSource(sentences, 'I. MỤC ĐÍCH\n Câu một.  Câu hai; câu ba: Câu bốn.')).toEqual([]);
+    expect(compareWithSource('x.txt', sentences, 'I. MỤC ĐÍCH\n Câu một.  Câu hai; câu ba: Câu bốn.')).toEqual([]);
   });
   test('reports a missing sentence with its source line', () => {
-    const problems = compareWithSource(sentences, 'I. MỤC ĐÍCH Câu một. câu ba: Câu bốn.');
-    expect(problems).toEqual([{ kind: 'missing', line: 3, sentence: 'Câu hai;', after: 'Câu một.' }]);
+    const problems = compareWithSource('x.txt', sentences, 'I. MỤC ĐÍCH Câu một. câu ba: Câu bốn.');
+    expect(problems).toEqual([{ file: 'x.txt', line: 3, rule: 'nguyen-van-thieu-cau', message: 'câu của văn bản gốc không có trên trang (hoặc sai thứ tự)', expected: '«Câu hai;»' }]);
+    expect(formatProblems(problems)).toBe('x.txt:3: câu của văn bản gốc không có trên trang (hoặc sai thứ tự) (cần «Câu hai;») (quy tắc: nguyen-van-thieu-cau)');
   });
   test('reports sentences out of order', () => {
-    const problems = compareWithSource(sentences, 'I. MỤC ĐÍCH Câu hai; Câu một. câu ba: Câu bốn.');
-    expect(problems.some((p) => p.kind === 'missing')).toBe(true);
+    const problems = compareWithSource('x.txt', sentences, 'I. MỤC ĐÍCH Câu hai; Câu một. câu ba: Câu bốn.');
+    expect(problems.some((p) => p.rule === 'nguyen-van-thieu-cau')).toBe(true);
   });
   test('reports words the source does not have', () => {
-    const problems = compareWithSource(sentences, 'I. MỤC ĐÍCH Câu một. Câu hai; thêm chữ câu ba: Câu bốn.');
-    expect(problems).toEqual([{ kind: 'extra', text: 'thêm chữ', beforeLine: 3 }]);
+    const problems = compareWithSource('x.txt', sentences, 'I. MỤC ĐÍCH Câu một. Câu hai; thêm chữ câu ba: Câu bốn.');
+    expect(problems).toEqual([{ file: 'x.txt', line: 3, rule: 'nguyen-van-thua-chu', message: 'trang có chữ không có trong văn bản gốc', actual: 'thêm chữ' }]);
+    expect(formatProblems(problems)).toBe('x.txt:3: trang có chữ không có trong văn bản gốc — giá trị "thêm chữ" (quy tắc: nguyen-van-thua-chu)');
   });
   test('a silently corrected slip is reported', () => {
     const slip = sourceSentences(['trong nữa nhiệm kỳ qua.'], 1, 1);
-    expect(compareWithSource(slip, 'trong nửa nhiệm kỳ qua.')).toHaveLength(2);
+    expect(compareWithSource('x.txt', slip, 'trong nửa nhiệm kỳ qua.')).toHaveLength(2);
   });
 });
 
@@ -86,8 +89,8 @@ describe.each(documents)('fidelity of %s against the source', (id) => {
   test('every source sentence is on the page, in order, and nothing else is', () => {
     const sentences = sourceSentences(sourceLines, front.source.fromLine, front.source.toLine);
     expect(sentences.length).toBeGreaterThan(5);
-    const problems = compareWithSource(sentences, documentText(el));
-    expect(problems, formatProblems(SOURCE_FILE, problems)).toEqual([]);
+    const problems = compareWithSource(SOURCE_FILE, sentences, documentText(el));
+    expect(problems, formatProblems(problems)).toEqual([]);
   });
 
   test('headings keep their numbering and carry ASCII anchors derived from their text', () => {

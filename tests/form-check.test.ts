@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { loadDataset } from '../src/lib/data/read';
 import { checkDatasetOf, checkForm, countsText, sha256Hex } from '../src/lib/report-kit/form-check';
-import { formTooLarge, MAX_FORM_BYTES, formatFormProblem } from '../src/lib/report-kit/import';
+import { formTooLarge, MAX_FORM_BYTES } from '../src/lib/report-kit/import';
+import { formatProblem } from '../src/lib/problems/problem';
 import { formCsv, formXlsx, FORM_SHEET } from '../src/lib/report-kit/form';
 import { formInputFor, cellOf } from './red-team/forms';
 
@@ -66,7 +67,7 @@ describe('checkForm', () => {
 
   test('the size rule: up to 20 MB read, beyond refused from the size alone', async () => {
     expect(formTooLarge('x.csv', MAX_FORM_BYTES)).toBeNull();
-    expect(formatFormProblem(formTooLarge('lon.csv', 30 * 1024 * 1024)!)).toBe('lon.csv › tệp: tệp nặng 30 MB, quá giới hạn 20 MB của một biểu mẫu; đây không phải biểu mẫu tải từ trang (quy tắc: tep-qua-lon)');
+    expect(formatProblem(formTooLarge('lon.csv', 30 * 1024 * 1024)!)).toBe('lon.csv › tệp: tệp nặng 30 MB, quá giới hạn 20 MB của một biểu mẫu; đây không phải biểu mẫu tải từ trang (quy tắc: tep-qua-lon)');
   });
 
   test('SHA-256 of the file, as sha256sum gives it', async () => {

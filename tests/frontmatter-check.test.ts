@@ -3,7 +3,8 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkFrontMatter, formatFrontMatterProblems } from '../src/lib/frontmatter-check';
+import { checkFrontMatter } from '../src/lib/frontmatter-check';
+import { formatProblems } from '../src/lib/problems/problem';
 import { documentSchema, programmeSchema } from '../src/lib/content-schemas';
 import { checkContentFrontMatter } from '../src/integrations/content-check';
 import { copyProject, runIn } from './helpers/project-copy';
@@ -13,7 +14,7 @@ const plan = readFileSync(PLAN, 'utf8');
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 function check(text: string) {
-  return formatFrontMatterProblems(checkFrontMatter(PLAN, text, documentSchema));
+  return formatProblems(checkFrontMatter(PLAN, text, documentSchema));
 }
 
 describe('front-matter check', () => {
@@ -51,7 +52,7 @@ describe('front-matter check', () => {
 
   test('a missing required field is reported at its parent, naming the field', () => {
     const text = plan.replace(/\nsummary: [^\n]*/, '');
-    expect(check(text)).toMatch(/^content\/van-ban\/ke-hoach-so-ket\.mdx:\d+: summary: .*string.*\(quy tắc: kieu-du-lieu\)$/m);
+    expect(check(text)).toMatch(/^content\/van-ban\/ke-hoach-so-ket\.mdx:\d+: summary: thiếu trường bắt buộc \(cần chữ\) \(quy tắc: thieu-truong\)$/m);
   });
 
   test('broken YAML names its line', () => {
@@ -63,7 +64,7 @@ describe('front-matter check', () => {
   test('a programme without a full issue date is refused', () => {
     const file = 'content/chuong-trinh/2494-ctr-tld-2018.mdx';
     const text = readFileSync(file, 'utf8').replace(/issueDate: .*/, 'issueDate: 2018-12');
-    const report = formatFrontMatterProblems(checkFrontMatter(file, text, programmeSchema));
+    const report = formatProblems(checkFrontMatter(file, text, programmeSchema));
     expect(report).toContain(`${file}:${lineOf(text, 'issueDate:')}: issueDate: Chương trình phải có ngày ban hành đủ ngày/tháng/năm (quy tắc: ngay-ban-hanh-du)`);
   });
 });

@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkMdxBody } from '../src/lib/mdx-check';
 import { checkBody, checkContent } from '../src/lib/content-precheck';
-import { formatFrontMatterProblems } from '../src/lib/frontmatter-check';
+import { formatProblems } from '../src/lib/problems/problem';
 import { writeDocuments } from '../scripts/bench/corpus';
 import { spawnSync } from 'node:child_process';
 
 const MEMO = 'content/van-ban/cong-van-xin-y-kien.mdx';
 const memo = readFileSync(MEMO, 'utf8');
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
-const check = (text: string) => formatFrontMatterProblems(checkBody(MEMO, text));
+const check = (text: string) => formatProblems(checkBody(MEMO, text));
 
 describe('MDX body check', () => {
   test('every committed document and programme passes', () => {
@@ -37,7 +37,7 @@ describe('MDX body check', () => {
   });
 
   test('a closing tag that does not match', () => {
-    expect(formatFrontMatterProblems(checkMdxBody('x.mdx', 'a\n\n<p>b</div>\n', 10))).toMatch(/^x\.mdx:13:5: \(nội dung MDX\): thẻ đóng <\/div> không khớp với thẻ mở <p> /);
+    expect(formatProblems(checkMdxBody('x.mdx', 'a\n\n<p>b</div>\n', 10))).toMatch(/^x\.mdx:13:5: \(nội dung MDX\): thẻ đóng <\/div> không khớp với thẻ mở <p> /);
   });
 
   test.each([
@@ -96,7 +96,7 @@ describe('content files that cannot be documents', () => {
       mkdirSync(join(docs, 'thu-muc.mdx'));
       writeFileSync(join(docs, '.ban-nhap.mdx'), '{ not even front matter');
       const started = performance.now();
-      const report = formatFrontMatterProblems(checkContent(dir));
+      const report = formatProblems(checkContent(dir));
       expect(performance.now() - started).toBeLessThan(2000);
       expect(report.split('\n')).toEqual([
         'content/van-ban/lon.mdx:1: (tệp): tệp quá lớn (3 MB); giới hạn cho loại tệp này là 2 MB, gấp nhiều lần số liệu thật, nên tệp này nhiều khả năng bị lỗi khi lưu hoặc đặt nhầm chỗ (quy tắc: tep-qua-lon)',

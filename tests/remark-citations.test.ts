@@ -97,7 +97,7 @@ describe.each([
 
   test('an explicit link to a document the site does not have fails, naming file and line', async () => {
     await expect(run('Đoạn một.\n\nXem [chương trình](/chuong-trinh/9999-ctr-tld-2030/).\n', 'content/van-ban/hong.mdx')).rejects.toThrow(
-      'content/van-ban/hong.mdx:3: liên kết "/chuong-trinh/9999-ctr-tld-2030/" trỏ tới văn bản không có trên trang',
+      'content/van-ban/hong.mdx:3:5: liên kết trỏ tới văn bản không có trên trang (cần một tệp trong content/chuong-trinh/) — giá trị "/chuong-trinh/9999-ctr-tld-2030/" (quy tắc: lien-ket-noi-bo)',
     );
   });
 

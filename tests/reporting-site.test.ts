@@ -141,11 +141,11 @@ describe('a bad receipts file stops the build', () => {
     const bad = copyProject('congdoan-bao-cao-loi-');
     try {
       writeFileSync(join(bad, 'content/so-lieu/nop-bao-cao.yaml'), 'received:\n  - unit: bien-hoa\n    date: 2021-01-20\n  - unit: khong-co\n    date: 2021-01-20\n');
-      const expected = 'content/so-lieu/nop-bao-cao.yaml:4 (received[1].unit): đơn vị "khong-co" không có trong content/don-vi/ (quy tắc: don-vi-khong-co)';
+      const expected = 'content/so-lieu/nop-bao-cao.yaml:4: received[1].unit: đơn vị "khong-co" không có trong content/don-vi/ (quy tắc: don-vi-khong-co)';
       const check = runIn(bad, ['scripts/check-data.ts']);
       expect(check.status).toBe(1);
       expect(check.stderr).toContain(expected);
-      // `npm run build` stops at its pre-check (scripts/check-content.ts), before Astro starts.
+      // `npm run build` stops at its pre-check (scripts/check.ts), before Astro starts.
       const build = runIn(bad, ['scripts/build.mjs']);
       expect(build.status).not.toBe(0);
       expect(`${build.stdout}\n${build.stderr}`).toContain(expected);

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { validateDataset, type Dataset, type DatasetFiles, type SourceFile } from '../src/lib/data/dataset';
-import { formatDataProblem } from '../src/lib/data/problems';
+import { formatProblem } from '../src/lib/problems/problem';
 import { lastDayFor, planDatesOf, type PlanDates } from '../src/lib/data/plan-dates';
 import { missingCsv, reportingPeriods, reportingStatus, totalText, unitReporting } from '../src/lib/data/reporting';
 import { readFrontMatter } from '../src/lib/frontmatter-check';
@@ -29,11 +29,11 @@ function model(overrides: Partial<DatasetFiles> = {}): DatasetFiles {
 }
 const valid = (overrides: Partial<DatasetFiles> = {}): Dataset => {
   const { dataset, problems } = validateDataset(model(overrides));
-  expect(problems.map(formatDataProblem)).toEqual([]);
+  expect(problems.map(formatProblem)).toEqual([]);
   return dataset!;
 };
 const problemsOf = (yaml: string, planDates: PlanDates | null = plan) =>
-  validateDataset(model({ receipts: receipts(yaml), plan: planDates })).problems.map(formatDataProblem);
+  validateDataset(model({ receipts: receipts(yaml), plan: planDates })).problems.map(formatProblem);
 
 describe('the plan\'s dates come from its schedule front matter', () => {
   test('deadline "trước ngày 01/2/2021": on time up to 31/01/2021; issued 08/2020', () => {
@@ -131,13 +131,13 @@ describe('receipts: on time or late against the plan\'s deadline', () => {
       '    ghi: x',
     ].join('\n');
     expect(problemsOf(yaml).sort()).toEqual([
-      'content/so-lieu/nop-bao-cao.yaml:10 (received[4].unit): đơn vị "b" đã ghi ở mục thứ 3; mỗi đơn vị ghi một ngày nhận (quy tắc: don-vi-trung)',
-      'content/so-lieu/nop-bao-cao.yaml:11 (received[4].date): ngày phải có dạng YYYY-MM-DD (ví dụ 2021-01-28) (quy tắc: dinh-dang)',
-      'content/so-lieu/nop-bao-cao.yaml:12 (received[4].ghi): trường "ghi" không có trong mẫu (có thể gõ sai tên trường); sửa tên hoặc xoá trường này (quy tắc: truong-la)',
-      'content/so-lieu/nop-bao-cao.yaml:4 (received[1].unit): đơn vị "khong-co" không có trong content/don-vi/ (quy tắc: don-vi-khong-co)',
-      'content/so-lieu/nop-bao-cao.yaml:7 (received[2].date): ngày không có thật: "2021-02-30": ngày 30 không tồn tại trong tháng 2/2021 (tháng có 28 ngày) (quy tắc: ngay-co-that)',
-      'content/so-lieu/nop-bao-cao.yaml:8 (received[3].unit): đơn vị "a" đã ghi ở mục thứ 1; mỗi đơn vị ghi một ngày nhận (quy tắc: don-vi-trung)',
-      'content/so-lieu/nop-bao-cao.yaml:9 (received[3].date): ngày 01/12/2019 trước khi có Kế hoạch (01/08/2020); hãy kiểm tra lại năm, tháng (quy tắc: ngay-truoc-ke-hoach)',
+      'content/so-lieu/nop-bao-cao.yaml:10: received[4].unit: đơn vị "b" đã ghi ở mục thứ 3; mỗi đơn vị ghi một ngày nhận (quy tắc: don-vi-trung)',
+      'content/so-lieu/nop-bao-cao.yaml:11: received[4].date: ngày phải có dạng YYYY-MM-DD (ví dụ 2021-01-28) (quy tắc: dinh-dang)',
+      'content/so-lieu/nop-bao-cao.yaml:12: received[4].ghi: trường "ghi" không có trong mẫu (có thể gõ sai tên trường); sửa tên hoặc xoá trường này (quy tắc: truong-la)',
+      'content/so-lieu/nop-bao-cao.yaml:4: received[1].unit: đơn vị "khong-co" không có trong content/don-vi/ (quy tắc: don-vi-khong-co)',
+      'content/so-lieu/nop-bao-cao.yaml:7: received[2].date: ngày không có thật: "2021-02-30": ngày 30 không tồn tại trong tháng 2/2021 (tháng có 28 ngày) (quy tắc: ngay-co-that)',
+      'content/so-lieu/nop-bao-cao.yaml:8: received[3].unit: đơn vị "a" đã ghi ở mục thứ 1; mỗi đơn vị ghi một ngày nhận (quy tắc: don-vi-trung)',
+      'content/so-lieu/nop-bao-cao.yaml:9: received[3].date: ngày 01/12/2019 trước khi có Kế hoạch (01/08/2020); hãy kiểm tra lại năm, tháng (quy tắc: ngay-truoc-ke-hoach)',
     ]);
   });
 

@@ -1,7 +1,7 @@
 // Real queries against the built site's Pagefind index, through the same query expansion and
 // merging the browser uses (src/lib/search/run.ts).
 import { describe, expect, test } from 'vitest';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefindIndexer from 'pagefind';

@@ -2,7 +2,8 @@
 // message at the right line, in bounded time, and the `yaml` package's English never shows.
 import { describe, expect, test } from 'vitest';
 import { loadYaml, shorten, YAML_LIMITS } from '../src/lib/yaml-load';
-import { checkFrontMatter, formatFrontMatterProblems } from '../src/lib/frontmatter-check';
+import { checkFrontMatter } from '../src/lib/frontmatter-check';
+import { formatProblems } from '../src/lib/problems/problem';
 import { documentSchema } from '../src/lib/content-schemas';
 import { readFileSync } from 'node:fs';
 
@@ -81,7 +82,7 @@ describe('loadYaml', () => {
   test('a million-character value is refused at its line, shown shortened', () => {
     const [problem] = refused(`name: A\nnote: ${'x'.repeat(1_000_000)}\n`);
     expect(problem).toMatchObject({ line: 2, field: 'note', rule: 'gia-tri-qua-dai', message: 'giá trị dài 1.000.000 ký tự, quá giới hạn 10.000 ký tự' });
-    expect(problem!.value!.length).toBeLessThanOrEqual(60);
+    expect(problem!.actual!.length).toBeLessThanOrEqual(60);
   });
 
   test('a text over the size cap is refused before it is parsed', () => {
@@ -99,7 +100,7 @@ describe('loadYaml', () => {
     ['a C1 control', 'name: A\ntitle: "x\\x85y"\n', 'U+0085', 'x<U+0085>y'],
   ])('%s in a value is refused, naming the field', (_name, text, code, value) => {
     expect(refused(text, 1)).toEqual([
-      { line: 3, field: 'title', rule: 'ky-tu-dieu-khien', value, message: `giá trị chứa ký tự điều khiển ${code} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại` },
+      { line: 3, field: 'title', rule: 'ky-tu-dieu-khien', actual: value, message: `giá trị chứa ký tự điều khiển ${code} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại` },
     ]);
   });
 
@@ -138,7 +139,7 @@ describe('loadYaml', () => {
 describe('front matter through the bounded loader', () => {
   const PLAN = 'content/van-ban/ke-hoach-so-ket.mdx';
   const plan = readFileSync(PLAN, 'utf8');
-  const check = (text: string) => formatFrontMatterProblems(checkFrontMatter(PLAN, text, documentSchema));
+  const check = (text: string) => formatProblems(checkFrontMatter(PLAN, text, documentSchema));
 
   test('an alias bomb in front matter is refused, not expanded into the schema check', () => {
     const text = plan.replace(/^---\n/, `---\n${BILLION_LAUGHS.replace(/^(\w):/gm, 'x$1:')}\n`);

@@ -3,8 +3,9 @@ import { indicatorData } from './indicators';
 import { formPeriods } from '../lib/report-kit/import';
 import type { FormInput } from '../lib/report-kit/form';
 import { site } from '../lib/site';
+import { ALL_UNITS } from '../lib/routes';
 
-export const PROVINCE_FORM = 'toan-tinh';
+export const PROVINCE_FORM = ALL_UNITS;
 
 export function formNames(): string[] {
   return [...indicatorData().dataset.units.map((u) => u.id), PROVINCE_FORM];

@@ -1,14 +1,16 @@
 // Checks every content file's front matter before Astro builds a page, so a bad field fails the
 // build with the file, line, field and rule, and nothing is written.
 //
-// `npm run build` already ran the full pre-check (scripts/check-content.ts: front matter, MDX
-// bodies and data) before starting Astro and says so with SOKET_PRECHECKED=1; this hook is the
-// same check for `astro build` or `astro dev` run on their own.
+// `npm run build` already ran the full pre-check (scripts/check.ts, as `npm run check`: the
+// edition file, front matter, MDX bodies, schedule anchors, explicit links and data) before
+// starting Astro and says so with SOKET_PRECHECKED=1; this hook checks front matter and data for
+// `astro build` or `astro dev` run on their own (anchors and links are then checked as pages render).
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { readContentFiles, type ContentFile } from '../lib/content-files';
 import { checkContentFrontMatter as checkFiles } from '../lib/content-precheck';
-import { formatFrontMatterProblems, type FrontMatterProblem } from '../lib/frontmatter-check';
+import type { FrontMatterProblem } from '../lib/frontmatter-check';
+import { formatProblems } from '../lib/problems/problem';
 import { loadDataset } from '../lib/data/read';
 import type { Dataset } from '../lib/data/dataset';
 import { DataValidationError } from '../lib/data/problems';
@@ -36,7 +38,7 @@ export default function contentCheck(files?: ContentFile[]): AstroIntegration {
         const root = fileURLToPath(new URL('.', config.root));
         const problems = checkContentFrontMatter(root, files);
         if (problems.length > 0) {
-          refuse(logger, `Nội dung không hợp lệ (${problems.length} lỗi), không xuất bản trang nào:\n${formatFrontMatterProblems(problems)}`);
+          refuse(logger, `Nội dung không hợp lệ (${problems.length} lỗi), không xuất bản trang nào:\n${formatProblems(problems)}`);
         }
         logger.info('Front matter của mọi văn bản và chương trình hợp lệ.');
         // A DataValidationError lists every bad cell: the build stops before any page.

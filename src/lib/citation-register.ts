@@ -1,6 +1,7 @@
 // The register of cited documents: every citation recorded by the remark plugin, grouped into one
 // row per cited document (number + symbol + year), with where it is cited and whether the site publishes it.
 import type { Citation } from './citations';
+import { routes } from './routes';
 
 /** A citation as the remark plugin records it: the recogniser's fields (less its offsets) and where it sits. */
 export interface CitationRecord extends Omit<Citation, 'start' | 'end'> {
@@ -167,12 +168,12 @@ export function registerListSlug(rowId: string): string {
 
 /** Address of the whole list of places citing a register row: /van-ban-dan-chieu/2494-ctr-tld-2018/. */
 export function registerListHref(rowId: string): string {
-  return `/van-ban-dan-chieu/${registerListSlug(rowId)}/`;
+  return routes.citationList(registerListSlug(rowId));
 }
 
 /** Address of the whole list of places citing a published programme: /chuong-trinh/2494-ctr-tld-2018/dan-chieu/. */
 export function programmeListHref(programmeId: string): string {
-  return `/chuong-trinh/${programmeId}/dan-chieu/`;
+  return routes.programmeCitations(programmeId);
 }
 
 /** Where a published document is cited, for its "Được dẫn chiếu tại" list. */

@@ -4,11 +4,12 @@
 // anything is opened (a FIFO opened for reading would block for ever); and no read goes past the limit.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import type { RuleId } from './problems/rules.ts';
 
 /** A file refused as a whole: `file` is the path from the project root, as messages show it. */
 export interface FileRefusal {
   file: string;
-  rule: string;
+  rule: RuleId;
   message: string;
 }
 
@@ -80,7 +81,7 @@ type Checked = { real: string } | { refusal: FileRefusal } | { missing: true };
 /** lstat/stat only, nothing opened: what `rel` is and where it really leads. */
 function checkPath(root: string, rel: string, expect: 'file' | 'dir', maxBytes = Infinity): Checked {
   const abs = join(root, rel);
-  const refuse = (rule: string, message: string): Checked => ({ refusal: { file: rel, rule, message } });
+  const refuse = (rule: RuleId, message: string): Checked => ({ refusal: { file: rel, rule, message } });
   let link: Stats;
   try {
     link = lstatSync(abs);

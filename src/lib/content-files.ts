@@ -4,6 +4,7 @@
 // Hidden files are ignored; a folder, FIFO or link out of content/ under an .mdx name, or a file
 // over MAX_MDX_BYTES, is kept as a refusal that the check reports (src/lib/content-dir.ts).
 import { listContentDir, readContentFile } from './content-dir.ts';
+import type { RuleId } from './problems/rules.ts';
 import { NOT_PARSED, readFrontMatter, type FrontMatter, type FrontMatterProblem } from './frontmatter-check.ts';
 
 export const MDX_COLLECTIONS = ['van-ban', 'chuong-trinh'] as const;
@@ -33,7 +34,7 @@ export function readContentFiles(root: string, options: ReadOptions = {}): Conte
   return MDX_COLLECTIONS.flatMap((collection) => {
     const dir = `content/${collection}`;
     const { names, refusals } = listContentDir(root, dir);
-    const refused = (file: string, rule: string, message: string): ContentFile => ({
+    const refused = (file: string, rule: RuleId, message: string): ContentFile => ({
       collection,
       id: (file.split('/').pop() ?? file).replace(/\.mdx$/, ''),
       file,

@@ -1,15 +1,19 @@
-// The pre-build check of the document collections (`npm run build` runs it before Astro starts):
-// every file's front matter against its schema, and every MDX body's syntax, each problem with
-// file, line and rule in Vietnamese.
+// The pre-build check of the document collections (`npm run check` and `npm run build` run it
+// before Astro starts): every file's front matter against its schema, every MDX body's syntax, each
+// schedule entry's anchor and each explicit link to a document page, each problem with file, line
+// and rule in Vietnamese.
 import type { ZodType } from 'zod';
 import { documentSchema, programmeSchema } from './content-schemas.ts';
 import { readContentFiles, type ContentFile, type MdxCollection } from './content-files.ts';
-import { checkReadFrontMatter, type FrontMatterProblem } from './frontmatter-check.ts';
+import { checkReadFrontMatter, fieldLine, type FrontMatterProblem } from './frontmatter-check.ts';
 import { checkMdxBody } from './mdx-check.ts';
+import { bodyRefs, brokenLink, missingAnchorProblems } from './content-refs.ts';
+import { sortProblems, type Problem } from './problems/problem.ts';
 
 const schemas: Record<MdxCollection, ZodType> = { 'van-ban': documentSchema, 'chuong-trinh': programmeSchema };
 
 const FRONT_MATTER_BLOCK = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /** Front-matter problems of files already read (a file that could not be read has only its own problem). */
 export function checkContentFrontMatter(files: ContentFile[]): FrontMatterProblem[] {
@@ -25,10 +29,41 @@ export function checkBody(file: string, text: string): FrontMatterProblem[] {
   return checkMdxBody(file, text.slice(head.length), lineOffset);
 }
 
-/** Reads every document and programme once and checks front matter and body. */
-export function checkContent(root: string): FrontMatterProblem[] {
-  const bodyProblems: FrontMatterProblem[] = [];
-  const files = readContentFiles(root, { onText: (f, text) => bodyProblems.push(...checkBody(f.file, text)) });
-  const problems = [...checkContentFrontMatter(files), ...bodyProblems];
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+/** A body is parsed for its anchors and links only when it has something to check: most have neither. */
+const MAY_LINK = /\/(?:van-ban|chuong-trinh)\//;
+
+interface Pending {
+  file: string;
+  links: { url: string; line?: number; column?: number }[];
+}
+
+/** Reads every document and programme once and checks front matter, body, schedule anchors and explicit links. */
+export function checkContent(root: string): Problem[] {
+  const bodyProblems: Problem[] = [];
+  const pending: Pending[] = [];
+  const files = readContentFiles(root, {
+    onText: (f, text) => {
+      const syntax = checkBody(f.file, text);
+      bodyProblems.push(...syntax);
+      const head = FRONT_MATTER_BLOCK.exec(text)?.[0];
+      if (head === undefined || syntax.length > 0) return;
+      const data = f.frontMatter.data as { schedule?: unknown } | null;
+      const schedule = f.collection === 'van-ban' && Array.isArray(data?.schedule) ? (data.schedule as { id: string; anchor: string }[]) : [];
+      const body = text.slice(head.length);
+      if (schedule.length === 0 && !MAY_LINK.test(body)) return;
+      const refs = bodyRefs(body, head.split('\n').length - 1);
+      if (!refs) return;
+      if (schedule.every((item) => typeof item?.anchor === 'string' && typeof item.id === 'string')) {
+        const block = FRONT_MATTER.exec(text)?.[1] ?? '';
+        bodyProblems.push(...missingAnchorProblems(f.file, schedule, refs.anchors, (index) => fieldLine(block, ['schedule', index, 'anchor'])));
+      }
+      if (refs.links.length > 0) pending.push({ file: f.file, links: refs.links });
+    },
+  });
+  const frontMatter = checkContentFrontMatter(files);
+  // A file whose front matter is refused has its anchors reported only once that is fixed.
+  const refused = new Set(frontMatter.map((p) => p.file));
+  const routes = new Set(files.map((f) => `${f.collection}/${f.id}`));
+  const linkProblems = pending.flatMap(({ file, links }) => links.flatMap((l) => brokenLink(file, l.url, routes, l.line, l.column) ?? []));
+  return sortProblems([...frontMatter, ...bodyProblems.filter((p) => p.rule !== 'neo-lich' || !refused.has(p.file)), ...linkProblems]);
 }

@@ -1,5 +1,7 @@
 // Shared queries over the documents collection, with the integrity checks every page relies on.
-import { buildTimeline, missingAnchors, type ScheduleItem, type TimelineEntry } from './schedule';
+import { buildTimeline, type ScheduleItem, type TimelineEntry } from './schedule';
+import { missingAnchorProblems } from './content-refs';
+import { formatProblems } from './problems/problem';
 import { documentAnchors } from './anchors';
 import { foldVietnamese } from './vietnamese';
 
@@ -16,15 +18,8 @@ export function sortDocuments<T extends DocumentLike>(docs: T[]): T[] {
 
 /** Throws (failing the build) when a schedule entry points at an anchor the document lacks. */
 export function assertScheduleAnchors(doc: DocumentLike, headingSlugs: string[]): void {
-  const anchors = documentAnchors(doc.body ?? '', headingSlugs);
-  const missing = missingAnchors(doc.data.schedule, anchors);
-  if (missing.length > 0) {
-    const file = doc.filePath ?? doc.id;
-    const list = missing.map((m) => `"${m.id}" → neo "${m.anchor}"`).join(', ');
-    throw new Error(
-      `${file}: schedule: mục ${list} trỏ tới neo không có trong văn bản (quy tắc: mỗi "anchor" phải là id của một tiêu đề hoặc của <Anchor id="…"/>).`,
-    );
-  }
+  const problems = missingAnchorProblems(doc.filePath ?? doc.id, doc.data.schedule, documentAnchors(doc.body ?? '', headingSlugs));
+  if (problems.length > 0) throw new Error(formatProblems(problems));
 }
 
 export function timelineOf(docs: DocumentLike[]): TimelineEntry[] {

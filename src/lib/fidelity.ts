@@ -1,6 +1,7 @@
 // Checks that a published page reproduces its source text: every sentence of the source, same
 // words, same order, and no words that the source does not have (editor's notes excepted).
 // Pure string logic; the HTML-to-text step lives in the test so this module has no parser dependency.
+import type { Problem } from './problems/problem.ts';
 
 /** List markers the page draws with CSS instead of text ("- " and "+ " items). */
 const LIST_MARKER = /^[-+]\s+/;
@@ -37,43 +38,29 @@ export function sourceSentences(lines: string[], fromLine: number, toLine: numbe
   return sentences;
 }
 
-export type FidelityProblem =
-  | { kind: 'missing'; line: number; sentence: string; after: string }
-  | { kind: 'extra'; text: string; beforeLine: number };
-
 /**
  * Finds each sentence in `pageText` in order. A sentence that is absent, or present only before
- * the previous one, is "missing"; page text between matched sentences that is not whitespace is
- * "extra" (words the source does not have).
+ * the previous one, is missing (rule nguyen-van-thieu-cau, at its source line); page text between
+ * matched sentences that is not whitespace is extra (nguyen-van-thua-chu: words the source does not
+ * have), placed at the line of the sentence it precedes (no line when it ends the page).
  */
-export function compareWithSource(sentences: SourceSentence[], pageText: string): FidelityProblem[] {
+export function compareWithSource(file: string, sentences: SourceSentence[], pageText: string): Problem[] {
   const page = normaliseText(pageText);
-  const problems: FidelityProblem[] = [];
+  const problems: Problem[] = [];
+  const extra = (text: string, line?: number) =>
+    problems.push({ file, ...(line === undefined ? {} : { line }), rule: 'nguyen-van-thua-chu', message: `trang có chữ không có trong văn bản gốc${line === undefined ? ' (ở cuối trang)' : ''}`, actual: text });
   let cursor = 0;
-  let previous = '';
   for (const sentence of sentences) {
     const at = page.indexOf(sentence.text, cursor);
     if (at < 0) {
-      problems.push({ kind: 'missing', line: sentence.line, sentence: sentence.text, after: previous });
+      problems.push({ file, line: sentence.line, rule: 'nguyen-van-thieu-cau', message: 'câu của văn bản gốc không có trên trang (hoặc sai thứ tự)', expected: `«${sentence.text}»` });
       continue;
     }
     const gap = page.slice(cursor, at).trim();
-    if (gap !== '') problems.push({ kind: 'extra', text: gap, beforeLine: sentence.line });
+    if (gap !== '') extra(gap, sentence.line);
     cursor = at + sentence.text.length;
-    previous = sentence.text;
   }
   const tail = page.slice(cursor).trim();
-  if (tail !== '') problems.push({ kind: 'extra', text: tail, beforeLine: Number.POSITIVE_INFINITY });
+  if (tail !== '') extra(tail);
   return problems;
-}
-
-/** Human-readable report, one problem per line, naming the source line. */
-export function formatProblems(file: string, problems: FidelityProblem[]): string {
-  return problems
-    .map((p) =>
-      p.kind === 'missing'
-        ? `${file}:${p.line}: câu không có trên trang (hoặc sai thứ tự): «${p.sentence}»`
-        : `${file}:${Number.isFinite(p.beforeLine) ? p.beforeLine : 'cuối'}: trang có chữ không có trong văn bản gốc: «${p.text}»`,
-    )
-    .join('\n');
 }

@@ -1,31 +1,48 @@
 // Validates a content file's front matter and reports each problem with the file, the line of the
 // offending field, the field path and the rule — Astro's own message names neither line nor rule.
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { LineCounter, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import type { ZodType } from 'zod';
 import { CONTROL_CHAR, loadYaml, YAML_LIMITS, type YamlProblem } from './yaml-load.ts';
+import type { Problem } from './problems/problem.ts';
+import { isRuleId, type RuleId } from './problems/rules.ts';
 
-/** A YAML problem (yaml-load.ts) with the file it is in. */
-export interface FrontMatterProblem extends YamlProblem {
-  file: string;
-}
+/** A YAML problem (yaml-load.ts) with the file it is in: always a line and a field. */
+export type FrontMatterProblem = Problem & YamlProblem;
 
 /** zod's issue codes as rule names an editor can look up in the README. */
-const RULE_NAMES: Record<string, string> = {
+const RULE_NAMES: Record<string, RuleId> = {
   invalid_type: 'kieu-du-lieu',
   invalid_value: 'gia-tri-cho-phep',
   too_small: 'toi-thieu',
   too_big: 'toi-da',
   invalid_format: 'dinh-dang',
   unrecognized_keys: 'truong-la',
+  // Codes none of today's schemas produce, named by what they mean for an editor.
+  invalid_union: 'kieu-du-lieu',
+  invalid_key: 'kieu-du-lieu',
+  invalid_element: 'kieu-du-lieu',
+  not_multiple_of: 'gia-tri-cho-phep',
 };
 
-function ruleOf(issue: { code: string; params?: Record<string, unknown> }): string {
+/** A schema's own rule (`params: { rule }`), else zod's issue code's. */
+function ruleOf(issue: { code: string; params?: Record<string, unknown> }): RuleId {
   const custom = issue.params?.rule;
-  return typeof custom === 'string' ? custom : (RULE_NAMES[issue.code] ?? issue.code);
+  if (typeof custom === 'string' && isRuleId(custom)) return custom;
+  return RULE_NAMES[issue.code] ?? 'kieu-du-lieu';
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/** The value at `path` in parsed data; undefined when the field is not there. */
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
 
 /** "schedule.4.end" → "schedule[4].end" */
 function fieldName(path: PropertyKey[]): string {
@@ -50,6 +67,13 @@ function lineOf(root: Node | null, path: PropertyKey[], counter: LineCounter, of
     } else break;
   }
   return counter.linePos(best).line + offset;
+}
+
+/** The file line of the field at `path` in a front-matter block (found only when a problem needs it). */
+export function fieldLine(block: string, path: PropertyKey[], lineOffset = 1): number {
+  const counter = new LineCounter();
+  const doc = parseDocument(block, { lineCounter: counter, schema: 'core' });
+  return lineOf(doc.contents as Node | null, path, counter, lineOffset);
 }
 
 /** A file's front-matter block, and its value as the quick check reads it (NOT_PARSED if it does not parse). */
@@ -154,15 +178,9 @@ export function validateYaml<T>(
         file,
         line: lineOf(doc.contents, issue.path, counter, lineOffset),
         field: fieldName(issue.path) || '(tệp)',
-        rule: ruleOf(issue as { code: string; params?: Record<string, unknown> }),
+        rule: issue.code === 'invalid_type' && valueAt(loaded.value, issue.path) === undefined ? 'thieu-truong' : ruleOf(issue as { code: string; params?: Record<string, unknown> }),
         message: issue.message,
       }];
     }),
   };
-}
-
-export function formatFrontMatterProblems(problems: FrontMatterProblem[]): string {
-  return problems
-    .map((p) => `${p.file}:${p.line}${p.column === undefined ? '' : `:${p.column}`}: ${p.field}: ${p.message}${p.value === undefined ? '' : ` — giá trị "${p.value}"`} (quy tắc: ${p.rule})`)
-    .join('\n');
 }

@@ -9,6 +9,7 @@
 // a Vietnamese error rather than write a file calendars would reject.
 import { daysInMonth, type PartialDate } from './dates.ts';
 import type { TimelineEntry } from './schedule.ts';
+import { routes } from './routes.ts';
 
 export interface Day {
   year: number;
@@ -135,7 +136,7 @@ export function calendarText(input: CalendarInput): string {
 export function timelineEvents(entries: readonly TimelineEntry[], siteUrl: string): CalendarEvent[] {
   const host = new URL(siteUrl).host;
   return entries.map((entry) => {
-    const url = new URL(`/van-ban/${entry.documentId}/#${entry.anchor}`, siteUrl).href;
+    const url = new URL(routes.document(entry.documentId, entry.anchor), siteUrl).href;
     const description = [
       `Việc: ${entry.task}`,
       `Thực hiện: ${entry.who}`,

@@ -146,11 +146,6 @@ export function buildTimeline(
   return entries.map(({ order: _order, ...entry }) => entry);
 }
 
-/** Every anchor a schedule points to must exist in the document's own body. */
-export function missingAnchors(schedule: ScheduleItem[], anchorsInBody: Set<string>): ScheduleItem[] {
-  return schedule.filter((item) => !anchorsInBody.has(item.anchor));
-}
-
 /** Does a schedule entry fall to this unit (its kind, and its congress date when that matters)? */
 export function appliesToUnit(item: Pick<ScheduleItem, 'appliesTo'>, unit: { type: string; lateCongress: boolean }): boolean {
   const to = item.appliesTo;

@@ -4,6 +4,7 @@
 // timeline, one per kind of unit the site lists. Pure: the pages render these view models.
 import { appliesToUnit, type TimelineEntry } from './schedule.ts';
 import { unitTypes } from './data/schemas.ts';
+import { routes } from './routes.ts';
 
 type UnitType = keyof typeof unitTypes;
 
@@ -43,14 +44,14 @@ export interface UnitTodo {
   formCsv: { href: string; download: string };
 }
 
-const sourceHref = (entry: Pick<TimelineEntry, 'documentId' | 'anchor'>) => `/van-ban/${entry.documentId}/#${entry.anchor}`;
+const sourceHref = (entry: Pick<TimelineEntry, 'documentId' | 'anchor'>) => routes.document(entry.documentId, entry.anchor);
 
 /** The report-kit files of a unit, by the names ReportKitLinks and the /tai-ve/ routes use. */
 export function unitDownloads(unitId: string): Pick<UnitTodo, 'draft' | 'form' | 'formCsv'> {
   return {
-    draft: { href: `/tai-ve/bao-cao/${unitId}.docx`, download: `du-thao-bao-cao-${unitId}.docx` },
-    form: { href: `/tai-ve/bieu-mau/${unitId}.xlsx`, download: `bieu-mau-${unitId}.xlsx` },
-    formCsv: { href: `/tai-ve/bieu-mau/${unitId}.csv`, download: `bieu-mau-${unitId}.csv` },
+    draft: { href: routes.draftReport(unitId), download: `du-thao-bao-cao-${unitId}.docx` },
+    form: { href: routes.form(unitId, 'xlsx'), download: `bieu-mau-${unitId}.xlsx` },
+    formCsv: { href: routes.form(unitId, 'csv'), download: `bieu-mau-${unitId}.csv` },
   };
 }
 

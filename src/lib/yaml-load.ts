@@ -3,6 +3,8 @@
 // control character) is refused with a Vietnamese message naming the line, in bounded time and
 // memory, and no English library message or stack ever reaches the editor.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Problem } from './problems/problem.ts';
+import type { RuleId } from './problems/rules.ts';
 
 /**
  * Caps far above any real file (the largest front matter is under 4 KB, the largest data file
@@ -21,17 +23,8 @@ export const YAML_LIMITS = {
   maxAliasCount: 100,
 } as const;
 
-export interface YamlProblem {
-  /** File line (the text's own line plus the offset the caller gave). */
-  line: number;
-  column?: number;
-  /** Field path ("schedule[4].end"), or "(YAML)" when the problem is in the syntax. */
-  field: string;
-  rule: string;
-  message: string;
-  /** The offending value, shortened to fit a line. */
-  value?: string;
-}
+/** A problem in a YAML text, before the caller says which file the text is (frontmatter-check.ts). */
+export type YamlProblem = Omit<Problem, 'file'> & { line: number; field: string };
 
 export type YamlLoad =
   | { ok: true; value: unknown; doc: Document.Parsed; counter: LineCounter }
@@ -80,7 +73,7 @@ const YAML_ERRORS: Record<string, string> = {
 };
 
 /** Where the first rule a file breaks is found: every problem is worded once, here. */
-function problem(line: number, rule: string, message: string, field = '(YAML)', extra: Partial<YamlProblem> = {}): YamlProblem {
+function problem(line: number, rule: RuleId, message: string, field = '(YAML)', extra: Partial<YamlProblem> = {}): YamlProblem {
   // A path through deep nesting or a huge key is shortened like any value.
   return { line, field: shorten(field, 80), rule, message, ...extra };
 }
@@ -102,10 +95,10 @@ function walk(doc: Document.Parsed, lineAt: (offset: number) => number): YamlPro
   const checkText = (text: string, offset: number, path: (string | number)[], what: 'value' | 'key') => {
     const control = CONTROL_CHAR.exec(text);
     if (control) {
-      problems.push(problem(lineAt(offset), 'ky-tu-dieu-khien', `${what === 'key' ? 'tên trường' : 'giá trị'} chứa ký tự điều khiển ${codePoint(control[0])} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại`, fieldName(path), { value: shorten(text) }));
+      problems.push(problem(lineAt(offset), 'ky-tu-dieu-khien', `${what === 'key' ? 'tên trường' : 'giá trị'} chứa ký tự điều khiển ${codePoint(control[0])} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại`, fieldName(path), { actual: shorten(text) }));
     }
     if (text.length > YAML_LIMITS.maxValueChars) {
-      problems.push(problem(lineAt(offset), 'gia-tri-qua-dai', `${what === 'key' ? 'tên trường' : 'giá trị'} dài ${numberVi(text.length)} ký tự, quá giới hạn ${numberVi(YAML_LIMITS.maxValueChars)} ký tự`, fieldName(path), { value: shorten(text) }));
+      problems.push(problem(lineAt(offset), 'gia-tri-qua-dai', `${what === 'key' ? 'tên trường' : 'giá trị'} dài ${numberVi(text.length)} ký tự, quá giới hạn ${numberVi(YAML_LIMITS.maxValueChars)} ký tự`, fieldName(path), { actual: shorten(text) }));
     }
   };
   while (stack.length > 0 && problems.length < 20) {

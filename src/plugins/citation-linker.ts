@@ -5,6 +5,8 @@ import type { PhrasingContent } from 'mdast';
 import { findCitations, resolveCitation, type Citation, type KnownDocument } from '../lib/citations';
 import type { CitationRecord } from '../lib/citation-register';
 import { slugify } from '../lib/vietnamese';
+import { brokenLink } from '../lib/content-refs';
+import { formatProblem } from '../lib/problems/problem';
 import type { PublishedDocument } from './known-documents';
 
 export interface CitationLinkerOptions {
@@ -20,7 +22,6 @@ export interface CitationPlace {
   line?: number;
 }
 
-const INTERNAL_DOCUMENT_LINK = /^\/(van-ban|chuong-trinh)\/([^/#?]+)\/?(?:#.*)?$/;
 
 /** The citing document's entry id: the file name without .md/.mdx. */
 export function documentIdOf(path: string): string {
@@ -36,13 +37,9 @@ export function createCitationLinker(options: CitationLinkerOptions) {
 
   return {
     /** Explicit links to /van-ban/… or /chuong-trinh/… pages that do not exist fail the build. */
-    checkLink(url: string, path: string, line: number | undefined): void {
-      const match = INTERNAL_DOCUMENT_LINK.exec(url);
-      if (match && !routes.has(`${match[1]}/${match[2]}`)) {
-        throw new Error(
-          `${path}:${line ?? 0}: liên kết "${url}" trỏ tới văn bản không có trên trang (quy tắc: liên kết nội bộ phải trỏ tới một tệp trong content/${match[1]}/).`,
-        );
-      }
+    checkLink(url: string, path: string, line: number | undefined, column?: number): void {
+      const problem = brokenLink(path, url, routes, line, column);
+      if (problem) throw new Error(formatProblem(problem));
     },
 
     find: findCitations,

@@ -2,6 +2,7 @@
 // (src/lib/content-files.ts), so the Markdown plugins can link citations and check explicit links
 // before Astro's collections exist (plugins run while they load).
 import type { ContentFile } from '../lib/content-files';
+import { routes } from '../lib/routes';
 
 export interface PublishedDocument {
   /** Collection entry id (file name without .mdx). */
@@ -24,7 +25,7 @@ export function publishedDocuments(files: ContentFile[]): PublishedDocument[] {
         // A programme gives its number and symbol apart; a document as one "56/KH-TLĐ".
         const [number, symbol] = collection === 'chuong-trinh' ? [text(data.number), text(data.symbol)] : (text(data.number)?.split(/\/(.*)/s) ?? []);
         const issueDate = text(data.issueDate);
-        return { id: f.id, collection, href: `/${collection}/${f.id}/`, number, symbol, year: issueDate ? Number(issueDate.slice(0, 4)) : undefined };
+        return { id: f.id, collection, href: collection === 'van-ban' ? routes.document(f.id) : routes.programme(f.id), number, symbol, year: issueDate ? Number(issueDate.slice(0, 4)) : undefined };
       });
   return [...published('chuong-trinh'), ...published('van-ban')];
 }

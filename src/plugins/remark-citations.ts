@@ -53,7 +53,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         // Citations inside a heading are still recorded, under that heading.
       }
       if (node.type === 'link') {
-        linker.checkLink(node.url, path, node.position?.start.line);
+        linker.checkLink(node.url, path, node.position?.start.line, node.position?.start.column);
         return SKIP; // text already inside a link is not linked again
       }
       if (node.type !== 'text' || !parent || index === undefined) return;

@@ -47,7 +47,7 @@ function anchorsAndCitations(options: CitationLinkerOptions): (page: PluginFacto
         if (className) ctx.setProperty(node, 'data', { ...node.data, hProperties: { ...node.data?.hProperties, className: [className] } });
       },
       link(node) {
-        linker.checkLink(node.url, path, node.position?.start.line);
+        linker.checkLink(node.url, path, node.position?.start.line, node.position?.start.column);
       },
       text(node, ctx) {
         // A number already kept whole is not wrapped again. Its parent is asked for only when the

@@ -4,7 +4,8 @@
 // First: Node's Buffer, which the shared CSV code uses, before any of that code is evaluated.
 import './buffer-global';
 import { checkForm, countsText, sha256Hex, type CheckDataset, type CheckResult } from '../lib/report-kit/form-check';
-import { formatFormProblem, formTooLarge } from '../lib/report-kit/import';
+import { formTooLarge } from '../lib/report-kit/import';
+import { formatProblem } from '../lib/problems/problem';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
@@ -128,7 +129,7 @@ export function startFormCheck(): void {
     const tooLarge = formTooLarge(file.name, file.size);
     let result: CheckResult;
     let digest = '';
-    if (tooLarge) result = { ok: false, messages: [formatFormProblem(tooLarge)] };
+    if (tooLarge) result = { ok: false, messages: [formatProblem(tooLarge)] };
     else {
       const bytes = new Uint8Array(await file.arrayBuffer());
       [result, digest] = await Promise.all([checkForm(file.name, bytes, dataset, unitSelect.value || undefined), sha256Hex(bytes)]);

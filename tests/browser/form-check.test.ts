@@ -53,7 +53,7 @@ async function checkOnPage(page: Page, path: string): Promise<{ state: string; p
   };
 }
 
-/** The command's problem lines: those formatFormProblem wrote ("<tệp> › <nơi>: … (quy tắc: …)"). */
+/** The command's problem lines: those formatProblem wrote ("<tệp> › <nơi>: … (quy tắc: …)"). */
 const problemLines = (output: string, file: string) => output.split('\n').filter((l) => l.startsWith(`${file} › `));
 
 // Cases about the form itself. Left out: what a file picker cannot offer (a missing path, a folder,

@@ -61,9 +61,9 @@ export const cases: RedTeamCase[] = [
     message: /tệp quá lớn \(1,2 MB\); giới hạn cho loại tệp này là 256 KB.*\(quy tắc: tep-qua-lon\)/, where: /content\/don-vi\/bien-hoa\.yaml: tệp quá lớn/ },
   { name: 'check:data: a 100,000-character unit name', command: 'check:data', outcome: 'refused',
     setup: plant(UNIT, (t) => t.replace(/^name: .*$/m, `name: "${'Biên Hòa '.repeat(11_112)}"`)),
-    message: /\(name\): giá trị dài 100\.008 ký tự, quá giới hạn 10\.000 ký tự — giá trị "Biên Hòa Biên Hòa.{0,50}…" \(quy tắc: gia-tri-qua-dai\)/, where: at(UNIT, 1) },
+    message: / name: giá trị dài 100\.008 ký tự, quá giới hạn 10\.000 ký tự — giá trị "Biên Hòa Biên Hòa.{0,50}…" \(quy tắc: gia-tri-qua-dai\)/, where: at(UNIT, 1) },
   { name: 'check:data: a NUL in a unit name', command: 'check:data', outcome: 'refused', setup: plant(UNIT, (t) => t.replace('Biên Hòa"', 'Biên\u0000 Hòa"')),
-    message: /\(name\): giá trị chứa ký tự điều khiển U\+0000.*giá trị "Liên đoàn Lao động thành phố Biên<U\+0000> Hòa" \(quy tắc: ky-tu-dieu-khien\)/, where: at(UNIT, 1) },
+    message: / name: giá trị chứa ký tự điều khiển U\+0000.*giá trị "Liên đoàn Lao động thành phố Biên<U\+0000> Hòa" \(quy tắc: ky-tu-dieu-khien\)/, where: at(UNIT, 1) },
   { name: 'check:data: a 3 MB unit file', command: 'check:data', outcome: 'refused', setup: plant(UNIT, (t) => `${t}# ${'x'.repeat(3_000_000)}\n`),
     message: /tệp quá lớn \(2,9 MB\); giới hạn cho loại tệp này là 256 KB.*\(quy tắc: tep-qua-lon\)/, where: /content\/don-vi\/bien-hoa\.yaml: tệp quá lớn/ },
 ];

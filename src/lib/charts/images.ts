@@ -7,6 +7,7 @@ import type { Dataset, Indicator } from '../data/dataset.ts';
 import { measureUnits } from '../data/schemas.ts';
 import { formatPartialDate, mustParsePartialDate } from '../dates.ts';
 import { IMAGE_WIDTH, imageHeight, type ChartImageFrame } from './config.ts';
+import { routes } from '../routes.ts';
 
 export interface ChartImage {
   indicatorId: string;
@@ -21,7 +22,7 @@ export interface ChartImage {
 }
 
 /** Folder of the chart PNGs on the site. */
-export const CHART_IMAGE_DIR = '/tai-ve/bieu-do/';
+export const CHART_IMAGE_DIR = routes.chartImages();
 
 export function chartImageName(indicatorId: string, chartId: string): string {
   return `${indicatorId}-${chartId}.png`;

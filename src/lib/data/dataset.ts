@@ -3,7 +3,7 @@
 import type { ZodType } from 'zod';
 import { validateYaml } from '../frontmatter-check.ts';
 import { YAML_LIMITS } from '../yaml-load.ts';
-import type { DataProblem } from './problems.ts';
+import type { Problem } from '../problems/problem.ts';
 import { decodeUtf8, parseResultsCsv, type ResultRow, type ResultsContext } from './results-csv.ts';
 import { parsePartialDate, isPartialDate } from '../dates.ts';
 import { dayKey, formatDayKey, type DayKey, type PlanDates } from './plan-dates.ts';
@@ -80,7 +80,7 @@ function idOf(path: string): string {
   return (path.split('/').pop() ?? path).replace(/\.(ya?ml|csv)$/, '');
 }
 
-function textOf(file: SourceFile, problems: DataProblem[]): string | null {
+function textOf(file: SourceFile, problems: Problem[]): string | null {
   const decoded = decodeUtf8(file.path, file.bytes);
   if ('problem' in decoded) {
     problems.push(decoded.problem);
@@ -89,7 +89,7 @@ function textOf(file: SourceFile, problems: DataProblem[]): string | null {
   return decoded.text;
 }
 
-function checkDefinitionFile<T>(file: SourceFile, schema: ZodType<T>, problems: DataProblem[]): (T & { id: string }) | null {
+function checkDefinitionFile<T>(file: SourceFile, schema: ZodType<T>, problems: Problem[]): (T & { id: string }) | null {
   // Refused before decoding: the bounded YAML loader would refuse the text anyway.
   if (file.bytes.length > YAML_LIMITS.maxChars) {
     problems.push({ file: file.path, line: 1, rule: 'tep-qua-lon', message: `tệp quá lớn: ${file.bytes.length.toLocaleString('vi-VN')} byte, tối đa ${YAML_LIMITS.maxChars.toLocaleString('vi-VN')} cho một tệp YAML` });
@@ -99,26 +99,18 @@ function checkDefinitionFile<T>(file: SourceFile, schema: ZodType<T>, problems: 
   if (text === null) return null;
   const id = idOf(file.path);
   if (!ID.test(id)) {
-    problems.push({ file: file.path, line: 1, rule: 'ten-tep', value: id, message: 'tên tệp (mã) chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối' });
+    problems.push({ file: file.path, line: 1, rule: 'ten-tep', actual: id, message: 'tên tệp (mã) chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối' });
   }
   const { value, problems: found } = validateYaml(file.path, text, schema);
   if (value === undefined) {
-    problems.push(
-      ...found.map((p) => ({
-        file: p.file, line: p.line, rule: p.rule, message: p.message,
-        // "(YAML)", "(tệp)": the whole file, which the line already points into.
-        ...(p.field.startsWith('(') ? {} : { field: p.field }),
-        ...(p.column === undefined ? {} : { column: p.column }),
-        ...(p.value === undefined ? {} : { value: p.value }),
-      })),
-    );
+    problems.push(...found);
     return null;
   }
   return { ...value, id };
 }
 
-export function validateDataset(files: DatasetFiles): { dataset: Dataset; problems: [] } | { dataset: null; problems: DataProblem[] } {
-  const problems: DataProblem[] = [];
+export function validateDataset(files: DatasetFiles): { dataset: Dataset; problems: [] } | { dataset: null; problems: Problem[] } {
+  const problems: Problem[] = [];
   const meta = checkDefinitionFile(files.meta, datasetMetaSchema, problems);
 
   const programmeRefs = indicatorSchema.superRefine((data, ctx) => {
@@ -148,7 +140,7 @@ export function validateDataset(files: DatasetFiles): { dataset: Dataset; proble
       const first = seen.get(key);
       if (first) {
         problems.push({
-          file: row.file, line: row.line, rule: 'trung-dong', value: `${row.unit}, ${row.period}, ${row.indicator}`,
+          file: row.file, line: row.line, rule: 'trung-dong', actual: `${row.unit}, ${row.period}, ${row.indicator}`,
           message: `cùng đơn vị, năm và chỉ tiêu đã có ở ${first.file} dòng ${first.line}`,
         });
       } else {
@@ -171,7 +163,7 @@ export function validateDataset(files: DatasetFiles): { dataset: Dataset; proble
  * nop-bao-cao.yaml: every unit known, every day real and not before the plan, each unit once.
  * The checks run inside the schema so each problem carries the line of its entry.
  */
-function checkReceipts(file: SourceFile, unitIds: ReadonlySet<string>, plan: PlanDates | null, problems: DataProblem[]): ReceiptLog | undefined {
+function checkReceipts(file: SourceFile, unitIds: ReadonlySet<string>, plan: PlanDates | null, problems: Problem[]): ReceiptLog | undefined {
   if (!plan) {
     problems.push({ file: file.path, line: 1, rule: 'ke-hoach-khong-co-han', message: 'không tìm thấy hạn gửi báo cáo (mục "gui-bao-cao") và ngày ban hành trong lịch của content/van-ban/ke-hoach-so-ket.mdx, nên không đối chiếu được ngày nhận' });
     return undefined;
@@ -198,7 +190,7 @@ function checkReceipts(file: SourceFile, unitIds: ReadonlySet<string>, plan: Pla
   if (text === null) return undefined;
   const { value, problems: found } = validateYaml(file.path, text, schema);
   if (value === undefined) {
-    problems.push(...found.map((p) => ({ file: p.file, line: p.line, field: p.field, rule: p.rule, message: p.message })));
+    problems.push(...found);
     return undefined;
   }
   return {

@@ -1,7 +1,8 @@
 // Collects the data model's files from a project root (content/), for validateDataset().
 import { listContentDir, readContentDir, readContentFile, type FileRefusal } from '../content-dir.ts';
 import { validateDataset, type Dataset, type DatasetFiles, type SourceFile } from './dataset.ts';
-import { DataValidationError, type DataProblem } from './problems.ts';
+import { DataValidationError } from './problems.ts';
+import type { Problem } from '../problems/problem.ts';
 import { join } from 'node:path';
 import { JOURNAL, pendingJournal } from '../fs/transaction.ts';
 import { readFrontMatter } from '../frontmatter-check.ts';
@@ -28,17 +29,17 @@ const MAX_PLAN_BYTES = 5 * 1024 * 1024;
 export const MAX_RESULTS_BYTES = 10 * 1024 * 1024;
 export const MAX_YAML_BYTES = 256 * 1024;
 
-const refusalProblem = (r: FileRefusal): DataProblem => ({ file: r.file, line: 0, rule: r.rule, message: r.message });
+const refusalProblem = (r: FileRefusal): Problem => ({ file: r.file, rule: r.rule, message: r.message });
 
-function filesIn(root: string, dir: string, pattern: RegExp, maxBytes: number, problems: DataProblem[]): SourceFile[] {
+function filesIn(root: string, dir: string, pattern: RegExp, maxBytes: number, problems: Problem[]): SourceFile[] {
   const { files, refusals } = readContentDir(root, dir, pattern, maxBytes);
   problems.push(...refusals.map(refusalProblem));
   return files.map((f) => ({ path: f.file, bytes: f.bytes }));
 }
 
 /** The data files, with every file refused as a whole (a folder named .csv, a FIFO, a link out, too large). */
-export function readDatasetFilesChecked(root: string): { files: DatasetFiles; problems: DataProblem[] } {
-  const problems: DataProblem[] = [];
+export function readDatasetFilesChecked(root: string): { files: DatasetFiles; problems: Problem[] } {
+  const problems: Problem[] = [];
   const programmes = listContentDir(root, DATA_DIRS.programmes);
   problems.push(...programmes.refusals.map(refusalProblem));
   const programmeIds = new Set(programmes.names.filter((name) => name.endsWith('.mdx')).map((name) => name.replace(/\.mdx$/, '')));
@@ -73,7 +74,7 @@ export function readDatasetFiles(root: string): DatasetFiles {
 }
 
 /** Files in the data folders that are neither definitions nor results: most likely a slip (e.g. a .xlsx saved in place). */
-export function strayDataFiles(root: string): DataProblem[] {
+export function strayDataFiles(root: string): Problem[] {
   const allowed: [string, RegExp][] = [
     [DATA_DIRS.indicators, /\.ya?ml$/],
     [DATA_DIRS.units, /\.ya?ml$/],

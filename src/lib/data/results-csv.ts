@@ -7,7 +7,8 @@
 //   rejected, never guessed — every figure is a whole number; a rate is given as numerator and
 //   denominator. Rows whose cells are all empty carry no data and are skipped.
 import { csvRecords, TooManyRecords, type CsvRecord } from './csv-records.ts';
-import { codePointName, type DataProblem } from './problems.ts';
+import { codePointName, type Problem } from '../problems/problem.ts';
+import type { RuleId } from '../problems/rules.ts';
 
 export const RESULT_COLUMNS = ['don_vi', 'nam', 'chi_tieu', 'gia_tri', 'tu_so', 'mau_so', 'ghi_chu'] as const;
 type Column = (typeof RESULT_COLUMNS)[number];
@@ -35,7 +36,7 @@ export interface ResultsContext {
   baselineKey?: string;
 }
 
-type Parsed = { ok: true; value: number } | { ok: false; rule: string; message: string };
+type Parsed = { ok: true; value: number } | { ok: false; rule: RuleId; message: string };
 
 /** A whole number ≥ 0 written as plain digits; everything else is refused with the reason. */
 export function parseWholeNumber(raw: string): Parsed {
@@ -107,7 +108,7 @@ export function looksUtf16(bytes: Uint8Array): boolean {
 const UTF8_HINT = 'trong Excel hãy chọn "Lưu thành" → "CSV UTF-8"';
 
 /** Decodes bytes as UTF-8 (BOM removed), or explains that the file is in another encoding, and where. */
-export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | { problem: DataProblem } {
+export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | { problem: Problem } {
   if (looksUtf16(bytes)) {
     return {
       problem: {
@@ -170,7 +171,7 @@ const CSV_ERRORS: Record<string, string> = {
   CSV_RECORD_INCONSISTENT_COLUMNS: 'số ô của dòng khác dòng tiêu đề',
 };
 
-function csvProblem(file: string, text: string, error: unknown): DataProblem {
+function csvProblem(file: string, text: string, error: unknown): Problem {
   if (error instanceof TooManyRecords) {
     return {
       file, line: error.line, rule: 'qua-nhieu-dong',
@@ -199,7 +200,7 @@ const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
  * within a quoted cell's line breaks) and cell. True when the record has any, so that its other
  * checks are skipped.
  */
-function cellTextProblems(file: string, line: number, record: string[], problems: DataProblem[]): boolean {
+function cellTextProblems(file: string, line: number, record: string[], problems: Problem[]): boolean {
   let found = false;
   let lineOfCell = line;
   record.forEach((cell, i) => {
@@ -208,7 +209,7 @@ function cellTextProblems(file: string, line: number, record: string[], problems
     if (length > MAX_CELL_CHARS) {
       found = true;
       problems.push({
-        ...where, line: lineOfCell, rule: 'o-qua-dai', value: cell,
+        ...where, line: lineOfCell, rule: 'o-qua-dai', actual: cell,
         message: `ô dài ${length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự của một ô; ghi chú dài hãy đưa vào văn bản báo cáo`,
       });
     } else {
@@ -217,7 +218,7 @@ function cellTextProblems(file: string, line: number, record: string[], problems
         found = true;
         const before = cell.slice(0, control.index);
         problems.push({
-          ...where, line: lineOfCell + lineBreaks(before), rule: 'ky-tu-dieu-khien', value: cell,
+          ...where, line: lineOfCell + lineBreaks(before), rule: 'ky-tu-dieu-khien', actual: cell,
           message: `ô có ký tự điều khiển ${codePointName(control[0])} ở ký tự thứ ${[...before].length + 1} (ký tự vô hình, thường do chép từ phần mềm khác); hãy xoá ký tự này`,
         });
       }
@@ -252,9 +253,9 @@ export function parseResultsCsv(
   input: string,
   context: ResultsContext,
   options: ParseOptions = {},
-): { rows: ResultRow[]; problems: DataProblem[]; unfilled: UnfilledLine[] } {
+): { rows: ResultRow[]; problems: Problem[]; unfilled: UnfilledLine[] } {
   const text = input.replace(/^\ufeff/, '');
-  const problems: DataProblem[] = [];
+  const problems: Problem[] = [];
   const rows: ResultRow[] = [];
   const unfilled: UnfilledLine[] = [];
   const headerLine = text.split(/\r?\n/, 1)[0] ?? '';
@@ -263,7 +264,7 @@ export function parseResultsCsv(
     return {
       rows,
       unfilled,
-      problems: [{ file, line: 1, rule: 'tieu-de', value: headerLine, message: `dòng tiêu đề phải là ${RESULT_COLUMNS.join(',')} (phân cách bằng dấu phẩy hoặc dấu chấm phẩy, không lẫn cả hai)` }],
+      problems: [{ file, line: 1, rule: 'tieu-de', actual: headerLine, message: `dòng tiêu đề phải là ${RESULT_COLUMNS.join(',')} (phân cách bằng dấu phẩy hoặc dấu chấm phẩy, không lẫn cả hai)` }],
     };
   }
   let records: CsvRecord[];
@@ -283,7 +284,7 @@ export function parseResultsCsv(
       rows,
       unfilled,
       problems: [{
-        file, line: 1, column, rule: 'tieu-de', value: headerCells[column - 1] ?? '',
+        file, line: 1, column, rule: 'tieu-de', actual: headerCells[column - 1] ?? '',
         message: `dòng tiêu đề phải đúng ${RESULT_COLUMNS.length} cột theo thứ tự ${RESULT_COLUMNS.join(delimiter)}; cột ${column} ${headerCells[column - 1] === undefined ? 'bị thiếu' : 'không đúng'}${RESULT_COLUMNS[column - 1] ? ` (cần "${RESULT_COLUMNS[column - 1]}")` : ' (thừa cột)'}`,
       }],
     };
@@ -291,10 +292,10 @@ export function parseResultsCsv(
 
   for (const { cells: record, line } of body) {
     if (cellTextProblems(file, line, record, problems)) continue;
-    const problem = (column: Column, rule: string, message: string, value?: string) =>
-      problems.push({ file, line, column: RESULT_COLUMNS.indexOf(column) + 1, columnName: column, rule, message, ...(value === undefined ? {} : { value }) });
+    const problem = (column: Column, rule: RuleId, message: string, value?: string) =>
+      problems.push({ file, line, column: RESULT_COLUMNS.indexOf(column) + 1, columnName: column, rule, message, ...(value === undefined ? {} : { actual: value }) });
     if (record.length !== RESULT_COLUMNS.length) {
-      problems.push({ file, line, rule: 'so-cot', value: record.join(delimiter), message: `dòng có ${record.length} ô, cần đúng ${RESULT_COLUMNS.length} ô (${RESULT_COLUMNS.join(delimiter)})` });
+      problems.push({ file, line, rule: 'so-cot', actual: record.join(delimiter), message: `dòng có ${record.length} ô, cần đúng ${RESULT_COLUMNS.length} ô (${RESULT_COLUMNS.join(delimiter)})` });
       continue;
     }
     const cell = Object.fromEntries(RESULT_COLUMNS.map((name, i) => [name, (record[i] ?? '').trim()])) as Record<Column, string>;
@@ -303,7 +304,7 @@ export function parseResultsCsv(
       continue;
     }
     let valid = true;
-    const fail = (column: Column, rule: string, message: string, value?: string) => {
+    const fail = (column: Column, rule: RuleId, message: string, value?: string) => {
       valid = false;
       problem(column, rule, message, value);
     };

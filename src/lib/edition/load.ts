@@ -1,7 +1,8 @@
 // Reads and validates content/cau-hinh.yaml once per process: with the bounded YAML loader and
 // the same file:line:field:rule messages as every other content file.
 import { readContentFile } from '../content-dir.ts';
-import { formatFrontMatterProblems, validateYaml, type FrontMatterProblem } from '../frontmatter-check.ts';
+import { validateYaml, type FrontMatterProblem } from '../frontmatter-check.ts';
+import { formatProblems } from '../problems/problem.ts';
 import { EDITION_FILE, editionSchema, type Edition } from './schema.ts';
 
 const MAX_BYTES = 64 * 1024;
@@ -9,7 +10,7 @@ const MAX_BYTES = 64 * 1024;
 export class EditionError extends Error {
   readonly problems: FrontMatterProblem[];
   constructor(problems: FrontMatterProblem[]) {
-    super(`Tệp ấn bản không hợp lệ, không xuất bản trang nào:\n${formatFrontMatterProblems(problems)}`);
+    super(`Tệp ấn bản không hợp lệ, không xuất bản trang nào:\n${formatProblems(problems)}`);
     this.problems = problems;
     this.name = 'EditionError';
   }

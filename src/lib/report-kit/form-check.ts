@@ -1,5 +1,5 @@
 // What /kiem-tra-bieu-mau/ tells a unit about its filled form before it sends it: the problems,
-// exactly as `npm run import:form` words them (the same readForm and formatFormProblem of
+// exactly as `npm run import:form` words them (the same readForm and formatProblem of
 // import.ts run here, in the browser), or, for a valid form, its figures beside the published ones
 // and the year's allocation, what an import would change, and the file's SHA-256 to quote when
 // sending. Runs in the browser and in Node (the unit tests); nothing here touches a disk or the
@@ -9,7 +9,8 @@ import { quantityOf } from '../data/aggregate.ts';
 import { formatInteger, formatQuantityDetailed, formatTarget } from '../data/format.ts';
 import { measureUnits } from '../data/schemas.ts';
 import type { ResultRow } from '../data/results-csv.ts';
-import { changeCounts, formPeriods, formatFormProblem, MAX_FORM_BYTES, formTooLarge, planChanges, readForm, type ChangeAction } from './import.ts';
+import { formatProblem } from '../problems/problem.ts';
+import { changeCounts, formPeriods, MAX_FORM_BYTES, formTooLarge, planChanges, readForm, type ChangeAction } from './import.ts';
 import { FORM_SHEET, UNIT_CELL } from './form.ts';
 
 /** The data the check needs, as the site publishes it (JSON): the validated dataset without its receipts. */
@@ -72,15 +73,15 @@ function figureOf(row: ResultRow | null | undefined, kind: 'count' | 'rate'): st
  */
 export async function checkForm(name: string, bytes: Uint8Array, dataset: CheckDataset, expectedUnit?: string): Promise<CheckResult> {
   const tooLarge = formTooLarge(name, bytes.byteLength);
-  if (tooLarge) return { ok: false, messages: [formatFormProblem(tooLarge)] };
+  if (tooLarge) return { ok: false, messages: [formatProblem(tooLarge)] };
   const form = await readForm(name, bytes, dataset);
-  if ('problems' in form) return { ok: false, messages: form.problems.map(formatFormProblem) };
+  if ('problems' in form) return { ok: false, messages: form.problems.map(formatProblem) };
   if (expectedUnit && form.unitId !== expectedUnit) {
     const nameOf = (id: string) => dataset.units.find((u) => u.id === id)?.name ?? id;
     return {
       ok: false,
-      messages: [formatFormProblem({
-        file: name, where: /\.xlsx$/i.test(name) ? `trang "${FORM_SHEET}", ô ${UNIT_CELL}` : 'cột don_vi', rule: 'don-vi-khac', value: nameOf(form.unitId),
+      messages: [formatProblem({
+        file: name, place: /\.xlsx$/i.test(name) ? `trang "${FORM_SHEET}", ô ${UNIT_CELL}` : 'cột don_vi', rule: 'don-vi-khac', actual: nameOf(form.unitId),
         message: `biểu mẫu này là của "${nameOf(form.unitId)}", không phải của đơn vị đã chọn "${nameOf(expectedUnit)}"; hãy chọn đúng tệp biểu mẫu của đơn vị mình (hoặc đổi đơn vị đã chọn)`,
       })],
     };

@@ -14,7 +14,7 @@ import type { Dataset, DatasetFiles, SourceFile } from '../data/dataset.ts';
 import { resultsContext, validateDataset } from '../data/dataset.ts';
 import { csvLine, neutraliseCell, toCsv } from '../data/csv-write.ts';
 import { csvRecords } from '../data/csv-records.ts';
-import { formatDataProblem, shownValue } from '../data/problems.ts';
+import { formatProblem, type Problem } from '../problems/problem.ts';
 import { formatInteger } from '../data/format.ts';
 import { decodeUtf8, detectDelimiter, parseResultsCsv, RESULT_COLUMNS, type ResultRow } from '../data/results-csv.ts';
 import {
@@ -22,18 +22,8 @@ import {
   fingerprintOf, readFingerprintSheet, rowSignature, type FormPeriod,
 } from './form.ts';
 
-export interface FormProblem {
-  file: string;
-  /** 'trang "Biểu mẫu", ô E7' or 'dòng 5, cột gia_tri (ô D5)'. */
-  where: string;
-  rule: string;
-  value?: string;
-  message: string;
-}
-
-export function formatFormProblem(p: FormProblem): string {
-  return `${p.file} › ${p.where}: ${p.message}${p.value === undefined ? '' : ` — giá trị ${shownValue(p.value)}`} (quy tắc: ${p.rule})`;
-}
+/** A problem in a form: a Problem placed by sheet and cell (or CSV line) instead of a line. */
+export type FormProblem = Problem & { place: string };
 
 /** One line of the form: a period × indicator of the unit, filled (row) or blank (null). */
 export interface FormEntry {
@@ -106,17 +96,17 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   try {
     await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
-    return { problems: [{ file, where: 'tệp', rule: 'khong-doc-duoc', message: 'không mở được tệp .xlsx (tệp hỏng hoặc không phải Excel)' }] };
+    return { problems: [{ file, place: 'tệp', rule: 'khong-doc-duoc', message: 'không mở được tệp .xlsx (tệp hỏng hoặc không phải Excel)' }] };
   }
   const sheet = book.getWorksheet(FORM_SHEET);
-  if (!sheet) return { problems: [{ file, where: 'tệp', rule: 'khong-phai-bieu-mau', message: `không có trang "${FORM_SHEET}": đây không phải biểu mẫu của trang sơ kết` }] };
+  if (!sheet) return { problems: [{ file, place: 'tệp', rule: 'khong-phai-bieu-mau', message: `không có trang "${FORM_SHEET}": đây không phải biểu mẫu của trang sơ kết` }] };
 
   // Which layout: the form the site issues now, or the one issued before (still in circulation).
   const layout = [LAYOUTS.current, LAYOUTS.legacy].find((l) => cellText(sheet.getRow(l.headerRow).getCell(1)).trim() === l.fixed[0]);
   if (!layout) {
     return {
       problems: [{
-        file, where: at(`A${LAYOUTS.current.headerRow}`), rule: 'bo-cuc', value: cellText(sheet.getCell(`A${LAYOUTS.current.headerRow}`)).trim(),
+        file, place: at(`A${LAYOUTS.current.headerRow}`), rule: 'bo-cuc', actual: cellText(sheet.getCell(`A${LAYOUTS.current.headerRow}`)).trim(),
         message: `không nhận ra bố cục của biểu mẫu; cần ${LAYOUTS.current.label} hoặc ${LAYOUTS.legacy.label}. Hãy tải lại biểu mẫu từ trang của đơn vị`,
       }],
     };
@@ -133,7 +123,7 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   const periods: { key: string; valueCol: number }[] = [];
   const headerProblem = (col: number, expected: string): { problems: FormProblem[] } => ({
     problems: [{
-      file, where: at(`${columnLetter(col)}${headerRow}`), rule: 'tieu-de', value: header[col - 1] ?? '',
+      file, place: at(`${columnLetter(col)}${headerRow}`), rule: 'tieu-de', actual: header[col - 1] ?? '',
       message: `dòng tiêu đề của biểu mẫu đã bị sửa; ô này phải là "${expected}" (tải lại biểu mẫu từ trang nếu cần)`,
     }],
   });
@@ -168,7 +158,7 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   if (merges.length > 0) {
     return {
       problems: merges.map((range) => ({
-        file, where: at(range), rule: 'o-gop',
+        file, place: at(range), rule: 'o-gop',
         message: 'các ô trong vùng số liệu bị gộp (Merge); hãy bỏ gộp ô và ghi mỗi số vào ô riêng của nó',
       })),
     };
@@ -180,20 +170,20 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   if (!unitId) {
     return {
       problems: [{
-        file, where: at(UNIT_CELL), rule: unitText ? 'don-vi-khong-co' : 'o-trong', ...(unitText ? { value: unitText } : {}),
+        file, place: at(UNIT_CELL), rule: unitText ? 'don-vi-khong-co' : 'o-trong', ...(unitText ? { actual: unitText } : {}),
         message: unitText ? 'đơn vị không có trong danh sách đơn vị của trang (content/don-vi/)' : 'chưa ghi tên đơn vị báo cáo',
       }],
     };
   }
   if (fingerprint) {
     if (fingerprint.fingerprint !== (await fingerprintOf(fingerprint.unitId, fingerprint.prefilled))) {
-      return { problems: [{ file, where: `trang ẩn "${FINGERPRINT_SHEET}"`, rule: 'dau-van-tay', message: 'phần kiểm tra ẩn của biểu mẫu đã bị sửa, không biết biểu mẫu được tải về với số liệu nào; hãy tải lại biểu mẫu từ trang' }] };
+      return { problems: [{ file, place: `trang ẩn "${FINGERPRINT_SHEET}"`, rule: 'dau-van-tay', message: 'phần kiểm tra ẩn của biểu mẫu đã bị sửa, không biết biểu mẫu được tải về với số liệu nào; hãy tải lại biểu mẫu từ trang' }] };
     }
     if (fingerprint.unitId !== '' && fingerprint.unitId !== unitId) {
       const issued = dataset.units.find((u) => u.id === fingerprint.unitId)?.name ?? fingerprint.unitId;
       return {
         problems: [{
-          file, where: at(UNIT_CELL), rule: 'don-vi-khong-khop', value: unitText,
+          file, place: at(UNIT_CELL), rule: 'don-vi-khong-khop', actual: unitText,
           message: `biểu mẫu này được tải về cho "${issued}" nhưng ô đơn vị đã bị đổi; mỗi đơn vị dùng biểu mẫu tải từ trang của chính mình`,
         }],
       };
@@ -219,13 +209,13 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
     if (name !== undefined) {
       const first = rowOfCode.get(code);
       if (first !== undefined) {
-        problems.push({ file, where: at(`${columnLetter(codeCol)}${r}`), rule: 'chi-tieu-trung-dong', value: code, message: `chỉ tiêu đã có ở dòng ${first}; mỗi chỉ tiêu chỉ ghi một dòng (xoá dòng chép thừa)` });
+        problems.push({ file, place: at(`${columnLetter(codeCol)}${r}`), rule: 'chi-tieu-trung-dong', actual: code, message: `chỉ tiêu đã có ở dòng ${first}; mỗi chỉ tiêu chỉ ghi một dòng (xoá dòng chép thừa)` });
         continue;
       }
       rowOfCode.set(code, r);
       const written = texts[layout.nameColumn - 1] ?? '';
       if (normalName(written) !== normalName(name)) {
-        problems.push({ file, where: at(`${columnLetter(layout.nameColumn)}${r}`), rule: 'ma-khong-khop-ten', value: written, message: `tên chỉ tiêu không khớp với mã ${code} ở ô ${columnLetter(codeCol)}${r} (cần "${name}"); không sửa hay đổi chỗ cột Mã chỉ tiêu` });
+        problems.push({ file, place: at(`${columnLetter(layout.nameColumn)}${r}`), rule: 'ma-khong-khop-ten', actual: written, message: `tên chỉ tiêu không khớp với mã ${code} ở ô ${columnLetter(codeCol)}${r} (cần "${name}"); không sửa hay đổi chỗ cột Mã chỉ tiêu` });
         continue;
       }
     }
@@ -233,7 +223,7 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
       for (const c of [period.valueCol, period.valueCol + 1]) {
         const cell = row.getCell(c);
         if (isDateCell(cell)) {
-          problems.push({ file, where: at(`${columnLetter(c)}${r}`), rule: 'ngay-trong-o-so', value: cellText(cell), message: 'ô số liệu chứa ngày tháng (Excel lưu ngày thành số); hãy ghi số nguyên và đặt định dạng ô là Number' });
+          problems.push({ file, place: at(`${columnLetter(c)}${r}`), rule: 'ngay-trong-o-so', actual: cellText(cell), message: 'ô số liệu chứa ngày tháng (Excel lưu ngày thành số); hãy ghi số nguyên và đặt định dạng ô là Number' });
         }
       }
       const value = texts[period.valueCol - 1] ?? '';
@@ -260,9 +250,9 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
     return {
       problems: parsed.problems.map((p) => ({
         file,
-        where: at(cellsAt.get(p.line)?.[p.columnName ?? ''] ?? `dòng ${p.line}`),
+        place: at(cellsAt.get(p.line ?? 0)?.[p.columnName ?? ''] ?? `dòng ${p.line}`),
         rule: p.rule,
-        ...(p.value === undefined ? {} : { value: p.value }),
+        ...(p.actual === undefined ? {} : { actual: p.actual }),
         message: p.message,
       })),
     };
@@ -274,15 +264,15 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
 
 function readCsv(file: string, bytes: Uint8Array, dataset: Dataset): ReadForm | { problems: FormProblem[] } {
   const decoded = decodeUtf8(file, bytes);
-  if ('problem' in decoded) return { problems: [{ file, where: 'tệp', rule: decoded.problem.rule, message: decoded.problem.message }] };
+  if ('problem' in decoded) return { problems: [{ file, place: 'tệp', rule: decoded.problem.rule, message: decoded.problem.message }] };
   const parsed = parseResultsCsv(file, decoded.text, resultsContext(dataset), { skipUnfilled: true });
   if (parsed.problems.length > 0) {
     return {
       problems: parsed.problems.map((p) => ({
         file,
-        where: `dòng ${p.line}${p.column ? `, cột ${p.columnName} (ô ${columnLetter(p.column)}${p.line})` : ''}`,
+        place: `dòng ${p.line}${p.column ? `, cột ${p.columnName} (ô ${columnLetter(p.column)}${p.line})` : ''}`,
         rule: p.rule,
-        ...(p.value === undefined ? {} : { value: p.value }),
+        ...(p.actual === undefined ? {} : { actual: p.actual }),
         message: p.message,
       })),
     };
@@ -291,7 +281,7 @@ function readCsv(file: string, bytes: Uint8Array, dataset: Dataset): ReadForm | 
   if (units.length !== 1) {
     return {
       problems: [{
-        file, where: 'tệp', rule: units.length === 0 ? 'bieu-mau-trong' : 'nhieu-don-vi', ...(units.length > 1 ? { value: units.join(', ') } : {}),
+        file, place: 'tệp', rule: units.length === 0 ? 'bieu-mau-trong' : 'nhieu-don-vi', ...(units.length > 1 ? { actual: units.join(', ') } : {}),
         message: units.length === 0 ? 'biểu mẫu chưa có số liệu nào' : 'một biểu mẫu chỉ được chứa số liệu của một đơn vị',
       }],
     };
@@ -299,7 +289,7 @@ function readCsv(file: string, bytes: Uint8Array, dataset: Dataset): ReadForm | 
   const unitId = units[0] as string;
   const foreign = parsed.unfilled.find((u) => u.unit !== '' && u.unit !== unitId);
   if (foreign) {
-    return { problems: [{ file, where: `dòng ${foreign.line}`, rule: 'nhieu-don-vi', value: foreign.unit, message: 'một biểu mẫu chỉ được chứa số liệu của một đơn vị' }] };
+    return { problems: [{ file, place: `dòng ${foreign.line}`, rule: 'nhieu-don-vi', actual: foreign.unit, message: 'một biểu mẫu chỉ được chứa số liệu của một đơn vị' }] };
   }
   return entriesOf(file, unitId, parsed.rows, parsed.unfilled, (line) => `dòng ${line}`);
 }
@@ -312,7 +302,7 @@ function entriesOf(
   whereOf: (line: number) => string,
   prefilled?: ReadonlyMap<string, string>,
 ): ReadForm | { problems: FormProblem[] } {
-  if (rows.length === 0 && !prefilled?.size) return { problems: [{ file, where: 'tệp', rule: 'bieu-mau-trong', message: 'biểu mẫu chưa có số liệu nào; không có gì để nhập' }] };
+  if (rows.length === 0 && !prefilled?.size) return { problems: [{ file, place: 'tệp', rule: 'bieu-mau-trong', message: 'biểu mẫu chưa có số liệu nào; không có gì để nhập' }] };
   const lines = [
     ...rows.map((row) => ({ period: row.period, indicator: row.indicator, row, line: row.line })),
     ...unfilled.map((u) => ({ period: u.period, indicator: u.indicator, row: null, line: u.line })),
@@ -324,7 +314,7 @@ function entriesOf(
     const key = `${l.period}|${l.indicator}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, l.line);
-    else problems.push({ file, where: whereOf(l.line), rule: 'dong-trung', value: `${l.period}, ${l.indicator}`, message: `năm và chỉ tiêu này đã có ở ${whereOf(first)}; mỗi năm của một chỉ tiêu chỉ ghi một lần` });
+    else problems.push({ file, place: whereOf(l.line), rule: 'dong-trung', actual: `${l.period}, ${l.indicator}`, message: `năm và chỉ tiêu này đã có ở ${whereOf(first)}; mỗi năm của một chỉ tiêu chỉ ghi một lần` });
   }
   if (problems.length > 0) return { problems };
   const entries: FormEntry[] = lines.map((l) => {
@@ -343,13 +333,18 @@ export const MAX_FORM_BYTES = 20 * 1024 * 1024;
 /** The size rule of scripts/import-form.ts, worded as it words it, for checks that get the size before the bytes (the browser's). */
 export function formTooLarge(file: string, size: number): FormProblem | null {
   if (size <= MAX_FORM_BYTES) return null;
-  return { file, where: 'tệp', rule: 'tep-qua-lon', message: `tệp nặng ${(size / 1048576).toFixed(0)} MB, quá giới hạn ${MAX_FORM_BYTES / 1048576} MB của một biểu mẫu; đây không phải biểu mẫu tải từ trang` };
+  return { file, place: 'tệp', rule: 'tep-qua-lon', message: `tệp nặng ${(size / 1048576).toFixed(0)} MB, quá giới hạn ${MAX_FORM_BYTES / 1048576} MB của một biểu mẫu; đây không phải biểu mẫu tải từ trang` };
+}
+
+/** The type rule, for the command, which checks the name before reading the file. */
+export function formWrongType(file: string): FormProblem | null {
+  return /\.(xlsx|csv)$/i.test(file) ? null : { file, place: 'tệp', rule: 'loai-tep', message: 'chỉ nhập được tệp .xlsx hoặc .csv' };
 }
 
 export async function readForm(file: string, bytes: Uint8Array, dataset: Dataset): Promise<ReadForm | { problems: FormProblem[] }> {
-  if (/\.xlsx$/i.test(file)) return readXlsx(file, bytes, dataset);
-  if (/\.csv$/i.test(file)) return readCsv(file, bytes, dataset);
-  return { problems: [{ file, where: 'tệp', rule: 'loai-tep', message: 'chỉ nhập được tệp .xlsx hoặc .csv' }] };
+  const wrongType = formWrongType(file);
+  if (wrongType) return { problems: [wrongType] };
+  return /\.xlsx$/i.test(file) ? readXlsx(file, bytes, dataset) : readCsv(file, bytes, dataset);
 }
 
 // ——— What the form changes ———
@@ -508,13 +503,13 @@ export async function planImport(
   resultsDir = 'content/so-lieu',
 ): Promise<PlannedImport | { ok: false; messages: string[] }> {
   const form = await readForm(formFile, formBytes, dataset);
-  if ('problems' in form) return { ok: false, messages: form.problems.map(formatFormProblem) };
+  if ('problems' in form) return { ok: false, messages: form.problems.map(formatProblem) };
   const plan = planChanges(form, dataset);
   const merged = applyChanges(files.results, form.unitId, plan.changes, resultsDir);
   const results: SourceFile[] = merged.map((f) => ({ path: f.path, bytes: f.bytes }));
   const check = validateDataset({ ...files, results });
   if (check.problems.length > 0) {
-    return { ok: false, messages: ['Sau khi ghép biểu mẫu, bộ số liệu không hợp lệ; không thay đổi gì:', ...check.problems.map(formatDataProblem)] };
+    return { ok: false, messages: ['Sau khi ghép biểu mẫu, bộ số liệu không hợp lệ; không thay đổi gì:', ...check.problems.map(formatProblem)] };
   }
   return { ok: true, form, plan, files: merged };
 }

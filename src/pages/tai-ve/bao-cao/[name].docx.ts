@@ -1,5 +1,6 @@
 // Each reporting unit's draft report (and the province's), rebuilt at every build from the outline
 // and the unit's published figures.
+import { routes, ALL_UNITS } from '../../../lib/routes';
 import type { APIRoute } from 'astro';
 import { getCollection, getEntry } from 'astro:content';
 import { indicatorData } from '../../../data/indicators';
@@ -34,7 +35,7 @@ export const GET: APIRoute = async ({ params }) => {
   const figures = draftFigures(dataset, summaries, unit);
   const table = draftTable(figures);
   const file = draftPackage(blocks, {
-    formUrl: unit ? `/tai-ve/bieu-mau/${unit.id}.xlsx` : '/tai-ve/bieu-mau/toan-tinh.xlsx',
+    formUrl: unit ? routes.form(unit.id, 'xlsx') : routes.form(ALL_UNITS, 'xlsx'),
     sourceTitle,
     organisation: site.publisher,
     issuer: unit ? unit.name : site.publisher,

@@ -1,0 +1,461 @@
+// Every rule a check can report, by its permanent id: the id printed at the end of each message
+// "(quy tắc: …)", which editors look up in the README and which must never change meaning (as
+// Astro's errors-data.ts names each error once). The README's rule table is generated from this
+// list and tests/problems.test.ts keeps the two equal, and fails when code uses an id that is not
+// here or an id here is never produced by a test.
+
+export interface RuleInfo {
+  /** A short Vietnamese name. */
+  title: string;
+  /** When the rule refuses, in one line. */
+  explanation: string;
+  /** A message the rule gives (shortened with "…" where long), without its "(quy tắc: …)" ending. */
+  example: string;
+}
+
+export const RULES = {
+  // Files and folders, before anything is read.
+  'khong-phai-tep': {
+    title: 'Không phải tệp thường',
+    explanation: 'một thư mục, đường ống (FIFO), socket hay thiết bị mang tên tệp nội dung hay dữ liệu (`2021.csv`, `x.yaml`, `x.mdx`)',
+    example: 'content/so-lieu/2021.csv: là đường ống (FIFO), không phải tệp thường; hãy xoá hoặc đổi tên để trang không đọc nhầm',
+  },
+  'khong-phai-thu-muc': {
+    title: 'Không phải thư mục',
+    explanation: '`content/so-lieu` (hay thư mục nội dung khác) không phải thư mục',
+    example: 'content/so-lieu: phải là thư mục nhưng là đường ống (FIFO), …',
+  },
+  'lien-ket-ngoai': {
+    title: 'Liên kết ra ngoài content/',
+    explanation: 'liên kết tượng trưng trỏ ra ngoài `content/`',
+    example: 'content/so-lieu/x.csv: liên kết tượng trưng trỏ ra ngoài thư mục content/; …',
+  },
+  'lien-ket-hong': {
+    title: 'Liên kết hỏng',
+    explanation: 'liên kết tượng trưng trỏ tới tệp không tồn tại, hoặc vòng quanh',
+    example: 'content/so-lieu/2021.csv: liên kết tượng trưng trỏ tới tệp không tồn tại; …',
+  },
+  'khong-doc-duoc': {
+    title: 'Không đọc được',
+    explanation: 'hệ thống không cho đọc tệp hay thư mục; biểu mẫu .xlsx hỏng hoặc không phải Excel',
+    example: 'content/so-lieu/2019.csv: không đọc được: không có quyền đọc',
+  },
+  'tep-qua-lon': {
+    title: 'Tệp quá lớn',
+    explanation: 'tệp vượt giới hạn, kiểm tra trước khi đọc: CSV kết quả 10 MB, YAML dữ liệu 256 KB, tệp ấn bản 64 KB, MDX và khối front matter 2 MB, biểu mẫu 20 MB',
+    example: 'content/so-lieu/2021.csv: tệp quá lớn (50 MB); giới hạn cho loại tệp này là 10 MB, …',
+  },
+  'tep-la': {
+    title: 'Tệp lạ trong thư mục dữ liệu',
+    explanation: 'tệp khác loại trong thư mục dữ liệu (ví dụ `.xlsx` trong `content/so-lieu/`)',
+    example: 'content/so-lieu/2019.xlsx:1: tệp không thuộc loại được đọc ở thư mục này (chỉ .yaml hoặc .csv); xoá hoặc chuyển tệp đi để không bị bỏ sót',
+  },
+  'thieu-tep': {
+    title: 'Thiếu tệp',
+    explanation: 'không có tệp ấn bản `content/cau-hinh.yaml`',
+    example: 'content/cau-hinh.yaml:1: (tệp): chưa có tệp ấn bản; chép từ một ấn bản mẫu và sửa theo tổ chức của mình',
+  },
+  'ten-tep': {
+    title: 'Tên tệp (mã) không hợp lệ',
+    explanation: 'tên tệp định nghĩa (mã chỉ tiêu, mã đơn vị) có chữ hoa, dấu hay ký tự khác chữ thường, chữ số, dấu gạch nối',
+    example: 'content/don-vi/Bien_Hoa.yaml:1: tên tệp (mã) chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối — giá trị "Bien_Hoa"',
+  },
+  'nhap-do-dang': {
+    title: 'Lần nhập dở dang',
+    explanation: '(`check`, `check:data`, `build`) một lần nhập biểu mẫu bị ngắt khi đang ghi',
+    example: 'content/so-lieu/.nhap-bieu-mau.dang-ghi:1: một lần nhập biểu mẫu bị ngắt khi đang ghi …; chạy "npm run import:form -- --hoan-tat" …',
+  },
+  'ma-hoa-utf8': {
+    title: 'Không phải UTF-8',
+    explanation: 'tệp không phải UTF-8 (bảng mã Windows, UTF-16 của "Unicode Text"); chỉ ra dòng có byte lạ',
+    example: '2019.csv:100: tệp không phải UTF-8 (có thể đã lưu bằng bảng mã Windows): byte 0xFA ở ký tự thứ 22 của dòng; …',
+  },
+
+  // YAML: front matter, data definitions, the edition file.
+  'front-matter': {
+    title: 'Thiếu front matter',
+    explanation: 'tệp MDX không mở đầu bằng khối front matter giữa hai dòng `---`',
+    example: 'content/van-ban/x.mdx:1: (front matter): Tệp phải mở đầu bằng khối front matter giữa hai dòng ---',
+  },
+  yaml: {
+    title: 'YAML sai cú pháp',
+    explanation: 'YAML sai cú pháp (thụt lề, thiếu ngoặc đóng, Tab, bí danh không có neo)',
+    example: 'content/van-ban/x.mdx:4:1: (YAML): YAML không hợp lệ: thụt lề không đúng: các trường cùng cấp phải thẳng cột',
+  },
+  'truong-la': {
+    title: 'Trường lạ',
+    explanation: 'trường không có trong lược đồ (thường do gõ sai tên, như `tieuDe` thay cho `title`)',
+    example: 'content/van-ban/x.mdx:9: tieuDe: trường "tieuDe" không có trong mẫu (có thể gõ sai tên trường); sửa tên hoặc xoá trường này',
+  },
+  'truong-lap': {
+    title: 'Trường viết hai lần',
+    explanation: 'một trường viết hai lần trong cùng một khối',
+    example: 'content/don-vi/a.yaml:3: a: trường "a" đã có ở trên; mỗi trường chỉ được viết một lần',
+  },
+  'ky-tu-dieu-khien': {
+    title: 'Ký tự điều khiển',
+    explanation: 'chữ hay ô có ký tự điều khiển (NUL, ESC, DEL, U+0080–U+009F …), thường do dán từ phần mềm khác; Tab và xuống dòng thì được',
+    example: 'content/don-vi/bien-hoa.yaml:1: name: giá trị chứa ký tự điều khiển U+0000 (chỉ cho phép Tab và xuống dòng); … — giá trị "Liên đoàn Lao động thành phố Biên<U+0000> Hòa"',
+  },
+  'gia-tri-qua-dai': {
+    title: 'Giá trị quá dài',
+    explanation: 'một giá trị hay tên trường YAML dài quá 10.000 ký tự',
+    example: 'content/don-vi/bien-hoa.yaml:1: name: giá trị dài 1.000.008 ký tự, quá giới hạn 10.000 ký tự — giá trị "Biên Hòa Biên Hòa …"',
+  },
+  'yaml-bi-danh': {
+    title: 'Bom bí danh',
+    explanation: 'bí danh (`*tên`) mở rộng thành quá nhiều giá trị ("bom bí danh"), hay quá 100 bí danh',
+    example: 'content/don-vi/bien-hoa.yaml:7: (YAML): bí danh (*tên) mở rộng thành quá nhiều giá trị (tệp kiểu "bom bí danh"); hãy viết thẳng giá trị thay vì dùng bí danh',
+  },
+  'yaml-qua-nhieu-truong': {
+    title: 'Quá nhiều trường',
+    explanation: 'hơn 10.000 trường và mục trong một tệp',
+    example: 'content/chi-tieu/x.yaml:10001: tệp có quá nhiều trường và mục (hơn 10.000)',
+  },
+  'yaml-long-qua-sau': {
+    title: 'Lồng quá sâu',
+    explanation: 'danh sách hay bảng lồng nhau quá 32 cấp',
+    example: 'content/so-lieu/bo-du-lieu.yaml:9: nested[0][0][0]…: cấu trúc lồng nhau quá sâu (hơn 32 cấp)',
+  },
+  'thieu-truong': {
+    title: 'Thiếu trường',
+    explanation: 'thiếu một trường bắt buộc',
+    example: 'content/cau-hinh.yaml:4: organisation.parentBody: thiếu trường bắt buộc (cần chữ)',
+  },
+  'kieu-du-lieu': {
+    title: 'Sai kiểu dữ liệu',
+    explanation: 'giá trị sai kiểu (chữ thay cho số, danh sách thay cho chữ)',
+    example: 'content/van-ban/ke-hoach-so-ket.mdx:8: order: phải là số (đang là chữ)',
+  },
+  'gia-tri-cho-phep': {
+    title: 'Giá trị ngoài danh mục',
+    explanation: 'giá trị không thuộc danh mục cho phép (loại văn bản, đơn vị tính, trạng thái bộ số liệu …)',
+    example: 'content/chi-tieu/dem.yaml:5: unit: đơn vị tính "ho-gia-dinh" không có trong danh mục (doan-vien, cong-doan-co-so, …)',
+  },
+  'toi-thieu': {
+    title: 'Dưới mức tối thiểu',
+    explanation: 'chữ rỗng, danh sách rỗng hay số nhỏ hơn mức tối thiểu của trường',
+    example: 'content/van-ban/ke-hoach-so-ket.mdx:2: title: không được để trống',
+  },
+  'toi-da': {
+    title: 'Vượt mức tối đa',
+    explanation: 'chữ quá dài, danh sách quá nhiều mục hay số lớn hơn mức tối đa của trường',
+    example: 'content/chuong-trinh/07-ctr-ldld-2018.mdx:9: period.to: phải nhỏ hơn hoặc bằng 2100',
+  },
+  'dinh-dang': {
+    title: 'Sai định dạng',
+    explanation: 'giá trị không đúng dạng (ngày không viết YYYY-MM-DD, địa chỉ trang không phải URL, mã không phải slug)',
+    example: 'content/so-lieu/nop-bao-cao.yaml:11: received[4].date: ngày phải có dạng YYYY-MM-DD (ví dụ 2021-01-28)',
+  },
+  'ngay-co-that': {
+    title: 'Ngày không có thật',
+    explanation: 'ngày không tồn tại (30/2, tháng 13)',
+    example: 'content/van-ban/ke-hoach-so-ket.mdx:61: schedule[4].end: Ngày không hợp lệ: "2021-02-30": ngày 30 không tồn tại trong tháng 2/2021 (tháng có 28 ngày)',
+  },
+
+  // Documents and programmes (content/van-ban, content/chuong-trinh).
+  'cu-phap-mdx': {
+    title: 'Cú pháp MDX',
+    explanation: 'thân MDX sai cú pháp: `{` không đóng, thẻ chưa đóng hay không khớp, dòng `import` hỏng',
+    example: 'content/van-ban/x.mdx:36:382: (nội dung MDX): thẻ <b> chưa được đóng: cần </b> trong cùng đoạn văn — đoạn "…"',
+  },
+  'start-chi-voi-during': {
+    title: '"start" chỉ với "during"',
+    explanation: 'mục `schedule` có `start` nhưng `kind` không phải `during`',
+    example: 'content/van-ban/ke-hoach-so-ket.mdx:63: schedule[4].start: "start" chỉ dùng với kind "during" (đang là "before")',
+  },
+  'bat-dau-truoc-ket-thuc': {
+    title: 'Bắt đầu sau kết thúc',
+    explanation: 'mục `schedule` có `start` sau `end`',
+    example: 'content/van-ban/x.mdx:40: schedule[2].start: Ngày bắt đầu 2020-12 sau ngày kết thúc 2020-10',
+  },
+  'sortas-can-ghi-chu': {
+    title: '"sortAs" cần ghi chú',
+    explanation: 'mục `schedule` có `sortAs` (sửa ngày in nhầm) mà không có `editorNote` giải thích',
+    example: 'content/van-ban/x.mdx:38: schedule[1].editorNote: Có "sortAs" thì phải có "editorNote" giải thích vì sao',
+  },
+  'id-duy-nhat': {
+    title: 'Mã mục lịch trùng',
+    explanation: 'hai mục `schedule` của một văn bản có cùng `id`',
+    example: 'content/van-ban/x.mdx:44: schedule[3].id: id "gui-bao-cao" bị trùng',
+  },
+  'neo-lich': {
+    title: 'Mốc lịch trỏ tới neo không có',
+    explanation: '`anchor` của một mục `schedule` không phải id của một tiêu đề hay của `<Anchor id="…"/>` trong văn bản',
+    example: 'content/van-ban/ke-hoach-so-ket.mdx:34: schedule[0].anchor: mốc "ban-hanh-ke-hoach" trỏ tới neo "khong-co" không có trong văn bản (cần id của một tiêu đề hoặc của <Anchor id="…"/>, như "i-muc-dich-yeu-cau")',
+  },
+  'lien-ket-noi-bo': {
+    title: 'Liên kết tới văn bản không có',
+    explanation: 'liên kết viết tay tới `/van-ban/…` hay `/chuong-trinh/…` mà không có tệp tương ứng trong `content/`',
+    example: 'content/van-ban/ke-hoach-so-ket.mdx:173:5: liên kết trỏ tới văn bản không có trên trang (cần một tệp trong content/van-ban/) — giá trị "/van-ban/khong-co/"',
+  },
+  'khoang-dong-hop-le': {
+    title: 'Khoảng dòng nguồn',
+    explanation: '`source.fromLine` lớn hơn `source.toLine`',
+    example: 'content/van-ban/ke-hoach-so-ket.mdx:25: source.fromLine: fromLine phải nhỏ hơn hoặc bằng toLine',
+  },
+  'ngay-ban-hanh-du': {
+    title: 'Ngày ban hành đủ',
+    explanation: 'chương trình không có ngày ban hành đủ ngày/tháng/năm',
+    example: 'content/chuong-trinh/x.mdx:6: issueDate: Chương trình phải có ngày ban hành đủ ngày/tháng/năm',
+  },
+  'nguyen-van-thieu-cau': {
+    title: 'Thiếu câu của văn bản gốc',
+    explanation: '(kiểm thử) một câu của `content/nguon/van-ban-goc.txt` không có trên trang đã dựng, hoặc sai thứ tự',
+    example: 'content/nguon/van-ban-goc.txt:12: câu không có trên trang (hoặc sai thứ tự): «…»',
+  },
+  'nguyen-van-thua-chu': {
+    title: 'Chữ không có trong văn bản gốc',
+    explanation: '(kiểm thử) trang đã dựng có chữ mà văn bản gốc không có (ngoài ghi chú biên tập)',
+    example: 'content/nguon/van-ban-goc.txt:15: trang có chữ không có trong văn bản gốc: «…»',
+  },
+
+  // Indicator and unit definitions, dataset metadata, receipts.
+  'chuong-trinh-khong-co': {
+    title: 'Chương trình không có',
+    explanation: 'chỉ tiêu gắn với một chương trình không có trong `content/chuong-trinh/`',
+    example: 'content/chi-tieu/dem.yaml:6: programmes[1]: chương trình "99-ctr-ldld-2018" không có trong content/chuong-trinh/',
+  },
+  'ty-le-phan-tram': {
+    title: 'Tỷ lệ tính bằng phần trăm',
+    explanation: 'chỉ tiêu tỷ lệ (`rate`) có đơn vị tính khác `phan-tram`',
+    example: 'content/chi-tieu/ty-le.yaml:5: unit: chỉ tiêu tỷ lệ phải có đơn vị tính phan-tram',
+  },
+  'ty-le-tu-mau': {
+    title: 'Tỷ lệ cần tử số, mẫu số',
+    explanation: 'chỉ tiêu tỷ lệ không nêu tử số hoặc mẫu số',
+    example: 'content/chi-tieu/ty-le.yaml:1: numerator: chỉ tiêu tỷ lệ phải nêu tử số',
+  },
+  'muc-tieu-ty-le': {
+    title: 'Mục tiêu tỷ lệ',
+    explanation: 'mục tiêu của chỉ tiêu tỷ lệ ngoài 0–100 hoặc quá hai chữ số thập phân',
+    example: 'content/chi-tieu/ty-le.yaml:9: termTarget: mục tiêu tỷ lệ phải từ 0 đến 100, tối đa hai chữ số thập phân',
+  },
+  'dem-khong-phan-tram': {
+    title: 'Chỉ tiêu đếm không dùng phần trăm',
+    explanation: 'chỉ tiêu đếm (`count`) có đơn vị tính `phan-tram`',
+    example: 'content/chi-tieu/dem.yaml:5: unit: chỉ tiêu đếm không dùng đơn vị tính phan-tram',
+  },
+  'muc-tieu-so-nguyen': {
+    title: 'Mục tiêu là số nguyên',
+    explanation: 'mục tiêu của chỉ tiêu đếm không phải số nguyên',
+    example: 'content/chi-tieu/dem.yaml:7: termTarget: mục tiêu của chỉ tiêu đếm phải là số nguyên',
+  },
+  'nhiem-ky': {
+    title: 'Nhiệm kỳ',
+    explanation: 'năm đầu nhiệm kỳ lớn hơn năm cuối trong `bo-du-lieu.yaml`',
+    example: 'content/so-lieu/bo-du-lieu.yaml:5: term: năm đầu nhiệm kỳ phải nhỏ hơn hoặc bằng năm cuối',
+  },
+  'don-vi-trung': {
+    title: 'Đơn vị ghi hai lần',
+    explanation: 'một đơn vị ghi hai ngày nhận trong `nop-bao-cao.yaml`',
+    example: 'content/so-lieu/nop-bao-cao.yaml:8: received[3].unit: đơn vị "a" đã ghi ở mục thứ 1; mỗi đơn vị ghi một ngày nhận',
+  },
+  'ngay-truoc-ke-hoach': {
+    title: 'Ngày trước Kế hoạch',
+    explanation: 'ngày nhận báo cáo trước khi có Kế hoạch (tháng 8/2020)',
+    example: 'content/so-lieu/nop-bao-cao.yaml:9: received[3].date: ngày 01/12/2019 trước khi có Kế hoạch (01/08/2020); hãy kiểm tra lại năm, tháng',
+  },
+  'ke-hoach-khong-co-han': {
+    title: 'Kế hoạch không có hạn',
+    explanation: 'có `nop-bao-cao.yaml` nhưng lịch của Kế hoạch không còn mục `gui-bao-cao`',
+    example: 'content/so-lieu/nop-bao-cao.yaml:1: không tìm thấy hạn gửi báo cáo (mục "gui-bao-cao") …',
+  },
+
+  // Results files (content/so-lieu/*.csv) and the forms' cells.
+  'tieu-de': {
+    title: 'Dòng tiêu đề',
+    explanation: 'dòng tiêu đề của tệp kết quả sai tên, thiếu cột hoặc lẫn cả `,` và `;`; dòng tiêu đề của biểu mẫu bị sửa',
+    example: '2019.csv:1:4: dòng tiêu đề phải đúng 7 cột theo thứ tự …; cột 4 không đúng (cần "gia_tri")',
+  },
+  csv: {
+    title: 'CSV hỏng',
+    explanation: 'cấu trúc CSV hỏng: ngoặc kép không đóng, ngoặc kép giữa ô, chữ sau ngoặc kép đóng',
+    example: '2019.csv:13:7 (cột ghi_chu): không đọc được tệp CSV: dấu ngoặc kép nằm giữa ô; …',
+  },
+  'so-cot': {
+    title: 'Số ô',
+    explanation: 'dòng không đủ hoặc thừa ô',
+    example: '2019.csv:2: dòng có 6 ô, cần đúng 7 ô (…)',
+  },
+  'o-trong': {
+    title: 'Ô trống',
+    explanation: 'ô bắt buộc để trống; biểu mẫu chưa ghi tên đơn vị ở ô C3',
+    example: '2019.csv:2:4 (cột gia_tri): ô không được để trống',
+  },
+  'don-vi-khong-co': {
+    title: 'Đơn vị không có',
+    explanation: 'mã hay tên đơn vị không có trong `content/don-vi/` (tệp kết quả, `nop-bao-cao.yaml`, biểu mẫu)',
+    example: '2019.csv:2:1 (cột don_vi): đơn vị không có trong content/don-vi/ …',
+  },
+  'chi-tieu-khong-co': {
+    title: 'Chỉ tiêu không có',
+    explanation: 'mã chỉ tiêu không có trong `content/chi-tieu/`',
+    example: '2019.csv:2:3 (cột chi_tieu): chỉ tiêu không có trong content/chi-tieu/ …',
+  },
+  'nam-khong-hop-le': {
+    title: 'Năm không hợp lệ',
+    explanation: 'năm không phải 4 chữ số hay mã nhiệm kỳ trước',
+    example: '2019.csv:2:2 (cột nam): năm phải có 4 chữ số hoặc là "nk-truoc" …',
+  },
+  'nam-ngoai-nhiem-ky': {
+    title: 'Năm ngoài nhiệm kỳ',
+    explanation: 'năm ngoài nhiệm kỳ của bộ số liệu',
+    example: '2019.csv:2:2 (cột nam): năm nằm ngoài nhiệm kỳ 2018 – 2023 — giá trị "2017"',
+  },
+  'khong-phai-so': {
+    title: 'Không phải số',
+    explanation: 'ô số chứa chữ',
+    example: '2019.csv:2:4 (cột gia_tri): không phải là số nguyên — giá trị "mười hai"',
+  },
+  'so-khong-am': {
+    title: 'Số âm',
+    explanation: 'số âm',
+    example: '2019.csv:5:4 (cột gia_tri): số âm không hợp lệ: số liệu phải lớn hơn hoặc bằng 0 — giá trị "-312"',
+  },
+  'cong-thuc': {
+    title: 'Công thức',
+    explanation: 'công thức (`=…`) hay ký tự đầu dòng `+`, `@` trong ô số',
+    example: '2019.csv:2:4 (cột gia_tri): ô chứa công thức … — giá trị "=10+2"',
+  },
+  'dau-phan-cach-hang-nghin': {
+    title: 'Dấu phân cách hàng nghìn',
+    explanation: 'số viết `1.234`, `1 234`',
+    example: '2019.csv:2:4 (cột gia_tri): số có dấu phân cách hàng nghìn; …',
+  },
+  'so-nguyen': {
+    title: 'Số nguyên',
+    explanation: 'số thập phân (`12,5`, `12.5`)',
+    example: '2019.csv:2:4 (cột gia_tri): số liệu phải là số nguyên, …',
+  },
+  'khong-ghi-phan-tram': {
+    title: 'Không ghi phần trăm',
+    explanation: 'tỷ lệ viết `70%`',
+    example: '2019.csv:2:5 (cột tu_so): không ghi tỷ lệ phần trăm; …',
+  },
+  'so-qua-lon': {
+    title: 'Số quá lớn',
+    explanation: 'số vượt quá số nguyên chính xác (2^53)',
+    example: '2019.csv:2:4 (cột gia_tri): số quá lớn',
+  },
+  'dem-khong-tu-mau': {
+    title: 'Chỉ tiêu đếm không có tử số, mẫu số',
+    explanation: 'chỉ tiêu đếm có tử số, mẫu số (trong tệp kết quả hay trong định nghĩa)',
+    example: '2019.csv:2:5 (cột tu_so): chỉ tiêu đếm chỉ ghi gia_tri; …',
+  },
+  'ty-le-khong-gia-tri': {
+    title: 'Chỉ tiêu tỷ lệ không có gia_tri',
+    explanation: 'chỉ tiêu tỷ lệ có `gia_tri`',
+    example: '2019.csv:2:4 (cột gia_tri): chỉ tiêu tỷ lệ ghi tu_so và mau_so; …',
+  },
+  'mau-so-duong': {
+    title: 'Mẫu số dương',
+    explanation: 'mẫu số 0',
+    example: '2019.csv:2:6 (cột mau_so): mẫu số phải lớn hơn 0 — giá trị "0"',
+  },
+  'tu-so-vuot-mau-so': {
+    title: 'Tử số vượt mẫu số',
+    explanation: 'tử số lớn hơn mẫu số',
+    example: '2019.csv:2:5 (cột tu_so): tử số lớn hơn mẫu số (10) — giá trị "11"',
+  },
+  'trung-dong': {
+    title: 'Dòng trùng',
+    explanation: 'cùng đơn vị, năm, chỉ tiêu ghi hai lần (kể cả ở hai tệp)',
+    example: '2020.csv:4: cùng đơn vị, năm và chỉ tiêu đã có ở 2019.csv dòng 2',
+  },
+  'o-qua-dai': {
+    title: 'Ô quá dài',
+    explanation: 'ô dài quá 2.000 ký tự',
+    example: '2019.csv:5:7 (cột ghi_chu): ô dài 1.000.000 ký tự, quá giới hạn 2.000 ký tự của một ô; … — giá trị "xxx…" (dài 1.000.000 ký tự)',
+  },
+  'qua-nhieu-dong': {
+    title: 'Quá nhiều dòng',
+    explanation: 'tệp kết quả có quá 100.000 dòng số liệu',
+    example: '2021.csv:100002: tệp có hơn 100.000 dòng số liệu …',
+  },
+
+  // Forms (npm run import:form, /kiem-tra-bieu-mau/).
+  'loai-tep': {
+    title: 'Loại tệp biểu mẫu',
+    explanation: 'biểu mẫu không phải .xlsx hay .csv',
+    example: 'bao-cao.docx › tệp: chỉ nhập được tệp .xlsx hoặc .csv',
+  },
+  'khong-phai-bieu-mau': {
+    title: 'Không phải biểu mẫu',
+    explanation: 'tệp .xlsx không có trang "Biểu mẫu"',
+    example: 'x.xlsx › tệp: không có trang "Biểu mẫu": đây không phải biểu mẫu của trang sơ kết',
+  },
+  'bo-cuc': {
+    title: 'Bố cục biểu mẫu',
+    explanation: 'bố cục trang "Biểu mẫu" bị đổi (dòng tiêu đề không ở chỗ của nó)',
+    example: 'x.xlsx › trang "Biểu mẫu", ô A8: không nhận ra bố cục của biểu mẫu; cần biểu mẫu hiện hành (dòng tiêu đề ở dòng 8, …) hoặc biểu mẫu phát hành trước (…). Hãy tải lại biểu mẫu từ trang của đơn vị — giá trị "…"',
+  },
+  'don-vi-khong-khop': {
+    title: 'Đơn vị bị đổi',
+    explanation: 'ô đơn vị bị đổi sang đơn vị khác với đơn vị được phát biểu mẫu',
+    example: 'x.xlsx › trang "Biểu mẫu", ô C3: biểu mẫu này được tải về cho "Liên đoàn Lao động huyện Long Thành" nhưng ô đơn vị đã bị đổi; …',
+  },
+  'don-vi-khac': {
+    title: 'Biểu mẫu của đơn vị khác',
+    explanation: '(trang kiểm tra biểu mẫu) biểu mẫu của một đơn vị khác đơn vị đã chọn',
+    example: 'a.xlsx › trang "Biểu mẫu", ô C3: biểu mẫu này là của "Liên đoàn Lao động huyện Long Thành", không phải của đơn vị đã chọn "Liên đoàn Lao động thành phố Biên Hòa"; hãy chọn đúng tệp biểu mẫu của đơn vị mình (hoặc đổi đơn vị đã chọn) — giá trị "Liên đoàn Lao động huyện Long Thành"',
+  },
+  'dau-van-tay': {
+    title: 'Mã kiểm tra bị sửa',
+    explanation: 'trang ẩn "Mã kiểm tra" bị sửa',
+    example: 'x.xlsx › trang ẩn "Mã kiểm tra": phần kiểm tra ẩn của biểu mẫu đã bị sửa, …',
+  },
+  'o-gop': {
+    title: 'Ô gộp',
+    explanation: 'ô trong vùng số liệu bị gộp (Merge)',
+    example: 'x.xlsx › trang "Biểu mẫu", ô I9:J9: các ô trong vùng số liệu bị gộp (Merge); …',
+  },
+  'chi-tieu-trung-dong': {
+    title: 'Chỉ tiêu ghi hai dòng',
+    explanation: 'một chỉ tiêu ghi hai dòng trong biểu mẫu',
+    example: 'x.xlsx › trang "Biểu mẫu", ô A16: chỉ tiêu đã có ở dòng 7; mỗi chỉ tiêu chỉ ghi một dòng …',
+  },
+  'ma-khong-khop-ten': {
+    title: 'Mã không khớp tên',
+    explanation: 'mã chỉ tiêu không khớp tên chỉ tiêu (đổi chỗ mã)',
+    example: 'x.xlsx › trang "Biểu mẫu", ô B7: tên chỉ tiêu không khớp với mã … (cần "…")',
+  },
+  'ngay-trong-o-so': {
+    title: 'Ngày trong ô số',
+    explanation: 'ô số liệu là ngày tháng (Excel lưu 01/05/2019 thành 43586)',
+    example: 'x.xlsx › trang "Biểu mẫu", ô G7: ô số liệu chứa ngày tháng …; hãy ghi số nguyên … — giá trị "01/05/2019"',
+  },
+  'dong-trung': {
+    title: 'Năm và chỉ tiêu ghi hai lần',
+    explanation: 'biểu mẫu CSV ghi một năm của một chỉ tiêu hai lần',
+    example: 'x.csv › dòng 38: năm và chỉ tiêu này đã có ở dòng 2; …',
+  },
+  'bieu-mau-trong': {
+    title: 'Biểu mẫu trống',
+    explanation: 'biểu mẫu không có số nào',
+    example: 'x.csv › tệp: biểu mẫu chưa có số liệu nào; không có gì để nhập',
+  },
+  'nhieu-don-vi': {
+    title: 'Nhiều đơn vị',
+    explanation: 'biểu mẫu CSV chứa số liệu của hai đơn vị',
+    example: 'x.csv › tệp: một biểu mẫu chỉ được chứa số liệu của một đơn vị — giá trị "bien-hoa, cam-my"',
+  },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof RULES;
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.hasOwn(RULES, id);
+}
+
+/** Markdown cells are one line; a `|` would end the cell. */
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** The README's table of every rule, in catalogue order. */
+export function rulesTable(): string {
+  return [
+    '| Quy tắc | Tên | Từ chối khi | Ví dụ thông báo |',
+    '| --- | --- | --- | --- |',
+    ...Object.entries(RULES).map(([id, r]: [string, RuleInfo]) => `| \`${id}\` | ${cell(r.title)} | ${cell(r.explanation)} | \`${cell(r.example)}\` |`),
+  ].join('\n');
+}

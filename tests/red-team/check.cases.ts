@@ -1,0 +1,50 @@
+// `npm run check` (scripts/check.ts), exactly as the README writes it, on a project copy broken in
+// one way per pre-build rule: the edition file, front matter, MDX syntax, a schedule anchor, an
+// explicit link, the data. Each is refused with file:line and rule, and nothing is written (the
+// harness compares content/ and dist/ byte for byte). The good copy is tests/check-command.test.ts.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RedTeamCase } from './harness';
+
+const EDITION = 'content/cau-hinh.yaml';
+const PLAN = 'content/van-ban/ke-hoach-so-ket.mdx';
+const MEMO = 'content/van-ban/cong-van-xin-y-kien.mdx';
+const CSV_2019 = 'content/so-lieu/2019.csv';
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+const at = (file: string, line: number, column?: number) => new RegExp(`^${file.replace(/[.]/g, '\\.')}:${line}${column ? `:${column}` : ''}\\b`, 'm');
+
+const plan = readFileSync(PLAN, 'utf8');
+const memo = readFileSync(MEMO, 'utf8');
+const edition = readFileSync(EDITION, 'utf8');
+const csv2019 = readFileSync(CSV_2019, 'utf8');
+
+const badEdition = edition.replace(/^(\s+)parentBody:/m, '$1parentbody:');
+const badKey = memo.replace('order: 3\n', 'order: 3\ntieuDe: Công văn\n');
+const badMdx = memo.replace('Văn phòng dự thảo', 'Văn phòng dự { thảo');
+const badAnchor = plan.replace(/^(\s+)anchor: \S+$/m, '$1anchor: khong-co-neo-nay');
+const badLink = `${memo}\nXem [chương trình](/chuong-trinh/9999-ctr-tld-2030/).\n`;
+const csvLines = csv2019.split(/\r?\n/);
+const negativeLine = csvLines.findIndex((l, i) => i > 0 && /^[^,]+,\d{4},[^,]+,\d+,,,/.test(l)) + 1;
+const badCsv = csvLines.map((l, i) => (i === negativeLine - 1 ? l.replace(/^([^,]+,\d{4},[^,]+,)\d+/, '$1-312') : l)).join(csv2019.includes('\r\n') ? '\r\n' : '\n');
+
+const plant = (file: string, text: string) => (dir: string) => writeFileSync(join(dir, file), text);
+
+export const cases: RedTeamCase[] = [
+  { name: 'check: a misspelt field in the edition file', command: 'check', outcome: 'refused', setup: plant(EDITION, badEdition),
+    message: /organisation\.parentBody: thiếu trường bắt buộc \(cần chữ\) \(quy tắc: thieu-truong\)\n.*organisation\.parentbody: trường "parentbody" không có trong mẫu.*\(quy tắc: truong-la\)/, where: at(EDITION, lineOf(badEdition, 'parentbody:')) },
+  { name: 'check: an unknown front-matter key', command: 'check', outcome: 'refused', setup: plant(MEMO, badKey),
+    message: /tieuDe: trường "tieuDe" không có trong mẫu.*\(quy tắc: truong-la\)/, where: at(MEMO, lineOf(badKey, 'tieuDe:')) },
+  { name: 'check: a stray { in an MDX body', command: 'check', outcome: 'refused', setup: plant(MEMO, badMdx),
+    message: /\(nội dung MDX\): dấu \{ không có dấu \} đóng.*\(quy tắc: cu-phap-mdx\)/, where: at(MEMO, lineOf(badMdx, 'dự { thảo'), 14) },
+  { name: 'check: a schedule entry whose anchor is not in the document', command: 'check', outcome: 'refused', setup: plant(PLAN, badAnchor),
+    message: /schedule\[\d+\]\.anchor: mốc "[a-z0-9-]+" trỏ tới neo "khong-co-neo-nay" không có trong văn bản.*\(quy tắc: neo-lich\)/, where: at(PLAN, lineOf(badAnchor, 'anchor: khong-co-neo-nay')) },
+  { name: 'check: an explicit link to a programme the site does not have', command: 'check', outcome: 'refused', setup: plant(MEMO, badLink),
+    message: /liên kết trỏ tới văn bản không có trên trang \(cần một tệp trong content\/chuong-trinh\/\) — giá trị "\/chuong-trinh\/9999-ctr-tld-2030\/" \(quy tắc: lien-ket-noi-bo\)/,
+    where: at(MEMO, lineOf(badLink, '(/chuong-trinh/9999'), 5) },
+  { name: 'check: a negative figure in a results file', command: 'check', outcome: 'refused', setup: plant(CSV_2019, badCsv),
+    message: /\(cột gia_tri\): số âm không hợp lệ.*— giá trị "-312" \(quy tắc: so-khong-am\)/, where: at(CSV_2019, negativeLine, 4) },
+  { name: 'check: problems in the edition, a document and the data are all reported in one run', command: 'check', outcome: 'refused',
+    setup: (dir) => { plant(EDITION, badEdition)(dir); plant(PLAN, badAnchor)(dir); plant(CSV_2019, badCsv)(dir); },
+    // The misspelt field is also a missing one: two problems on two lines of the edition file.
+    message: /: 4 lỗi\.\n.*\(quy tắc: thieu-truong\)\n.*\(quy tắc: truong-la\)\n.*\(quy tắc: neo-lich\)\n.*\(quy tắc: so-khong-am\)\n/ },
+];
