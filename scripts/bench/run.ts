@@ -35,7 +35,7 @@ interface Result {
   build: Step; index: Step;
   /**
    * The project's own steps around Astro and Pagefind in `npm run build`: the content pre-check
-   * (scripts/check-content.ts; Astro then skips its copy of the check, SOKET_PRECHECKED) counts in
+   * (scripts/check.ts; Astro then skips its copy of the check, SOKET_PRECHECKED) counts in
    * the total, as the bare site's build has no equivalent to skip it for; the .gz/.br copies
    * (scripts/precompress.ts) are shown apart, a serving optimisation the bare site lacks.
    * Absent in results saved before they were measured.
@@ -172,7 +172,7 @@ async function measure(dir: string, corpus: string, site: Result['site'], proces
   rmSync(join(dir, 'node_modules/.astro'), { recursive: true, force: true });
   rmSync(join(dir, 'node_modules/.vite'), { recursive: true, force: true });
   const mine = site === 'dự án';
-  const check = mine ? await timed(dir, ['scripts/check-content.ts', dir], env) : undefined;
+  const check = mine ? await timed(dir, ['scripts/check.ts', dir], env) : undefined;
   const build = await timed(dir, ['node_modules/.bin/astro', 'build'], mine ? { ...buildEnv, SOKET_PRECHECKED: '1' } : buildEnv);
   const index = await timed(dir, ['scripts/pagefind.mjs'], env);
   const dist = join(dir, 'dist');
@@ -271,7 +271,7 @@ Mỗi bộ văn bản tổng hợp (tiếng Việt, mỗi văn bản 4 phần, k
 của dự án (kiểm tra front matter và số liệu, plugin neo tiếng Việt và trích dẫn, trang chỉ tiêu và đơn vị, danh mục
 văn bản dẫn chiếu, bộ tài liệu báo cáo, chỉ mục Pagefind có bản gấp dấu) và bằng một trang Astro + MDX trần với
 Pagefind mặc định, cùng các văn bản đó. Trang dự án có thêm 3 văn bản thật, 8 chương trình và các trang số liệu.
-Với dự án, "Tổng" gồm cả bước kiểm tra nội dung trước khi dựng của \`npm run build\` (\`scripts/check-content.ts\`;
+Với dự án, "Tổng" gồm cả bước kiểm tra nội dung trước khi dựng của \`npm run build\` (\`scripts/check.ts\`;
 Astro khi ấy bỏ qua bản kiểm tra của mình); bước nén sẵn .gz/.br (\`scripts/precompress.ts\`) ghi riêng, không tính
 vào tổng, vì trang trần không có bước nào tương ứng.
 Cả hai trang dựng với giới hạn heap mà \`npm run build\` đặt cho bộ xử lý đó (\`scripts/build.mjs\`: 1.536 MB với
