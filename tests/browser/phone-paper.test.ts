@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { openPage, useSiteInBrowser } from '../helpers/browser';
 import { brokenWords } from '../helpers/broken-words';
 import { htmlFiles, urlOf } from '../helpers/dist';
+import { layoutShiftOf, recordLayoutShifts } from '../helpers/layout-shift';
 
 const site = useSiteInBrowser();
 const DIST = process.env.DIST_DIR ?? 'dist';
@@ -66,6 +67,53 @@ describe('no word or number broken across lines', () => {
     const result = await brokenWords(page);
     expect(result.broken.length).toBeGreaterThan(10);
     await page.context().close();
+  });
+});
+
+describe('no layout shift from the header, the contents, the to-do box or the charts', () => {
+  // Two pages of every type (the three documents, the plan and the outline with the contents
+  // highlighter at 1280 px; units with their to-do box; indicators with their charts), the report
+  // status, and the search page with results and with a suggestion, which arrive after load.
+  const samples = [
+    ...Object.keys(PAGE_TYPES).flatMap((type) => pagesOf(type).slice(0, type === 'văn bản' ? 3 : 2)),
+    '/tinh-hinh-bao-cao/',
+  ];
+  const searches: [string, string][] = [
+    [`/tim-kiem/?q=${encodeURIComponent('công đoàn')}`, '#ket-qua-tim-kiem li'],
+    ['/tim-kiem/?q=tranh+chap+lao+dng', '#goi-y-tim-kiem a'],
+  ];
+
+  for (const width of [360, 1280]) {
+    test(`CLS is 0 on every page type, scrolled through, at ${width} px`, async () => {
+      const context = await site.browser.newContext({ viewport: { width, height: 800 }, locale: 'vi-VN' });
+      await recordLayoutShifts(context);
+      const page = await context.newPage();
+      const found: string[] = [];
+      for (const path of samples) {
+        const { cls, shifts } = await layoutShiftOf(page, `${site.origin}${path}`);
+        if (cls > 0) found.push(`${path}: ${cls.toFixed(4)} ${JSON.stringify(shifts)}`);
+      }
+      for (const [path, arrived] of searches) {
+        const { cls, shifts } = await layoutShiftOf(page, `${site.origin}${path}`, (p) => p.locator(arrived).first().waitFor());
+        if (cls > 0) found.push(`${path}: ${cls.toFixed(4)} ${JSON.stringify(shifts)}`);
+      }
+      expect(samples.length).toBe(16);
+      expect(found).toEqual([]);
+      await context.close();
+    }, 90_000);
+  }
+
+  test('the measure catches a shift', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, bypassCSP: true });
+    await recordLayoutShifts(context);
+    const page = await context.newPage();
+    // A banner put in above the title after the page has shown, as a late script would.
+    const { cls } = await layoutShiftOf(page, `${site.origin}/don-vi/cam-my/`, async (p) => {
+      await p.waitForTimeout(100);
+      await p.evaluate(() => document.querySelector('main')!.prepend(Object.assign(document.createElement('div'), { textContent: 'Thông báo', style: 'height: 120px' })));
+    });
+    expect(cls).toBeGreaterThan(0.05);
+    await context.close();
   });
 });
 
