@@ -3,8 +3,10 @@
 // sample-mark-official.test.ts, where nothing of this shows.
 import { describe, expect, test } from 'vitest';
 import { openPage, useSiteInBrowser } from '../helpers/browser';
-import { DATA_PAGES, dataCaptions, markPixelsByChart, printedPages } from '../helpers/sample-mark';
+import { DATA_PAGES, dataCaptions, markBandByChart, markPixelsByChart, printedPages } from '../helpers/sample-mark';
 import { loadDataset } from '../../src/lib/data/read';
+
+const INDICATOR_PAGES = loadDataset(process.cwd()).indicators.map((i) => `/chi-tieu/${i.id}/`);
 
 const site = useSiteInBrowser();
 
@@ -26,6 +28,28 @@ describe('while the dataset is minh-hoa', () => {
     expect(shot.length).toBeGreaterThan(1000);
     await page.context().close();
   });
+
+  test('the mark has a band of its own: it covers neither the legend nor the data, at 360 and 1280 px', async () => {
+    for (const width of [360, 1280]) {
+      const { page } = await openPage(site.browser, { width });
+      // Every indicator page: charts with a legend (two series), percentages whose bars reach the
+      // top, and the charts by unit, whose first bar starts at the top.
+      for (const path of INDICATOR_PAGES) {
+        await page.goto(`${site.origin}${path}`);
+        const charts = await markBandByChart(page);
+        expect(Object.keys(charts), path).toEqual(['theo-nam', 'luy-ke', 'theo-don-vi']);
+        for (const [chart, { box, beside, canvasWidth }] of Object.entries(charts)) {
+          expect(box, `${width} px ${path} ${chart}`).not.toBeNull();
+          // Top right, whole, inside the canvas.
+          expect(box!.right, `${width} px ${path} ${chart}`).toBeGreaterThan(canvasWidth - 10);
+          expect(box!.right - box!.left, `${width} px ${path} ${chart}`).toBeGreaterThan(80);
+          expect(beside, `${width} px ${path} ${chart}: pixels of the chart level with the mark`).toBe(0);
+        }
+      }
+      if (width === 360) await page.locator('figure[data-chart="theo-nam"] canvas').first().screenshot({ path: '/tmp/chart-sample-mark-360.png' });
+      await page.context().close();
+    }
+  }, 60_000);
 
   test('every data table\'s caption says it', async () => {
     const { page } = await openPage(site.browser, { width: 360 });
