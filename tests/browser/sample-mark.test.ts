@@ -5,6 +5,10 @@ import { describe, expect, test } from 'vitest';
 import { openPage, useSiteInBrowser } from '../helpers/browser';
 import { DATA_PAGES, dataCaptions, markBandByChart, markPixelsByChart, printedPages } from '../helpers/sample-mark';
 import { loadDataset } from '../../src/lib/data/read';
+import { illustrativeMarks, kitFiles, partTexts } from '../helpers/office-marks';
+import { FORM_SHEET, HEADER_ROW } from '../../src/lib/report-kit/form';
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 
 const INDICATOR_PAGES = loadDataset(process.cwd()).indicators.map((i) => `/chi-tieu/${i.id}/`);
 
@@ -75,4 +79,30 @@ describe('while the dataset is minh-hoa', () => {
     const plan = await printedPages(site.browser, `${site.origin}/van-ban/cong-van-xin-y-kien/`);
     for (const text of plan) expect(text).not.toContain('SỐ LIỆU MINH HỌA');
   }, 60_000);
+
+  test('the Word template and drafts and the Excel forms say it: the template on its first page, the drafts on every page, the forms on their first sheet', async () => {
+    const dataset = loadDataset(process.cwd());
+    const files = kitFiles('dist');
+    // The outline's template, the province's and each unit's draft and form.
+    expect(files).toHaveLength(1 + 2 * (dataset.units.length + 1));
+    for (const file of files) expect((await illustrativeMarks(`dist/${file}`, dataset)).length, file).toBeGreaterThan(0);
+    const template = (await partTexts('dist/tai-ve/de-cuong-bao-cao.docx'))['word/document.xml']!;
+    const mark = template.indexOf('Danh mục chỉ tiêu và mục tiêu trên trang hiện là số liệu minh họa');
+    expect(mark).toBeGreaterThan(0);
+    expect(mark).toBeLessThan(template.indexOf('PHẦN THỨ NHẤT'));
+    for (const file of files.filter((f) => f.startsWith('tai-ve/bao-cao/'))) {
+      const headers = Object.entries(await partTexts(`dist/${file}`)).filter(([part]) => /^word\/header\d+\.xml$/.test(part));
+      expect(headers.length, file).toBeGreaterThan(0);
+      for (const [part, text] of headers) expect(text, `${file} ${part}`).toContain('SỐ LIỆU MINH HỌA');
+    }
+    for (const file of files.filter((f) => f.endsWith('.xlsx'))) {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(readFileSync(`dist/${file}`) as unknown as ExcelJS.Buffer);
+      // The form is the first sheet, and its header block says it.
+      expect(book.worksheets[0]!.name, file).toBe(FORM_SHEET);
+      const header: string[] = [];
+      book.worksheets[0]!.eachRow((row, r) => { if (r < HEADER_ROW) row.eachCell((cell) => header.push(String(cell.value))); });
+      expect(header.some((text) => text.startsWith('BIỂU MẪU MINH HỌA: danh mục chỉ tiêu')), file).toBe(true);
+    }
+  });
 });
