@@ -77,6 +77,15 @@ describe('the built calendar files', () => {
       const ids = feed.events.map((e) => e.uid.split('@')[0]!.split('.')[1]).sort();
       const expected = ['don-vi-to-chuc-xong', 'gui-bao-cao', ...(unit.lateCongress ? ['don-vi-dai-hoi-muon'] : [])].sort();
       expect(ids, unit.id).toEqual(expected);
+      // The report deadline, with the three items of the dossier the plan lists, in the plan's words.
+      const report = feed.events.find((e) => e.uid.startsWith('ke-hoach-so-ket.gui-bao-cao'))!;
+      expect([report.start, report.end], unit.id).toEqual(['2021-01-31', '2021-02-01']);
+      expect(report.description.split('\n').filter((line) => line.startsWith('- ')), unit.id).toEqual([
+        '- Các văn bản triển khai thực hiện Nghị quyết Đại hội X Công đoàn tỉnh',
+        '- Các Chương trình, kế hoạch thực hiện Nghị quyết gắn với 03 Chương trình được Hội nghị Ban Chấp hành lần thứ 2 thông qua',
+        '- Báo cáo tổng hợp số liệu hoạt động công đoàn giai đoạn 2018 - 2020 - mẫu biểu kèm theo',
+      ]);
+      expect(report.description).toContain('Hồ sơ kèm theo gồm:');
     }
   });
 

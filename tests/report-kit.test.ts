@@ -52,6 +52,14 @@ describe('the outline as a Word template', () => {
     expect(headings.map((h) => h.text.split(' ')[0])).toContain('10.');
   });
 
+  test('the two headings that run together in the source read as separate lines (issue 16, point 3)', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(DIST, 'tai-ve/de-cuong-bao-cao.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const heading = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => p).find((p) => /<w:pStyle w:val="Heading1"/.test(p) && p.includes('PHẦN THỨ HAI'))!;
+    const lines = heading.split('<w:br/>').map((part) => decodeXml(clean(part.replace(/<w:t[^>]*>([^<]*)<\/w:t>/g, '$1 ').replace(/<[^>]+>/g, ''))));
+    expect(lines).toEqual(['PHẦN THỨ HAI', 'Nhiệm vụ chủ yếu đến hết nhiệm kỳ', 'Những đề xuất và kiến nghị']);
+  });
+
   test('guidance as italic hints, the title block and signature placeholders, the note on figures', async () => {
     const paragraphs = await docxParagraphs(readFileSync(join(DIST, 'tai-ve/de-cuong-bao-cao.docx')));
     const hints = paragraphs.filter((p) => p.style === 'GoiY');

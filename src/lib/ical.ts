@@ -1,7 +1,7 @@
 // The documents' deadlines as iCalendar files (RFC 5545) that officers add to their own calendar:
 // /lich/toan-bo.ics (every entry) and /lich/<unit>.ics (the entries that fall to the unit).
 // Each entry is one all-day event (VALUE=DATE); its description says who does what, quotes the
-// deadline as printed and links to the paragraph it comes from. Pure: the pages and tests use it.
+// deadline as printed, lists the dossier to send with it, and links to the paragraph it comes from. Pure: the pages and tests use it.
 //
 // Text is escaped as §3.3.11 asks (backslash, semicolon, comma; line breaks as \n). Control
 // characters, which §3.3.11 forbids and no escape can carry, are refused by the schedule schema at
@@ -141,6 +141,8 @@ export function timelineEvents(entries: readonly TimelineEntry[], siteUrl: strin
       `Việc: ${entry.task}`,
       `Thực hiện: ${entry.who}`,
       `Thời hạn: ${entry.label} (văn bản ghi: “${entry.asIssued}”)`,
+      // What to send with it, as the plan lists it: the calendar reminder is then enough to act on.
+      ...(entry.dossier ? ['Hồ sơ kèm theo gồm:', ...entry.dossier.map((item) => `- ${item.text}`)] : []),
       ...(entry.editorNote ? [`Ghi chú biên tập: ${entry.editorNote}`] : []),
       `Nguồn: ${entry.documentTitle}, ${url}`,
     ].join('\n');

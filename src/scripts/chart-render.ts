@@ -6,7 +6,7 @@ import {
 } from 'chart.js';
 import type { ChartSpec } from '../lib/data/charts';
 import { chartConfig } from '../lib/charts/config';
-import { sampleDataMark } from './chart-sample-mark';
+import { sampleDataMark, withSampleMarkRoom } from './chart-sample-mark';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 
@@ -16,7 +16,7 @@ export function renderChart(figure: HTMLElement): Chart {
   if (!canvas) throw new Error('thiếu canvas');
   // Set through the CSSOM, which the Content-Security-Policy allows (unlike a style attribute).
   if (spec.horizontal && canvas.parentElement) canvas.parentElement.style.height = `${Math.max(12, spec.labels.length * 1.6 + 4)}rem`;
-  const config = chartConfig(spec);
+  const config = withSampleMarkRoom(chartConfig(spec), spec.sampleMark);
   config.plugins = [sampleDataMark(spec.sampleMark), { id: 'drawn-marker', afterRender: () => { figure.dataset.drawn = 'true'; } }];
   return new Chart(canvas, config);
 }

@@ -91,6 +91,7 @@ export function startSearchPage(): void {
   if (!form || !input || !status || !suggestion || !list || !fieldset) return;
   const filterBox: HTMLFieldSetElement = fieldset;
   let filtersShown: Promise<void> | undefined;
+  let hasFilters = false;
   let latest = 0;
   let terms: Term[] = [];
   let engine: Engine | undefined;
@@ -124,7 +125,8 @@ export function startSearchPage(): void {
         filterBox.append(group);
         shown += 1;
       }
-      filterBox.hidden = shown === 0;
+      // Shown with the first results (run), not before: the count above them may take more lines.
+      hasFilters = shown > 0;
     })();
     return filtersShown;
   }
@@ -138,12 +140,16 @@ export function startSearchPage(): void {
     return selection;
   }
 
-  async function showSuggestions(query: string, missing: Term[]): Promise<void> {
-    suggestion!.replaceChildren();
-    if (missing.length === 0) return;
+  /** The queries to offer when some words were found nowhere (none otherwise). */
+  async function suggestionsFor(query: string, missing: Term[]): Promise<string[]> {
+    if (missing.length === 0) return [];
     const { words, suggest } = await loadVocabulary();
-    const offers = words ? suggest.suggestQueries(query, missing, words) : [];
-    if (offers.length === 0 || input!.value.trim() !== query) return;
+    return words ? suggest.suggestQueries(query, missing, words) : [];
+  }
+
+  function showSuggestions(offers: string[]): void {
+    suggestion!.replaceChildren();
+    if (offers.length === 0) return;
     suggestion!.append('Có phải bạn muốn tìm: ');
     offers.forEach((offer, i) => {
       if (i > 0) suggestion!.append(', ');
@@ -183,15 +189,18 @@ export function startSearchPage(): void {
     history.replaceState(null, '', `${location.pathname}?${engine.writeSearchParams(new URLSearchParams(location.search), query, filters)}`);
     depth ||= engine.RESULTS_PER_PAGE;
     const outcome = await engine.searchSite(module, query, { depth, ...(Object.keys(filters).length > 0 ? { filters } : {}) });
+    const offers = await suggestionsFor(query, outcome.missing);
     if (ticket !== latest) return; // a newer query is on its way
+    // Count, suggestion and results in one go, so none of them pushes another down afterwards.
     terms = outcome.terms;
     list!.replaceChildren(...outcome.hits.map(renderHit));
     if (moreButton) moreButton.hidden = !outcome.more;
+    filterBox.hidden = !hasFilters;
     const missing = [...new Set(outcome.missing.map((t) => t.typed))];
     if (outcome.hits.length === 0) status!.textContent = `Không tìm thấy kết quả cho «${query}».`;
     else if (missing.length > 0) status!.textContent = `Không tìm thấy ${quoted(missing)} trong trang nào. ${numbers.format(outcome.hits.length)} kết quả chỉ khớp các từ còn lại.`;
     else status!.textContent = `${numbers.format(outcome.hits.length)} kết quả cho «${query}».`;
-    await showSuggestions(query, outcome.missing);
+    showSuggestions(offers);
   }
 
   // Opening a result: the page it lands on shows the same words highlighted (search-arrival.ts).

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { openPage, useSiteInBrowser } from '../helpers/browser';
 import { brokenWords } from '../helpers/broken-words';
 import { htmlFiles, urlOf } from '../helpers/dist';
+import { layoutShiftOf, recordLayoutShifts } from '../helpers/layout-shift';
 
 const site = useSiteInBrowser();
 const DIST = process.env.DIST_DIR ?? 'dist';
@@ -69,11 +70,59 @@ describe('no word or number broken across lines', () => {
   });
 });
 
+describe('no layout shift from the header, the contents, the to-do box or the charts', () => {
+  // Two pages of every type (the three documents, the plan and the outline with the contents
+  // highlighter at 1280 px; units with their to-do box; indicators with their charts), the report
+  // status, and the search page with results and with a suggestion, which arrive after load.
+  const samples = [
+    ...Object.keys(PAGE_TYPES).flatMap((type) => pagesOf(type).slice(0, type === 'văn bản' ? 3 : 2)),
+    '/tinh-hinh-bao-cao/',
+  ];
+  const searches: [string, string][] = [
+    [`/tim-kiem/?q=${encodeURIComponent('công đoàn')}`, '#ket-qua-tim-kiem li'],
+    ['/tim-kiem/?q=tranh+chap+lao+dng', '#goi-y-tim-kiem a'],
+  ];
+
+  for (const width of [360, 1280]) {
+    test(`CLS is 0 on every page type, scrolled through, at ${width} px`, async () => {
+      const context = await site.browser.newContext({ viewport: { width, height: 800 }, locale: 'vi-VN' });
+      await recordLayoutShifts(context);
+      const page = await context.newPage();
+      const found: string[] = [];
+      for (const path of samples) {
+        const { cls, shifts } = await layoutShiftOf(page, `${site.origin}${path}`);
+        if (cls > 0) found.push(`${path}: ${cls.toFixed(4)} ${JSON.stringify(shifts)}`);
+      }
+      for (const [path, arrived] of searches) {
+        const { cls, shifts } = await layoutShiftOf(page, `${site.origin}${path}`, (p) => p.locator(arrived).first().waitFor());
+        if (cls > 0) found.push(`${path}: ${cls.toFixed(4)} ${JSON.stringify(shifts)}`);
+      }
+      expect(samples.length).toBe(16);
+      expect(found).toEqual([]);
+      await context.close();
+    }, 90_000);
+  }
+
+  test('the measure catches a shift', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, bypassCSP: true });
+    await recordLayoutShifts(context);
+    const page = await context.newPage();
+    // A banner put in above the title after the page has shown, as a late script would.
+    const { cls } = await layoutShiftOf(page, `${site.origin}/don-vi/cam-my/`, async (p) => {
+      await p.waitForTimeout(100);
+      await p.evaluate(() => document.querySelector('main')!.prepend(Object.assign(document.createElement('div'), { textContent: 'Thông báo', style: 'height: 120px' })));
+    });
+    expect(cls).toBeGreaterThan(0.05);
+    await context.close();
+  });
+});
+
 describe('a compact header on phones', () => {
-  test('the page title starts within the first 320 px at 360 px wide, on every page type', async () => {
+  test('the page title starts within the first 320 px at 360 px wide, on every page', async () => {
     const { page } = await openPage(site.browser, { width: 360 });
-    const samples = [...Object.keys(PAGE_TYPES).map((type) => pagesOf(type)[0]), '/tim-kiem/'];
-    for (const path of samples) {
+    // Every page, not one per type: a page of a type may carry a box of its own above the text
+    // (the outline's report kit did).
+    for (const path of [...pages, '/tim-kiem/']) {
       await page.goto(`${site.origin}${path}`);
       const top = await page.evaluate(() => {
         const title = document.querySelector('main h1:not(.visually-hidden)') ?? document.querySelector('.doc-heading');
@@ -192,6 +241,23 @@ describe('contents you can use', () => {
     await page.context().close();
   });
 
+  test('on a wide screen the text starts right under the title, and the contents stay beside it down the page', async () => {
+    const { page } = await openPage(site.browser, { width: 1280 });
+    for (const path of ['/van-ban/ke-hoach-so-ket/', '/van-ban/de-cuong-bao-cao/']) {
+      await page.goto(`${site.origin}${path}`);
+      const top = (selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+      const titleBottom = await page.locator('.doc-page-title').evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+      // Only the update line (and, on the outline, the report kit) between the title and the text.
+      expect((await top('.doc-main')) - titleBottom, path).toBeLessThan(60);
+      // Halfway down the document the contents are still on screen.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+      const box = await page.locator('.doc-layout > .toc').evaluate((el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+      expect(box.top, path).toBeGreaterThanOrEqual(0);
+      expect(box.bottom, path).toBeLessThanOrEqual(800);
+    }
+    await page.context().close();
+  });
+
   test('the memo has no headings and no contents; the outline\'s run-together heading reads as lines', async () => {
     const { page } = await openPage(site.browser, { width: 1280 });
     await page.goto(`${site.origin}/van-ban/cong-van-xin-y-kien/`);
@@ -227,7 +293,10 @@ test('previous and next lead from the plan to the outline to the memo and back',
 describe("a unit's page is its to-do list", () => {
   test('at 360 px the tasks come first, and the Word draft and the Excel form sit within two screens', async () => {
     const { page } = await openPage(site.browser, { width: 360 });
-    for (const id of ['cam-my', 'bien-hoa', 'cd-nganh-y-te', 'cd-cty-oto-truong-hai']) {
+    // Every unit: the late-congress ones have a longer box, and names differ in length.
+    const units = pagesOf('đơn vị').map((p) => p.split('/')[2]!);
+    expect(units.length).toBeGreaterThan(10);
+    for (const id of units) {
       await page.goto(`${site.origin}/don-vi/${id}/`);
       const y = (selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
       // The to-do list opens the page: nothing between the title and it.

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { openPage, useSiteInBrowser } from '../helpers/browser';
 import { copyProject, runIn } from '../helpers/project-copy';
 import { DATA_PAGES, dataCaptions, markPixelsByChart, printedPages } from '../helpers/sample-mark';
+import { illustrativeMarks, kitFiles, partTexts } from '../helpers/office-marks';
+import { loadDataset } from '../../src/lib/data/read';
 
 let dir = '';
 beforeAll(() => {
@@ -65,6 +67,18 @@ describe('with the dataset chinh-thuc', () => {
     // (The dataset's own source line may describe itself; the mark's words are what must go.)
     for (const text of pages) expect(text).not.toMatch(/SỐ LIỆU MINH HỌA|Số liệu minh họa/);
   }, 60_000);
+
+  test('the Word template and drafts and the Excel forms say nothing of it', async () => {
+    const dataset = loadDataset(dir);
+    expect(dataset.meta.status).toBe('chinh-thuc');
+    const files = kitFiles(join(dir, 'dist'));
+    expect(files).toHaveLength(1 + 2 * (dataset.units.length + 1));
+    for (const file of files) expect(await illustrativeMarks(join(dir, 'dist', file), dataset), file).toEqual([]);
+    // The files are whole: the template still has its outline, the drafts their headers, the forms their sheet.
+    expect((await partTexts(join(dir, 'dist/tai-ve/de-cuong-bao-cao.docx')))['word/document.xml']).toContain('PHẦN THỨ NHẤT');
+    expect((await partTexts(join(dir, 'dist/tai-ve/bao-cao/cam-my.docx')))['word/document.xml']).toContain('Cẩm Mỹ');
+    expect((await partTexts(join(dir, 'dist/tai-ve/bieu-mau/cam-my.xlsx')))['xl/sharedStrings.xml']).toContain('BÁO CÁO TỔNG HỢP SỐ LIỆU HOẠT ĐỘNG CÔNG ĐOÀN');
+  });
 
   test('a unit that did not report reads apart from one that reported 0', async () => {
     const { page } = await openPage(site.browser, { width: 1280 });

@@ -21,6 +21,43 @@ export async function markPixelsByChart(page: Page): Promise<Record<string, numb
   })));
 }
 
+/**
+ * Where each chart's mark sits and what else is drawn beside it: the box of the mark's dark-red
+ * pixels (its border and words), and how many other drawn pixels (legend, bars, lines, axes, grid)
+ * share its rows outside that box. The mark is drawn last, on a white box, so anything under it
+ * would be hidden; anything level with it shows that the chart shares the mark's band.
+ */
+export async function markBandByChart(page: Page): Promise<Record<string, { box: { left: number; top: number; right: number; bottom: number } | null; beside: number; canvasWidth: number }>> {
+  await drawCharts(page);
+  return page.locator('figure[data-chart]').evaluateAll((figures) => Object.fromEntries(figures.map((figure) => {
+    const c = figure.querySelector('canvas') as HTMLCanvasElement;
+    const { width, height } = c;
+    const data = c.getContext('2d')!.getImageData(0, 0, width, height).data;
+    const at = (x: number, y: number) => (y * width + x) * 4;
+    let box: { left: number; top: number; right: number; bottom: number } | null = null;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = at(x, y);
+        if (data[i + 3]! > 200 && Math.abs(data[i]! - 139) < 25 && data[i + 1]! < 30 && data[i + 2]! < 30) {
+          box = box ? { left: Math.min(box.left, x), top: Math.min(box.top, y), right: Math.max(box.right, x), bottom: Math.max(box.bottom, y) } : { left: x, top: y, right: x, bottom: y };
+        }
+      }
+    }
+    let beside = 0;
+    if (box) {
+      for (let y = box.top; y <= box.bottom; y++) {
+        for (let x = 0; x < width; x++) {
+          if (x >= box.left - 1 && x <= box.right + 1) continue;
+          const i = at(x, y);
+          // Drawn and not white: transparent canvas elsewhere.
+          if (data[i + 3]! > 40 && !(data[i]! > 240 && data[i + 1]! > 240 && data[i + 2]! > 240)) beside++;
+        }
+      }
+    }
+    return [(figure as HTMLElement).dataset.chart!, { box, beside, canvasWidth: width }];
+  })));
+}
+
 /** Each data table's caption text (tables with figures: not the pages' information boxes). */
 export async function dataCaptions(page: Page): Promise<string[]> {
   return page.locator('table.data-table').evaluateAll((tables) => tables.map((t) => (t as HTMLTableElement).caption?.textContent?.replace(/\s+/g, ' ').trim() ?? '(không có caption)'));
