@@ -11,9 +11,12 @@ import { DataValidationError } from '../src/lib/data/problems.ts';
 const root = process.argv[2] ?? process.cwd();
 const started = performance.now();
 let problems: ReturnType<typeof checkContent>;
+let editionValid = false;
 try {
-  // The edition file first: the site's address and names come from it.
-  problems = [...checkEdition(root).problems, ...checkContent(root)];
+  // The edition file first: the site's address and names, and the vocabularies the rest is checked against.
+  const edition = checkEdition(root);
+  editionValid = edition.problems.length === 0;
+  problems = [...edition.problems, ...checkContent(root)];
 } catch (error) {
   // A file the system will not let us read (permissions, a broken link): its path and the system's
   // error code, never a stack.
@@ -26,7 +29,8 @@ if (problems.length > 0) {
   console.error(`Nội dung không hợp lệ (${problems.length} lỗi), không xuất bản trang nào:\n${formatFrontMatterProblems(problems)}`);
   failed = true;
 }
-try {
+// Without a valid edition the data cannot be checked against its vocabularies; its problems are said above.
+if (editionValid) try {
   const dataset = loadDataset(root);
   if (!failed) {
     const seconds = ((performance.now() - started) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 });

@@ -4,7 +4,8 @@ import { formPeriods } from '../lib/report-kit/import';
 import type { FormInput } from '../lib/report-kit/form';
 import { site } from '../lib/site';
 
-export const PROVINCE_FORM = 'toan-tinh';
+/** The blank form and the whole organisation's draft: the edition's scope file name. */
+export const PROVINCE_FORM = site.scope.slug;
 
 export function formNames(): string[] {
   return [...indicatorData().dataset.units.map((u) => u.id), PROVINCE_FORM];

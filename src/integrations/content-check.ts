@@ -12,9 +12,10 @@ import { formatFrontMatterProblems, type FrontMatterProblem } from '../lib/front
 import { loadDataset } from '../lib/data/read';
 import type { Dataset } from '../lib/data/dataset';
 import { DataValidationError } from '../lib/data/problems';
+import { checkEdition } from '../lib/edition/load';
 
 export function checkContentFrontMatter(root: string, files: ContentFile[] = readContentFiles(root)): FrontMatterProblem[] {
-  return checkFiles(files);
+  return checkFiles(files, checkEdition(root).edition?.vocabularies ?? null);
 }
 
 /**

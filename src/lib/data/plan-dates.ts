@@ -1,12 +1,13 @@
 // The two days of the plan the receipts are judged by, taken from the plan's own `schedule` front
-// matter (content/van-ban/ke-hoach-so-ket.mdx), never written a second time in code: the day it
+// matter (the edition's `review.plan` in content/van-ban/), never written a second time in code: the day it
 // was issued (nothing can be received for it before) and the units' deadline for sending reports.
 import { daysInMonth, parsePartialDate, isPartialDate, formatPartialDate, type PartialDate } from '../dates.ts';
 
-export const PLAN_FILE = 'content/van-ban/ke-hoach-so-ket.mdx';
-/** The plan's entry "gửi báo cáo sơ kết về Văn phòng LĐLĐ tỉnh … trước ngày 01/2/2021". */
+/** The plan's file, from its id (the edition's `review.plan`). */
+export const planFile = (plan: string): string => `content/van-ban/${plan}.mdx`;
+/** The plan's entry for sending the units' reports ("gửi báo cáo … trước ngày …"). */
 export const DEADLINE_ENTRY = 'gui-bao-cao';
-/** The plan's entry for its own issue ("tháng 8/2020"), used when the front matter has no issueDate. */
+/** The plan's entry for its own issue ("tháng …"), used when the front matter has no issueDate. */
 export const ISSUE_ENTRY = 'ban-hanh-ke-hoach';
 
 /** A day as a sortable number, YYYYMMDD. */

@@ -7,7 +7,6 @@ import type { Dataset, Indicator, Unit } from './dataset.ts';
 import { toCsv } from './csv-write.ts';
 import { formatInteger, NOT_REPORTED } from './format.ts';
 import { formatDayKey, type DayKey } from './plan-dates.ts';
-import { unitTypes } from './schemas.ts';
 
 export interface ReportingPeriod {
   /** `nam` of the results files: "2019", or the baseline key. */
@@ -56,7 +55,8 @@ export interface UnitReporting {
 }
 
 export interface ReportingGroup {
-  type: keyof typeof unitTypes;
+  /** A code of the edition's `unitTypes`. */
+  type: string;
   label: string;
   units: UnitReporting[];
 }
@@ -111,7 +111,7 @@ function daysBetween(from: DayKey, to: DayKey): number {
   return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
-export function reportingStatus(dataset: Pick<Dataset, 'meta' | 'years' | 'indicators' | 'units' | 'rows' | 'receipts'>): ReportingStatus {
+export function reportingStatus(dataset: Pick<Dataset, 'meta' | 'years' | 'indicators' | 'units' | 'rows' | 'receipts' | 'edition'>): ReportingStatus {
   const periods = reportingPeriods(dataset);
   const have = new Set(dataset.rows.map((r) => `${r.unit}|${r.period}|${r.indicator}`));
   const expected = dataset.indicators.length;
@@ -153,13 +153,14 @@ export function reportingStatus(dataset: Pick<Dataset, 'meta' | 'years' | 'indic
 
   const completeUnits = log?.completeUnits ?? 'last';
   const lines = dataset.units.map(unitLine);
-  const groups = (Object.keys(unitTypes) as (keyof typeof unitTypes)[])
+  const unitTypes = dataset.edition.unitTypes;
+  const groups = Object.keys(unitTypes)
     .map((type) => {
       const own = lines.filter((_, i) => dataset.units[i]!.type === type);
       // Stable: within "complete" and "not complete" the units keep their listed order.
       const done = own.filter((u) => u.state === 'du');
       const open = own.filter((u) => u.state !== 'du');
-      return { type, label: unitTypes[type], units: completeUnits === 'first' ? [...done, ...open] : [...open, ...done] };
+      return { type, label: unitTypes[type]!, units: completeUnits === 'first' ? [...done, ...open] : [...open, ...done] };
     })
     .filter((g) => g.units.length > 0);
 

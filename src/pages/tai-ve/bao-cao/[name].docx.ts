@@ -3,7 +3,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection, getEntry } from 'astro:content';
 import { indicatorData } from '../../../data/indicators';
-import { PROVINCE_FORM } from '../../../data/forms';
 import { outlineBlocks } from '../../../lib/report-kit/outline';
 import { draftDocument, packDocument } from '../../../lib/report-kit/docx';
 import { deadlinesFor, draftFigures, draftTable, evaluationWindow } from '../../../lib/report-kit/draft';
@@ -12,7 +11,7 @@ import { site } from '../../../lib/site';
 import { chartImage, chartImagePng } from '../../../data/chart-images';
 
 export function getStaticPaths() {
-  return [...indicatorData().dataset.units.map((u) => u.id), PROVINCE_FORM].map((name) => ({ params: { name } }));
+  return [...indicatorData().dataset.units.map((u) => u.id), site.scope.slug].map((name) => ({ params: { name } }));
 }
 
 /** Widths (mm) of the landscape table: STT, indicator, the years, then the summary columns. */
@@ -20,21 +19,21 @@ const widths = (years: number) => [10, 52, ...Array(years).fill(22), 22, 24, 18,
 
 export const GET: APIRoute = async ({ params }) => {
   const { dataset, summaries, isSample } = indicatorData();
-  const unit = params.name === PROVINCE_FORM ? null : dataset.units.find((u) => u.id === params.name)!;
-  const outline = await getEntry('van-ban', 'de-cuong-bao-cao');
-  if (!outline?.body) throw new Error('Không đọc được nội dung content/van-ban/de-cuong-bao-cao.mdx');
+  const unit = params.name === site.scope.slug ? null : dataset.units.find((u) => u.id === params.name)!;
+  const outline = await getEntry('van-ban', site.outline);
+  if (!outline?.body) throw new Error(`Không đọc được nội dung content/van-ban/${site.outline}.mdx`);
   const documents = (await getCollection('van-ban')).map((d) => ({ id: d.id, title: d.data.title, schedule: d.data.schedule ?? [] }));
   const timeline = buildTimeline(documents);
   const figures = draftFigures(dataset, summaries, unit);
   const table = draftTable(figures);
   const document = draftDocument(outlineBlocks(outline.body), {
-    formUrl: unit ? `/tai-ve/bieu-mau/${unit.id}.xlsx` : '/tai-ve/bieu-mau/toan-tinh.xlsx',
+    formUrl: unit ? `/tai-ve/bieu-mau/${unit.id}.xlsx` : `/tai-ve/bieu-mau/${site.scope.slug}.xlsx`,
     sourceTitle: outline.data.title,
     organisation: site.publisher,
     issuer: unit ? unit.name : site.publisher,
     parentBody: unit ? site.publisher : site.parentBody,
     recipient: site.reportRecipient,
-    evaluationWindow: evaluationWindow(unit),
+    evaluationWindow: evaluationWindow(unit, timeline, site.evaluation.until),
     deadlines: deadlinesFor(timeline, unit).map((e) => ({ task: e.task, who: e.who, when: `${e.label} (văn bản ghi: ${e.asIssued.replace(/^\(|\)$/g, '')})` })),
     indicatorsHeading: /CHỈ TIÊU/i,
     table: { widths: widths(figures.years.length), header: table.header, rows: table.rows, size: 10 },
