@@ -26,13 +26,13 @@ export interface DocHeader {
   motto: readonly [string, string];
   /** "Số: 12/KH-LĐLĐ" or "Số: ……" when the source has none. */
   numberLine: string;
-  /** "<place>, ngày 05 tháng 8 năm 2020", blanks where the source has none. */
+  /** "<place>, ngày 05 tháng 8 năm 2025", blanks where the source has none. */
   placeDateLine: string;
   /** What the source leaves blank, for the editor's note (empty when nothing is). */
   blanks: ('số, ký hiệu' | 'ngày ban hành')[];
 }
 
-/** Day and month under 10 written with a leading zero, as in "ngày 05 tháng 01 năm 2021"; month 3–12 plain. */
+/** Day and month under 10 written with a leading zero, as in "ngày 05 tháng 01 năm 2026"; month 3–12 plain. */
 function placeDate(place: string, issueDate: string | undefined): string {
   const parsed = issueDate ? parsePartialDate(issueDate) : undefined;
   if (!parsed || !isPartialDate(parsed)) return `${place}, ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`;

@@ -12,7 +12,7 @@ import {
 } from './dates.ts';
 import { vocabularyCode } from './edition/schema.ts';
 
-/** YAML turns an unquoted 2020-08-20 into a Date; keep it as the text the author meant. */
+/** YAML turns an unquoted 2025-08-20 into a Date; keep it as the text the author meant. */
 export const partialDate = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
   z.string().superRefine((value, ctx) => {
@@ -99,7 +99,7 @@ export interface TimelineEntry extends ScheduleItem {
   documentTitle: string;
   startDate?: PartialDate;
   endDate: PartialDate;
-  /** Vietnamese deadline label, e.g. "Trước ngày 20/08/2020". */
+  /** Vietnamese deadline label, e.g. "Trước ngày 20/08/2025". */
   label: string;
   /** Value for <time datetime>. */
   datetime: string;

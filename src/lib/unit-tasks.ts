@@ -21,7 +21,7 @@ export interface DossierItem {
 
 export interface UnitTask {
   id: string;
-  /** "Trước ngày 01/02/2021" */
+  /** "Trước ngày 01/02/2026" */
   label: string;
   datetime: string;
   task: string;

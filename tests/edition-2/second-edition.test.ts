@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { cleanup, redTeamCopy, runNpm, type Outcome } from '../red-team/harness';
 import { htmlFiles } from '../helpers/dist';
 import { checkLinks } from '../helpers/links';
+import { htmlProblems } from '../helpers/html';
 import { search } from '../helpers/pagefind-node';
 
 const FIXTURE = 'tests/fixtures/an-ban-thu-hai/content';
@@ -58,6 +59,12 @@ describe('the second edition, built from its own content/ with the same src/', (
       const html = readFileSync(join(dist, file), 'utf8');
       expect(html, file).not.toMatch(/Đồng Nai|toàn tỉnh|Toàn tỉnh|Đại hội X\b|congdoan-soket\.example\.vn/);
     }
+  });
+
+  test('every page is valid HTML and under 100 KB', async () => {
+    const pages = htmlFiles(dist);
+    expect(await htmlProblems(dist, pages)).toEqual([]);
+    for (const file of pages) expect(readFileSync(join(dist, file)).length, file).toBeLessThan(100 * 1024);
   });
 
   test('every internal link and anchor resolves', () => {

@@ -18,7 +18,7 @@ export interface PlanDates {
   issued: DayKey;
   /** The last day a report counts as on time. */
   lastOnTimeDay: DayKey;
-  /** The deadline as the plan prints it ("trước ngày 01/2/2021"). */
+  /** The deadline as the plan prints it ("trước ngày 01/2/2026"). */
   asIssued: string;
   /** The paragraph it comes from, for links. */
   anchor: string;
@@ -26,7 +26,7 @@ export interface PlanDates {
 
 export const dayKey = (d: { year: number; month: number; day: number }): DayKey => d.year * 10000 + d.month * 100 + d.day;
 const pad = (n: number) => String(n).padStart(2, '0');
-/** 20210131 → "31/01/2021" */
+/** 20260131 → "31/01/2026" */
 export const formatDayKey = (key: DayKey): string => `${pad(key % 100)}/${pad(Math.floor(key / 100) % 100)}/${Math.floor(key / 10000)}`;
 
 function dayBefore(d: { year: number; month: number; day: number }): DayKey {
@@ -37,8 +37,8 @@ function dayBefore(d: { year: number; month: number; day: number }): DayKey {
 }
 
 /**
- * The last day that meets a deadline. "trước ngày 01/2/2021" is read as written: before that day,
- * so 31/01/2021 at the latest; "trước tháng 2/2021" likewise ends on 31/01. Any other kind ends
+ * The last day that meets a deadline. "trước ngày 01/2/2026" is read as written: before that day,
+ * so 31/01/2026 at the latest; "trước tháng 2/2026" likewise ends on 31/01. Any other kind ends
  * with its date (the whole month when only a month is given).
  */
 export function lastDayFor(kind: string, end: PartialDate): DayKey {

@@ -9,7 +9,7 @@ import { formatInteger, NOT_REPORTED } from './format.ts';
 import { formatDayKey, type DayKey } from './plan-dates.ts';
 
 export interface ReportingPeriod {
-  /** `nam` of the results files: "2019", or the baseline key. */
+  /** `nam` of the results files: "2025", or the baseline key. */
   key: string;
   label: string;
 }
@@ -31,7 +31,7 @@ export interface ReportingCell {
 }
 
 export interface ReceiptStatus {
-  /** "28/01/2021" */
+  /** "28/01/2026" */
   date: string;
   onTime: boolean;
   daysLate: number;
@@ -79,9 +79,9 @@ export interface ReportingStatus {
   /** Present when nop-bao-cao.yaml exists. */
   receipts?: {
     file: string;
-    /** "trước ngày 01/2/2021", as the plan prints it. */
+    /** "trước ngày 01/2/2026", as the plan prints it. */
     asIssued: string;
-    /** "31/01/2021": the last day that is on time. */
+    /** "31/01/2026": the last day that is on time. */
     lastOnTimeDay: string;
     anchor: string;
     received: number;

@@ -72,7 +72,7 @@ export const editionSchema = z
         evaluation: z
           .object({
             years: yearSpan('được đánh giá').describe('Các năm được đánh giá (`from`, `to`): kỳ của biểu mẫu số liệu và số liệu minh họa.'),
-            until: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'tháng viết YYYY-MM (ví dụ 2020-12)').describe('Tháng cuối của thời gian đánh giá, YYYY-MM ("từ đầu nhiệm kỳ đến hết tháng …"). Đơn vị kéo dài thời gian Đại hội lấy mốc `until` của Kế hoạch.'),
+            until: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'tháng viết YYYY-MM (ví dụ 2025-09)').describe('Tháng cuối của thời gian đánh giá, YYYY-MM ("từ đầu nhiệm kỳ đến hết tháng …"). Đơn vị kéo dài thời gian Đại hội lấy mốc `until` của Kế hoạch.'),
           })
           .strict()
           .describe('Thời gian đánh giá.'),

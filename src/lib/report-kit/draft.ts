@@ -37,7 +37,7 @@ export interface DraftFigures {
   groups: DraftGroup[];
   /** Printed under the table: what the verdict and targets mean for this scope. */
   notes: string[];
-  /** The units' own notes on their figures (ghi_chu), numbered: "1. Kết nạp đoàn viên mới, 2019 (Biên Hòa): …". */
+  /** The units' own notes on their figures (ghi_chu), numbered: "1. <chỉ tiêu>, 2025 (<tên ngắn của đơn vị>): …". */
   figureNotes: string[];
 }
 

@@ -90,7 +90,7 @@ export interface FormPeriod {
   label: string;
 }
 
-/** The header row of a layout: its fixed columns, "2019 – Giá trị hoặc tử số", "2019 – Mẫu số", … for each period, then the trailing columns. */
+/** The header row of a layout: its fixed columns, "2025 – Giá trị hoặc tử số", "2025 – Mẫu số", … for each period, then the trailing columns. */
 export function formHeader(periods: readonly FormPeriod[], layout: FormLayout = LAYOUTS.current): string[] {
   return [...layout.fixed, ...periods.flatMap((p) => [`${p.label} – Giá trị hoặc tử số`, `${p.label} – Mẫu số`]), ...layout.trailing];
 }
