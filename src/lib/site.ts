@@ -30,9 +30,6 @@ export const site = {
   vocabularies: edition.vocabularies,
 } as const;
 
-/** The edition as read from content/cau-hinh.yaml, for what `site` does not name. */
-export { edition };
-
 export const docTypeLabels = {
   'ke-hoach': 'Kế hoạch',
   'de-cuong': 'Đề cương',

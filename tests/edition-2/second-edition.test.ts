@@ -14,6 +14,7 @@ import { htmlFiles } from '../helpers/dist';
 import { checkLinks } from '../helpers/links';
 import { htmlProblems } from '../helpers/html';
 import { search } from '../helpers/pagefind-node';
+import { axeViolations, drawCharts, openPage, useSiteInBrowser } from '../helpers/browser';
 
 const FIXTURE = 'tests/fixtures/an-ban-thu-hai/content';
 const SITE = 'https://soket.cdgd-binhphuoc.example.org';
@@ -34,6 +35,8 @@ beforeAll(() => {
   console.log(`Ấn bản thứ hai: npm run build ${build.seconds.toFixed(1)} s, npm run check:data ${checkData.seconds.toFixed(1)} s`);
 }, 300_000);
 afterAll(() => { if (dir) cleanup(dir); });
+// Its dist/ served on localhost to one Chromium, after the build above.
+const site = useSiteInBrowser(() => dist);
 
 const page = (path: string) => parse(readFileSync(join(dist, path), 'utf8'));
 const text = (path: string) => page(path).textContent.replace(/\s+/g, ' ');
@@ -155,5 +158,42 @@ describe('the second edition, built from its own content/ with the same src/', (
     } finally {
       writeFileSync(file, original);
     }
+  });
+});
+
+describe('the second edition in Chromium', () => {
+  test('"Việc của đơn vị tôi" narrows the timeline to its own kinds of unit', async () => {
+    const { page, errors, requests } = await openPage(site.browser, { width: 360 });
+    await page.goto(`${site.origin}/`);
+    const shown = () => page.locator('.timeline > li:visible').evaluateAll((els) => els.map((el) => el.id));
+    expect(await shown()).toEqual(['han-dai-hoi-muon', 'han-ban-hanh-ke-hoach', 'han-gui-bao-cao']);
+    await page.getByLabel('Công đoàn cơ sở trường trực thuộc', { exact: true }).check();
+    expect(await shown()).toEqual(['han-gui-bao-cao']);
+    await page.getByLabel(/kéo dài thời gian Đại hội/).check();
+    expect(await shown()).toEqual(['han-dai-hoi-muon', 'han-gui-bao-cao']);
+    expect(errors).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(site.origin))).toEqual([]);
+    await page.context().close();
+  });
+
+  test('searching its own names without diacritics finds its unit', async () => {
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.origin}/tim-kiem/`);
+    await page.locator('#tu-khoa').pressSequentially('bu dang', { delay: 20 });
+    await page.locator('ol#ket-qua-tim-kiem > li.search-result').first().waitFor();
+    const hrefs = await page.locator('ol#ket-qua-tim-kiem > li.search-result a.result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain('/don-vi/cdgd-bu-dang/');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('its indicator page draws its charts, with no accessibility violation', async () => {
+    const { page, errors, requests } = await openPage(site.browser, { bypassCSP: true });
+    await page.goto(`${site.origin}/chi-tieu/giao-vien-dat-chuan/`);
+    await drawCharts(page);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(site.origin))).toEqual([]);
+    await page.context().close();
   });
 });
