@@ -32,6 +32,7 @@ describe('content/cau-hinh.yaml', () => {
     ['a missing field', (t: string) => t.replace(/^  reportRecipient: .*\n/m, ''), /^content\/cau-hinh\.yaml:4: organisation\.reportRecipient: /m, ''],
     ['evaluated years outside the congress term', (t: string) => t.replace('years: { from: 2018, to: 2020 }', 'years: { from: 2016, to: 2020 }'), /^content\/cau-hinh\.yaml:20: review\.evaluation\.years: các năm đánh giá phải nằm trong nhiệm kỳ 2018 – 2023/m, 'nam-ngoai-nhiem-ky'],
     ['a vocabulary without its units of measure used by an indicator', (t: string) => t.replace(/^    can-nha: .*\n/m, ''), /^content\/chi-tieu\/mai-am-cong-doan\.yaml:\d+ \(unit\): đơn vị tính "can-nha" không có trong danh mục `vocabularies\.measureUnits` của content\/cau-hinh\.yaml/m, 'gia-tri-cho-phep'],
+    ['a congress term other than the dataset\'s', (t: string) => t.replace('term: { from: 2018, to: 2023 }', 'term: { from: 2018, to: 2022 }'), /^content\/so-lieu\/bo-du-lieu\.yaml:7 \(term\): nhiệm kỳ 2018 – 2023 khác nhiệm kỳ của ấn bản \(congress\.term trong content\/cau-hinh\.yaml: 2018 – 2022\)/m, 'nhiem-ky-an-ban'],
     ['a control character in the name', (t: string) => t.replace('Đồng Nai\n', 'Đồng\u0007 Nai\n'), /^content\/cau-hinh\.yaml:5: /m, 'ky-tu-dieu-khien'],
   ])('%s is refused with file:line, field and rule by the pre-build check', (_name, edit, where, rule) => {
     const dir = withEdition(edit);

@@ -43,7 +43,11 @@ export interface DatasetFiles {
  * The edition's facts the data model is checked and labelled with: kinds of unit, units of
  * measure and indicator groups (in their order), and the word for the whole (organisation.scope.word).
  */
-export type DatasetEdition = Pick<Vocabularies, 'unitTypes' | 'measureUnits' | 'indicatorGroups'> & { scope: string };
+export type DatasetEdition = Pick<Vocabularies, 'unitTypes' | 'measureUnits' | 'indicatorGroups'> & {
+  scope: string;
+  /** The congress term of the edition; the dataset's `term` must be the same. */
+  term?: { from: number; to: number };
+};
 
 export interface Receipt {
   unit: string;
@@ -142,7 +146,15 @@ function checkDefinitionFile<T>(file: SourceFile, schema: ZodType<T>, problems: 
 
 export function validateDataset(files: DatasetFiles): { dataset: Dataset; problems: [] } | { dataset: null; problems: DataProblem[] } {
   const problems: DataProblem[] = [];
-  const meta = checkDefinitionFile(files.meta, datasetMetaSchema, problems);
+  const { term } = files.edition;
+  const metaSchema = term
+    ? datasetMetaSchema.superRefine((m, ctx) => {
+      if (m.term.from !== term.from || m.term.to !== term.to) {
+        ctx.addIssue({ code: 'custom', path: ['term'], message: `nhiệm kỳ ${m.term.from} – ${m.term.to} khác nhiệm kỳ của ấn bản (congress.term trong content/cau-hinh.yaml: ${term.from} – ${term.to})`, params: { rule: 'nhiem-ky-an-ban' } });
+      }
+    })
+    : datasetMetaSchema;
+  const meta = checkDefinitionFile(files.meta, metaSchema, problems);
 
   const { edition: vocabularies } = files;
   const programmeRefs = indicatorSchemaFor(vocabularies).superRefine((data, ctx) => {

@@ -49,7 +49,7 @@ export function readDatasetFilesChecked(root: string): { files: DatasetFiles; pr
     ...(p.value === undefined ? {} : { value: p.value }),
   })));
   const facts = edition.edition
-    ? { ...edition.edition.vocabularies, scope: edition.edition.organisation.scope.word }
+    ? { ...edition.edition.vocabularies, scope: edition.edition.organisation.scope.word, term: edition.edition.congress.term }
     : { unitTypes: {}, measureUnits: {}, indicatorGroups: {}, scope: '' };
   const programmes = listContentDir(root, DATA_DIRS.programmes);
   problems.push(...programmes.refusals.map(refusalProblem));
