@@ -89,6 +89,7 @@ describe('the second edition, built from its own content/ with the same src/', (
     // The menu names this edition's one document, and the programme levels are its own.
     expect(page('index.html').querySelectorAll('.main-nav a').map((a) => a.getAttribute('href'))).toContain('/van-ban/ke-hoach-so-ket-nganh/');
     expect(text('chuong-trinh/index.html')).toContain('Cấp ngành (Công đoàn Giáo dục tỉnh Bình Phước)');
+    expect(home).toContain('các chương trình mà văn bản sơ kết yêu cầu báo cáo (Cấp ngành (Công đoàn Giáo dục tỉnh Bình Phước): 1 chương trình).');
     // The timeline's "Việc của đơn vị tôi" choices are this edition's kinds of unit.
     const choices = page('index.html').querySelectorAll('input[name="viec-cua"]').map((i) => [i.getAttribute('value'), i.getAttribute('data-loc')]);
     expect(choices).toEqual([['tat-ca', undefined], ['cd-giao-duc-huyen', '1'], ['cd-giao-duc-huyen-dai-hoi-muon', '2'], ['cdcs-truong', '3']]);
