@@ -37,13 +37,17 @@ try {
 const problems: Problem[] = [];
 let dataset: Dataset | null = null;
 try {
-  // The edition file first: the site's names and address come from it.
-  problems.push(...checkEdition(root).problems, ...checkContent(root));
-  try {
-    dataset = loadDataset(root);
-  } catch (error) {
-    if (!(error instanceof DataValidationError)) throw error;
-    problems.push(...error.problems);
+  // The edition file first: the site's names and address, and the vocabularies the rest is
+  // checked against. Without a valid one the data cannot be checked; its problems are said once.
+  const edition = checkEdition(root);
+  problems.push(...edition.problems, ...checkContent(root));
+  if (edition.edition) {
+    try {
+      dataset = loadDataset(root);
+    } catch (error) {
+      if (!(error instanceof DataValidationError)) throw error;
+      problems.push(...error.problems);
+    }
   }
 } catch (error) {
   fault(error);

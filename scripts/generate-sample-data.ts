@@ -1,5 +1,5 @@
-// Writes the illustrative dataset (content/so-lieu/{2018,2019,2020,nk-truoc}.csv): every unit ×
-// indicator × year, plus previous-term baseline rows. Deterministic (seeded), so re-running it
+// Writes the illustrative dataset (content/so-lieu/<year>.csv for each evaluated year of the edition,
+// and the baseline file): every unit × indicator × year, plus previous-term baseline rows. Deterministic (seeded), so re-running it
 // reproduces the committed files byte for byte. The figures are invented: bo-du-lieu.yaml keeps
 // status minh-hoa, and every page showing them says so.
 //   npm run data:sample            (rewrites content/so-lieu/*.csv)
@@ -10,12 +10,13 @@ import { toCsv } from '../src/lib/data/csv-write.ts';
 import { RESULT_COLUMNS } from '../src/lib/data/results-csv.ts';
 import { loadDataset } from '../src/lib/data/read.ts';
 import { seededRandom } from './seeded-random.ts';
+import { loadEdition } from '../src/lib/edition/load.ts';
 import { acquireLock, commitFiles } from '../src/lib/fs/transaction.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const outDir = process.argv[2] ?? `${root}/content/so-lieu`;
 
-/** Relative size of each unit (share of the province's workers), for plausible proportions. */
+/** Relative size of each unit (share of the workers), for plausible proportions; unlisted units weigh 1. */
 const weights: Record<string, number> = {
   'bien-hoa': 14, 'long-khanh': 4, 'cam-my': 3, 'thong-nhat': 4, 'trang-bom': 9, 'vinh-cuu': 4,
   'dinh-quan': 3, 'tan-phu': 3, 'xuan-loc': 4, 'long-thanh': 6, 'nhon-trach': 7,
@@ -30,8 +31,13 @@ const indicators = load('chi-tieu') as { id: string; data: Def }[];
 const units = load('don-vi') as { id: string; data: { order: number } }[];
 const totalWeight = units.reduce((sum, u) => sum + (weights[u.id] ?? 1), 0);
 
-const periods = ['nk-truoc', '2018', '2019', '2020'];
-const next = seededRandom(20181231);
+// The edition's evaluated years, and the previous term's baseline key of bo-du-lieu.yaml.
+const { from, to } = loadEdition(root).review.evaluation.years;
+const years = Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+const baselineKey = (parse(readFileSync(`${root}/content/so-lieu/bo-du-lieu.yaml`, 'utf8')) as { baseline?: { key: string } }).baseline?.key;
+const periods = [...(baselineKey ? [baselineKey] : []), ...years];
+// Seeded by the last day of the first evaluated year, so each edition's figures are its own.
+const next = seededRandom(from * 10000 + 1231);
 const files: Record<string, (string | number)[][]> = Object.fromEntries(periods.map((p) => [p, []]));
 
 for (const indicator of indicators) {
@@ -41,10 +47,10 @@ for (const indicator of indicators) {
     // Each unit has its own level, so rankings are stable across years, as in real data.
     const level = 0.85 + next() * 0.35;
     for (const period of periods) {
-      const baseline = period === 'nk-truoc';
+      const baseline = period === baselineKey;
       if (kind === 'count') {
         // A three-year total for the baseline row: the previous term's first three years.
-        const annual = annualTargets[period] ?? annualTargets['2018'] ?? (termTarget ? termTarget / 5 : 4000);
+        const annual = annualTargets[period] ?? annualTargets[years[0]!] ?? (termTarget ? termTarget / 5 : 4000);
         const scale = baseline ? 3 * 0.9 : 1;
         const value = Math.max(0, Math.round(annual * share * level * scale * (0.9 + next() * 0.25)));
         files[period]!.push([unit.id, period, indicator.id, value, '', '', '']);

@@ -1,30 +1,34 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { documentSchema, programmeSchema } from './lib/content-schemas';
-import { indicatorSchema, unitSchema } from './lib/data/schemas';
+import { documentSchemaFor, programmeSchemaFor } from './lib/content-schemas';
+import { indicatorSchemaFor, unitSchemaFor } from './lib/data/schemas';
+import { loadEdition } from './lib/edition/load';
+
+// Kinds of unit, units of measure, groups and programme levels are the edition's (content/cau-hinh.yaml).
+const { vocabularies } = loadEdition();
 
 // The schemas live in src/lib/content-schemas.ts: the pre-build check (which reports the line of
 // a bad field) and the tests validate with the very same objects.
 const vanBan = defineCollection({
   loader: glob({ base: './content/van-ban', pattern: '**/*.mdx' }),
-  schema: documentSchema,
+  schema: documentSchemaFor(vocabularies),
 });
 
 const chuongTrinh = defineCollection({
   loader: glob({ base: './content/chuong-trinh', pattern: '**/*.mdx' }),
-  schema: programmeSchema,
+  schema: programmeSchemaFor(vocabularies),
 });
 
 // Indicator definitions and reporting units. Pages read them, with the results, through
 // src/data/indicators.ts, which cross-checks the files (programme references, CSV rows) first.
 const chiTieu = defineCollection({
   loader: glob({ base: './content/chi-tieu', pattern: '*.yaml' }),
-  schema: indicatorSchema,
+  schema: indicatorSchemaFor(vocabularies),
 });
 
 const donVi = defineCollection({
   loader: glob({ base: './content/don-vi', pattern: '*.yaml' }),
-  schema: unitSchema,
+  schema: unitSchemaFor(vocabularies),
 });
 
 export const collections = { 'van-ban': vanBan, 'chuong-trinh': chuongTrinh, 'chi-tieu': chiTieu, 'don-vi': donVi };

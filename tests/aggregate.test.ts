@@ -44,9 +44,9 @@ describe('counts', () => {
     ]);
   });
   test('one-sentence summaries', () => {
-    expect(summariseByYear(s, 'doan-vien')).toBe('Năm 2019, toàn tỉnh: 20 đoàn viên, phân bổ 20 đoàn viên, đạt; 2/2 năm có phân bổ đạt hoặc vượt.');
-    expect(summariseCumulative(s, 'doan-vien')).toBe('Lũy kế 2018 – 2019: 41 đoàn viên, bằng 41,0% mục tiêu nhiệm kỳ (100 đoàn viên).');
-    expect(summariseByUnit(s, (id) => id.toUpperCase(), 'doan-vien')).toBe('Dẫn đầu về lũy kế: A (27 đoàn viên).');
+    expect(summariseByYear(s, 'đoàn viên', 'toàn tỉnh')).toBe('Năm 2019, toàn tỉnh: 20 đoàn viên, phân bổ 20 đoàn viên, đạt; 2/2 năm có phân bổ đạt hoặc vượt.');
+    expect(summariseCumulative(s, 'đoàn viên')).toBe('Lũy kế 2018 – 2019: 41 đoàn viên, bằng 41,0% mục tiêu nhiệm kỳ (100 đoàn viên).');
+    expect(summariseByUnit(s, (id) => id.toUpperCase(), 'đoàn viên')).toBe('Dẫn đầu về lũy kế: A (27 đoàn viên).');
   });
 });
 
@@ -81,7 +81,7 @@ describe('missing reports', () => {
     expect(formatQuantity(b?.years[1]?.value ?? null)).toBe('chưa báo cáo');
     expect(b?.complete).toBe(false);
     expect(b?.rank).toBeNull();
-    expect(summariseByYear(s, 'doan-vien')).toContain('(1 đơn vị chưa báo cáo)');
+    expect(summariseByYear(s, 'đoàn viên', 'toàn tỉnh')).toContain('(1 đơn vị chưa báo cáo)');
   });
   test('a year nobody reported has no total and no status against its allocation', () => {
     const s2 = aggregateIndicator(count, ['a', 'b'], rows.filter((r) => r.period !== '2019'), [2018, 2019]);
@@ -238,18 +238,18 @@ describe('status words agree with the figures (issue 16)', () => {
   });
 
   test('no "so với mục tiêu nhiệm kỳ" chart without a term target; a unit with no figures is named as such', () => {
-    const withTarget = indicatorCharts(aggregateIndicator(count, ['a', 'b', 'c'], rows, [2018, 2019]), 'người', (id) => id.toUpperCase());
+    const withTarget = indicatorCharts(aggregateIndicator(count, ['a', 'b', 'c'], rows, [2018, 2019]), 'người', (id) => id.toUpperCase(), 'toàn tỉnh');
     expect(withTarget[1]!.title).toBe('Lũy kế so với mục tiêu nhiệm kỳ');
     expect(withTarget[1]!.series.map((x) => x.label)).toContain('Mục tiêu nhiệm kỳ');
     // c reported nothing: no bar, as a 0 would have, so the label tells them apart.
     expect(withTarget[2]!.labels).toEqual(['A', 'B', 'C (chưa báo cáo)']);
     expect(withTarget[2]!.series[0]!.data).toEqual([27, 14, null]);
-    const partial = indicatorCharts(aggregateIndicator(count, ['a', 'd'], [...rows, row('d', '2018', 'dem', 0)], [2018, 2019]), 'người', (id) => id);
+    const partial = indicatorCharts(aggregateIndicator(count, ['a', 'd'], [...rows, row('d', '2018', 'dem', 0)], [2018, 2019]), 'người', (id) => id, 'toàn tỉnh');
     expect(partial[2]!.labels).toEqual(['a', 'd (chưa báo cáo đủ)']);
-    const noTarget = indicatorCharts(aggregateIndicator({ ...count, termTarget: undefined }, ['a', 'b'], rows, [2018, 2019]), 'người', (id) => id);
+    const noTarget = indicatorCharts(aggregateIndicator({ ...count, termTarget: undefined }, ['a', 'b'], rows, [2018, 2019]), 'người', (id) => id, 'toàn tỉnh');
     expect(noTarget[1]!.title).toBe('Lũy kế qua các năm');
     expect(noTarget.map((c) => c.title).join(' ')).not.toMatch(/mục tiêu nhiệm kỳ/);
-    const noTargetRate = indicatorCharts(aggregateIndicator({ ...rate, termTarget: undefined }, ['a', 'b'], rows, [2018, 2019]), '%', (id) => id);
+    const noTargetRate = indicatorCharts(aggregateIndicator({ ...rate, termTarget: undefined }, ['a', 'b'], rows, [2018, 2019]), '%', (id) => id, 'toàn tỉnh');
     expect(noTargetRate[1]!.title).toBe('Tỷ lệ qua các năm');
   });
 

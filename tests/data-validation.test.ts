@@ -1,6 +1,7 @@
 // Every kind of bad input in a results file or a definition gets a message naming file, line,
 // column, rule and value in Vietnamese; what Excel in Vietnam exports is accepted or refused
 // explicitly. Fixtures: tests/fixtures/du-lieu (a small valid model) and tests/fixtures/du-lieu-loi.
+import { loadEdition } from '../src/lib/edition/load';
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ function model(overrides: Partial<DatasetFiles> = {}): DatasetFiles {
     units: folder('du-lieu/don-vi'),
     results: [file('du-lieu/so-lieu', 'hop-le.csv')],
     programmeIds: new Set(['09-ctr-ldld-2018']),
+    edition: { ...loadEdition().vocabularies, scope: loadEdition().organisation.scope.word },
     ...overrides,
   };
 }
@@ -120,7 +122,7 @@ describe('bad definitions', () => {
   test('an unknown unit of measure names the file, the line and the list', () => {
     const { problems } = validateDataset(model({ indicators: [yaml('content/chi-tieu/dem.yaml', base.replace('unit: doan-vien', 'unit: ho-gia-dinh'))] }));
     expect(problems.map(formatProblem)).toEqual([
-      'content/chi-tieu/dem.yaml:5: unit: đơn vị tính "ho-gia-dinh" không có trong danh mục (doan-vien, cong-doan-co-so, nguoi, luot-nguoi, can-nha, cuoc, phan-tram) (quy tắc: gia-tri-cho-phep)',
+      'content/chi-tieu/dem.yaml:5: unit: đơn vị tính "ho-gia-dinh" không có trong danh mục `vocabularies.measureUnits` của content/cau-hinh.yaml (doan-vien, cong-doan-co-so, nguoi, luot-nguoi, can-nha, cuoc, phan-tram) (quy tắc: gia-tri-cho-phep)',
     ]);
   });
 

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { docHeader } from '../src/lib/doc-header';
+import { docHeader as header } from '../src/lib/doc-header';
+import { loadEdition } from '../src/lib/edition/load';
+
+const { organisation } = loadEdition();
+const docHeader = (doc: Parameters<typeof header>[0]) => header(doc, organisation);
 
 describe('the header block of a printed document', () => {
   test('a source without number or date leaves both blank and says so', () => {
@@ -10,6 +14,13 @@ describe('the header block of a printed document', () => {
     expect(h.numberLine).toBe('Số: ……');
     expect(h.placeDateLine).toBe('Đồng Nai, ngày …… tháng …… năm ……');
     expect(h.blanks).toEqual(['số, ký hiệu', 'ngày ban hành']);
+  });
+
+  test('the bodies and the place are the edition\'s, whatever it names', () => {
+    const h = header({ issueDate: '2024-03-15' }, { parentBody: 'Liên đoàn Lao động tỉnh Bình Phước', name: 'Công đoàn Giáo dục tỉnh Bình Phước', place: 'Bình Phước' });
+    expect(h.parentBody).toBe('LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH PHƯỚC');
+    expect(h.issuingBody).toBe('CÔNG ĐOÀN GIÁO DỤC TỈNH BÌNH PHƯỚC');
+    expect(h.placeDateLine).toBe('Bình Phước, ngày 15 tháng 3 năm 2024');
   });
 
   test('number and date as the source gives them; day and months 1–2 with a leading zero', () => {

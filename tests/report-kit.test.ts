@@ -1,6 +1,7 @@
 // The report kit: the outline as a .docx whose headings are the outline's, the indicator form as
 // .xlsx/.csv, and `npm run import:form` writing a filled form back into content/so-lieu/ —
 // exactly, idempotently, and not at all when the form is wrong.
+import { loadEdition } from '../src/lib/edition/load';
 import { describe, expect, test, beforeAll, afterAll } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,6 @@ import { outlineBlocks, outlineHeadings } from '../src/lib/report-kit/outline';
 import { outlineTemplateBuffer } from '../src/lib/report-kit/docx';
 import { FORM_SHEET, HEADER_ROW, formCsv, formGroups, formRows, formXlsx, type FormInput } from '../src/lib/report-kit/form';
 import { formPeriods } from '../src/lib/report-kit/import';
-import { measureUnits } from '../src/lib/data/schemas';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const OUTLINE = 'content/van-ban/de-cuong-bao-cao.mdx';
@@ -183,7 +183,7 @@ describe('the indicator form (.xlsx, .csv)', () => {
     const value = sheet.getCell(rows.get(count.id)!, 5);
     expect(value.dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
     expect(value.numFmt).toBe('#,##0');
-    expect(sheet.getCell(rows.get(count.id)!, 3).value).toBe(measureUnits[count.unit]);
+    expect(sheet.getCell(rows.get(count.id)!, 3).value).toBe(loadEdition().vocabularies.measureUnits[count.unit]);
     const defs = book.getWorksheet('Định nghĩa')!;
     expect(defs.rowCount).toBe(2 + dataset.indicators.length); // the illustrative line, the header, the indicators
     const blank = new ExcelJS.Workbook();

@@ -1,6 +1,7 @@
 // Reporting status (src/lib/data/reporting.ts) and the receipts file (nop-bao-cao.yaml): cells
 // "reported/expected", what is missing, totals, order, on time or late against the plan's own
 // deadline, and every bad receipt refused at its line. Fixture: tests/fixtures/du-lieu.
+import { loadEdition } from '../src/lib/edition/load';
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ function model(overrides: Partial<DatasetFiles> = {}): DatasetFiles {
     units: folder('du-lieu/don-vi'),
     results: [file('du-lieu/so-lieu', 'hop-le.csv')],
     programmeIds: new Set(),
+    edition: { ...loadEdition().vocabularies, scope: loadEdition().organisation.scope.word },
     ...overrides,
   };
 }

@@ -23,7 +23,7 @@ export function calendarFor(entries: TimelineEntry[], siteUrl: URL | undefined, 
     name: unit ? `Sơ kết giữa nhiệm kỳ — ${unit.shortName}` : `${site.shortName}: mọi mốc thời gian`,
     description: unit
       ? `Các mốc thời gian của Kế hoạch sơ kết giữa nhiệm kỳ mà ${unit.name} phải thực hiện.`
-      : 'Mọi mốc thời gian trong Kế hoạch, Đề cương và công văn về sơ kết giữa nhiệm kỳ Đại hội X Công đoàn tỉnh Đồng Nai.',
+      : `Mọi mốc thời gian trong các văn bản về sơ kết giữa nhiệm kỳ ${site.congress}.`,
     events: timelineEvents(own, siteUrl.href),
     stamp: stamp(),
   });

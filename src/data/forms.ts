@@ -3,9 +3,9 @@ import { indicatorData } from './indicators';
 import { formPeriods } from '../lib/report-kit/import';
 import type { FormInput } from '../lib/report-kit/form';
 import { site } from '../lib/site';
-import { ALL_UNITS } from '../lib/routes';
 
-export const PROVINCE_FORM = ALL_UNITS;
+/** The blank form and the whole organisation's draft: the edition's scope file name. */
+export const PROVINCE_FORM = site.scope.slug;
 
 export function formNames(): string[] {
   return [...indicatorData().dataset.units.map((u) => u.id), PROVINCE_FORM];

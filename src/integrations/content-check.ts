@@ -14,9 +14,10 @@ import { formatProblems } from '../lib/problems/problem';
 import { loadDataset } from '../lib/data/read';
 import type { Dataset } from '../lib/data/dataset';
 import { DataValidationError } from '../lib/data/problems';
+import { checkEdition } from '../lib/edition/load';
 
 export function checkContentFrontMatter(root: string, files: ContentFile[] = readContentFiles(root)): FrontMatterProblem[] {
-  return checkFiles(files);
+  return checkFiles(files, checkEdition(root).edition?.vocabularies ?? null);
 }
 
 /**

@@ -39,7 +39,7 @@ export interface Citation {
   dateText?: string;
   /** The same date as yyyy-mm-dd. */
   date?: string;
-  /** Issuing body as cited ("của …"), e.g. "Ban Chấp hành LĐLĐ tỉnh (khóa X)". */
+  /** Issuing body as cited ("của …"), e.g. "Ban Chấp hành LĐLĐ tỉnh … (khóa …)". */
   issuer?: string;
 }
 
@@ -94,7 +94,7 @@ function readIssuer(rest: string): string | undefined {
   const start = ISSUER_START.exec(rest);
   if (!start) return undefined;
   const tail = rest.slice(start[0].length);
-  // An issuer may carry its term in brackets ("(khóa X)"): hide those before looking for the end.
+  // An issuer may carry its term in brackets ("(khóa …)"): hide those before looking for the end.
   const masked = tail.replace(TERM_IN_BRACKETS, (term) => 'x'.repeat(term.length));
   const end = ISSUER_END.exec(masked);
   const issuer = (end ? tail.slice(0, end.index) : tail).replace(/\s+/g, ' ').trim();

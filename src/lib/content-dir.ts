@@ -16,7 +16,7 @@ export interface FileRefusal {
 export interface ReadFile {
   /** The name in its folder. */
   name: string;
-  /** Path from the project root with "/", e.g. "content/so-lieu/2019.csv". */
+  /** Path from the project root with "/", e.g. "content/so-lieu/2025.csv". */
   file: string;
   bytes: Uint8Array;
 }

@@ -3,20 +3,31 @@
 // schedule entry's anchor and each explicit link to a document page, each problem with file, line
 // and rule in Vietnamese.
 import type { ZodType } from 'zod';
-import { documentSchema, programmeSchema } from './content-schemas.ts';
+import { documentSchema, documentSchemaFor, programmeSchema, programmeSchemaFor } from './content-schemas.ts';
+import { checkEdition } from './edition/load.ts';
+import type { Vocabularies } from './edition/schema.ts';
 import { readContentFiles, type ContentFile, type MdxCollection } from './content-files.ts';
 import { checkReadFrontMatter, fieldLine, type FrontMatterProblem } from './frontmatter-check.ts';
 import { checkMdxBody } from './mdx-check.ts';
 import { bodyRefs, brokenLink, missingAnchorProblems } from './content-refs.ts';
 import { sortProblems, type Problem } from './problems/problem.ts';
 
-const schemas: Record<MdxCollection, ZodType> = { 'van-ban': documentSchema, 'chuong-trinh': programmeSchema };
+/**
+ * The schemas of one edition: unit kinds and programme levels checked against its vocabularies.
+ * Without a valid edition (its own check reports why) the codes are checked for their form only.
+ */
+function schemasFor(vocabularies: Vocabularies | null): Record<MdxCollection, ZodType> {
+  return vocabularies
+    ? { 'van-ban': documentSchemaFor(vocabularies), 'chuong-trinh': programmeSchemaFor(vocabularies) }
+    : { 'van-ban': documentSchema, 'chuong-trinh': programmeSchema };
+}
 
 const FRONT_MATTER_BLOCK = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /** Front-matter problems of files already read (a file that could not be read has only its own problem). */
-export function checkContentFrontMatter(files: ContentFile[]): FrontMatterProblem[] {
+export function checkContentFrontMatter(files: ContentFile[], vocabularies: Vocabularies | null = null): FrontMatterProblem[] {
+  const schemas = schemasFor(vocabularies);
   return files.flatMap((f) => f.fileProblems ?? checkReadFrontMatter(f.file, f.frontMatter, schemas[f.collection]));
 }
 
@@ -60,7 +71,7 @@ export function checkContent(root: string): Problem[] {
       if (refs.links.length > 0) pending.push({ file: f.file, links: refs.links });
     },
   });
-  const frontMatter = checkContentFrontMatter(files);
+  const frontMatter = checkContentFrontMatter(files, checkEdition(root).edition?.vocabularies ?? null);
   // A file whose front matter is refused has its anchors reported only once that is fixed.
   const refused = new Set(frontMatter.map((p) => p.file));
   const routes = new Set(files.map((f) => `${f.collection}/${f.id}`));

@@ -1,87 +1,101 @@
 // Front-matter schemas of the content collections, in plain zod so that the pre-build check
 // (src/integrations/content-check.ts) and the unit tests use exactly what Astro validates with.
 import { z } from './zod-vi.ts';
-import { partialDate, scheduleSchema } from './schedule.ts';
+import { partialDate, scheduleSchemaFor } from './schedule.ts';
+import { vocabularyCode, type Vocabularies } from './edition/schema.ts';
 
 /** A day or a month, validated as a date that exists. */
 const dayDate = partialDate;
 
-/** The documents of the mid-term review: plan, report outline, cover memo. */
-export const documentSchema = z
-  .strictObject({
-    title: z.string().min(1),
-    /** Short name used in navigation and breadcrumbs. */
-    shortTitle: z.string().min(1),
-    /**
-     * Other names readers give the document ("công văn xin ý kiến"): shown under "Tên gọi khác"
-     * and indexed for search, so a search by any of them finds it.
-     */
-    aliases: z
-      .array(z.string().trim().min(1))
-      .default([])
-      .describe('Tên gọi khác của văn bản, để tìm kiếm (ví dụ: công văn xin ý kiến)'),
-    docType: z.enum(['ke-hoach', 'de-cuong', 'cong-van']),
-    /** Số, ký hiệu when the document has one (the source gives none for these three). */
-    number: z.string().optional(),
-    issuer: z.string().min(1),
-    /** Ngày ban hành, when the source gives it. */
-    issueDate: dayDate.optional(),
-    /** Trích yếu: one or two sentences for listings, search and link previews. */
-    summary: z.string().min(1),
-    status: z.enum(['ban-hanh', 'du-thao']),
-    order: z.number().int(),
-    /** Signature block; the outline, issued as an attachment of the plan, carries none. */
-    signer: z.strictObject({
-      /** e.g. "TM. BAN THƯỜNG VỤ" */
-      onBehalf: z.string().min(1),
-      position: z.string().min(1),
-      name: z.string().min(1),
-      /** "(đã ký)" / "Đã ký", as printed */
-      signedMark: z.string().min(1),
-    }).optional(),
-    /** Nơi nhận. `mark` carries the "Báo cáo" bracket printed beside some recipients. */
-    recipients: z
-      .array(z.strictObject({ text: z.string().min(1), mark: z.literal('Báo cáo').optional() }))
-      .default([]),
-    /** Lines of van-ban-goc.txt (1-based, inclusive) this document transcribes; checked by the fidelity test. */
-    source: z.strictObject({
-      file: z.literal('nguon/van-ban-goc.txt'),
-      fromLine: z.number().int().positive(),
-      toLine: z.number().int().positive(),
-    }),
-    schedule: scheduleSchema.default([]),
-  })
-  .superRefine((data, ctx) => {
-    if (data.source.fromLine > data.source.toLine) {
-      ctx.addIssue({ code: 'custom', path: ['source', 'fromLine'], message: 'fromLine phải nhỏ hơn hoặc bằng toLine', params: { rule: 'khoang-dong-hop-le' } });
-    }
-  });
+/**
+ * The documents of the mid-term review: plan, report outline, cover memo. With the edition's
+ * vocabularies, the kinds of unit a schedule names must be among its `unitTypes`.
+ */
+export function documentSchemaFor(vocabularies: Pick<Vocabularies, 'unitTypes'> | null) {
+  return z
+    .strictObject({
+      title: z.string().min(1),
+      /** Short name used in navigation and breadcrumbs. */
+      shortTitle: z.string().min(1),
+      /**
+       * Other names readers give the document ("công văn xin ý kiến"): shown under "Tên gọi khác"
+       * and indexed for search, so a search by any of them finds it.
+       */
+      aliases: z
+        .array(z.string().trim().min(1))
+        .default([])
+        .describe('Tên gọi khác của văn bản, để tìm kiếm (ví dụ: công văn xin ý kiến)'),
+      docType: z.enum(['ke-hoach', 'de-cuong', 'cong-van']),
+      /** Số, ký hiệu when the document has one (the source gives none for these three). */
+      number: z.string().optional(),
+      issuer: z.string().min(1),
+      /** Ngày ban hành, when the source gives it. */
+      issueDate: dayDate.optional(),
+      /** Trích yếu: one or two sentences for listings, search and link previews. */
+      summary: z.string().min(1),
+      status: z.enum(['ban-hanh', 'du-thao']),
+      order: z.number().int(),
+      /** Signature block; the outline, issued as an attachment of the plan, carries none. */
+      signer: z.strictObject({
+        /** e.g. "TM. BAN THƯỜNG VỤ" */
+        onBehalf: z.string().min(1),
+        position: z.string().min(1),
+        name: z.string().min(1),
+        /** "(đã ký)" / "Đã ký", as printed */
+        signedMark: z.string().min(1),
+      }).optional(),
+      /** Nơi nhận. `mark` carries the "Báo cáo" bracket printed beside some recipients. */
+      recipients: z
+        .array(z.strictObject({ text: z.string().min(1), mark: z.literal('Báo cáo').optional() }))
+        .default([]),
+      /** Lines of van-ban-goc.txt (1-based, inclusive) this document transcribes; checked by the fidelity test. */
+      source: z.strictObject({
+        file: z.literal('nguon/van-ban-goc.txt'),
+        fromLine: z.number().int().positive(),
+        toLine: z.number().int().positive(),
+      }),
+      schedule: scheduleSchemaFor(vocabularies?.unitTypes ?? null).default([]),
+    })
+    .superRefine((data, ctx) => {
+      if (data.source.fromLine > data.source.toLine) {
+        ctx.addIssue({ code: 'custom', path: ['source', 'fromLine'], message: 'fromLine phải nhỏ hơn hoặc bằng toLine', params: { rule: 'khoang-dong-hop-le' } });
+      }
+    });
+}
 
-/** Programmes the documents cite: only facts the source text gives (it carries no programme's full text). */
-export const programmeSchema = z
-  .strictObject({
-    number: z.string().regex(/^\d+[a-z]?$/, 'số văn bản chỉ gồm chữ số (có thể thêm một chữ cái, như 4a)'),
-    /** Ký hiệu as printed after the number, e.g. "CTr-TLĐ". */
-    symbol: z.string().min(1),
-    docType: z.literal('Chương trình'),
-    /** Issuing body as the source names it. */
-    issuer: z.string().min(1),
-    level: z.enum(['tinh', 'tong-lien-doan']),
-    issueDate: dayDate,
-    /** Trích yếu, verbatim from the citing sentence. */
-    title: z.string().min(1),
-    period: z
-      .strictObject({ from: z.number().int().min(1990).max(2100), to: z.number().int().min(1990).max(2100) })
-      .refine((p) => p.from <= p.to, { message: 'năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc' })
-      .optional(),
-    /** Goals as the plan lists them under the programme; empty when the source gives none. */
-    goals: z.array(z.string().min(1)).default([]),
-    /** Lines of nguon/van-ban-goc.txt the facts above come from (1-based). */
-    provenance: z.array(z.number().int().positive()).min(1),
-  })
-  .superRefine((data, ctx) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(data.issueDate)) {
-      ctx.addIssue({ code: 'custom', path: ['issueDate'], message: 'Chương trình phải có ngày ban hành đủ ngày/tháng/năm', params: { rule: 'ngay-ban-hanh-du' } });
-    }
-  });
+export const documentSchema = documentSchemaFor(null);
 
+/**
+ * Programmes the documents cite: only facts the source text gives (it carries no programme's full
+ * text). With the edition's vocabularies, the level must be among its `programmeLevels`.
+ */
+export function programmeSchemaFor(vocabularies: Pick<Vocabularies, 'programmeLevels'> | null) {
+  return z
+    .strictObject({
+      number: z.string().regex(/^\d+[a-z]?$/, 'số văn bản chỉ gồm chữ số (có thể thêm một chữ cái, như 4a)'),
+      /** Ký hiệu as printed after the number, e.g. "CTr-TLĐ". */
+      symbol: z.string().min(1),
+      docType: z.literal('Chương trình'),
+      /** Issuing body as the source names it. */
+      issuer: z.string().min(1),
+      level: vocabularyCode(vocabularies?.programmeLevels ?? null, 'cấp ban hành', 'vocabularies.programmeLevels'),
+      issueDate: dayDate,
+      /** Trích yếu, verbatim from the citing sentence. */
+      title: z.string().min(1),
+      period: z
+        .strictObject({ from: z.number().int().min(1990).max(2100), to: z.number().int().min(1990).max(2100) })
+        .refine((p) => p.from <= p.to, { message: 'năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc' })
+        .optional(),
+      /** Goals as the plan lists them under the programme; empty when the source gives none. */
+      goals: z.array(z.string().min(1)).default([]),
+      /** Lines of nguon/van-ban-goc.txt the facts above come from (1-based). */
+      provenance: z.array(z.number().int().positive()).min(1),
+    })
+    .superRefine((data, ctx) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(data.issueDate)) {
+        ctx.addIssue({ code: 'custom', path: ['issueDate'], message: 'Chương trình phải có ngày ban hành đủ ngày/tháng/năm', params: { rule: 'ngay-ban-hanh-du' } });
+      }
+    });
+}
+
+export const programmeSchema = programmeSchemaFor(null);

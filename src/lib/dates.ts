@@ -1,5 +1,5 @@
-// Partial calendar dates as the documents give them: a whole month ("tháng 8/2020")
-// or a day ("ngày 20/8/2020"). Stored as ISO-like strings so YAML keeps them as text.
+// Partial calendar dates as the documents give them: a whole month ("tháng 8/2025")
+// or a day ("ngày 20/8/2025"). Stored as ISO-like strings so YAML keeps them as text.
 
 export type DatePrecision = 'day' | 'month';
 

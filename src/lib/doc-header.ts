@@ -3,14 +3,20 @@
 // the left, national motto on the right, then number/symbol and place/date. The published sources
 // carry no header block; where they give no number or date the line is left blank with dots, as
 // a template would, and the page says so in an editor's note.
+// The bodies and the place come from the edition (organisation.parentBody, name, place).
 import { isPartialDate, parsePartialDate } from './dates';
 
 export const NATIONAL_MOTTO = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập – Tự do – Hạnh phúc'] as const;
 
-/** The union system's parent body for a provincial federation. */
-export const PARENT_BODY = 'TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM';
-export const ISSUING_BODY = 'LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐỒNG NAI';
-export const PLACE = 'Đồng Nai';
+/** Who issues, and where: the edition's organisation. */
+export interface Issuer {
+  /** The parent body, as written ("Tổng Liên đoàn Lao động Việt Nam"); printed in capitals. */
+  parentBody: string;
+  /** The issuing organisation, as written; printed in capitals. */
+  name: string;
+  /** The place of the "…, ngày … tháng … năm …" line. */
+  place: string;
+}
 
 const BLANK = '……';
 
@@ -20,32 +26,32 @@ export interface DocHeader {
   motto: readonly [string, string];
   /** "Số: 12/KH-LĐLĐ" or "Số: ……" when the source has none. */
   numberLine: string;
-  /** "Đồng Nai, ngày 05 tháng 8 năm 2020", blanks where the source has none. */
+  /** "<place>, ngày 05 tháng 8 năm 2025", blanks where the source has none. */
   placeDateLine: string;
   /** What the source leaves blank, for the editor's note (empty when nothing is). */
   blanks: ('số, ký hiệu' | 'ngày ban hành')[];
 }
 
-/** Day and month under 10 written with a leading zero, as in "ngày 05 tháng 01 năm 2021"; month 3–12 plain. */
-function placeDate(issueDate: string | undefined): string {
+/** Day and month under 10 written with a leading zero, as in "ngày 05 tháng 01 năm 2026"; month 3–12 plain. */
+function placeDate(place: string, issueDate: string | undefined): string {
   const parsed = issueDate ? parsePartialDate(issueDate) : undefined;
-  if (!parsed || !isPartialDate(parsed)) return `${PLACE}, ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`;
+  if (!parsed || !isPartialDate(parsed)) return `${place}, ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`;
   const date = parsed;
   const day = date.day ? String(date.day).padStart(2, '0') : BLANK;
   const month = date.month < 3 ? String(date.month).padStart(2, '0') : String(date.month);
-  return `${PLACE}, ngày ${day} tháng ${month} năm ${date.year}`;
+  return `${place}, ngày ${day} tháng ${month} năm ${date.year}`;
 }
 
-export function docHeader(doc: { number?: string; issueDate?: string }): DocHeader {
+export function docHeader(doc: { number?: string; issueDate?: string }, issuer: Issuer): DocHeader {
   const blanks: DocHeader['blanks'] = [];
   if (!doc.number) blanks.push('số, ký hiệu');
   if (!doc.issueDate) blanks.push('ngày ban hành');
   return {
-    parentBody: PARENT_BODY,
-    issuingBody: ISSUING_BODY,
+    parentBody: issuer.parentBody.toLocaleUpperCase('vi'),
+    issuingBody: issuer.name.toLocaleUpperCase('vi'),
     motto: NATIONAL_MOTTO,
     numberLine: `Số: ${doc.number ?? BLANK}`,
-    placeDateLine: placeDate(doc.issueDate),
+    placeDateLine: placeDate(issuer.place, doc.issueDate),
     blanks,
   };
 }

@@ -87,7 +87,7 @@ export const NOT_PARSED = Symbol('front matter that does not parse');
 /**
  * Reads a file's front matter with the YAML 1.2 core schema, as the line-keeping parse below
  * does: dates stay text, so an impossible day is still caught (Astro's own reading would turn
- * "2021-02-30" into 2 March).
+ * "2026-02-30" into 2 March).
  */
 export function readFrontMatter(text: string): FrontMatter {
   const block = FRONT_MATTER.exec(text)?.[1];

@@ -77,7 +77,7 @@ const lastDay = (p: PartialDate): Day => ({ year: p.year, month: p.month, day: p
 
 /**
  * The days an entry covers in a calendar. Where the printed date is an evident slip (sortAs), the
- * corrected date is used and the description quotes both. "trước ngày 01/2/2021" ends on 31/01;
+ * corrected date is used and the description quotes both. "trước ngày 01/2/2026" ends on 31/01;
  * "đầu tháng" is the month's first ten days; a month-long task spans its month.
  */
 export function eventDays(entry: Pick<TimelineEntry, 'kind' | 'startDate' | 'endDate' | 'sortAs'>): { start: Day; end: Day } {

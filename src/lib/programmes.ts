@@ -1,10 +1,8 @@
-// Programme listing helpers: grouping by level and date order, labels for the metadata table.
-export const levelLabels = {
-  'tinh': 'Cấp tỉnh (LĐLĐ tỉnh Đồng Nai)',
-  'tong-lien-doan': 'Tổng Liên đoàn Lao động Việt Nam',
-} as const;
+// Programme listing helpers: grouping by level and date order. The levels and their labels are the
+// edition's `programmeLevels` (content/cau-hinh.yaml).
 
-export type Level = keyof typeof levelLabels;
+/** A code of the edition's `programmeLevels`. */
+export type Level = string;
 
 export interface ProgrammeLike {
   id: string;
@@ -23,9 +21,9 @@ export function sortByDate<T extends ProgrammeLike>(items: T[], direction: 'asc'
   );
 }
 
-/** Groups in a fixed order: the province's own programmes first, then the national federation's. */
-export function groupByLevel<T extends ProgrammeLike>(items: T[]): { level: Level; label: string; items: T[] }[] {
-  return (Object.keys(levelLabels) as Level[])
-    .map((level) => ({ level, label: levelLabels[level], items: sortByDate(items.filter((p) => p.data.level === level)) }))
+/** Groups in the edition's order of levels (the organisation's own programmes first, then its parent body's). */
+export function groupByLevel<T extends ProgrammeLike>(items: T[], levels: Readonly<Record<Level, string>>): { level: Level; label: string; items: T[] }[] {
+  return Object.entries(levels)
+    .map(([level, label]) => ({ level, label, items: sortByDate(items.filter((p) => p.data.level === level)) }))
     .filter((group) => group.items.length > 0);
 }

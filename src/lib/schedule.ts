@@ -10,11 +10,9 @@ import {
   startKey,
   type PartialDate,
 } from './dates.ts';
-import { unitTypes } from './data/schemas.ts';
+import { vocabularyCode } from './edition/schema.ts';
 
-const unitTypeKeys = Object.keys(unitTypes) as [keyof typeof unitTypes, ...(keyof typeof unitTypes)[]];
-
-/** YAML turns an unquoted 2020-08-20 into a Date; keep it as the text the author meant. */
+/** YAML turns an unquoted 2025-08-20 into a Date; keep it as the text the author meant. */
 export const partialDate = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
   z.string().superRefine((value, ctx) => {
@@ -25,64 +23,74 @@ export const partialDate = z.preprocess(
 
 export const deadlineKinds = ['before', 'during', 'early', 'until'] as const;
 
-export const scheduleItemSchema = z
-  .strictObject({
-    /** Stable id, used as the timeline item's anchor. */
-    id: z.string().regex(/^[a-z0-9-]+$/, 'id chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
-    /** What must be done (Vietnamese, close to the source wording). */
-    task: z.string().min(1),
-    /** Who does it. */
-    who: z.string().min(1),
-    /**
-     * Which reporting units the task falls to, for their calendars (/lich/<unit>.ics): units of
-     * these kinds (every kind when omitted), and only those whose congress was late when
-     * lateCongress is true. Absent: a task of the province itself, in the full calendar only.
-     */
-    appliesTo: z.object({
-      types: z.array(z.enum(unitTypeKeys)).min(1).optional(),
-      lateCongress: z.boolean().optional(),
-    }).strict().optional(),
-    /**
-     * What must go with it, as the source lists it (the plan's "Hồ sơ kèm theo gồm: …"), each item
-     * verbatim from the sentence at `anchor`; `kit` names the report-kit file that fills the item.
-     */
-    dossier: z.array(z.strictObject({
-      text: z.string().min(1),
-      kit: z.enum(['bieu-mau', 'du-thao']).optional(),
-    })).min(1).optional(),
-    /** before: trước ngày `end`; during: trong tháng `end` or từ `start` đến `end`; early: đầu tháng `end`; until: đánh giá đến `end`. */
-    kind: z.enum(deadlineKinds),
-    start: partialDate.optional(),
-    end: partialDate,
-    /** The deadline exactly as the source prints it. */
-    asIssued: z.string().min(1),
-    /** Anchor (heading slug or <Moc id>) of the paragraph the task comes from. */
-    anchor: z.string().regex(/^[a-z0-9-]+$/, 'neo chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
-    /** When the printed date is an evident slip: the date the timeline sorts by, explained in editorNote. */
-    sortAs: partialDate.optional(),
-    editorNote: z.string().optional(),
-  })
-  .superRefine((item, ctx) => {
-    if (item.start !== undefined && item.kind !== 'during') {
-      ctx.addIssue({ code: 'custom', path: ['start'], message: `"start" chỉ dùng với kind "during" (đang là "${item.kind}")`, params: { rule: 'start-chi-voi-during' } });
-    }
-    const start = item.start === undefined ? undefined : parsePartialDate(item.start);
-    const end = parsePartialDate(item.end);
-    if (start && isPartialDate(start) && isPartialDate(end) && startKey(start) > endKey(end)) {
-      ctx.addIssue({ code: 'custom', path: ['start'], message: `Ngày bắt đầu ${item.start} sau ngày kết thúc ${item.end}`, params: { rule: 'bat-dau-truoc-ket-thuc' } });
-    }
-    if (item.sortAs !== undefined && !item.editorNote) {
-      ctx.addIssue({ code: 'custom', path: ['editorNote'], message: 'Có "sortAs" thì phải có "editorNote" giải thích vì sao', params: { rule: 'sortas-can-ghi-chu' } });
-    }
-  });
+/** A schedule entry whose `appliesTo.types` are codes of `unitTypes` (any well-formed code when null). */
+export function scheduleItemSchemaFor(unitTypes: Readonly<Record<string, string>> | null) {
+  return z
+    .strictObject({
+      /** Stable id, used as the timeline item's anchor. */
+      id: z.string().regex(/^[a-z0-9-]+$/, 'id chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
+      /** What must be done (Vietnamese, close to the source wording). */
+      task: z.string().min(1),
+      /** Who does it. */
+      who: z.string().min(1),
+      /**
+       * Which reporting units the task falls to, for their calendars (/lich/<unit>.ics): units of
+       * these kinds (every kind when omitted), and only those whose congress was late when
+       * lateCongress is true. Absent: a task of the publishing organisation itself, in the full
+       * calendar only. The kinds are codes of the edition's `unitTypes` (content-schemas.ts checks them).
+       */
+      appliesTo: z.object({
+        types: z.array(vocabularyCode(unitTypes, 'loại đơn vị', 'vocabularies.unitTypes')).min(1).optional(),
+        lateCongress: z.boolean().optional(),
+      }).strict().optional(),
+      /**
+       * What must go with it, as the source lists it (the plan's "Hồ sơ kèm theo gồm: …"), each item
+       * verbatim from the sentence at `anchor`; `kit` names the report-kit file that fills the item.
+       */
+      dossier: z.array(z.strictObject({
+        text: z.string().min(1),
+        kit: z.enum(['bieu-mau', 'du-thao']).optional(),
+      })).min(1).optional(),
+      /** before: trước ngày `end`; during: trong tháng `end` or từ `start` đến `end`; early: đầu tháng `end`; until: đánh giá đến `end`. */
+      kind: z.enum(deadlineKinds),
+      start: partialDate.optional(),
+      end: partialDate,
+      /** The deadline exactly as the source prints it. */
+      asIssued: z.string().min(1),
+      /** Anchor (heading slug or <Moc id>) of the paragraph the task comes from. */
+      anchor: z.string().regex(/^[a-z0-9-]+$/, 'neo chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
+      /** When the printed date is an evident slip: the date the timeline sorts by, explained in editorNote. */
+      sortAs: partialDate.optional(),
+      editorNote: z.string().optional(),
+    })
+    .superRefine((item, ctx) => {
+      if (item.start !== undefined && item.kind !== 'during') {
+        ctx.addIssue({ code: 'custom', path: ['start'], message: `"start" chỉ dùng với kind "during" (đang là "${item.kind}")`, params: { rule: 'start-chi-voi-during' } });
+      }
+      const start = item.start === undefined ? undefined : parsePartialDate(item.start);
+      const end = parsePartialDate(item.end);
+      if (start && isPartialDate(start) && isPartialDate(end) && startKey(start) > endKey(end)) {
+        ctx.addIssue({ code: 'custom', path: ['start'], message: `Ngày bắt đầu ${item.start} sau ngày kết thúc ${item.end}`, params: { rule: 'bat-dau-truoc-ket-thuc' } });
+      }
+      if (item.sortAs !== undefined && !item.editorNote) {
+        ctx.addIssue({ code: 'custom', path: ['editorNote'], message: 'Có "sortAs" thì phải có "editorNote" giải thích vì sao', params: { rule: 'sortas-can-ghi-chu' } });
+      }
+    });
+}
 
-export const scheduleSchema = z.array(scheduleItemSchema).superRefine((items, ctx) => {
-  const seen = new Set<string>();
-  items.forEach((item, index) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `id "${item.id}" bị trùng`, params: { rule: 'id-duy-nhat' } });
-    seen.add(item.id);
+export const scheduleItemSchema = scheduleItemSchemaFor(null);
+
+export function scheduleSchemaFor(unitTypes: Readonly<Record<string, string>> | null) {
+  return z.array(scheduleItemSchemaFor(unitTypes)).superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `id "${item.id}" bị trùng`, params: { rule: 'id-duy-nhat' } });
+      seen.add(item.id);
+    });
   });
-});
+}
+
+export const scheduleSchema = scheduleSchemaFor(null);
 
 export type ScheduleItem = z.infer<typeof scheduleItemSchema>;
 
@@ -91,7 +99,7 @@ export interface TimelineEntry extends ScheduleItem {
   documentTitle: string;
   startDate?: PartialDate;
   endDate: PartialDate;
-  /** Vietnamese deadline label, e.g. "Trước ngày 20/08/2020". */
+  /** Vietnamese deadline label, e.g. "Trước ngày 20/08/2025". */
   label: string;
   /** Value for <time datetime>. */
   datetime: string;

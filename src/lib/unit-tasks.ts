@@ -3,10 +3,9 @@
 // sentence of the document that says so. Also the "Việc của đơn vị tôi" choices of the home
 // timeline, one per kind of unit the site lists. Pure: the pages render these view models.
 import { appliesToUnit, type TimelineEntry } from './schedule.ts';
-import { unitTypes } from './data/schemas.ts';
 import { routes } from './routes.ts';
 
-type UnitType = keyof typeof unitTypes;
+type UnitType = string;
 
 export interface UnitLike {
   id: string;
@@ -23,7 +22,7 @@ export interface DossierItem {
 
 export interface UnitTask {
   id: string;
-  /** "Trước ngày 01/02/2021" */
+  /** "Trước ngày 01/02/2026" */
   label: string;
   datetime: string;
   task: string;
@@ -37,6 +36,8 @@ export interface UnitTask {
 
 export interface UnitTodo {
   tasks: UnitTask[];
+  /** The row "Thời gian đánh giá" of the unit's page ('' when the plan sets nothing for it). */
+  evaluation: string;
   /** Set for the units whose congress was late: the period their report covers, and where the plan says so. */
   lateCongress?: { text: string; href: string };
   draft: { href: string; download: string };
@@ -55,8 +56,11 @@ export function unitDownloads(unitId: string): Pick<UnitTodo, 'draft' | 'form' |
   };
 }
 
-/** A unit's to-do list, in the timeline's (chronological) order. */
-export function unitTodo(entries: readonly TimelineEntry[], unit: UnitLike): UnitTodo {
+/**
+ * A unit's to-do list, in the timeline's (chronological) order. `until`: the edition's last
+ * evaluated month (YYYY-MM), said when the plan sets the unit no month of its own.
+ */
+export function unitTodo(entries: readonly TimelineEntry[], unit: UnitLike, until?: string): UnitTodo {
   const downloads = unitDownloads(unit.id);
   const own = entries.filter((e) => appliesToUnit(e, unit));
   // The late-congress window (appliesTo.lateCongress, kind "until") is the period the report covers,
@@ -79,8 +83,13 @@ export function unitTodo(entries: readonly TimelineEntry[], unit: UnitLike): Uni
           : undefined,
     })),
   }));
+  // The period the report covers: the late-congress window, or else the unit's first "during"
+  // task (the month by which the review is held), as the plan words them; else the edition's month.
+  const held = own.find((e) => e !== late && e.kind === 'during');
+  const [year, month] = (until ?? '').split('-');
   return {
     tasks,
+    evaluation: late ? `Đơn vị kéo dài thời gian Đại hội: theo Kế hoạch, đánh giá ${late.asIssued}.` : held ? `Theo Kế hoạch: ${held.asIssued}.` : year && month ? `Từ đầu nhiệm kỳ đến hết tháng ${Number(month)}/${year}.` : '',
     lateCongress: late && {
       text: `${unit.shortName} là đơn vị kéo dài thời gian Đại hội: đánh giá ${late.asIssued}.`,
       href: sourceHref(late),
@@ -95,26 +104,29 @@ export interface TimelineFilter {
   label: string;
   /** The units of this kind, by short name. */
   units: string[];
+  /** 1, 2, …: the stylesheet's rules go by this number (data-loc, class loc-N), not by the edition's codes. */
+  position: number;
 }
+
+/** The stylesheet has rules for this many choices (src/styles/global.css); more kinds are listed without a filter. */
+export const MAX_TIMELINE_FILTERS = 30;
 
 /** Key of a kind of unit for the timeline filter: its type, and whether its congress was late. */
 export const filterKey = (unit: Pick<UnitLike, 'type' | 'lateCongress'>): string =>
   unit.lateCongress ? `${unit.type}-dai-hoi-muon` : unit.type;
 
-/** Every key filterKey can give; the stylesheet carries one rule for each (tested). */
-export const allFilterKeys = (): string[] =>
-  (Object.keys(unitTypes) as UnitType[]).flatMap((type) => [filterKey({ type, lateCongress: false }), filterKey({ type, lateCongress: true })]);
-
 /**
  * The "Việc của đơn vị tôi" choices: one per kind of unit present (type × late congress), in the
- * order of the types; and for each timeline entry, the keys of the kinds it falls to.
+ * order of the edition's `unitTypes` (each label from there); and for each timeline entry, the
+ * keys of the kinds it falls to.
  */
 export function timelineFilters(
   entries: readonly TimelineEntry[],
   units: readonly Pick<UnitLike, 'shortName' | 'type' | 'lateCongress'>[],
+  unitTypes: Readonly<Record<string, string>>,
 ): { filters: TimelineFilter[]; keysOf: Map<string, string[]> } {
   const byKey = new Map<string, { type: UnitType; lateCongress: boolean; units: string[] }>();
-  const typeOrder = Object.keys(unitTypes) as UnitType[];
+  const typeOrder = Object.keys(unitTypes);
   const sorted = [...units].sort((a, b) => typeOrder.indexOf(a.type) - typeOrder.indexOf(b.type) || Number(a.lateCongress) - Number(b.lateCongress));
   for (const unit of sorted) {
     const key = filterKey(unit);
@@ -123,16 +135,17 @@ export function timelineFilters(
     byKey.set(key, group);
   }
   const lateTypes = new Set([...byKey.values()].filter((g) => g.lateCongress).map((g) => g.type));
-  const filters = [...byKey.entries()].map(([key, g]): TimelineFilter => ({
+  const filters = [...byKey.entries()].slice(0, MAX_TIMELINE_FILTERS).map(([key, g], i): TimelineFilter => ({
     key,
     label: g.lateCongress
       ? `${unitTypes[g.type]}, kéo dài thời gian Đại hội (${g.units.join(', ')})`
       : lateTypes.has(g.type) ? `${unitTypes[g.type]}, Đại hội đúng hạn` : unitTypes[g.type],
     units: g.units,
+    position: i + 1,
   }));
   const keysOf = new Map(entries.map((e) => [
     e.id,
-    [...byKey.entries()].filter(([, g]) => appliesToUnit(e, g)).map(([key]) => key),
+    filters.filter((f) => appliesToUnit(e, byKey.get(f.key)!)).map((f) => f.key),
   ]));
   return { filters, keysOf };
 }

@@ -79,7 +79,7 @@ export function createCitationLinker(options: CitationLinkerOptions) {
 }
 
 // A number and symbol ("231-KH/TU", "2494/CTr-TLĐ"), a date ("20/8/2020") or a span of years
-// ("2018-2023"): digits, then letters or digits, joined by "-" or "/".
+// ("2015-2020"): digits, then letters or digits, joined by "-" or "/".
 const NUMBER_TOKEN = /\d[\p{L}\p{N}]*(?:[-/][\p{L}\p{N}]+)+/gu;
 
 /**

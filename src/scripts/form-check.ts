@@ -42,7 +42,7 @@ function renderSummary(output: HTMLElement, name: string, result: Extract<CheckR
   // Wider than a phone: a scroll region reachable by keyboard.
   const wrap = element('div', undefined, { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Bảng số liệu trong biểu mẫu (cuộn ngang)' });
   const table = element('table', undefined, { class: 'data-table check-summary', 'data-check-summary': '' });
-  table.append(element('caption', 'Số liệu trong biểu mẫu, so với số đang công bố và phân bổ năm (toàn tỉnh)'));
+  table.append(element('caption', `Số liệu trong biểu mẫu, so với số đang công bố và phân bổ năm (${result.scope})`));
   const head = element('tr');
   head.append(element('th', 'Chỉ tiêu', { scope: 'col' }), ...result.periods.map((p) => element('th', p.label, { scope: 'col' })));
   const thead = element('thead');

@@ -6,7 +6,8 @@ import { urlOf } from './dist';
 
 export const SITE = 'https://congdoan-soket.example.vn';
 
-export function checkLinks(dist: string, pages: string[], dom: (file: string) => HTMLElement = (file) => parse(readFileSync(join(dist, file), 'utf8'))): { broken: string[]; checked: number } {
+/** `site`: the edition's address (site.url of its content/cau-hinh.yaml); links elsewhere are "out". */
+export function checkLinks(dist: string, pages: string[], dom: (file: string) => HTMLElement = (file) => parse(readFileSync(join(dist, file), 'utf8')), site = SITE): { broken: string[]; checked: number } {
   const idCache = new Map<string, Set<string | undefined>>();
   const ids = (file: string) => {
     let found = idCache.get(file);
@@ -26,12 +27,12 @@ export function checkLinks(dist: string, pages: string[], dom: (file: string) =>
   let checked = 0;
   const broken: string[] = [];
   for (const file of pages) {
-    const base = new URL(urlOf(file), SITE);
+    const base = new URL(urlOf(file), site);
     for (const element of dom(file).querySelectorAll('a[href], link[href], script[src], img[src]')) {
       const raw = element.getAttribute('href') ?? element.getAttribute('src') ?? '';
       const rel = element.getAttribute('rel') ?? '';
       const url = new URL(raw, base);
-      if (url.origin !== SITE) {
+      if (url.origin !== new URL(site).origin) {
         broken.push(`${file}: liên kết ra ngoài ${raw}`);
         continue;
       }

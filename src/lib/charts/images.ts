@@ -4,7 +4,6 @@ import type { IndicatorSummary } from '../data/aggregate.ts';
 import { indicatorCharts, type ChartSpec } from '../data/charts.ts';
 import { sampleMark } from '../data/sample-mark.ts';
 import type { Dataset, Indicator } from '../data/dataset.ts';
-import { measureUnits } from '../data/schemas.ts';
 import { formatPartialDate, mustParsePartialDate } from '../dates.ts';
 import { IMAGE_WIDTH, imageHeight, type ChartImageFrame } from './config.ts';
 import { routes } from '../routes.ts';
@@ -33,15 +32,15 @@ export function chartImagePath(indicatorId: string, chartId: string): string {
 }
 
 /** The three charts of an indicator page, as the page and its PNGs draw them. */
-export function indicatorChartSpecs(dataset: Pick<Dataset, 'units' | 'meta'>, indicator: Indicator, summary: IndicatorSummary): ChartSpec[] {
+export function indicatorChartSpecs(dataset: Pick<Dataset, 'units' | 'meta' | 'edition'>, indicator: Indicator, summary: IndicatorSummary): ChartSpec[] {
   const names = new Map(dataset.units.map((u) => [u.id, u.shortName]));
-  const axisLabel = indicator.kind === 'rate' ? '%' : measureUnits[indicator.unit];
+  const axisLabel = indicator.kind === 'rate' ? '%' : indicator.unitLabel;
   // The page's canvas draws the mark with its own plugin; the PNG draws its band from the frame.
-  return indicatorCharts(summary, axisLabel, (id) => names.get(id) ?? id, sampleMark(dataset.meta.status));
+  return indicatorCharts(summary, axisLabel, (id) => names.get(id) ?? id, dataset.edition.scope, sampleMark(dataset.meta.status));
 }
 
 export interface ImageContext {
-  /** The site's origin, e.g. `https://congdoan-soket.example.vn`, for the page address in the source line. */
+  /** The site's origin (the edition's `site.url`), for the page address in the source line. */
   siteUrl: string;
   /** Who publishes the figures: `site.publisher`. */
   publisher: string;
@@ -55,7 +54,7 @@ export function sourceLine(dataset: Pick<Dataset, 'meta'>, pageUrl: string, publ
 
 /** Every chart image of the indicator pages, in the order of the indicators and of each page's charts. */
 export function indicatorChartImages(
-  dataset: Pick<Dataset, 'meta' | 'units' | 'indicators' | 'years'>,
+  dataset: Pick<Dataset, 'meta' | 'units' | 'indicators' | 'years' | 'edition'>,
   summaries: ReadonlyMap<string, IndicatorSummary>,
   context: ImageContext,
 ): ChartImage[] {

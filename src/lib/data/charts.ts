@@ -28,7 +28,8 @@ export interface ChartSpec {
   sampleMark?: string;
 }
 
-export function indicatorCharts(s: IndicatorSummary, axisLabel: string, unitName: (id: string) => string, sampleMark?: string): ChartSpec[] {
+/** `scope`: the edition's word for the whole (organisation.scope.word), in the result series' names. */
+export function indicatorCharts(s: IndicatorSummary, axisLabel: string, unitName: (id: string) => string, scope: string, sampleMark?: string): ChartSpec[] {
   const mark = sampleMark === undefined ? {} : { sampleMark };
   const percent = s.kind === 'rate';
   const years = s.years.map((y) => String(y.year));
@@ -38,7 +39,7 @@ export function indicatorCharts(s: IndicatorSummary, axisLabel: string, unitName
     horizontal: false,
     labels: years,
     series: [
-      { label: percent ? 'Tỷ lệ toàn tỉnh' : 'Kết quả toàn tỉnh', type: 'bar', style: 'result', data: s.years.map((y) => chartNumber(y.total)) },
+      { label: percent ? `Tỷ lệ ${scope}` : `Kết quả ${scope}`, type: 'bar', style: 'result', data: s.years.map((y) => chartNumber(y.total)) },
       ...(s.years.some((y) => y.target !== null)
         ? [{ label: 'Phân bổ năm', type: 'line' as const, style: 'target' as const, data: s.years.map((y) => y.target) }]
         : []),
@@ -57,7 +58,7 @@ export function indicatorCharts(s: IndicatorSummary, axisLabel: string, unitName
     horizontal: false,
     labels: years,
     series: [
-      { label: percent ? 'Tỷ lệ toàn tỉnh' : 'Lũy kế toàn tỉnh', type: 'bar', style: 'result', data: s.cumulative.map((c) => chartNumber(c.total)) },
+      { label: percent ? `Tỷ lệ ${scope}` : `Lũy kế ${scope}`, type: 'bar', style: 'result', data: s.cumulative.map((c) => chartNumber(c.total)) },
       ...(s.termTarget !== null
         ? [{ label: 'Mục tiêu nhiệm kỳ', type: 'line' as const, style: 'target' as const, data: years.map(() => s.termTarget) }]
         : []),

@@ -7,11 +7,12 @@ import type { Problem } from '../problems/problem.ts';
 import { decodeUtf8, parseResultsCsv, type ResultRow, type ResultsContext } from './results-csv.ts';
 import { parsePartialDate, isPartialDate } from '../dates.ts';
 import { dayKey, formatDayKey, type DayKey, type PlanDates } from './plan-dates.ts';
+import type { Vocabularies } from '../edition/schema.ts';
 import {
   datasetMetaSchema,
-  indicatorSchema,
+  indicatorSchemaFor,
   receiptsSchema,
-  unitSchema,
+  unitSchemaFor,
   type DatasetMeta,
   type IndicatorDefinition,
   type ReportingUnit,
@@ -34,7 +35,19 @@ export interface DatasetFiles {
   receipts?: SourceFile;
   /** The plan's issue day and deadline (plan-dates.ts), which the receipts are checked against. */
   plan?: PlanDates | null;
+  /** What the edition (content/cau-hinh.yaml) says about the data: vocabularies and scope word. */
+  edition: DatasetEdition;
 }
+
+/**
+ * The edition's facts the data model is checked and labelled with: kinds of unit, units of
+ * measure and indicator groups (in their order), and the word for the whole (organisation.scope.word).
+ */
+export type DatasetEdition = Pick<Vocabularies, 'unitTypes' | 'measureUnits' | 'indicatorGroups'> & {
+  scope: string;
+  /** The congress term of the edition; the dataset's `term` must be the same. */
+  term?: { from: number; to: number };
+};
 
 export interface Receipt {
   unit: string;
@@ -50,8 +63,20 @@ export interface ReceiptLog {
   plan: PlanDates;
 }
 
-export type Indicator = IndicatorDefinition & { id: string };
-export type Unit = ReportingUnit & { id: string };
+export type Indicator = IndicatorDefinition & {
+  id: string;
+  /** The label of its unit of measure in the edition ("đoàn viên", "%"). */
+  unitLabel: string;
+  /** The label of its group in the edition ("Nhóm chỉ tiêu chính"). */
+  groupLabel: string;
+  /** Its group's place in the edition's list: groups are shown in that order. */
+  groupOrder: number;
+};
+export type Unit = ReportingUnit & {
+  id: string;
+  /** The label of its kind in the edition ("Công đoàn ngành"). */
+  typeLabel: string;
+};
 
 export interface Dataset {
   meta: DatasetMeta;
@@ -62,6 +87,8 @@ export interface Dataset {
   years: number[];
   /** What nop-bao-cao.yaml records; absent when the office keeps no such file. */
   receipts?: ReceiptLog;
+  /** The edition's vocabularies, in their order (groups and kinds of unit are listed in it), and scope word. */
+  edition: DatasetEdition;
 }
 
 /** What a results row is checked against: known units and indicators, the term, the baseline key. */
@@ -111,17 +138,32 @@ function checkDefinitionFile<T>(file: SourceFile, schema: ZodType<T>, problems: 
 
 export function validateDataset(files: DatasetFiles): { dataset: Dataset; problems: [] } | { dataset: null; problems: Problem[] } {
   const problems: Problem[] = [];
-  const meta = checkDefinitionFile(files.meta, datasetMetaSchema, problems);
+  const { term } = files.edition;
+  const metaSchema = term
+    ? datasetMetaSchema.superRefine((m, ctx) => {
+      if (m.term.from !== term.from || m.term.to !== term.to) {
+        ctx.addIssue({ code: 'custom', path: ['term'], message: `nhiệm kỳ ${m.term.from} – ${m.term.to} khác nhiệm kỳ của ấn bản (congress.term trong content/cau-hinh.yaml: ${term.from} – ${term.to})`, params: { rule: 'nhiem-ky-an-ban' } });
+      }
+    })
+    : datasetMetaSchema;
+  const meta = checkDefinitionFile(files.meta, metaSchema, problems);
 
-  const programmeRefs = indicatorSchema.superRefine((data, ctx) => {
+  const { edition: vocabularies } = files;
+  const programmeRefs = indicatorSchemaFor(vocabularies).superRefine((data, ctx) => {
     data.programmes.forEach((id, index) => {
       if (!files.programmeIds.has(id)) {
         ctx.addIssue({ code: 'custom', path: ['programmes', index], message: `chương trình "${id}" không có trong content/chuong-trinh/`, params: { rule: 'chuong-trinh-khong-co' } });
       }
     });
   });
-  const indicators = files.indicators.map((f) => checkDefinitionFile(f, programmeRefs, problems)).filter((x): x is Indicator => x !== null);
-  const units = files.units.map((f) => checkDefinitionFile(f, unitSchema, problems)).filter((x): x is Unit => x !== null);
+  const indicators = files.indicators
+    .map((f) => checkDefinitionFile(f, programmeRefs, problems))
+    .filter((x) => x !== null)
+    .map((i): Indicator => ({ ...i, unitLabel: vocabularies.measureUnits[i.unit]!, groupLabel: vocabularies.indicatorGroups[i.group]!, groupOrder: Object.keys(vocabularies.indicatorGroups).indexOf(i.group) }));
+  const units = files.units
+    .map((f) => checkDefinitionFile(f, unitSchemaFor(vocabularies), problems))
+    .filter((x) => x !== null)
+    .map((u): Unit => ({ ...u, typeLabel: vocabularies.unitTypes[u.type]! }));
 
   // Results can only be checked against definitions that are themselves valid.
   if (problems.length > 0 || !meta) return { dataset: null, problems };
@@ -154,7 +196,7 @@ export function validateDataset(files: DatasetFiles): { dataset: Dataset; proble
   const years = [...new Set(rows.filter((r) => /^\d{4}$/.test(r.period)).map((r) => Number(r.period)))].sort((a, b) => a - b);
   const byOrder = <T extends { order: number; id: string }>(a: T, b: T) => a.order - b.order || a.id.localeCompare(b.id);
   return {
-    dataset: { meta, indicators: [...indicators].sort(byOrder), units: [...units].sort(byOrder), rows, years, ...(receipts ? { receipts } : {}) },
+    dataset: { meta, indicators: [...indicators].sort(byOrder), units: [...units].sort(byOrder), rows, years, ...(receipts ? { receipts } : {}), edition: files.edition },
     problems: [],
   };
 }
@@ -165,7 +207,7 @@ export function validateDataset(files: DatasetFiles): { dataset: Dataset; proble
  */
 function checkReceipts(file: SourceFile, unitIds: ReadonlySet<string>, plan: PlanDates | null, problems: Problem[]): ReceiptLog | undefined {
   if (!plan) {
-    problems.push({ file: file.path, line: 1, rule: 'ke-hoach-khong-co-han', message: 'không tìm thấy hạn gửi báo cáo (mục "gui-bao-cao") và ngày ban hành trong lịch của content/van-ban/ke-hoach-so-ket.mdx, nên không đối chiếu được ngày nhận' });
+    problems.push({ file: file.path, line: 1, rule: 'ke-hoach-khong-co-han', message: 'không tìm thấy hạn gửi báo cáo (mục "gui-bao-cao") và ngày ban hành trong lịch của Kế hoạch (văn bản `review.plan` của content/cau-hinh.yaml), nên không đối chiếu được ngày nhận' });
     return undefined;
   }
   const schema = receiptsSchema.superRefine((data, ctx) => {

@@ -1,7 +1,6 @@
 // Presentation of aggregated figures in Vietnamese: numbers in vi-VN, per cents to one decimal
 // (from exact fractions), status labels and one-sentence summaries of each chart.
 import { percentTenths, type IndicatorSummary, type Quantity, type Status } from './aggregate.ts';
-import { measureUnits, type MeasureUnit } from './schemas.ts';
 
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -60,8 +59,9 @@ export function chartNumber(q: Quantity | null): number | null {
   return q.kind === 'count' ? q.value : percentTenths(q.numerator, q.denominator) / 10;
 }
 
-function withUnit(text: string, kind: 'count' | 'rate', unit: MeasureUnit): string {
-  return kind === 'count' ? `${text} ${measureUnits[unit]}` : text;
+/** `unit`: the label of the unit of measure ("đoàn viên"); a rate carries its "%" already. */
+function withUnit(text: string, kind: 'count' | 'rate', unit: string): string {
+  return kind === 'count' ? `${text} ${unit}` : text;
 }
 
 function missingClause(missing: number): string {
@@ -69,7 +69,7 @@ function missingClause(missing: number): string {
 }
 
 /** One sentence for the "results by year against the allocation" chart. */
-export function summariseByYear(s: IndicatorSummary, unit: MeasureUnit): string {
+export function summariseByYear(s: IndicatorSummary, unit: string, scope: string): string {
   const latest = s.years.at(-1);
   if (!latest) return 'Chưa có số liệu của năm nào.';
   const met = s.years.filter((y) => y.status === 'vuot' || y.status === 'dat').length;
@@ -79,11 +79,11 @@ export function summariseByYear(s: IndicatorSummary, unit: MeasureUnit): string 
     ? 'năm này chưa có phân bổ'
     : `phân bổ ${withUnit(formatTarget(latest.target, s.kind), s.kind, unit)}, ${statusLabels[latest.status].toLowerCase()}`;
   const years = withTarget > 0 ? `; ${integer.format(met)}/${integer.format(withTarget)} năm có phân bổ đạt hoặc vượt` : '';
-  return `Năm ${latest.year}, toàn tỉnh: ${value}${missingClause(latest.missingUnits.length)}, ${against}${years}.`;
+  return `Năm ${latest.year}, ${scope}: ${value}${missingClause(latest.missingUnits.length)}, ${against}${years}.`;
 }
 
 /** One sentence for the "cumulative against the term target" chart. */
-export function summariseCumulative(s: IndicatorSummary, unit: MeasureUnit): string {
+export function summariseCumulative(s: IndicatorSummary, unit: string): string {
   const first = s.years[0]?.year;
   const last = s.years.at(-1)?.year;
   if (!s.result || first === undefined || last === undefined) return 'Chưa có số liệu.';
@@ -100,7 +100,7 @@ export function summariseCumulative(s: IndicatorSummary, unit: MeasureUnit): str
 }
 
 /** One sentence for the "results by unit" chart. */
-export function summariseByUnit(s: IndicatorSummary, unitName: (id: string) => string, unit: MeasureUnit): string {
+export function summariseByUnit(s: IndicatorSummary, unitName: (id: string) => string, unit: string): string {
   const ranked = s.units.filter((u) => u.rank !== null).sort((a, b) => (a.rank as number) - (b.rank as number));
   const incomplete = s.units.length - ranked.length;
   const top = ranked.filter((u) => u.rank === 1);

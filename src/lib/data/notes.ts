@@ -7,7 +7,7 @@ export interface TableNote {
   number: number;
   /** Element id of the note in the page, for the cell's link. */
   id: string;
-  /** Whose figure: "Biên Hòa, 2019". */
+  /** Whose figure: "<tên ngắn của đơn vị>, 2025". */
   label: string;
   text: string;
 }

@@ -1,12 +1,13 @@
 // The two days of the plan the receipts are judged by, taken from the plan's own `schedule` front
-// matter (content/van-ban/ke-hoach-so-ket.mdx), never written a second time in code: the day it
+// matter (the edition's `review.plan` in content/van-ban/), never written a second time in code: the day it
 // was issued (nothing can be received for it before) and the units' deadline for sending reports.
 import { daysInMonth, parsePartialDate, isPartialDate, formatPartialDate, type PartialDate } from '../dates.ts';
 
-export const PLAN_FILE = 'content/van-ban/ke-hoach-so-ket.mdx';
-/** The plan's entry "gửi báo cáo sơ kết về Văn phòng LĐLĐ tỉnh … trước ngày 01/2/2021". */
+/** The plan's file, from its id (the edition's `review.plan`). */
+export const planFile = (plan: string): string => `content/van-ban/${plan}.mdx`;
+/** The plan's entry for sending the units' reports ("gửi báo cáo … trước ngày …"). */
 export const DEADLINE_ENTRY = 'gui-bao-cao';
-/** The plan's entry for its own issue ("tháng 8/2020"), used when the front matter has no issueDate. */
+/** The plan's entry for its own issue ("tháng …"), used when the front matter has no issueDate. */
 export const ISSUE_ENTRY = 'ban-hanh-ke-hoach';
 
 /** A day as a sortable number, YYYYMMDD. */
@@ -17,7 +18,7 @@ export interface PlanDates {
   issued: DayKey;
   /** The last day a report counts as on time. */
   lastOnTimeDay: DayKey;
-  /** The deadline as the plan prints it ("trước ngày 01/2/2021"). */
+  /** The deadline as the plan prints it ("trước ngày 01/2/2026"). */
   asIssued: string;
   /** The paragraph it comes from, for links. */
   anchor: string;
@@ -25,7 +26,7 @@ export interface PlanDates {
 
 export const dayKey = (d: { year: number; month: number; day: number }): DayKey => d.year * 10000 + d.month * 100 + d.day;
 const pad = (n: number) => String(n).padStart(2, '0');
-/** 20210131 → "31/01/2021" */
+/** 20260131 → "31/01/2026" */
 export const formatDayKey = (key: DayKey): string => `${pad(key % 100)}/${pad(Math.floor(key / 100) % 100)}/${Math.floor(key / 10000)}`;
 
 function dayBefore(d: { year: number; month: number; day: number }): DayKey {
@@ -36,8 +37,8 @@ function dayBefore(d: { year: number; month: number; day: number }): DayKey {
 }
 
 /**
- * The last day that meets a deadline. "trước ngày 01/2/2021" is read as written: before that day,
- * so 31/01/2021 at the latest; "trước tháng 2/2021" likewise ends on 31/01. Any other kind ends
+ * The last day that meets a deadline. "trước ngày 01/2/2026" is read as written: before that day,
+ * so 31/01/2026 at the latest; "trước tháng 2/2026" likewise ends on 31/01. Any other kind ends
  * with its date (the whole month when only a month is given).
  */
 export function lastDayFor(kind: string, end: PartialDate): DayKey {

@@ -6,7 +6,9 @@ import type { Problem } from '../problems/problem.ts';
 import { join } from 'node:path';
 import { JOURNAL, pendingJournal } from '../fs/transaction.ts';
 import { readFrontMatter } from '../frontmatter-check.ts';
-import { PLAN_FILE, planDatesOf, type PlanDates } from './plan-dates.ts';
+import { planFile, planDatesOf, type PlanDates } from './plan-dates.ts';
+import { checkEdition } from '../edition/load.ts';
+import { EDITION_FILE } from '../edition/schema.ts';
 
 export const DATA_DIRS = {
   indicators: 'content/chi-tieu',
@@ -40,6 +42,12 @@ function filesIn(root: string, dir: string, pattern: RegExp, maxBytes: number, p
 /** The data files, with every file refused as a whole (a folder named .csv, a FIFO, a link out, too large). */
 export function readDatasetFilesChecked(root: string): { files: DatasetFiles; problems: Problem[] } {
   const problems: Problem[] = [];
+  // The vocabularies the definitions are checked against come from the edition file.
+  const edition = checkEdition(root);
+  problems.push(...edition.problems);
+  const facts = edition.edition
+    ? { ...edition.edition.vocabularies, scope: edition.edition.organisation.scope.word, term: edition.edition.congress.term }
+    : { unitTypes: {}, measureUnits: {}, indicatorGroups: {}, scope: '' };
   const programmes = listContentDir(root, DATA_DIRS.programmes);
   problems.push(...programmes.refusals.map(refusalProblem));
   const programmeIds = new Set(programmes.names.filter((name) => name.endsWith('.mdx')).map((name) => name.replace(/\.mdx$/, '')));
@@ -51,19 +59,20 @@ export function readDatasetFilesChecked(root: string): { files: DatasetFiles; pr
     units: filesIn(root, DATA_DIRS.units, /\.ya?ml$/, MAX_YAML_BYTES, problems),
     results: filesIn(root, DATA_DIRS.results, /\.csv$/, MAX_RESULTS_BYTES, problems),
     programmeIds,
+    edition: facts,
   };
   const receipts = readContentFile(root, RECEIPTS_FILE, MAX_YAML_BYTES);
   if ('refusal' in receipts) problems.push(refusalProblem(receipts.refusal));
   if ('bytes' in receipts) {
     files.receipts = { path: RECEIPTS_FILE, bytes: receipts.bytes };
-    files.plan = planDates(root);
+    files.plan = planDates(root, planFile(edition.edition?.review.plan ?? 'ke-hoach-so-ket'));
   }
   return { files, problems };
 }
 
 /** The plan's issue day and deadline from its front matter; null when it cannot be read (the front-matter check says why). */
-function planDates(root: string): PlanDates | null {
-  const plan = readContentFile(root, PLAN_FILE, MAX_PLAN_BYTES);
+function planDates(root: string, file: string): PlanDates | null {
+  const plan = readContentFile(root, file, MAX_PLAN_BYTES);
   if (!('bytes' in plan)) return null;
   return planDatesOf(readFrontMatter(new TextDecoder().decode(plan.bytes)).data);
 }
@@ -104,7 +113,7 @@ export function loadDataset(root: string): Dataset {
   // Without its metadata the dataset cannot be checked further; the refusal says why.
   // Without its metadata or a definition file the dataset cannot be checked further: every row of
   // a refused indicator or unit would only repeat "unknown", so the refusal alone is said.
-  const definitionRefused = refused.some((p) => p.file === META_FILE || p.file.startsWith(`${DATA_DIRS.indicators}/`) || p.file.startsWith(`${DATA_DIRS.units}/`));
+  const definitionRefused = refused.some((p) => p.file === META_FILE || p.file === EDITION_FILE || p.file.startsWith(`${DATA_DIRS.indicators}/`) || p.file.startsWith(`${DATA_DIRS.units}/`));
   const { dataset, problems } = definitionRefused ? { dataset: null, problems: [] } : validateDataset(files);
   if (stray.length > 0 || refused.length > 0 || !dataset) throw new DataValidationError([...stray, ...refused, ...problems]);
   return dataset;

@@ -7,10 +7,9 @@ import type { Dataset, Indicator, Unit } from './dataset.ts';
 import { toCsv } from './csv-write.ts';
 import { formatInteger, NOT_REPORTED } from './format.ts';
 import { formatDayKey, type DayKey } from './plan-dates.ts';
-import { unitTypes } from './schemas.ts';
 
 export interface ReportingPeriod {
-  /** `nam` of the results files: "2019", or the baseline key. */
+  /** `nam` of the results files: "2025", or the baseline key. */
   key: string;
   label: string;
 }
@@ -32,7 +31,7 @@ export interface ReportingCell {
 }
 
 export interface ReceiptStatus {
-  /** "28/01/2021" */
+  /** "28/01/2026" */
   date: string;
   onTime: boolean;
   daysLate: number;
@@ -56,7 +55,8 @@ export interface UnitReporting {
 }
 
 export interface ReportingGroup {
-  type: keyof typeof unitTypes;
+  /** A code of the edition's `unitTypes`. */
+  type: string;
   label: string;
   units: UnitReporting[];
 }
@@ -79,9 +79,9 @@ export interface ReportingStatus {
   /** Present when nop-bao-cao.yaml exists. */
   receipts?: {
     file: string;
-    /** "trước ngày 01/2/2021", as the plan prints it. */
+    /** "trước ngày 01/2/2026", as the plan prints it. */
     asIssued: string;
-    /** "31/01/2021": the last day that is on time. */
+    /** "31/01/2026": the last day that is on time. */
     lastOnTimeDay: string;
     anchor: string;
     received: number;
@@ -111,7 +111,7 @@ function daysBetween(from: DayKey, to: DayKey): number {
   return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
-export function reportingStatus(dataset: Pick<Dataset, 'meta' | 'years' | 'indicators' | 'units' | 'rows' | 'receipts'>): ReportingStatus {
+export function reportingStatus(dataset: Pick<Dataset, 'meta' | 'years' | 'indicators' | 'units' | 'rows' | 'receipts' | 'edition'>): ReportingStatus {
   const periods = reportingPeriods(dataset);
   const have = new Set(dataset.rows.map((r) => `${r.unit}|${r.period}|${r.indicator}`));
   const expected = dataset.indicators.length;
@@ -153,13 +153,14 @@ export function reportingStatus(dataset: Pick<Dataset, 'meta' | 'years' | 'indic
 
   const completeUnits = log?.completeUnits ?? 'last';
   const lines = dataset.units.map(unitLine);
-  const groups = (Object.keys(unitTypes) as (keyof typeof unitTypes)[])
+  const unitTypes = dataset.edition.unitTypes;
+  const groups = Object.keys(unitTypes)
     .map((type) => {
       const own = lines.filter((_, i) => dataset.units[i]!.type === type);
       // Stable: within "complete" and "not complete" the units keep their listed order.
       const done = own.filter((u) => u.state === 'du');
       const open = own.filter((u) => u.state !== 'du');
-      return { type, label: unitTypes[type], units: completeUnits === 'first' ? [...done, ...open] : [...open, ...done] };
+      return { type, label: unitTypes[type]!, units: completeUnits === 'first' ? [...done, ...open] : [...open, ...done] };
     })
     .filter((g) => g.units.length > 0);
 

@@ -15,7 +15,7 @@ type Column = (typeof RESULT_COLUMNS)[number];
 
 export interface ResultRow {
   unit: string;
-  /** A year ("2019") or the dataset's baseline key (previous term). */
+  /** A year ("2025") or the dataset's baseline key (previous term). */
   period: string;
   indicator: string;
   /** Counts. */

@@ -2,101 +2,95 @@
 // units (content/don-vi/*.yaml) and the dataset's metadata (content/so-lieu/bo-du-lieu.yaml).
 // Plain zod, so the pre-build check, `npm run check:data`, Astro's collections and the tests all
 // validate with the same objects. Result rows (CSV) are checked in results-csv.ts.
+// The kinds of unit, units of measure and indicator groups are the edition's vocabularies
+// (content/cau-hinh.yaml): indicatorSchemaFor / unitSchemaFor refuse a code the edition does not
+// list; indicatorSchema / unitSchema (no edition) take any well-formed code.
 import { z } from '../zod-vi.ts';
+import { vocabularyCode, type Vocabularies } from '../edition/schema.ts';
 
-/** Closed list of units of measure; a rate is always in per cent. */
-export const measureUnits = {
-  'doan-vien': 'đoàn viên',
-  'cong-doan-co-so': 'công đoàn cơ sở',
-  'nguoi': 'người',
-  'luot-nguoi': 'lượt người',
-  'can-nha': 'căn nhà',
-  'cuoc': 'cuộc',
-  'phan-tram': '%',
-} as const;
-export type MeasureUnit = keyof typeof measureUnits;
+/** The unit of measure of every rate: per cent. */
+export const RATE_UNIT = 'phan-tram';
 
-export const indicatorGroups = { 'chinh': 'Nhóm chỉ tiêu chính', 'phoi-hop': 'Nhóm chỉ tiêu phối hợp' } as const;
 export const directions = { 'cao-hon-la-tot': 'Càng cao càng tốt', 'thap-hon-la-tot': 'Càng thấp càng tốt' } as const;
-
-const measureUnitKeys = Object.keys(measureUnits) as [MeasureUnit, ...MeasureUnit[]];
 
 /** Per-cent targets are kept to two decimals so they compare exactly as hundredths. */
 export function hasAtMostTwoDecimals(value: number): boolean {
   return Math.abs(value * 100 - Math.round(value * 100)) < 1e-9;
 }
 
-export const indicatorSchema = z
-  .object({
-    name: z.string().min(1),
-    group: z.enum(['chinh', 'phoi-hop']),
-    /** Position within its group on /chi-tieu/. */
-    order: z.number().int(),
-    /** Ids of entries in content/chuong-trinh/ (file names without .mdx). */
-    programmes: z.array(z.string().min(1)).default([]),
-    unit: z.enum(measureUnitKeys, { error: (issue) => `đơn vị tính "${String(issue.input)}" không có trong danh mục (${measureUnitKeys.join(', ')})` }),
-    /** count: unit results are summed; rate: numerator and denominator are summed, then divided. */
-    kind: z.enum(['count', 'rate']),
-    numerator: z.string().min(1).optional(),
-    denominator: z.string().min(1).optional(),
-    /** Term target (2018–2023): a total for a count, a per-cent level for a rate. */
-    termTarget: z.number().nonnegative().optional(),
-    /** Allocation per year ("phân bổ hằng năm"), keyed by year. */
-    annualTargets: z.record(z.string().regex(/^\d{4}$/, 'năm phải có 4 chữ số'), z.number().nonnegative()).default({}),
-    direction: z.enum(['cao-hon-la-tot', 'thap-hon-la-tot']),
-    definition: z.string().min(1),
-    /** Where the definition and targets come from. */
-    source: z.string().min(1),
-  })
-  .strict()
-  .superRefine((data, ctx) => {
-    const targets: [PropertyKey[], number][] = [
-      ...(data.termTarget === undefined ? [] : [[['termTarget'], data.termTarget] as [PropertyKey[], number]]),
-      ...Object.entries(data.annualTargets).map(([year, value]) => [['annualTargets', year], value] as [PropertyKey[], number]),
-    ];
-    if (data.kind === 'rate') {
-      if (data.unit !== 'phan-tram') ctx.addIssue({ code: 'custom', path: ['unit'], message: 'chỉ tiêu tỷ lệ phải có đơn vị tính phan-tram', params: { rule: 'ty-le-phan-tram' } });
-      for (const field of ['numerator', 'denominator'] as const) {
-        if (!data[field]) ctx.addIssue({ code: 'custom', path: [field], message: `chỉ tiêu tỷ lệ phải nêu ${field === 'numerator' ? 'tử số' : 'mẫu số'}`, params: { rule: 'ty-le-tu-mau' } });
+export function indicatorSchemaFor(vocabularies: Pick<Vocabularies, 'measureUnits' | 'indicatorGroups'> | null) {
+  return z
+    .object({
+      name: z.string().min(1),
+      group: vocabularyCode(vocabularies?.indicatorGroups ?? null, 'nhóm chỉ tiêu', 'vocabularies.indicatorGroups'),
+      /** Position within its group on /chi-tieu/. */
+      order: z.number().int(),
+      /** Ids of entries in content/chuong-trinh/ (file names without .mdx). */
+      programmes: z.array(z.string().min(1)).default([]),
+      unit: vocabularyCode(vocabularies?.measureUnits ?? null, 'đơn vị tính', 'vocabularies.measureUnits'),
+      /** count: unit results are summed; rate: numerator and denominator are summed, then divided. */
+      kind: z.enum(['count', 'rate']),
+      numerator: z.string().min(1).optional(),
+      denominator: z.string().min(1).optional(),
+      /** Target for the whole term: a total for a count, a per-cent level for a rate. */
+      termTarget: z.number().nonnegative().optional(),
+      /** Allocation per year ("phân bổ hằng năm"), keyed by year. */
+      annualTargets: z.record(z.string().regex(/^\d{4}$/, 'năm phải có 4 chữ số'), z.number().nonnegative()).default({}),
+      direction: z.enum(['cao-hon-la-tot', 'thap-hon-la-tot']),
+      definition: z.string().min(1),
+      /** Where the definition and targets come from. */
+      source: z.string().min(1),
+    })
+    .strict()
+    .superRefine((data, ctx) => {
+      const targets: [PropertyKey[], number][] = [
+        ...(data.termTarget === undefined ? [] : [[['termTarget'], data.termTarget] as [PropertyKey[], number]]),
+        ...Object.entries(data.annualTargets).map(([year, value]) => [['annualTargets', year], value] as [PropertyKey[], number]),
+      ];
+      if (data.kind === 'rate') {
+        if (data.unit !== RATE_UNIT) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'chỉ tiêu tỷ lệ phải có đơn vị tính phan-tram', params: { rule: 'ty-le-phan-tram' } });
+        for (const field of ['numerator', 'denominator'] as const) {
+          if (!data[field]) ctx.addIssue({ code: 'custom', path: [field], message: `chỉ tiêu tỷ lệ phải nêu ${field === 'numerator' ? 'tử số' : 'mẫu số'}`, params: { rule: 'ty-le-tu-mau' } });
+        }
+        for (const [path, value] of targets) {
+          if (value > 100 || !hasAtMostTwoDecimals(value)) ctx.addIssue({ code: 'custom', path, message: 'mục tiêu tỷ lệ phải từ 0 đến 100, tối đa hai chữ số thập phân', params: { rule: 'muc-tieu-ty-le' } });
+        }
+      } else {
+        if (data.unit === RATE_UNIT) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'chỉ tiêu đếm không dùng đơn vị tính phan-tram', params: { rule: 'dem-khong-phan-tram' } });
+        for (const field of ['numerator', 'denominator'] as const) {
+          if (data[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'chỉ tiêu đếm không có tử số, mẫu số', params: { rule: 'dem-khong-tu-mau' } });
+        }
+        for (const [path, value] of targets) {
+          if (!Number.isSafeInteger(value)) ctx.addIssue({ code: 'custom', path, message: 'mục tiêu của chỉ tiêu đếm phải là số nguyên', params: { rule: 'muc-tieu-so-nguyen' } });
+        }
       }
-      for (const [path, value] of targets) {
-        if (value > 100 || !hasAtMostTwoDecimals(value)) ctx.addIssue({ code: 'custom', path, message: 'mục tiêu tỷ lệ phải từ 0 đến 100, tối đa hai chữ số thập phân', params: { rule: 'muc-tieu-ty-le' } });
-      }
-    } else {
-      if (data.unit === 'phan-tram') ctx.addIssue({ code: 'custom', path: ['unit'], message: 'chỉ tiêu đếm không dùng đơn vị tính phan-tram', params: { rule: 'dem-khong-phan-tram' } });
-      for (const field of ['numerator', 'denominator'] as const) {
-        if (data[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'chỉ tiêu đếm không có tử số, mẫu số', params: { rule: 'dem-khong-tu-mau' } });
-      }
-      for (const [path, value] of targets) {
-        if (!Number.isSafeInteger(value)) ctx.addIssue({ code: 'custom', path, message: 'mục tiêu của chỉ tiêu đếm phải là số nguyên', params: { rule: 'muc-tieu-so-nguyen' } });
-      }
-    }
-  });
+    });
+}
+
+export const indicatorSchema = indicatorSchemaFor(null);
 export type IndicatorDefinition = z.infer<typeof indicatorSchema>;
 
-export const unitTypes = {
-  'ldld-huyen': 'Liên đoàn Lao động huyện, thành phố',
-  'cd-nganh': 'Công đoàn ngành',
-  'cd-vien-chuc': 'Công đoàn Viên chức tỉnh',
-  'cd-kcn': 'Công đoàn các Khu công nghiệp',
-  'cd-tong-cong-ty': 'Công đoàn Tổng công ty',
-  'cdcs-truc-thuoc': 'Công đoàn cơ sở trực thuộc LĐLĐ tỉnh',
-} as const;
 
-export const unitSchema = z
-  .object({
-    name: z.string().min(1),
-    shortName: z.string().min(1),
-    type: z.enum(Object.keys(unitTypes) as [keyof typeof unitTypes, ...(keyof typeof unitTypes)[]]),
-    order: z.number().int(),
-    /** The plan's four units whose congress was late: evaluated from the start of the term to 12/2020. */
-    lateCongress: z.boolean().default(false),
-    /** `nguon` when the plan or the issue names the unit; `minh-hoa` when the name is illustrative. */
-    nameSource: z.enum(['nguon', 'minh-hoa']),
-    note: z.string().min(1).optional(),
-  })
-  .strict();
+
+export function unitSchemaFor(vocabularies: Pick<Vocabularies, 'unitTypes'> | null) {
+  return z
+    .object({
+      name: z.string().min(1),
+      shortName: z.string().min(1),
+      type: vocabularyCode(vocabularies?.unitTypes ?? null, 'loại đơn vị', 'vocabularies.unitTypes'),
+      order: z.number().int(),
+      /** A unit whose congress was late: evaluated to the plan's `until` date for such units. */
+      lateCongress: z.boolean().default(false),
+      /** `nguon` when the plan or the issue names the unit; `minh-hoa` when the name is illustrative. */
+      nameSource: z.enum(['nguon', 'minh-hoa']),
+      note: z.string().min(1).optional(),
+    })
+    .strict();
+}
+
+export const unitSchema = unitSchemaFor(null);
 export type ReportingUnit = z.infer<typeof unitSchema>;
+
 
 export const datasetMetaSchema = z
   .object({

@@ -1,24 +1,81 @@
 // The edition file (content/cau-hinh.yaml): what belongs to one organisation and one review, so
 // the same code publishes another federation's or sector union's review from its own content/.
 // Every field is described here once; the README's table of fields is generated from these
-// descriptions (tests/edition.test.ts keeps the two equal).
+// descriptions (tests/edition.test.ts keeps the two equal). Pure zod: the browser's form check
+// carries the vocabularies too.
 import { z } from '../zod-vi.ts';
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ "ldld-huyen")');
+const year = z.number().int().min(1900).max(2200);
+const yearSpan = (what: string) =>
+  z
+    .object({
+      from: year.describe(`Năm đầu ${what}.`),
+      to: year.describe(`Năm cuối ${what}.`),
+    })
+    .strict()
+    .refine((s) => s.from <= s.to, { path: ['to'], message: 'năm cuối phải lớn hơn hoặc bằng năm đầu', params: { rule: 'khoang-nam' } });
+
+/** A closed list: code (used in content files) → label (shown on pages and in the files). */
+const vocabulary = (what: string, example: string) =>
+  z
+    .record(slug, z.string().min(1))
+    .refine((v) => Object.keys(v).length > 0, { message: `danh mục ${what} phải có ít nhất một mục`, params: { rule: 'danh-muc-trong' } })
+    .describe(`Danh mục ${what}: mỗi dòng \`mã: tên\`, theo thứ tự hiện trên trang (ví dụ \`${example}\`).`);
+
+export const DEFAULT_MEASURE_UNITS = {
+  'doan-vien': 'đoàn viên',
+  'cong-doan-co-so': 'công đoàn cơ sở',
+  'nguoi': 'người',
+  'luot-nguoi': 'lượt người',
+  'can-nha': 'căn nhà',
+  'cuoc': 'cuộc',
+  'phan-tram': '%',
+};
+
+export const DEFAULT_INDICATOR_GROUPS = { 'chinh': 'Nhóm chỉ tiêu chính', 'phoi-hop': 'Nhóm chỉ tiêu phối hợp' };
 
 export const editionSchema = z
   .object({
     organisation: z
       .object({
         name: z.string().min(1).describe('Tên đầy đủ của tổ chức công bố trang (cơ quan ban hành): hiện ở đầu mọi trang, khối tiêu đề của tệp Word và Excel, thuộc tính tệp.'),
-        parentBody: z.string().min(1).describe('Cơ quan cấp trên, in phía trên tên tổ chức trong khối tiêu đề văn bản.'),
+        shortName: z.string().min(1).describe('Tên viết tắt của tổ chức, dùng trong câu văn của trang (ví dụ "LĐLĐ tỉnh …").'),
+        parentBody: z.string().min(1).default('Tổng Liên đoàn Lao động Việt Nam').describe('Cơ quan cấp trên, in phía trên tên tổ chức trong khối tiêu đề văn bản; mặc định "Tổng Liên đoàn Lao động Việt Nam".'),
         reportRecipient: z.string().min(1).describe('Nơi các đơn vị gửi báo cáo: dòng đầu "Nơi nhận" của các dự thảo báo cáo.'),
+        place: z.string().min(1).describe('Địa danh ở dòng "…, ngày … tháng … năm …" của khối tiêu đề văn bản (tên tỉnh, thành phố).'),
+        scope: z
+          .object({
+            word: z.string().min(1).describe('Chữ chỉ phạm vi của số liệu tổng hợp, viết thường, như trong "kết quả …" (liên đoàn lao động tỉnh: "toàn" và "tỉnh"; công đoàn ngành: "toàn ngành"); đầu câu, đầu cột tự viết hoa chữ đầu.'),
+            slug: slug.describe('Tên tệp của dự thảo báo cáo và biểu mẫu chung của cả tổ chức (`/tai-ve/bao-cao/<slug>.docx`, `/tai-ve/bieu-mau/<slug>.xlsx`), thường là `word` viết không dấu; không được trùng mã đơn vị nào.'),
+          })
+          .strict()
+          .describe('Phạm vi của số liệu tổng hợp.'),
       })
       .strict()
       .describe('Tổ chức công bố.'),
+    congress: z
+      .object({
+        number: z.string().regex(/^[IVXLC]+$/, 'số Đại hội viết bằng chữ số La Mã in hoa (ví dụ "XI")').describe('Số (La Mã) của Đại hội có Nghị quyết được sơ kết.'),
+        name: z.string().min(1).describe('Tên Đại hội như văn bản gọi, trong câu "thực hiện Nghị quyết …" (ví dụ "Đại hội … Công đoàn tỉnh …").'),
+        term: yearSpan('nhiệm kỳ').describe('Nhiệm kỳ của Đại hội (`from`, `to`); các năm đánh giá phải nằm trong nhiệm kỳ.'),
+      })
+      .strict()
+      .describe('Đại hội và nhiệm kỳ.'),
     review: z
       .object({
         title: z.string().min(1).describe('Tên trang: tiêu đề đầy đủ của kỳ sơ kết.'),
-        shortTitle: z.string().min(1).describe('Tên ngắn, dùng trong tiêu đề thẻ trình duyệt.'),
+        shortTitle: z.string().min(1).default('Sơ kết giữa nhiệm kỳ').describe('Tên ngắn, dùng trong tiêu đề thẻ trình duyệt; mặc định "Sơ kết giữa nhiệm kỳ".'),
         description: z.string().min(1).describe('Mô tả một câu của trang (thẻ mô tả, chia sẻ mạng xã hội).'),
+        plan: slug.default('ke-hoach-so-ket').describe('Mã (tên tệp trong `content/van-ban/`, không có đuôi) của Kế hoạch sơ kết: lịch `schedule` của nó cho hạn gửi báo cáo (mục `gui-bao-cao`) và ngày ban hành (mục `ban-hanh-ke-hoach`). Mặc định `ke-hoach-so-ket`.'),
+        outline: slug.default('de-cuong-bao-cao').describe('Mã của Đề cương báo cáo, từ đó dựng mẫu báo cáo Word và các dự thảo. Mặc định `de-cuong-bao-cao`; ấn bản chỉ có một văn bản ghi cùng mã với `plan`.'),
+        evaluation: z
+          .object({
+            years: yearSpan('được đánh giá').describe('Các năm được đánh giá (`from`, `to`): kỳ của biểu mẫu số liệu và số liệu minh họa.'),
+            until: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'tháng viết YYYY-MM (ví dụ 2025-09)').describe('Tháng cuối của thời gian đánh giá, YYYY-MM ("từ đầu nhiệm kỳ đến hết tháng …"). Đơn vị kéo dài thời gian Đại hội lấy mốc `until` của Kế hoạch.'),
+          })
+          .strict()
+          .describe('Thời gian đánh giá.'),
       })
       .strict()
       .describe('Kỳ sơ kết.'),
@@ -28,25 +85,75 @@ export const editionSchema = z
       })
       .strict()
       .describe('Nơi trang được công bố.'),
+    vocabularies: z
+      .object({
+        unitTypes: vocabulary('loại đơn vị báo cáo (trường `type` của `content/don-vi/`, `appliesTo.types` của lịch)', 'ldld-huyen: Liên đoàn Lao động huyện, thành phố'),
+        measureUnits: vocabulary('đơn vị tính của chỉ tiêu (trường `unit` của `content/chi-tieu/`); chỉ tiêu tỷ lệ dùng mã `phan-tram`', 'doan-vien: đoàn viên')
+          .default(DEFAULT_MEASURE_UNITS)
+          .describe('Danh mục đơn vị tính của chỉ tiêu (trường `unit` của `content/chi-tieu/`), mỗi dòng `mã: tên`; chỉ tiêu tỷ lệ dùng mã `phan-tram`. Mặc định: đoàn viên, công đoàn cơ sở, người, lượt người, căn nhà, cuộc, %.'),
+        indicatorGroups: vocabulary('nhóm chỉ tiêu (trường `group` của `content/chi-tieu/`)', 'chinh: Nhóm chỉ tiêu chính')
+          .default(DEFAULT_INDICATOR_GROUPS)
+          .describe('Danh mục nhóm chỉ tiêu (trường `group` của `content/chi-tieu/`), theo thứ tự trên trang và biểu mẫu. Mặc định `chinh` (Nhóm chỉ tiêu chính), `phoi-hop` (Nhóm chỉ tiêu phối hợp).'),
+        programmeLevels: vocabulary('cấp ban hành chương trình (trường `level` của `content/chuong-trinh/`), cấp của tổ chức trước', 'tinh: Cấp tỉnh (LĐLĐ tỉnh …)'),
+      })
+      .strict()
+      .describe('Các danh mục mô tả cơ cấu của tổ chức.'),
   })
-  .strict();
+  .strict()
+  .superRefine((e, ctx) => {
+    const { years, until } = e.review.evaluation;
+    const { term } = e.congress;
+    if (years.from < term.from || years.to > term.to) {
+      ctx.addIssue({ code: 'custom', path: ['review', 'evaluation', 'years'], message: `các năm đánh giá phải nằm trong nhiệm kỳ ${term.from} – ${term.to}`, params: { rule: 'nam-ngoai-nhiem-ky' } });
+    }
+    if (Number(until.slice(0, 4)) < years.from) {
+      ctx.addIssue({ code: 'custom', path: ['review', 'evaluation', 'until'], message: `tháng cuối của thời gian đánh giá phải từ năm ${years.from} trở đi`, params: { rule: 'khoang-nam' } });
+    }
+  });
 
 export type Edition = z.infer<typeof editionSchema>;
+export type Vocabularies = Edition['vocabularies'];
 
 export const EDITION_FILE = 'content/cau-hinh.yaml';
+
+/** Fields whose value is a list of `code: label` lines: one README row for the list, not one per code. */
+const LEAVES = new Set(['congress.term', 'review.evaluation.years', 'vocabularies.unitTypes', 'vocabularies.measureUnits', 'vocabularies.indicatorGroups', 'vocabularies.programmeLevels']);
 
 /** One row per field, from the schema's own descriptions: the README's table of the edition file. */
 export function editionFieldRows(): { field: string; description: string }[] {
   const rows: { field: string; description: string }[] = [];
   const walk = (schema: z.ZodType, path: string) => {
-    const inner = (schema as unknown as { unwrap?: () => z.ZodType }).unwrap?.() ?? schema;
+    let inner: z.ZodType = schema;
+    // Through defaults, optionals and refinements to the object they wrap.
+    for (;;) {
+      const def = (inner as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } } })._zod.def;
+      if (def.innerType) inner = def.innerType;
+      else if (def.type === 'pipe' && def.in) inner = def.in;
+      else break;
+    }
     const shape = (inner as unknown as { shape?: Record<string, z.ZodType> }).shape;
-    if (shape && path.split('.').length < 2) {
+    if (shape && !LEAVES.has(path)) {
       for (const [key, child] of Object.entries(shape)) walk(child, path ? `${path}.${key}` : key);
       return;
     }
-    rows.push({ field: path, description: schema.description ?? inner.description ?? '' });
+    if (path) rows.push({ field: path, description: schema.description ?? inner.description ?? '' });
   };
   walk(editionSchema as unknown as z.ZodType, '');
   return rows;
+}
+
+/**
+ * A field holding a code of one of the edition's vocabularies: any well-formed code when the
+ * vocabulary is not known (null), else one of its codes, refused otherwise with the list and the
+ * edition file's field (rule gia-tri-cho-phep, as every closed list).
+ */
+export function vocabularyCode(vocabulary: Readonly<Record<string, string>> | null, what: string, field: string) {
+  const keys = vocabulary ? Object.keys(vocabulary) : [];
+  if (!vocabulary || keys.length === 0) return z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `mã ${what} chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối`);
+  return z.enum(keys as [string, ...string[]], { error: (issue) => outsideVocabulary(what, String(issue.input), vocabulary, field) });
+}
+
+/** The message an out-of-vocabulary code gets, wherever it is used. */
+export function outsideVocabulary(what: string, code: string, vocabulary: Record<string, string>, field: string): string {
+  return `${what} "${code}" không có trong danh mục \`${field}\` của ${EDITION_FILE} (${Object.keys(vocabulary).join(', ')})`;
 }

@@ -1,7 +1,7 @@
 // All-or-nothing replacement of several files in one folder, under a lock, for `npm run import:form`.
 //
 // Why each step: writeFileSync truncates first, so a crash leaves an empty or cut file; a rename is
-// atomic for one file but an import changes several (2018.csv, 2019.csv, …). So every new file is
+// atomic for one file but an import changes several (2024.csv, 2025.csv, …). So every new file is
 // written beside its target under a hidden name and fsynced; each old file is kept as a hard link
 // (no copy); a journal listing them is written (temp, fsync, rename: it exists whole or not at
 // all) — the commit point; then the renames. A crash before the journal exists leaves the old

@@ -4,7 +4,8 @@
 import type { IndicatorSummary } from '../data/aggregate.ts';
 import type { Dataset, Indicator, Unit } from '../data/dataset.ts';
 import { formatInteger, formatQuantityDetailed, formatTarget, statusLabels } from '../data/format.ts';
-import { indicatorGroups, measureUnits } from '../data/schemas.ts';
+import { groupsOf } from './form.ts';
+import { formatPartialDate, parsePartialDate, isPartialDate } from '../dates.ts';
 import { unitScorecard } from '../data/scorecard.ts';
 import { appliesToUnit, type ScheduleItem } from '../schedule.ts';
 
@@ -27,14 +28,16 @@ export interface DraftGroup {
 }
 
 export interface DraftFigures {
-  /** null: the province as a whole. */
+  /** null: the publishing organisation as a whole. */
   unit: Unit | null;
+  /** The edition's word for the whole (organisation.scope.word). */
+  scope: string;
   years: number[];
   baselineLabel: string | null;
   groups: DraftGroup[];
   /** Printed under the table: what the verdict and targets mean for this scope. */
   notes: string[];
-  /** The units' own notes on their figures (ghi_chu), numbered: "1. Kết nạp đoàn viên mới, 2019 (Biên Hòa): …". */
+  /** The units' own notes on their figures (ghi_chu), numbered: "1. <chỉ tiêu>, 2025 (<tên ngắn của đơn vị>): …". */
   figureNotes: string[];
 }
 
@@ -52,9 +55,8 @@ export function rankText(rank: number | null, rankedUnits: number): string {
 
 export function draftFigures(dataset: Dataset, summaries: ReadonlyMap<string, IndicatorSummary>, unit: Unit | null): DraftFigures {
   const groupOf = (lines: DraftLine[]) =>
-    (Object.keys(indicatorGroups) as (keyof typeof indicatorGroups)[])
-      .map((group) => ({ label: indicatorGroups[group], lines: lines.filter((l) => l.indicator.group === group) }))
-      .filter((g) => g.lines.length > 0);
+    groupsOf(lines.map((l) => l.indicator)).map((g) => ({ label: g.label, lines: lines.filter((l) => l.indicator.group === g.group) }));
+  const { scope } = dataset.edition;
   const common = (indicator: Indicator) => ({ allocation: allocationText(indicator, dataset.years), termTarget: termTargetText(indicator) });
   let lines: DraftLine[];
   if (unit) {
@@ -86,31 +88,30 @@ export function draftFigures(dataset: Dataset, summaries: ReadonlyMap<string, In
     'Số đếm ghi theo đơn vị tính của chỉ tiêu; tỷ lệ ghi phần trăm kèm (tử số/mẫu số). "Chưa báo cáo": đơn vị chưa gửi số liệu năm đó, không phải số 0.',
     'Lũy kế: tổng các năm đã báo cáo (chỉ tiêu đếm); với chỉ tiêu tỷ lệ là tỷ lệ của năm cuối đã báo cáo.',
     unit
-      ? 'Phân bổ năm và mục tiêu nhiệm kỳ là chỉ tiêu chung của toàn tỉnh; đơn vị chưa được giao chỉ tiêu riêng nên cột Đánh giá không xếp loại đạt hay chưa đạt. Xếp hạng: thứ hạng của đơn vị trong số các đơn vị đã báo cáo đủ.'
-      : 'Đánh giá: so kết quả toàn tỉnh với tổng phân bổ các năm (chỉ tiêu đếm) hoặc phân bổ của năm cuối (chỉ tiêu tỷ lệ).',
+      ? `Phân bổ năm và mục tiêu nhiệm kỳ là chỉ tiêu chung của ${scope}; đơn vị chưa được giao chỉ tiêu riêng nên cột Đánh giá không xếp loại đạt hay chưa đạt. Xếp hạng: thứ hạng của đơn vị trong số các đơn vị đã báo cáo đủ.`
+      : `Đánh giá: so kết quả ${scope} với tổng phân bổ các năm (chỉ tiêu đếm) hoặc phân bổ của năm cuối (chỉ tiêu tỷ lệ).`,
   ];
   const shortName = new Map(dataset.units.map((u) => [u.id, u.shortName]));
   // Notes follow the table's order: group by group, then the indicators' own order.
-  const groupKeys = Object.keys(indicatorGroups);
-  const ranked = [...dataset.indicators].sort((a, b) => groupKeys.indexOf(a.group) - groupKeys.indexOf(b.group));
+  const ranked = [...dataset.indicators].sort((a, b) => a.groupOrder - b.groupOrder);
   const order = new Map(ranked.map((i, n) => [i.id, n]));
   const periodLabel = (p: string) => (p === dataset.meta.baseline?.key ? dataset.meta.baseline.label : p);
   const figureNotes = dataset.rows
     .filter((r) => r.note.trim() !== '' && (!unit || r.unit === unit.id))
     .sort((a, b) => (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0) || a.period.localeCompare(b.period) || a.unit.localeCompare(b.unit))
     .map((r, n) => `${n + 1}. ${ranked[order.get(r.indicator) ?? 0]?.name ?? r.indicator}, ${periodLabel(r.period)}${unit ? '' : ` (${shortName.get(r.unit) ?? r.unit})`}: ${r.note.replace(/\s*\r?\n\s*/g, '; ')}`);
-  return { unit, years: dataset.years, baselineLabel: dataset.meta.baseline?.label ?? null, groups: groupOf(lines), notes, figureNotes };
+  return { unit, scope, years: dataset.years, baselineLabel: dataset.meta.baseline?.label ?? null, groups: groupOf(lines), notes, figureNotes };
 }
 
 /** The table of a draft: header and rows, one group heading row before its indicators. */
 export function draftTable(f: DraftFigures): { header: string[]; rows: { cells: string[]; bold?: boolean }[] } {
-  const header = ['STT', 'Chỉ tiêu (đơn vị tính)', ...f.years.map(String), 'Lũy kế / tỷ lệ năm cuối', 'Phân bổ năm (toàn tỉnh)', 'Mục tiêu nhiệm kỳ (toàn tỉnh)', 'Đánh giá', 'Xếp hạng', f.baselineLabel ?? 'Nhiệm kỳ trước'];
+  const header = ['STT', 'Chỉ tiêu (đơn vị tính)', ...f.years.map(String), 'Lũy kế / tỷ lệ năm cuối', `Phân bổ năm (${f.scope})`, `Mục tiêu nhiệm kỳ (${f.scope})`, 'Đánh giá', 'Xếp hạng', f.baselineLabel ?? 'Nhiệm kỳ trước'];
   const rows: { cells: string[]; bold?: boolean }[] = [];
   const roman = ['I', 'II', 'III', 'IV', 'V', 'VI'];
   f.groups.forEach((g, gi) => {
     rows.push({ cells: [roman[gi] ?? String(gi + 1), g.label, ...Array(header.length - 2).fill('')], bold: true });
     g.lines.forEach((l, i) => {
-      const name = `${l.indicator.name} (${measureUnits[l.indicator.unit]})`;
+      const name = `${l.indicator.name} (${l.indicator.unitLabel})`;
       rows.push({ cells: [String(i + 1), name, ...l.years, l.result, l.allocation, l.termTarget, l.verdict, l.rank, l.baseline] });
     });
   });
@@ -126,9 +127,13 @@ export function deadlinesFor<T extends Pick<ScheduleItem, 'appliesTo'>>(entries:
   return entries.filter((e) => (unit ? appliesToUnit(e, unit) : e.appliesTo === undefined));
 }
 
-/** The period a unit's report covers, as the plan words it. */
-export function evaluationWindow(unit: Unit | null): string {
-  return unit?.lateCongress
-    ? 'đơn vị kéo dài thời gian Đại hội: đánh giá từ đầu nhiệm kỳ đến thời điểm tháng 12/2020.'
-    : 'từ đầu nhiệm kỳ đến hết tháng 12/2020.';
+/**
+ * The period a unit's report covers: to the end of the edition's evaluation (`until`, YYYY-MM),
+ * or, for a unit whose congress was late, as the plan's `until` entry for such units words it.
+ */
+export function evaluationWindow(unit: Unit | null, entries: readonly Pick<ScheduleItem, 'appliesTo' | 'kind' | 'asIssued'>[], until: string): string {
+  const late = unit?.lateCongress ? entries.find((e) => e.kind === 'until' && e.appliesTo?.lateCongress === true) : undefined;
+  if (late) return `đơn vị kéo dài thời gian Đại hội: đánh giá ${late.asIssued}.`;
+  const month = parsePartialDate(until);
+  return `từ đầu nhiệm kỳ đến hết tháng ${isPartialDate(month) ? formatPartialDate(month).replace(/^0/, '') : until}.`;
 }

@@ -7,7 +7,6 @@
 import type { Dataset } from '../data/dataset.ts';
 import { quantityOf } from '../data/aggregate.ts';
 import { formatInteger, formatQuantityDetailed, formatTarget } from '../data/format.ts';
-import { measureUnits } from '../data/schemas.ts';
 import type { ResultRow } from '../data/results-csv.ts';
 import { formatProblem } from '../problems/problem.ts';
 import { changeCounts, formPeriods, MAX_FORM_BYTES, formTooLarge, planChanges, readForm, type ChangeAction } from './import.ts';
@@ -49,6 +48,8 @@ export type CheckResult =
   | { ok: false; messages: string[] }
   | {
     ok: true;
+    /** The edition's word for the whole (organisation.scope.word): the allocations are its. */
+    scope: string;
     unitId: string;
     unitName: string;
     periods: { key: string; label: string }[];
@@ -97,7 +98,7 @@ export async function checkForm(name: string, bytes: Uint8Array, dataset: CheckD
   const lines = dataset.indicators.map((indicator): SummaryLine => ({
     indicatorId: indicator.id,
     name: indicator.name,
-    unitOfMeasure: measureUnits[indicator.unit],
+    unitOfMeasure: indicator.unitLabel,
     cells: periods.map((p): SummaryCell => {
       const key = `${indicator.id}|${p.key}`;
       const entry = entryAt.get(key);
@@ -110,7 +111,7 @@ export async function checkForm(name: string, bytes: Uint8Array, dataset: CheckD
         ...(change && change.action !== 'add' ? { published: figureOf(published.get(key), indicator.kind) } : {}),
         state,
         stateLabel: STATE_LABELS[state],
-        ...(target === undefined ? {} : { allocation: `${formatTarget(target, indicator.kind)}${indicator.kind === 'count' ? ` ${measureUnits[indicator.unit]}` : ''}` }),
+        ...(target === undefined ? {} : { allocation: `${formatTarget(target, indicator.kind)}${indicator.kind === 'count' ? ` ${indicator.unitLabel}` : ''}` }),
         ...(entry ? { where: entry.where } : {}),
       };
     }),
@@ -119,6 +120,7 @@ export async function checkForm(name: string, bytes: Uint8Array, dataset: CheckD
   const unit = dataset.units.find((u) => u.id === form.unitId);
   return {
     ok: true,
+    scope: dataset.edition.scope,
     unitId: form.unitId,
     unitName: unit?.name ?? form.unitId,
     periods,

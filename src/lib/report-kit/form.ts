@@ -1,9 +1,8 @@
-// The indicator form ("Báo cáo tổng hợp số liệu hoạt động công đoàn giai đoạn 2018 – 2020 – mẫu
+// The indicator form ("Báo cáo tổng hợp số liệu hoạt động công đoàn giai đoạn <years> – mẫu
 // biểu kèm theo"), generated from the indicator definitions and units: an .xlsx with data
 // validation and a sheet of definitions, and the same form as .csv in the results-file format.
 import ExcelJS from 'exceljs';
 import type { Indicator, Unit } from '../data/dataset.ts';
-import { indicatorGroups, measureUnits } from '../data/schemas.ts';
 import { toCsv } from '../data/csv-write.ts';
 import { RESULT_COLUMNS, type ResultRow } from '../data/results-csv.ts';
 
@@ -91,16 +90,20 @@ export interface FormPeriod {
   label: string;
 }
 
-/** The header row of a layout: its fixed columns, "2019 – Giá trị hoặc tử số", "2019 – Mẫu số", … for each period, then the trailing columns. */
+/** The header row of a layout: its fixed columns, "2025 – Giá trị hoặc tử số", "2025 – Mẫu số", … for each period, then the trailing columns. */
 export function formHeader(periods: readonly FormPeriod[], layout: FormLayout = LAYOUTS.current): string[] {
   return [...layout.fixed, ...periods.flatMap((p) => [`${p.label} – Giá trị hoặc tử số`, `${p.label} – Mẫu số`]), ...layout.trailing];
 }
 
-/** The indicators in the order and groups the form shows them: main, then coordinated. */
-export function formGroups(indicators: readonly Indicator[]): { group: keyof typeof indicatorGroups; label: string; indicators: Indicator[] }[] {
-  return (Object.keys(indicatorGroups) as (keyof typeof indicatorGroups)[])
-    .map((group) => ({ group, label: indicatorGroups[group], indicators: indicators.filter((i) => i.group === group) }))
-    .filter((g) => g.indicators.length > 0);
+/** The indicators in the order and groups the form shows them: groups in the edition's order (main, then coordinated). */
+export function formGroups(indicators: readonly Indicator[]): { group: string; label: string; indicators: Indicator[] }[] {
+  return groupsOf(indicators);
+}
+
+/** Indicators by group, groups in the edition's order, each group's indicators in their own order. */
+export function groupsOf<T extends Pick<Indicator, 'group' | 'groupLabel' | 'groupOrder'>>(indicators: readonly T[]): { group: string; label: string; indicators: T[] }[] {
+  const firsts = [...new Map(indicators.map((i) => [i.group, i])).values()].sort((a, b) => a.groupOrder - b.groupOrder);
+  return firsts.map((first) => ({ group: first.group, label: first.groupLabel, indicators: indicators.filter((i) => i.group === first.group) }));
 }
 
 /** Row of each indicator on the current form: after the header, one heading row per group. */
@@ -243,7 +246,7 @@ export async function formWorkbook(input: FormInput): Promise<ExcelJS.Workbook> 
       const row = sheet.getRow(r);
       put(at(r, 1), index + 1, {}, { horizontal: 'center' });
       put(at(r, 2), indicator.name);
-      put(at(r, 3), measureUnits[indicator.unit], {}, { horizontal: 'center' });
+      put(at(r, 3), indicator.unitLabel, {}, { horizontal: 'center' });
       put(at(r, 4), howTo(indicator), { size: 11 });
       input.periods.forEach((period, p) => {
         const valueCol = LAYOUTS.current.fixed.length + 1 + p * 2;
@@ -338,7 +341,7 @@ export async function formWorkbook(input: FormInput): Promise<ExcelJS.Workbook> 
   const defs = book.addWorksheet(DEFINITIONS_SHEET);
   defs.addRow(['Mã chỉ tiêu', 'Chỉ tiêu', 'Nhóm', 'Đơn vị tính', 'Cách tính', 'Định nghĩa', 'Chương trình', 'Nguồn']).font = { bold: true };
   for (const i of input.indicators) {
-    defs.addRow([i.id, i.name, indicatorGroups[i.group], measureUnits[i.unit], howTo(i), i.definition, i.programmes.join(', '), i.source]);
+    defs.addRow([i.id, i.name, i.groupLabel, i.unitLabel, howTo(i), i.definition, i.programmes.join(', '), i.source]);
   }
   defs.columns = [{ width: 30 }, { width: 48 }, { width: 24 }, { width: 16 }, { width: 40 }, { width: 70 }, { width: 30 }, { width: 50 }];
   defs.eachRow((row) => row.eachCell((cell) => { cell.alignment = { wrapText: true, vertical: 'top' }; }));

@@ -8,8 +8,8 @@ import { site } from '../../lib/site';
 import { indicatorData } from '../../data/indicators';
 
 export const GET: APIRoute = async () => {
-  const outline = await getEntry('van-ban', 'de-cuong-bao-cao');
-  if (!outline?.body) throw new Error('Không đọc được nội dung content/van-ban/de-cuong-bao-cao.mdx');
+  const outline = await getEntry('van-ban', site.outline);
+  if (!outline?.body) throw new Error(`Không đọc được nội dung content/van-ban/${site.outline}.mdx`);
   const buffer = await outlineTemplateBuffer(outlineBlocks(outline.body), {
     formUrl: 'trang Chỉ tiêu hoặc trang của đơn vị trên cổng sơ kết (/chi-tieu/, /don-vi/)',
     sourceTitle: outline.data.title,
