@@ -36,11 +36,13 @@ try {
 
 const problems: Problem[] = [];
 let dataset: Dataset | null = null;
+let dataSkipped = false;
 try {
   // The edition file first: the site's names and address, and the vocabularies the rest is
   // checked against. Without a valid one the data cannot be checked; its problems are said once.
   const edition = checkEdition(root);
   problems.push(...edition.problems, ...checkContent(root));
+  dataSkipped = !edition.edition;
   if (edition.edition) {
     try {
       dataset = loadDataset(root);
@@ -55,7 +57,8 @@ try {
 
 const seconds = ((performance.now() - started) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 if (problems.length > 0) {
-  console.error(`Kiểm tra nội dung và số liệu (${seconds} s): ${problems.length} lỗi.\n${formatProblems(problems)}`);
+  const unchecked = dataSkipped ? '\nSố liệu chưa được kiểm tra: các danh mục để đối chiếu nằm trong tệp ấn bản, hãy sửa tệp ấn bản trước.' : '';
+  console.error(`Kiểm tra nội dung và số liệu (${seconds} s): ${problems.length} lỗi.\n${formatProblems(problems)}${unchecked}`);
   process.exitCode = 1;
 } else if (dataset) {
   console.log(

@@ -10,10 +10,20 @@ describe('the header block of a printed document', () => {
     const h = docHeader({});
     expect(h.parentBody).toBe('TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM');
     expect(h.issuingBody).toBe('LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐỒNG NAI');
+    // A narrow column breaks the name before its place, never inside it.
+    expect(h.issuingBodyLine).toEqual({ head: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH ', tail: 'ĐỒNG NAI' });
+    expect(h.parentBodyLine).toEqual({ head: 'TỔNG LIÊN ĐOÀN LAO ĐỘNG ', tail: 'VIỆT NAM' });
     expect(h.motto).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập – Tự do – Hạnh phúc']);
     expect(h.numberLine).toBe('Số: ……');
     expect(h.placeDateLine).toBe('Đồng Nai, ngày …… tháng …… năm ……');
     expect(h.blanks).toEqual(['số, ký hiệu', 'ngày ban hành']);
+  });
+
+  test('a place of several words is kept whole; without a known place, the last two words are', async () => {
+    const { keepPlaceTogether } = await import('../src/lib/doc-header');
+    expect(keepPlaceTogether('LIÊN ĐOÀN LAO ĐỘNG TỈNH BÀ RỊA - VŨNG TÀU', 'Bà Rịa - Vũng Tàu')).toEqual({ head: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH ', tail: 'BÀ RỊA - VŨNG TÀU' });
+    expect(keepPlaceTogether('CÔNG ĐOÀN NGÀNH GIÁO DỤC')).toEqual({ head: 'CÔNG ĐOÀN NGÀNH ', tail: 'GIÁO DỤC' });
+    expect(keepPlaceTogether('CÔNG ĐOÀN')).toEqual({ head: '', tail: 'CÔNG ĐOÀN' });
   });
 
   test('the bodies and the place are the edition\'s, whatever it names', () => {

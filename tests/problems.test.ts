@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { formatProblem, formatProblems, shownValue, type Problem } from '../src/lib/problems/problem';
 import { RULES, rulesTable, type RuleId } from '../src/lib/problems/rules';
+import { loadEdition } from '../src/lib/edition/load';
 import { checkFrontMatter } from '../src/lib/frontmatter-check';
 import { documentSchema, programmeSchema } from '../src/lib/content-schemas';
 import { checkContent } from '../src/lib/content-precheck';
@@ -138,6 +139,7 @@ const model = (overrides: Partial<DatasetFiles>): DatasetFiles => ({
   units: [fixture('don-vi/a.yaml'), fixture('don-vi/b.yaml')],
   results: [fixture('so-lieu/hop-le.csv')],
   programmeIds: new Set(['09-ctr-ldld-2018']),
+  edition: { ...loadEdition().vocabularies, scope: loadEdition().organisation.scope.word },
   ...overrides,
 });
 const dataProblems = (overrides: Partial<DatasetFiles>) => validateDataset(model(overrides)).problems;
@@ -158,7 +160,19 @@ describe('rules no other test reaches, through the real checks, worded as the ca
     ['thieu-truong', () => {
       const root = temp();
       cpSync('content', join(root, 'content'), { recursive: true });
-      writeFileSync(join(root, 'content/cau-hinh.yaml'), readFileSync('content/cau-hinh.yaml', 'utf8').replace(/^(\s+)parentBody:/m, '$1parentbody:'));
+      writeFileSync(join(root, 'content/cau-hinh.yaml'), readFileSync('content/cau-hinh.yaml', 'utf8').replace(/^(\s+)reportRecipient:/m, '$1reportrecipient:'));
+      return checkEdition(root).problems;
+    }],
+    ['khoang-nam', () => {
+      const root = temp();
+      cpSync('content', join(root, 'content'), { recursive: true });
+      writeFileSync(join(root, 'content/cau-hinh.yaml'), readFileSync('content/cau-hinh.yaml', 'utf8').replace(/years: \{ from: (\d+), to: (\d+) \}/, 'years: { from: $2, to: $1 }'));
+      return checkEdition(root).problems;
+    }],
+    ['danh-muc-trong', () => {
+      const root = temp();
+      cpSync('content', join(root, 'content'), { recursive: true });
+      writeFileSync(join(root, 'content/cau-hinh.yaml'), readFileSync('content/cau-hinh.yaml', 'utf8').replace(/^(  unitTypes:)\n(?:    .*\n)+/m, '$1 {}\n'));
       return checkEdition(root).problems;
     }],
     ['tep-la', () => {

@@ -3,7 +3,11 @@
 import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_UNITS, routes } from '../src/lib/routes';
+import { routes } from '../src/lib/routes';
+import { loadEdition } from '../src/lib/edition/load';
+
+/** The downloads that cover every unit are named after the edition's scope. */
+const ALL_UNITS = loadEdition().organisation.scope.slug;
 import { registerListSlug } from '../src/lib/citation-register';
 
 const DIST = 'dist';
@@ -25,7 +29,7 @@ describe('routes', () => {
     expect(routes.home('moc-thoi-gian')).toBe('/#moc-thoi-gian');
     expect(routes.formCheck('bien-hoa')).toBe('/kiem-tra-bieu-mau/?don-vi=bien-hoa');
     expect(routes.calendar()).toBe('/lich/toan-bo.ics');
-    expect(routes.form(ALL_UNITS, 'csv')).toBe('/tai-ve/bieu-mau/toan-tinh.csv');
+    expect(routes.form(ALL_UNITS, 'csv')).toBe(`/tai-ve/bieu-mau/${ALL_UNITS}.csv`);
     expect(routes.reporting(`thieu-${unit}`)).toBe(`/tinh-hinh-bao-cao/#thieu-${unit}`);
   });
 

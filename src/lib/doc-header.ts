@@ -20,9 +20,18 @@ export interface Issuer {
 
 const BLANK = '……';
 
+/** A body's name as printed: `tail`, its place or country, is kept on one line. */
+export interface BodyLine {
+  head: string;
+  tail: string;
+}
+
 export interface DocHeader {
   parentBody: string;
   issuingBody: string;
+  /** The two bodies split for printing: a narrow column must not break a place name in two. */
+  parentBodyLine: BodyLine;
+  issuingBodyLine: BodyLine;
   motto: readonly [string, string];
   /** "Số: 12/KH-LĐLĐ" or "Số: ……" when the source has none. */
   numberLine: string;
@@ -42,6 +51,18 @@ function placeDate(place: string, issueDate: string | undefined): string {
   return `${place}, ngày ${day} tháng ${month} năm ${date.year}`;
 }
 
+/**
+ * Splits a name in capitals so that its place is printed whole: the edition's place when the name
+ * ends with it, otherwise its last two words (Vietnamese place names have two syllables or more).
+ */
+export function keepPlaceTogether(name: string, place = ''): BodyLine {
+  const upperPlace = place.toLocaleUpperCase('vi');
+  if (upperPlace && name.endsWith(` ${upperPlace}`)) return { head: name.slice(0, -upperPlace.length), tail: upperPlace };
+  const words = name.split(' ');
+  if (words.length <= 2) return { head: '', tail: name };
+  return { head: `${words.slice(0, -2).join(' ')} `, tail: words.slice(-2).join(' ') };
+}
+
 export function docHeader(doc: { number?: string; issueDate?: string }, issuer: Issuer): DocHeader {
   const blanks: DocHeader['blanks'] = [];
   if (!doc.number) blanks.push('số, ký hiệu');
@@ -49,6 +70,8 @@ export function docHeader(doc: { number?: string; issueDate?: string }, issuer: 
   return {
     parentBody: issuer.parentBody.toLocaleUpperCase('vi'),
     issuingBody: issuer.name.toLocaleUpperCase('vi'),
+    parentBodyLine: keepPlaceTogether(issuer.parentBody.toLocaleUpperCase('vi')),
+    issuingBodyLine: keepPlaceTogether(issuer.name.toLocaleUpperCase('vi'), issuer.place),
     motto: NATIONAL_MOTTO,
     numberLine: `Số: ${doc.number ?? BLANK}`,
     placeDateLine: placeDate(issuer.place, doc.issueDate),

@@ -3,9 +3,6 @@
 // tests/routes.test.ts keeps pages and components from writing an internal address by hand.
 // Each function returns a root-relative path ending in "/" for a page, or the file's name.
 
-/** Id of the downloads that cover every unit (the blank form, the whole-edition draft report). */
-export const ALL_UNITS = 'toan-tinh';
-
 const fragment = (anchor?: string) => (anchor ? `#${anchor}` : '');
 
 export const routes = {
@@ -44,8 +41,8 @@ export const routes = {
   /** Every schedule entry (unitId absent), or the entries that fall to one unit. */
   calendar: (unitId?: string) => `/lich/${unitId ?? 'toan-bo'}.ics`,
   outlineTemplate: () => '/tai-ve/de-cuong-bao-cao.docx',
-  /** A unit's draft report, or the whole edition's (ALL_UNITS). */
+  /** A unit's draft report, or the whole edition's (named after the edition's scope, organisation.scope.slug). */
   draftReport: (unitId: string) => `/tai-ve/bao-cao/${unitId}.docx`,
-  /** A unit's prefilled form, or the blank one (ALL_UNITS). */
+  /** A unit's prefilled form, or the blank one (named after the edition's scope, organisation.scope.slug). */
   form: (unitId: string, format: 'xlsx' | 'csv') => `/tai-ve/bieu-mau/${unitId}.${format}`,
 } as const;

@@ -155,7 +155,7 @@ describe('the second edition, built from its own content/ with the same src/', (
     try {
       const out = runNpm(dir, 'check:data', [], 60);
       expect(out.status).toBe(1);
-      expect(out.stderr).toContain('content/don-vi/cdgd-dong-xoai.yaml:3 (type): loại đơn vị "ldld-huyen" không có trong danh mục `vocabularies.unitTypes` của content/cau-hinh.yaml (cd-giao-duc-huyen, cdcs-truong) (quy tắc: gia-tri-cho-phep)');
+      expect(out.stderr).toContain('content/don-vi/cdgd-dong-xoai.yaml:3: type: loại đơn vị "ldld-huyen" không có trong danh mục `vocabularies.unitTypes` của content/cau-hinh.yaml (cd-giao-duc-huyen, cdcs-truong) (quy tắc: gia-tri-cho-phep)');
     } finally {
       writeFileSync(file, original);
     }

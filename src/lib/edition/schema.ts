@@ -47,7 +47,7 @@ export const editionSchema = z
         scope: z
           .object({
             word: z.string().min(1).describe('Chữ chỉ phạm vi của số liệu tổng hợp, viết thường, như trong "kết quả …" (liên đoàn lao động tỉnh: "toàn" và "tỉnh"; công đoàn ngành: "toàn ngành"); đầu câu, đầu cột tự viết hoa chữ đầu.'),
-            slug: slug.describe('Tên tệp của dự thảo báo cáo và biểu mẫu chung của cả tổ chức (`/tai-ve/bao-cao/<slug>.docx`, `/tai-ve/bieu-mau/<slug>.xlsx`), thường là `word` viết không dấu; không được trùng mã đơn vị nào.'),
+            slug: slug.describe('Tên tệp (không có phần đuôi) của dự thảo báo cáo và biểu mẫu chung của cả tổ chức, thường là `word` viết không dấu; không được trùng mã đơn vị nào.'),
           })
           .strict()
           .describe('Phạm vi của số liệu tổng hợp.'),

@@ -120,7 +120,7 @@ export const RULES = {
   'thieu-truong': {
     title: 'Thiếu trường',
     explanation: 'thiếu một trường bắt buộc',
-    example: 'content/cau-hinh.yaml:4: organisation.parentBody: thiếu trường bắt buộc (cần chữ)',
+    example: 'content/cau-hinh.yaml:4: organisation.reportRecipient: thiếu trường bắt buộc (cần chữ)',
   },
   'kieu-du-lieu': {
     title: 'Sai kiểu dữ liệu',
@@ -301,7 +301,22 @@ export const RULES = {
   'nam-ngoai-nhiem-ky': {
     title: 'Năm ngoài nhiệm kỳ',
     explanation: 'năm ngoài nhiệm kỳ của bộ số liệu',
-    example: '2019.csv:2:2 (cột nam): năm nằm ngoài nhiệm kỳ 2018 – 2023 — giá trị "2017"',
+    example: '2024.csv:2:2 (cột nam): năm nằm ngoài nhiệm kỳ 2023 – 2028 — giá trị "2022"',
+  },
+  'khoang-nam': {
+    title: 'Khoảng năm ngược',
+    explanation: 'năm cuối trước năm đầu (năm đánh giá của tệp ấn bản), hay tháng cuối của thời gian đánh giá trước năm đầu',
+    example: 'content/cau-hinh.yaml:20: review.evaluation.years.to: năm cuối phải lớn hơn hoặc bằng năm đầu',
+  },
+  'danh-muc-trong': {
+    title: 'Danh mục trống',
+    explanation: 'một danh mục của tệp ấn bản (loại đơn vị, đơn vị tính, nhóm chỉ tiêu, cấp chương trình) không có mục nào',
+    example: 'content/cau-hinh.yaml:25: vocabularies.unitTypes: danh mục loại đơn vị báo cáo (trường `type` của `content/don-vi/`, `appliesTo.types` của lịch) phải có ít nhất một mục',
+  },
+  'nhiem-ky-an-ban': {
+    title: 'Nhiệm kỳ khác ấn bản',
+    explanation: '`term` của `bo-du-lieu.yaml` khác `congress.term` của tệp ấn bản',
+    example: 'content/so-lieu/bo-du-lieu.yaml:7: term: nhiệm kỳ 2023 – 2028 khác nhiệm kỳ của ấn bản (congress.term trong content/cau-hinh.yaml: 2023 – 2027)',
   },
   'khong-phai-so': {
     title: 'Không phải số',
