@@ -9,7 +9,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import siteFiles from './src/integrations/site-files.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import { publishedDocuments } from './src/plugins/known-documents.ts';
-import { readContentFiles } from './src/lib/content-files.ts';
+import { readContentFiles } from './src/lib/content/content-files.ts';
 import { fileURLToPath } from 'node:url';
 import { checkEdition } from './src/lib/edition/load.ts';
 

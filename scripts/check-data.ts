@@ -3,9 +3,9 @@
 // Whatever goes wrong, the reader gets Vietnamese lines and exit code 1, never a stack trace.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { systemReason } from '../src/lib/content-dir.ts';
-import { loadDataset } from '../src/lib/data/read.ts';
-import { DataValidationError } from '../src/lib/data/problems.ts';
+import { systemReason } from '../src/lib/content/content-dir.ts';
+import { loadDataset } from '../src/lib/indicators/read.ts';
+import { DataValidationError } from '../src/lib/indicators/problems.ts';
 
 const root = process.argv[2] ?? process.cwd();
 

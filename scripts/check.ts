@@ -5,12 +5,12 @@
 // file, line, field or column, rule; never a stack trace.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { systemReason } from '../src/lib/content-dir.ts';
-import { checkContent } from '../src/lib/content-precheck.ts';
+import { systemReason } from '../src/lib/content/content-dir.ts';
+import { checkContent } from '../src/lib/content/content-precheck.ts';
 import { checkEdition } from '../src/lib/edition/load.ts';
-import { loadDataset } from '../src/lib/data/read.ts';
-import type { Dataset } from '../src/lib/data/dataset.ts';
-import { DataValidationError } from '../src/lib/data/problems.ts';
+import { loadDataset } from '../src/lib/indicators/read.ts';
+import type { Dataset } from '../src/lib/indicators/dataset.ts';
+import { DataValidationError } from '../src/lib/indicators/problems.ts';
 import { formatProblems, type Problem } from '../src/lib/problems/problem.ts';
 
 const root = process.argv[2] ?? process.cwd();

@@ -1,12 +1,12 @@
 // `npm run deploy:nginx`: writes the nginx header snippets (deploy/snippets/congdoan-soket/headers-*.conf)
-// from src/lib/http-headers.ts, the source dist/_headers is rendered from too. Run it after changing
+// from src/lib/site/http-headers.ts, the source dist/_headers is rendered from too. Run it after changing
 // a header or the Content-Security-Policy; tests/http-headers.test.ts fails until it has been run.
 // Each file is written beside its target under a temporary name, fsynced and renamed over it, so a
 // crash leaves either the old snippet or the new one, never half of one.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../src/lib/fs/write-atomic.ts';
-import { NGINX_SNIPPETS, nginxHeadersSnippet, type CachePolicy } from '../src/lib/http-headers.ts';
+import { NGINX_SNIPPETS, nginxHeadersSnippet, type CachePolicy } from '../src/lib/site/http-headers.ts';
 
 const root = process.argv[2] ?? process.cwd();
 

@@ -6,9 +6,9 @@
 //   npm run data:sample -- <dir>   (writes the files to <dir> instead, e.g. to compare)
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { toCsv } from '../src/lib/data/csv-write.ts';
-import { RESULT_COLUMNS } from '../src/lib/data/results-csv.ts';
-import { loadDataset } from '../src/lib/data/read.ts';
+import { toCsv } from '../src/lib/indicators/csv-write.ts';
+import { RESULT_COLUMNS } from '../src/lib/indicators/results-csv.ts';
+import { loadDataset } from '../src/lib/indicators/read.ts';
 import { seededRandom } from './seeded-random.ts';
 import { loadEdition } from '../src/lib/edition/load.ts';
 import { acquireLock, commitFiles } from '../src/lib/fs/transaction.ts';

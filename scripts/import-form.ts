@@ -8,8 +8,8 @@
 //   --root <dir>  project root (default: the current directory)
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DATA_DIRS, readDatasetFiles, loadDataset } from '../src/lib/data/read.ts';
-import { DataValidationError } from '../src/lib/data/problems.ts';
+import { DATA_DIRS, readDatasetFiles, loadDataset } from '../src/lib/indicators/read.ts';
+import { DataValidationError } from '../src/lib/indicators/problems.ts';
 import { changeCounts, changeTable, formPeriods, formTooLarge, formWrongType, planImport } from '../src/lib/report-kit/import.ts';
 import { formatProblem } from '../src/lib/problems/problem.ts';
 import { acquireLock, commitFiles, fsReason, recover, TransactionError } from '../src/lib/fs/transaction.ts';

@@ -1,13 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { documentSchemaFor, programmeSchemaFor } from './lib/content-schemas';
-import { indicatorSchemaFor, unitSchemaFor } from './lib/data/schemas';
+import { documentSchemaFor, programmeSchemaFor } from './lib/content/content-schemas';
+import { indicatorSchemaFor, unitSchemaFor } from './lib/indicators/schemas';
 import { loadEdition } from './lib/edition/load';
 
 // Kinds of unit, units of measure, groups and programme levels are the edition's (content/cau-hinh.yaml).
 const { vocabularies } = loadEdition();
 
-// The schemas live in src/lib/content-schemas.ts: the pre-build check (which reports the line of
+// The schemas live in src/lib/content/content-schemas.ts: the pre-build check (which reports the line of
 // a bad field) and the tests validate with the very same objects.
 const vanBan = defineCollection({
   loader: glob({ base: './content/van-ban', pattern: '**/*.mdx' }),

@@ -5,11 +5,11 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import {
   aggregateIndicator, compareToTarget, percentTenths, rank, shareOfTarget, statusOf, type IndicatorInput, type Quantity,
-} from '../src/lib/data/aggregate';
-import { formatPercent, formatQuantity, formatQuantityDetailed, statusLabels, statusSymbols, summariseByUnit, summariseByYear, summariseCumulative } from '../src/lib/data/format';
-import { indicatorCharts } from '../src/lib/data/charts';
-import { neutraliseCell, toCsv } from '../src/lib/data/csv-write';
-import type { ResultRow } from '../src/lib/data/results-csv';
+} from '../src/lib/indicators/aggregate';
+import { formatPercent, formatQuantity, formatQuantityDetailed, statusLabels, statusSymbols, summariseByUnit, summariseByYear, summariseCumulative } from '../src/lib/indicators/format';
+import { indicatorCharts } from '../src/lib/indicators/chart-specs';
+import { neutraliseCell, toCsv } from '../src/lib/indicators/csv-write';
+import type { ResultRow } from '../src/lib/indicators/results-csv';
 
 const count: IndicatorInput = { id: 'dem', kind: 'count', direction: 'cao-hon-la-tot', termTarget: 100, annualTargets: { 2018: 20, 2019: 20 } };
 const rate: IndicatorInput = { id: 'ty-le', kind: 'rate', direction: 'cao-hon-la-tot', termTarget: 75, annualTargets: { 2019: 70 } };

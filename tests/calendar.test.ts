@@ -6,11 +6,11 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { calendarText, escapeText, eventDays, foldLine, timelineEvents } from '../src/lib/ical';
-import { buildTimeline, scheduleItemSchema, type ScheduleItem } from '../src/lib/schedule';
-import { checkFrontMatter } from '../src/lib/frontmatter-check';
-import { documentSchema } from '../src/lib/content-schemas';
-import { loadDataset } from '../src/lib/data/read';
+import { calendarText, escapeText, eventDays, foldLine, timelineEvents } from '../src/lib/documents/ical';
+import { buildTimeline, scheduleItemSchema, type ScheduleItem } from '../src/lib/documents/schedule';
+import { checkFrontMatter } from '../src/lib/content/frontmatter-check';
+import { documentSchema } from '../src/lib/content/content-schemas';
+import { loadDataset } from '../src/lib/indicators/read';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const SITE = 'https://congdoan-soket.example.vn';

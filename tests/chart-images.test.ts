@@ -6,14 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { parse as parseHtml } from 'node-html-parser';
-import { loadDataset } from '../src/lib/data/read';
-import { aggregateDataset } from '../src/lib/data/aggregate';
-import type { Dataset } from '../src/lib/data/dataset';
-import { BAND_HEIGHT, chartConfig, ILLUSTRATIVE_LABEL, imageHeight, wrapText } from '../src/lib/charts/config';
-import { chartImagePath, indicatorChartImages } from '../src/lib/charts/images';
-import { imageFontFiles, renderChartPng, renderSpecPng } from '../src/lib/charts/png';
-import { encodeRgbaPng } from '../src/lib/charts/png-encode';
-import { site } from '../src/lib/site';
+import { loadDataset } from '../src/lib/indicators/read';
+import { aggregateDataset } from '../src/lib/indicators/aggregate';
+import type { Dataset } from '../src/lib/indicators/dataset';
+import { BAND_HEIGHT, chartConfig, ILLUSTRATIVE_LABEL, imageHeight, wrapText } from '../src/lib/indicators/charts/config';
+import { chartImagePath, indicatorChartImages } from '../src/lib/indicators/charts/images';
+import { imageFontFiles, renderChartPng, renderSpecPng } from '../src/lib/indicators/charts/png';
+import { encodeRgbaPng } from '../src/lib/indicators/charts/png-encode';
+import { site } from '../src/lib/site/site';
 import { fontCodePoints } from './helpers/font-cmap';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
@@ -210,7 +210,7 @@ describe('the PNG cache between builds', () => {
   test('a key changes with any input; a stored PNG reads back whole, a truncated one is ignored', async () => {
     const { mkdtempSync, readdirSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { chartCacheKey, readCachedPng, rendererFingerprint, writeCachedPng } = await import('../src/lib/charts/png-cache');
+    const { chartCacheKey, readCachedPng, rendererFingerprint, writeCachedPng } = await import('../src/lib/indicators/charts/png-cache');
     const renderer = rendererFingerprint(imageFontFiles());
     expect(renderer).toMatch(/^[0-9a-f]{64}$/);
     const { spec, frame } = images[0]!;

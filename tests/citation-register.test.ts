@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backlinksFor, buildRegister, decodeCitationRecords, encodeCitationRecords, programmeListHref, registerListHref, registerListSlug, type CitationRecord } from '../src/lib/citation-register';
+import { backlinksFor, buildRegister, decodeCitationRecords, encodeCitationRecords, programmeListHref, registerListHref, registerListSlug, type CitationRecord } from '../src/lib/citations/citation-register';
 
 const record = (over: Partial<CitationRecord>): CitationRecord => ({
   text: 'Kế hoạch số 56/KH-TLĐ',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { findCitations, resolveCitation, type Citation, type KnownDocument } from '../src/lib/citations';
+import { findCitations, resolveCitation, type Citation, type KnownDocument } from '../src/lib/citations/citations';
 
 type Expected = Partial<Pick<Citation, 'text' | 'type' | 'number' | 'symbol' | 'label' | 'key' | 'year' | 'dateText' | 'date' | 'issuer'>>;
 

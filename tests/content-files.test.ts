@@ -4,8 +4,8 @@ import { afterAll, expect, test } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readContentFiles } from '../src/lib/content-files';
-import { NOT_PARSED } from '../src/lib/frontmatter-check';
+import { readContentFiles } from '../src/lib/content/content-files';
+import { NOT_PARSED } from '../src/lib/content/frontmatter-check';
 import { publishedDocuments } from '../src/plugins/known-documents';
 import { checkContentFrontMatter } from '../src/integrations/content-check';
 

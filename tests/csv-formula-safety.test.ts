@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { csvLine, neutraliseCell, toCsv } from '../src/lib/data/csv-write';
-import { RESULT_COLUMNS } from '../src/lib/data/results-csv';
+import { csvLine, neutraliseCell, toCsv } from '../src/lib/indicators/csv-write';
+import { RESULT_COLUMNS } from '../src/lib/indicators/results-csv';
 import { formulaCells } from './helpers/formula-cells';
 import { copyProject, runIn } from './helpers/project-copy';
 

@@ -7,13 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readContentDir, readContentFile } from '../src/lib/content-dir';
-import { readContentFiles } from '../src/lib/content-files';
+import { readContentDir, readContentFile } from '../src/lib/content/content-dir';
+import { readContentFiles } from '../src/lib/content/content-files';
 import { checkContentFrontMatter } from '../src/integrations/content-check';
 import { formatProblem, shownValue } from '../src/lib/problems/problem';
-import { loadDataset, readDatasetFilesChecked } from '../src/lib/data/read';
-import { decodeUtf8, firstInvalidUtf8, looksUtf16, MAX_CELL_CHARS, MAX_ROWS, parseResultsCsv, type ResultsContext } from '../src/lib/data/results-csv';
-import { DataValidationError } from '../src/lib/data/problems';
+import { loadDataset, readDatasetFilesChecked } from '../src/lib/indicators/read';
+import { decodeUtf8, firstInvalidUtf8, looksUtf16, MAX_CELL_CHARS, MAX_ROWS, parseResultsCsv, type ResultsContext } from '../src/lib/indicators/results-csv';
+import { DataValidationError } from '../src/lib/indicators/problems';
 
 const root = mkdtempSync(join(tmpdir(), 'data-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

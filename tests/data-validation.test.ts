@@ -5,9 +5,9 @@ import { loadEdition } from '../src/lib/edition/load';
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateDataset, type DatasetFiles, type SourceFile } from '../src/lib/data/dataset';
+import { validateDataset, type DatasetFiles, type SourceFile } from '../src/lib/indicators/dataset';
 import { formatProblem } from '../src/lib/problems/problem';
-import { parseWholeNumber } from '../src/lib/data/results-csv';
+import { parseWholeNumber } from '../src/lib/indicators/results-csv';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const file = (dir: string, name: string): SourceFile => ({ path: `${dir}/${name}`, bytes: readFileSync(join(FIXTURES, dir, name)) });

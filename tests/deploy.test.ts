@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { CACHE_CONTROL, SECURITY_HEADERS, type CachePolicy } from '../src/lib/http-headers';
+import { CACHE_CONTROL, SECURITY_HEADERS, type CachePolicy } from '../src/lib/site/http-headers';
 import { headersForPath, parseHeadersFile, type HeaderRule } from './helpers/headers-file';
 import { findNginx, get, startNginx, type Nginx, type Response } from './helpers/nginx';
 
@@ -112,7 +112,7 @@ function decoded(res: Response): Buffer {
 
 let rules: HeaderRule[] = [];
 
-/** Security headers as src/lib/http-headers.ts says, and exactly what dist/_headers gives a static host for this path. */
+/** Security headers as src/lib/site/http-headers.ts says, and exactly what dist/_headers gives a static host for this path. */
 function expectPolicyHeaders(res: Response, path: string, cache: CachePolicy) {
   for (const [name, value] of SECURITY_HEADERS) expect(res.headers[name.toLowerCase()], `${path}: ${name}`).toBe(value);
   expect(res.headers['cache-control'], `${path}: Cache-Control`).toBe(CACHE_CONTROL[cache]);

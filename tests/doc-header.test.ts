@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { docHeader as header } from '../src/lib/doc-header';
+import { docHeader as header } from '../src/lib/documents/doc-header';
 import { loadEdition } from '../src/lib/edition/load';
 
 const { organisation } = loadEdition();
@@ -20,7 +20,7 @@ describe('the header block of a printed document', () => {
   });
 
   test('a place of several words is kept whole; without a known place, the last two words are', async () => {
-    const { keepPlaceTogether } = await import('../src/lib/doc-header');
+    const { keepPlaceTogether } = await import('../src/lib/documents/doc-header');
     expect(keepPlaceTogether('LIÊN ĐOÀN LAO ĐỘNG TỈNH BÀ RỊA - VŨNG TÀU', 'Bà Rịa - Vũng Tàu')).toEqual({ head: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH ', tail: 'BÀ RỊA - VŨNG TÀU' });
     expect(keepPlaceTogether('CÔNG ĐOÀN NGÀNH GIÁO DỤC')).toEqual({ head: 'CÔNG ĐOÀN NGÀNH ', tail: 'GIÁO DỤC' });
     expect(keepPlaceTogether('CÔNG ĐOÀN')).toEqual({ head: '', tail: 'CÔNG ĐOÀN' });

@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { compareWithSource, normaliseText, sourceSentences } from '../src/lib/fidelity';
+import { compareWithSource, normaliseText, sourceSentences } from '../src/lib/documents/fidelity';
 import { formatProblems } from '../src/lib/problems/problem';
-import { slugify } from '../src/lib/vietnamese';
+import { slugify } from '../src/lib/text/vietnamese';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const SOURCE_FILE = 'content/nguon/van-ban-goc.txt';

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { loadDataset } from '../src/lib/data/read';
+import { loadDataset } from '../src/lib/indicators/read';
 import { checkDatasetOf, checkForm, countsText, sha256Hex } from '../src/lib/report-kit/form-check';
 import { formTooLarge, MAX_FORM_BYTES } from '../src/lib/report-kit/import';
 import { formatProblem } from '../src/lib/problems/problem';

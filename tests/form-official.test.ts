@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { loadDataset } from '../src/lib/data/read';
+import { loadDataset } from '../src/lib/indicators/read';
 import { FORM_SHEET, HEADER_ROW, formGroups, formRows } from '../src/lib/report-kit/form';
 import { formPeriods } from '../src/lib/report-kit/import';
 

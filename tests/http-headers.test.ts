@@ -1,11 +1,11 @@
-// One source for the headers (src/lib/http-headers.ts): dist/_headers and the nginx snippets in
+// One source for the headers (src/lib/site/http-headers.ts): dist/_headers and the nginx snippets in
 // deploy/ are rendered from it and must say the same thing. tests/deploy.test.ts then checks that
 // real nginx sends, path by path, what dist/_headers asks a static host to send.
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CSP_HEADER } from '../src/lib/csp';
-import { CACHE_CONTROL, IMMUTABLE_PREFIXES, NGINX_SNIPPETS, SECURITY_HEADERS, headersFile, nginxHeadersSnippet, nginxString, type CachePolicy } from '../src/lib/http-headers';
+import { CSP_HEADER } from '../src/lib/site/csp';
+import { CACHE_CONTROL, IMMUTABLE_PREFIXES, NGINX_SNIPPETS, SECURITY_HEADERS, headersFile, nginxHeadersSnippet, nginxString, type CachePolicy } from '../src/lib/site/http-headers';
 import { headersForPath, parseHeadersFile } from './helpers/headers-file';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
@@ -15,7 +15,7 @@ const read = (path: string) => readFileSync(path, 'utf8');
 const nginxHeaders = (text: string) =>
   [...text.matchAll(/^add_header (\S+) "((?:[^"\\]|\\.)*)" always;$/gm)].map((m) => [m[1]!, m[2]!.replace(/\\(.)/g, '$1')]);
 
-describe('dist/_headers and the nginx snippets come from src/lib/http-headers.ts', () => {
+describe('dist/_headers and the nginx snippets come from src/lib/site/http-headers.ts', () => {
   test('the built _headers is the rendered one', () => {
     expect(read(join(DIST, '_headers'))).toBe(headersFile());
   });

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parse as parseHtml } from 'node-html-parser';
-import { loadDataset } from '../src/lib/data/read';
-import { aggregateDataset } from '../src/lib/data/aggregate';
-import { aggregateCsv, rawRowsCsv, sortRows } from '../src/lib/data/downloads';
+import { loadDataset } from '../src/lib/indicators/read';
+import { aggregateDataset } from '../src/lib/indicators/aggregate';
+import { aggregateCsv, rawRowsCsv, sortRows } from '../src/lib/indicators/downloads';
 import { htmlFiles } from './helpers/dist';
 import { copyProject, runIn } from './helpers/project-copy';
 

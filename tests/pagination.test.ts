@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CITED_AT_PER_PAGE, CITED_AT_SHOWN, hasFullCitedAtList, pageHref, pageParam, pagerNumbers, paginate, wholeListPages } from '../src/lib/pagination';
+import { CITED_AT_PER_PAGE, CITED_AT_SHOWN, hasFullCitedAtList, pageHref, pageParam, pagerNumbers, paginate, wholeListPages } from '../src/lib/site/pagination';
 
 describe('paginate', () => {
   test('splits a list into pages of the given size, keeping every item once and in order', () => {

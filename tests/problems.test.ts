@@ -10,12 +10,12 @@ import ExcelJS from 'exceljs';
 import { formatProblem, formatProblems, shownValue, type Problem } from '../src/lib/problems/problem';
 import { RULES, rulesTable, type RuleId } from '../src/lib/problems/rules';
 import { loadEdition } from '../src/lib/edition/load';
-import { checkFrontMatter } from '../src/lib/frontmatter-check';
-import { documentSchema, programmeSchema } from '../src/lib/content-schemas';
-import { checkContent } from '../src/lib/content-precheck';
+import { checkFrontMatter } from '../src/lib/content/frontmatter-check';
+import { documentSchema, programmeSchema } from '../src/lib/content/content-schemas';
+import { checkContent } from '../src/lib/content/content-precheck';
 import { checkEdition } from '../src/lib/edition/load';
-import { validateDataset, type DatasetFiles, type SourceFile } from '../src/lib/data/dataset';
-import { loadDataset, strayDataFiles } from '../src/lib/data/read';
+import { validateDataset, type DatasetFiles, type SourceFile } from '../src/lib/indicators/dataset';
+import { loadDataset, strayDataFiles } from '../src/lib/indicators/read';
 import { readForm } from '../src/lib/report-kit/import';
 
 const temps: string[] = [];

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { CSP_META } from '../src/lib/csp';
+import { CSP_META } from '../src/lib/site/csp';
 import { htmlFiles, urlOf } from './helpers/dist';
 import { htmlProblems } from './helpers/html';
 import { checkLinks, SITE } from './helpers/links';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { parse as parseHtml } from 'node-html-parser';
-import { loadDataset } from '../src/lib/data/read';
+import { loadDataset } from '../src/lib/indicators/read';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const dataset = loadDataset(process.cwd());
@@ -166,7 +166,7 @@ describe('each unit\'s draft has its own figures, equal to its page', () => {
 describe('the units\' notes on their figures go into the drafts', () => {
   test('numbered under the table: the unit\'s own in its draft, every unit\'s (named) in the province\'s', async () => {
     const { draftFigures } = await import('../src/lib/report-kit/draft');
-    const { aggregateDataset } = await import('../src/lib/data/aggregate');
+    const { aggregateDataset } = await import('../src/lib/indicators/aggregate');
     const rows = dataset.rows.map((r) =>
       r.unit === 'cam-my' && r.period === '2019' && r.indicator === 'phat-trien-doan-vien' ? { ...r, note: 'Số liệu tính đến 15/12/2019\nchưa gồm khối doanh nghiệp FDI' }
       : r.unit === 'bien-hoa' && r.period === 'nk-truoc' && r.indicator === 'mai-am-cong-doan' ? { ...r, note: 'Theo báo cáo tổng kết nhiệm kỳ IX' } : r);

@@ -7,8 +7,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { numberNotes } from '../src/lib/data/notes';
-import type { ResultRow } from '../src/lib/data/results-csv';
+import { numberNotes } from '../src/lib/indicators/notes';
+import type { ResultRow } from '../src/lib/indicators/results-csv';
 import { copyProject, runIn } from './helpers/project-copy';
 
 let dir = '';

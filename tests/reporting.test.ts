@@ -1,4 +1,4 @@
-// Reporting status (src/lib/data/reporting.ts) and the receipts file (nop-bao-cao.yaml): cells
+// Reporting status (src/lib/indicators/reporting.ts) and the receipts file (nop-bao-cao.yaml): cells
 // "reported/expected", what is missing, totals, order, on time or late against the plan's own
 // deadline, and every bad receipt refused at its line. Fixture: tests/fixtures/du-lieu.
 import { loadEdition } from '../src/lib/edition/load';
@@ -6,11 +6,11 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { validateDataset, type Dataset, type DatasetFiles, type SourceFile } from '../src/lib/data/dataset';
+import { validateDataset, type Dataset, type DatasetFiles, type SourceFile } from '../src/lib/indicators/dataset';
 import { formatProblem } from '../src/lib/problems/problem';
-import { lastDayFor, planDatesOf, type PlanDates } from '../src/lib/data/plan-dates';
-import { missingCsv, reportingPeriods, reportingStatus, totalText, unitReporting } from '../src/lib/data/reporting';
-import { readFrontMatter } from '../src/lib/frontmatter-check';
+import { lastDayFor, planDatesOf, type PlanDates } from '../src/lib/indicators/plan-dates';
+import { missingCsv, reportingPeriods, reportingStatus, totalText, unitReporting } from '../src/lib/indicators/reporting';
+import { readFrontMatter } from '../src/lib/content/frontmatter-check';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const file = (dir: string, name: string): SourceFile => ({ path: `${dir}/${name}`, bytes: readFileSync(join(FIXTURES, dir, name)) });

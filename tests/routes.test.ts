@@ -1,14 +1,14 @@
-// Every address of the site comes from src/lib/routes.ts: each route leads to a file the build
+// Every address of the site comes from src/lib/site/routes.ts: each route leads to a file the build
 // wrote, and no page, component or layout writes an internal address by hand.
 import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { routes } from '../src/lib/routes';
+import { routes } from '../src/lib/site/routes';
 import { loadEdition } from '../src/lib/edition/load';
 
 /** The downloads that cover every unit are named after the edition's scope. */
 const ALL_UNITS = loadEdition().organisation.scope.slug;
-import { registerListSlug } from '../src/lib/citation-register';
+import { registerListSlug } from '../src/lib/citations/citation-register';
 
 const DIST = 'dist';
 const firstId = (dir: string, ext: RegExp) => readdirSync(dir).filter((n) => ext.test(n) && !n.startsWith('.')).sort()[0]!.replace(ext, '');
@@ -105,7 +105,7 @@ describe('no hand-written internal address', () => {
     expect(found('<a href={routes.unit(id)}>')).toEqual([]);
   });
 
-  test('in pages, components and layouts: every link is built by src/lib/routes.ts', () => {
+  test('in pages, components and layouts: every link is built by src/lib/site/routes.ts', () => {
     const found: string[] = [];
     for (const path of [...sources('src/pages'), ...sources('src/components'), ...sources('src/layouts')]) {
       readFileSync(path, 'utf8').split('\n').forEach((line, i) => {

@@ -7,7 +7,7 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { writeDocuments } from '../scripts/bench/corpus';
-import { CITED_AT_PER_PAGE, CITED_AT_SHOWN, DOCUMENTS_PER_PAGE, HOME_DOCUMENTS } from '../src/lib/pagination';
+import { CITED_AT_PER_PAGE, CITED_AT_SHOWN, DOCUMENTS_PER_PAGE, HOME_DOCUMENTS } from '../src/lib/site/pagination';
 import { axeViolations, openPage, useSiteInBrowser } from './helpers/browser';
 import { htmlFiles } from './helpers/dist';
 import { htmlProblems } from './helpers/html';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, deadlineLabel, scheduleItemSchema, scheduleSchema } from '../src/lib/schedule';
-import { formatPartialDate, parsePartialDate } from '../src/lib/dates';
+import { buildTimeline, deadlineLabel, scheduleItemSchema, scheduleSchema } from '../src/lib/documents/schedule';
+import { formatPartialDate, parsePartialDate } from '../src/lib/documents/dates';
 
 const base = { id: 'gop-y', task: 'Góp ý dự thảo', who: 'Lãnh đạo các ban', kind: 'before' as const, end: '2020-08-20', asIssued: 'trước ngày 20/8/2020', anchor: 'moc-gop-y' };
 

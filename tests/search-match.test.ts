@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { bestSection, excerpt, highlightRanges, matchPage, pageText, queryTerms } from '../src/lib/search/match';
 import { editDistance, nearestWords, suggestQueries, vocabularyOf } from '../src/lib/search/suggest';
 import { filtersFromParams, writeSearchParams } from '../src/lib/search/filters';
-import { documentAliases } from '../src/lib/documents';
+import { documentAliases } from '../src/lib/documents/documents';
 
 const marked = (text: string, query: string) => {
   const page = pageText(text);

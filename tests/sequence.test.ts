@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { neighbours } from '../src/lib/sequence';
+import { neighbours } from '../src/lib/documents/sequence';
 
 test('previous and next follow the documents\' order, with nothing past the ends', () => {
   const docs = [{ id: 'cong-van', order: 3 }, { id: 'ke-hoach', order: 1 }, { id: 'de-cuong', order: 2 }];

@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
-import { contentFileOf, lastCommitDate, parseCommitDate, UNKNOWN_UPDATE } from '../src/lib/last-updated';
-import { headingText, sectionLinkLabel } from '../src/lib/section-link';
+import { contentFileOf, lastCommitDate, parseCommitDate, UNKNOWN_UPDATE } from '../src/lib/documents/last-updated';
+import { headingText, sectionLinkLabel } from '../src/lib/documents/section-link';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const html = (path: string) => parseHtml(readFileSync(join(DIST, path), 'utf8'));

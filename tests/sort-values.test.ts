@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCells, toNumber } from '../src/lib/sort-values';
+import { compareCells, toNumber } from '../src/lib/text/sort-values';
 
 describe('table sort values', () => {
   it.each([

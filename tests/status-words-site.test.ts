@@ -3,9 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
-import { loadDataset } from '../src/lib/data/read';
-import { aggregateDataset } from '../src/lib/data/aggregate';
-import { statusLabels, statusSymbols } from '../src/lib/data/format';
+import { loadDataset } from '../src/lib/indicators/read';
+import { aggregateDataset } from '../src/lib/indicators/aggregate';
+import { statusLabels, statusSymbols } from '../src/lib/indicators/format';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const dataset = loadDataset(process.cwd());

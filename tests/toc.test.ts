@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { buildToc, headingLines } from '../src/lib/toc';
+import { buildToc, headingLines } from '../src/lib/documents/toc';
 
 describe('contents', () => {
   test('a heading written as a title and parts lists each part on its own line', () => {

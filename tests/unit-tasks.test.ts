@@ -3,8 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { buildTimeline, scheduleSchema, type ScheduleItem } from '../src/lib/schedule';
-import { filterKey, MAX_TIMELINE_FILTERS, timelineFilters, unitTodo } from '../src/lib/unit-tasks';
+import { buildTimeline, scheduleSchema, type ScheduleItem } from '../src/lib/documents/schedule';
+import { filterKey, MAX_TIMELINE_FILTERS, timelineFilters, unitTodo } from '../src/lib/documents/unit-tasks';
 import { loadEdition } from '../src/lib/edition/load';
 
 const planText = readFileSync('content/van-ban/ke-hoach-so-ket.mdx', 'utf8');

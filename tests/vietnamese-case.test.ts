@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { nameCase, sentenceCase, upperFirst } from '../src/lib/vietnamese';
+import { nameCase, sentenceCase, upperFirst } from '../src/lib/text/vietnamese';
 
 describe('normal case for text issued in capitals', () => {
   test('a position reads as a sentence, a name with capital initials', () => {

@@ -1,10 +1,10 @@
-// The bounded YAML loader (src/lib/yaml-load.ts): hostile YAML is refused with a Vietnamese
+// The bounded YAML loader (src/lib/content/yaml-load.ts): hostile YAML is refused with a Vietnamese
 // message at the right line, in bounded time, and the `yaml` package's English never shows.
 import { describe, expect, test } from 'vitest';
-import { loadYaml, shorten, YAML_LIMITS } from '../src/lib/yaml-load';
-import { checkFrontMatter } from '../src/lib/frontmatter-check';
+import { loadYaml, shorten, YAML_LIMITS } from '../src/lib/content/yaml-load';
+import { checkFrontMatter } from '../src/lib/content/frontmatter-check';
 import { formatProblems } from '../src/lib/problems/problem';
-import { documentSchema } from '../src/lib/content-schemas';
+import { documentSchema } from '../src/lib/content/content-schemas';
 import { readFileSync } from 'node:fs';
 
 /** Problems of a text, or a failure when it loads. */

@@ -1,8 +1,8 @@
 // Synthetic, deterministic Vietnamese corpora for the benchmark, written outside content/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toCsv } from '../../src/lib/data/csv-write.ts';
-import { RESULT_COLUMNS } from '../../src/lib/data/results-csv.ts';
+import { toCsv } from '../../src/lib/indicators/csv-write.ts';
+import { RESULT_COLUMNS } from '../../src/lib/indicators/results-csv.ts';
 import { seededRandom } from '../seeded-random.ts';
 
 const WORDS = (

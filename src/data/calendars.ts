@@ -1,10 +1,10 @@
 // The calendar files' data: the timeline of every document and what falls to each unit.
 import { getCollection } from 'astro:content';
-import { sortDocuments, timelineOf } from '../lib/documents';
-import { calendarText, timelineEvents } from '../lib/ical';
-import { appliesToUnit, type TimelineEntry } from '../lib/schedule';
-import type { Unit } from '../lib/data/dataset';
-import { site } from '../lib/site';
+import { sortDocuments, timelineOf } from '../lib/documents/documents';
+import { calendarText, timelineEvents } from '../lib/documents/ical';
+import { appliesToUnit, type TimelineEntry } from '../lib/documents/schedule';
+import type { Unit } from '../lib/indicators/dataset';
+import { site } from '../lib/site/site';
 
 /** When the files were made: SOURCE_DATE_EPOCH for reproducible builds, else now. */
 function stamp(): Date {

@@ -1,13 +1,13 @@
-// The chart images of this build: the list from src/lib/charts/images.ts over the validated
+// The chart images of this build: the list from src/lib/indicators/charts/images.ts over the validated
 // dataset, each PNG drawn once per build (the PNG route and the Word drafts share it). The drawing
 // runs in a worker thread started by the build's first page, so that on a two-core machine the
 // images are drawn while the main thread writes the other pages; unchanged images come from the
-// cache in node_modules/.cache/congdoan-soket/bieu-do (src/lib/charts/png-cache.ts).
+// cache in node_modules/.cache/congdoan-soket/bieu-do (src/lib/indicators/charts/png-cache.ts).
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { indicatorChartImages, type ChartImage } from '../lib/charts/images.ts';
-import { chartCacheDir } from '../lib/charts/png-cache.ts';
-import { site } from '../lib/site.ts';
+import { indicatorChartImages, type ChartImage } from '../lib/indicators/charts/images.ts';
+import { chartCacheDir } from '../lib/indicators/charts/png-cache.ts';
+import { site } from '../lib/site/site.ts';
 import { indicatorData } from './indicators.ts';
 
 let images: ChartImage[] | undefined;
@@ -44,7 +44,7 @@ export function startChartImages(): Map<string, Promise<Uint8Array>> {
     waiting.clear();
   };
   // The worker is a source file run by Node itself: the build runs in the project folder.
-  const worker = new Worker(new URL('src/lib/charts/png-worker.ts', pathToFileURL(`${process.cwd()}/`)), {
+  const worker = new Worker(new URL('src/lib/indicators/charts/png-worker.ts', pathToFileURL(`${process.cwd()}/`)), {
     workerData: { jobs: list.map(({ path, spec, frame }) => ({ path, spec, frame })), cacheDir: chartCacheDir(process.cwd()) },
   });
   worker.on('message', ({ path, png }: { path: string; png: Uint8Array }) => {

@@ -1,8 +1,8 @@
 // Collects the citation records the remark plugin left on every rendered document. Astro-side
-// (reads collections); the grouping logic itself is the pure src/lib/citation-register.ts.
+// (reads collections); the grouping logic itself is the pure src/lib/citations/citation-register.ts.
 import { getCollection, render } from 'astro:content';
-import { backlinksFor, buildRegister, decodeCitationRecords, type CitationRecord, type CitedAt, type RegisterEntry } from '../lib/citation-register';
-import { sortDocuments } from '../lib/documents';
+import { backlinksFor, buildRegister, decodeCitationRecords, type CitationRecord, type CitedAt, type RegisterEntry } from '../lib/citations/citation-register';
+import { sortDocuments } from '../lib/documents/documents';
 
 let cached: Promise<{ records: CitationRecord[]; titles: Map<string, string> }> | undefined;
 

@@ -2,7 +2,7 @@
 import { indicatorData } from './indicators';
 import { formPeriods } from '../lib/report-kit/import';
 import type { FormInput } from '../lib/report-kit/form';
-import { site } from '../lib/site';
+import { site } from '../lib/site/site';
 
 /** The blank form and the whole organisation's draft: the edition's scope file name. */
 export const PROVINCE_FORM = site.scope.slug;

@@ -1,10 +1,10 @@
 // The validated dataset and its aggregation, computed once per build for every page that shows
 // figures. Validation already ran before the build (src/integrations/content-check.ts); loading
 // again here re-validates, so a page can never render from unchecked files.
-import { aggregateDataset, type IndicatorSummary } from '../lib/data/aggregate.ts';
-import type { Dataset, Indicator, Unit } from '../lib/data/dataset.ts';
-import { loadDataset } from '../lib/data/read.ts';
-import { reportingStatus, type ReportingStatus } from '../lib/data/reporting.ts';
+import { aggregateDataset, type IndicatorSummary } from '../lib/indicators/aggregate.ts';
+import type { Dataset, Indicator, Unit } from '../lib/indicators/dataset.ts';
+import { loadDataset } from '../lib/indicators/read.ts';
+import { reportingStatus, type ReportingStatus } from '../lib/indicators/reporting.ts';
 
 export interface IndicatorData {
   dataset: Dataset;

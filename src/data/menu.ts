@@ -2,9 +2,9 @@
 // Computed once per build: every page renders the menu, and sorting every document for each page
 // is quadratic work on a large site.
 import { getCollection } from 'astro:content';
-import { docTypeLabels } from '../lib/site';
-import { sortDocuments } from '../lib/documents';
-import { routes } from '../lib/routes';
+import { docTypeLabels } from '../lib/site/site';
+import { sortDocuments } from '../lib/documents/documents';
+import { routes } from '../lib/site/routes';
 
 let links: Promise<{ href: string; label: string }[]> | undefined;
 

@@ -7,13 +7,13 @@
 // `astro build` or `astro dev` run on their own (anchors and links are then checked as pages render).
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { readContentFiles, type ContentFile } from '../lib/content-files';
-import { checkContentFrontMatter as checkFiles } from '../lib/content-precheck';
-import type { FrontMatterProblem } from '../lib/frontmatter-check';
+import { readContentFiles, type ContentFile } from '../lib/content/content-files';
+import { checkContentFrontMatter as checkFiles } from '../lib/content/content-precheck';
+import type { FrontMatterProblem } from '../lib/content/frontmatter-check';
 import { formatProblems } from '../lib/problems/problem';
-import { loadDataset } from '../lib/data/read';
-import type { Dataset } from '../lib/data/dataset';
-import { DataValidationError } from '../lib/data/problems';
+import { loadDataset } from '../lib/indicators/read';
+import type { Dataset } from '../lib/indicators/dataset';
+import { DataValidationError } from '../lib/indicators/problems';
 import { checkEdition } from '../lib/edition/load';
 
 export function checkContentFrontMatter(root: string, files: ContentFile[] = readContentFiles(root)): FrontMatterProblem[] {
@@ -29,7 +29,7 @@ function refuse(logger: { error: (message: string) => void }, message: string): 
   process.exit(1);
 }
 
-/** `files`: the content files astro.config.mjs already read (src/lib/content-files.ts); read again when absent. */
+/** `files`: the content files astro.config.mjs already read (src/lib/content/content-files.ts); read again when absent. */
 export default function contentCheck(files?: ContentFile[]): AstroIntegration {
   return {
     name: 'congdoan-soket:content-check',

@@ -1,10 +1,10 @@
 // After the build: sitemap.xml of every published page, robots.txt pointing at it, and _headers
 // carrying the Content-Security-Policy, the other security headers and the caching of hashed files
-// for hosts that read it (src/lib/http-headers.ts, which renders the nginx rules too).
+// for hosts that read it (src/lib/site/http-headers.ts, which renders the nginx rules too).
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
-import { headersFile } from '../lib/http-headers';
-import { contentFileOf, lastCommitDate } from '../lib/last-updated';
+import { headersFile } from '../lib/site/http-headers';
+import { contentFileOf, lastCommitDate } from '../lib/documents/last-updated';
 import { fileURLToPath } from 'node:url';
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -2,10 +2,10 @@
 // citations, so the two cannot drift: which explicit links are refused, which citations become
 // links, what each citation records, and the paragraph anchors citing blocks receive.
 import type { PhrasingContent } from 'mdast';
-import { findCitations, resolveCitation, type Citation, type KnownDocument } from '../lib/citations';
-import type { CitationRecord } from '../lib/citation-register';
-import { slugify } from '../lib/vietnamese';
-import { brokenLink } from '../lib/content-refs';
+import { findCitations, resolveCitation, type Citation, type KnownDocument } from '../lib/citations/citations';
+import type { CitationRecord } from '../lib/citations/citation-register';
+import { slugify } from '../lib/text/vietnamese';
+import { brokenLink } from '../lib/content/content-refs';
 import { formatProblem } from '../lib/problems/problem';
 import type { PublishedDocument } from './known-documents';
 

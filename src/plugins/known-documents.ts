@@ -1,8 +1,8 @@
 // Which documents the site publishes, from the content files read before the build
-// (src/lib/content-files.ts), so the Markdown plugins can link citations and check explicit links
+// (src/lib/content/content-files.ts), so the Markdown plugins can link citations and check explicit links
 // before Astro's collections exist (plugins run while they load).
-import type { ContentFile } from '../lib/content-files';
-import { routes } from '../lib/routes';
+import type { ContentFile } from '../lib/content/content-files';
+import { routes } from '../lib/site/routes';
 
 export interface PublishedDocument {
   /** Collection entry id (file name without .mdx). */

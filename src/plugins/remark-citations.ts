@@ -9,7 +9,7 @@
 import type { Root, Parent, RootContent, Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { encodeCitationRecords, type CitationRecord } from '../lib/citation-register';
+import { encodeCitationRecords, type CitationRecord } from '../lib/citations/citation-register';
 import { createCitationLinker, createParagraphAnchors, documentIdOf, isKeptWhole, keepNumbersWhole, type CitationLinkerOptions } from './citation-linker';
 
 export type RemarkCitationsOptions = CitationLinkerOptions;

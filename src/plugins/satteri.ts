@@ -8,8 +8,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Parents } from 'mdast';
 import type { MdastPluginDefinition, PluginFactoryContext } from 'satteri';
-import { encodeCitationRecords, type CitationRecord } from '../lib/citation-register';
-import { createSlugger } from '../lib/vietnamese';
+import { encodeCitationRecords, type CitationRecord } from '../lib/citations/citation-register';
+import { createSlugger } from '../lib/text/vietnamese';
 import { createCitationLinker, createParagraphAnchors, documentIdOf, isKeptWhole, keepNumbersWhole, type CitationLinkerOptions } from './citation-linker';
 import { listMarkerClass } from './remark-vietnamese-anchors';
 

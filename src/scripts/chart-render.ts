@@ -1,11 +1,11 @@
-// Draws a ChartSpec (src/lib/data/charts.ts) with the configuration that src/lib/charts/config.ts
+// Draws a ChartSpec (src/lib/indicators/chart-specs.ts) with the configuration that src/lib/indicators/charts/config.ts
 // builds for the page and for the PNG alike. Only the controllers, elements and scales these charts
 // use are registered, so the bundle carries nothing else.
 import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
 } from 'chart.js';
-import type { ChartSpec } from '../lib/data/charts';
-import { chartConfig } from '../lib/charts/config';
+import type { ChartSpec } from '../lib/indicators/chart-specs';
+import { chartConfig } from '../lib/indicators/charts/config';
 import { sampleDataMark, withSampleMarkRoom } from './chart-sample-mark';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);

@@ -1,5 +1,5 @@
 // Progressive enhancement: a header button sorts the table; without JavaScript the table keeps its printed order.
-import { compareCells } from '../lib/sort-values';
+import { compareCells } from '../lib/text/sort-values';
 
 function cellValue(row: HTMLTableRowElement, index: number): string {
   const cell = row.cells[index];

@@ -13,7 +13,7 @@ import { htmlFiles } from '../helpers/dist';
 import { copyProject, runIn } from '../helpers/project-copy';
 import { cases } from '../red-team/import.cases';
 import { cellOf, editedForm } from '../red-team/forms';
-import { loadDataset } from '../../src/lib/data/read';
+import { loadDataset } from '../../src/lib/indicators/read';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const site = useSiteInBrowser();

@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { drawCharts, openPage, useSiteInBrowser } from '../helpers/browser';
-import { loadDataset } from '../../src/lib/data/read';
-import { aggregateDataset, unitsByRank, type IndicatorSummary } from '../../src/lib/data/aggregate';
-import { formatInteger, formatQuantity, formatQuantityDetailed, formatTarget, statusLabels } from '../../src/lib/data/format';
-import { aggregateCsv } from '../../src/lib/data/downloads';
+import { loadDataset } from '../../src/lib/indicators/read';
+import { aggregateDataset, unitsByRank, type IndicatorSummary } from '../../src/lib/indicators/aggregate';
+import { formatInteger, formatQuantity, formatQuantityDetailed, formatTarget, statusLabels } from '../../src/lib/indicators/format';
+import { aggregateCsv } from '../../src/lib/indicators/downloads';
 
 const site = useSiteInBrowser();
 

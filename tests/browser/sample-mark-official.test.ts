@@ -8,7 +8,7 @@ import { openPage, useSiteInBrowser } from '../helpers/browser';
 import { copyProject, runIn } from '../helpers/project-copy';
 import { DATA_PAGES, dataCaptions, markPixelsByChart, printedPages } from '../helpers/sample-mark';
 import { illustrativeMarks, kitFiles, partTexts } from '../helpers/office-marks';
-import { loadDataset } from '../../src/lib/data/read';
+import { loadDataset } from '../../src/lib/indicators/read';
 
 let dir = '';
 beforeAll(() => {
@@ -96,7 +96,7 @@ describe('with the dataset chinh-thuc', () => {
   });
 
   test('a copy without git history says plainly that the update date is unknown, and the sitemap gives none', async () => {
-    const { UNKNOWN_UPDATE } = await import('../../src/lib/last-updated');
+    const { UNKNOWN_UPDATE } = await import('../../src/lib/documents/last-updated');
     const page = readFileSync(join(dir, 'dist/van-ban/ke-hoach-so-ket/index.html'), 'utf8');
     expect(page).toContain(UNKNOWN_UPDATE);
     expect(readFileSync(join(dir, 'dist/sitemap.xml'), 'utf8')).not.toContain('<lastmod>');

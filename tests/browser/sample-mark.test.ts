@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { openPage, useSiteInBrowser } from '../helpers/browser';
 import { DATA_PAGES, dataCaptions, markBandByChart, markPixelsByChart, printedPages } from '../helpers/sample-mark';
-import { loadDataset } from '../../src/lib/data/read';
+import { loadDataset } from '../../src/lib/indicators/read';
 import { illustrativeMarks, kitFiles, partTexts } from '../helpers/office-marks';
 import { FORM_SHEET, HEADER_ROW } from '../../src/lib/report-kit/form';
 import ExcelJS from 'exceljs';

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import JSZip from 'jszip';
-import type { Dataset } from '../../src/lib/data/dataset';
+import type { Dataset } from '../../src/lib/indicators/dataset';
 
 /** Every .docx and .xlsx under <dist>/tai-ve/, as paths relative to dist. */
 export function kitFiles(dist: string): string[] {

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { CSP_HEADER } from '../../src/lib/csp';
+import { CSP_HEADER } from '../../src/lib/site/csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -3,10 +3,10 @@
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDataset } from '../../src/lib/data/read';
+import { loadDataset } from '../../src/lib/indicators/read';
 import { FORM_SHEET, formCsv, formRows, formXlsx } from '../../src/lib/report-kit/form';
 import { formPeriods } from '../../src/lib/report-kit/import';
-import type { Dataset } from '../../src/lib/data/dataset';
+import type { Dataset } from '../../src/lib/indicators/dataset';
 
 export function formInputFor(dir: string, unitId: string | null, dataset: Dataset = loadDataset(dir)) {
   return {

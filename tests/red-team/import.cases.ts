@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { RedTeamCase } from './harness';
 import { cellOf, editedCsv, editedForm } from './forms';
 import { formRows } from '../../src/lib/report-kit/form';
-import { loadDataset } from '../../src/lib/data/read';
+import { loadDataset } from '../../src/lib/indicators/read';
 
 const LEGACY = 'tests/fixtures/bieu-mau-cu/long-khanh.xlsx';
 const where = (cell: string) => new RegExp(`trang "Biểu mẫu", ô ${cell}:`);

@@ -1,7 +1,7 @@
 // Reads and validates content/cau-hinh.yaml once per process: with the bounded YAML loader and
 // the same file:line:field:rule messages as every other content file.
-import { readContentFile } from '../content-dir.ts';
-import { validateYaml, type FrontMatterProblem } from '../frontmatter-check.ts';
+import { readContentFile } from '../content/content-dir.ts';
+import { validateYaml, type FrontMatterProblem } from '../content/frontmatter-check.ts';
 import { formatProblems } from '../problems/problem.ts';
 import { EDITION_FILE, editionSchema, type Edition } from './schema.ts';
 

@@ -3,7 +3,7 @@
 // Every field is described here once; the README's table of fields is generated from these
 // descriptions (tests/edition.test.ts keeps the two equal). Pure zod: the browser's form check
 // carries the vocabularies too.
-import { z } from '../zod-vi.ts';
+import { z } from '../content/zod-vi.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ "ldld-huyen")');
 const year = z.number().int().min(1900).max(2200);

@@ -1,13 +1,13 @@
 // A unit's (or the province's) draft report: the outline with its own figures in the indicators
 // section. The figures are the site's aggregation, formatted by the same functions as the unit's
 // page (formatQuantityDetailed, the same ranks), so the draft and the page cannot disagree.
-import type { IndicatorSummary } from '../data/aggregate.ts';
-import type { Dataset, Indicator, Unit } from '../data/dataset.ts';
-import { formatInteger, formatQuantityDetailed, formatTarget, statusLabels } from '../data/format.ts';
+import type { IndicatorSummary } from '../indicators/aggregate.ts';
+import type { Dataset, Indicator, Unit } from '../indicators/dataset.ts';
+import { formatInteger, formatQuantityDetailed, formatTarget, statusLabels } from '../indicators/format.ts';
 import { groupsOf } from './form.ts';
-import { formatPartialDate, parsePartialDate, isPartialDate } from '../dates.ts';
-import { unitScorecard } from '../data/scorecard.ts';
-import { appliesToUnit, type ScheduleItem } from '../schedule.ts';
+import { formatPartialDate, parsePartialDate, isPartialDate } from '../documents/dates.ts';
+import { unitScorecard } from '../indicators/scorecard.ts';
+import { appliesToUnit, type ScheduleItem } from '../documents/schedule.ts';
 
 export interface DraftLine {
   indicator: Indicator;

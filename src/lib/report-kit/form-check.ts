@@ -4,10 +4,10 @@
 // and the year's allocation, what an import would change, and the file's SHA-256 to quote when
 // sending. Runs in the browser and in Node (the unit tests); nothing here touches a disk or the
 // network.
-import type { Dataset } from '../data/dataset.ts';
-import { quantityOf } from '../data/aggregate.ts';
-import { formatInteger, formatQuantityDetailed, formatTarget } from '../data/format.ts';
-import type { ResultRow } from '../data/results-csv.ts';
+import type { Dataset } from '../indicators/dataset.ts';
+import { quantityOf } from '../indicators/aggregate.ts';
+import { formatInteger, formatQuantityDetailed, formatTarget } from '../indicators/format.ts';
+import type { ResultRow } from '../indicators/results-csv.ts';
 import { formatProblem } from '../problems/problem.ts';
 import { changeCounts, formPeriods, MAX_FORM_BYTES, formTooLarge, planChanges, readForm, type ChangeAction } from './import.ts';
 import { FORM_SHEET, UNIT_CELL } from './form.ts';

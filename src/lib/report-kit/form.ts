@@ -2,9 +2,9 @@
 // biểu kèm theo"), generated from the indicator definitions and units: an .xlsx with data
 // validation and a sheet of definitions, and the same form as .csv in the results-file format.
 import ExcelJS from 'exceljs';
-import type { Indicator, Unit } from '../data/dataset.ts';
-import { toCsv } from '../data/csv-write.ts';
-import { RESULT_COLUMNS, type ResultRow } from '../data/results-csv.ts';
+import type { Indicator, Unit } from '../indicators/dataset.ts';
+import { toCsv } from '../indicators/csv-write.ts';
+import { RESULT_COLUMNS, type ResultRow } from '../indicators/results-csv.ts';
 
 export const FORM_SHEET = 'Biểu mẫu';
 export const DEFINITIONS_SHEET = 'Định nghĩa';

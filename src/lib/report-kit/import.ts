@@ -10,13 +10,13 @@
 // Only the form's unit's records change, each replaced in place by its byte span (csv-records.ts):
 // every other byte of every results file stays as it was.
 import ExcelJS from 'exceljs';
-import type { Dataset, DatasetFiles, SourceFile } from '../data/dataset.ts';
-import { resultsContext, validateDataset } from '../data/dataset.ts';
-import { csvLine, neutraliseCell, toCsv } from '../data/csv-write.ts';
-import { csvRecords } from '../data/csv-records.ts';
+import type { Dataset, DatasetFiles, SourceFile } from '../indicators/dataset.ts';
+import { resultsContext, validateDataset } from '../indicators/dataset.ts';
+import { csvLine, neutraliseCell, toCsv } from '../indicators/csv-write.ts';
+import { csvRecords } from '../indicators/csv-records.ts';
 import { formatProblem, type Problem } from '../problems/problem.ts';
-import { formatInteger } from '../data/format.ts';
-import { decodeUtf8, detectDelimiter, parseResultsCsv, RESULT_COLUMNS, type ResultRow } from '../data/results-csv.ts';
+import { formatInteger } from '../indicators/format.ts';
+import { decodeUtf8, detectDelimiter, parseResultsCsv, RESULT_COLUMNS, type ResultRow } from '../indicators/results-csv.ts';
 import {
   columnLetter, FINGERPRINT_SHEET, FORM_SHEET, LAYOUTS, NOTE_COLUMN, UNIT_CELL,
   fingerprintOf, readFingerprintSheet, rowSignature, type FormPeriod,

@@ -1,6 +1,6 @@
 // The search page's filters and how they sit in its address (?q=…&loai=…&cap=…&nam=…&nhom=…),
 // so that a filtered search can be shared. Values travel as slugs ("Chương trình" → "chuong-trinh").
-import { slugify } from '../vietnamese.ts';
+import { slugify } from '../text/vietnamese.ts';
 
 /** The filters the index holds (data-pagefind-filter names), each with its address parameter and label. */
 export const SEARCH_FILTERS = [

@@ -1,5 +1,5 @@
 // The folded-copy marks and key, shared by the indexer (fold-html.ts) and the browser search code.
-import { foldVietnamese } from '../vietnamese.ts';
+import { foldVietnamese } from '../text/vietnamese.ts';
 
 // Words, not punctuation: Pagefind drops punctuation from excerpts but keeps words.
 export const FOLD_OPEN = 'zzgapmo';

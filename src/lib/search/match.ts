@@ -2,7 +2,7 @@
 // does not fold "đ", keeps "2494/CTr-TLĐ" as one word and matches every word by prefix ("doan"
 // lights up "doanh"), so its excerpts and sections cannot show a reader why a page was found.
 // Shared by the search page (excerpts, sections, ranking), the highlight on arrival and the tests.
-import { foldVietnamese } from '../vietnamese.ts';
+import { foldVietnamese } from '../text/vietnamese.ts';
 import { FOLD_CLOSE, FOLD_OPEN } from './fold-html-marks.ts';
 import { canonicalTone } from './query.ts';
 

@@ -1,7 +1,7 @@
 // "Có phải bạn muốn tìm: …" for query words the index does not hold: the nearest words of the
 // site's own folded vocabulary (a file written at index time, scripts/pagefind.mjs), by edit
 // distance on folded words, the more frequent word first on a tie.
-import { foldVietnamese } from '../vietnamese.ts';
+import { foldVietnamese } from '../text/vietnamese.ts';
 import type { Term } from './match.ts';
 
 /** Where the vocabulary is published, next to the Pagefind index. */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { indicatorData } from '../../data/indicators';
-import { rawRowsCsv, sortRows } from '../../lib/data/downloads';
+import { rawRowsCsv, sortRows } from '../../lib/indicators/downloads';
 
 /** Every committed result row, for readers who want to recompute everything. */
 export const GET: APIRoute = () => {

@@ -4,7 +4,7 @@ import type { APIRoute } from 'astro';
 import { getEntry } from 'astro:content';
 import { outlineBlocks } from '../../lib/report-kit/outline';
 import { outlineTemplateBuffer } from '../../lib/report-kit/docx';
-import { site } from '../../lib/site';
+import { site } from '../../lib/site/site';
 import { indicatorData } from '../../data/indicators';
 
 export const GET: APIRoute = async () => {

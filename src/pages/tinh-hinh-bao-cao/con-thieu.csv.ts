@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { indicatorData } from '../../data/indicators';
-import { missingCsv } from '../../lib/data/reporting';
+import { missingCsv } from '../../lib/indicators/reporting';
 
 /** Every missing unit × period × indicator, for the office to chase. */
 export const GET: APIRoute = () => {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { indicatorData } from '../../../data/indicators';
-import { rawRowsCsv, sortRows } from '../../../lib/data/downloads';
+import { rawRowsCsv, sortRows } from '../../../lib/indicators/downloads';
 
 export function getStaticPaths() {
   return indicatorData().dataset.indicators.map((indicator) => ({ params: { id: indicator.id } }));

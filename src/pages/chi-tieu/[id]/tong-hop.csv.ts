@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { indicatorData } from '../../../data/indicators';
-import { aggregateCsv } from '../../../lib/data/downloads';
+import { aggregateCsv } from '../../../lib/indicators/downloads';
 
 export function getStaticPaths() {
   return indicatorData().dataset.indicators.map((indicator) => ({ params: { id: indicator.id } }));

@@ -1,14 +1,14 @@
 // Each reporting unit's draft report (and the province's), rebuilt at every build from the outline
 // and the unit's published figures.
-import { routes } from '../../../lib/routes';
+import { routes } from '../../../lib/site/routes';
 import type { APIRoute } from 'astro';
 import { getCollection, getEntry } from 'astro:content';
 import { indicatorData } from '../../../data/indicators';
 import { outlineBlocks } from '../../../lib/report-kit/outline';
 import { draftPackage } from '../../../lib/report-kit/docx';
 import { deadlinesFor, draftFigures, draftTable, evaluationWindow } from '../../../lib/report-kit/draft';
-import { buildTimeline } from '../../../lib/schedule';
-import { site } from '../../../lib/site';
+import { buildTimeline } from '../../../lib/documents/schedule';
+import { site } from '../../../lib/site/site';
 import { chartImage, chartImagePng } from '../../../data/chart-images';
 
 export function getStaticPaths() {

@@ -1,5 +1,5 @@
 // Each indicator chart as a PNG (1600 × 900, taller for many units), drawn at build time by Chart.js
-// from the configuration the page's canvas uses (src/lib/charts/config.ts).
+// from the configuration the page's canvas uses (src/lib/indicators/charts/config.ts).
 import type { APIRoute } from 'astro';
 import { chartImagePng, chartImages } from '../../../data/chart-images';
 

@@ -9,7 +9,7 @@
 // a Vietnamese error rather than write a file calendars would reject.
 import { daysInMonth, type PartialDate } from './dates.ts';
 import type { TimelineEntry } from './schedule.ts';
-import { routes } from './routes.ts';
+import { routes } from '../site/routes.ts';
 
 export interface Day {
   year: number;

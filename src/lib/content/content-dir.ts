@@ -4,7 +4,7 @@
 // anything is opened (a FIFO opened for reading would block for ever); and no read goes past the limit.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import type { RuleId } from './problems/rules.ts';
+import type { RuleId } from '../problems/rules.ts';
 
 /** A file refused as a whole: `file` is the path from the project root, as messages show it. */
 export interface FileRefusal {

@@ -1,7 +1,7 @@
 // Site-wide facts shown in the header, footer, metadata and the report kit: all from the edition
 // file (content/cau-hinh.yaml), so another organisation's edition renames them in one place.
-import { loadEdition } from './edition/load.ts';
-import { upperFirst } from './vietnamese.ts';
+import { loadEdition } from '../edition/load.ts';
+import { upperFirst } from '../text/vietnamese.ts';
 
 const edition = loadEdition();
 

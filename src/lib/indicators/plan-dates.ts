@@ -1,7 +1,7 @@
 // The two days of the plan the receipts are judged by, taken from the plan's own `schedule` front
 // matter (the edition's `review.plan` in content/van-ban/), never written a second time in code: the day it
 // was issued (nothing can be received for it before) and the units' deadline for sending reports.
-import { daysInMonth, parsePartialDate, isPartialDate, formatPartialDate, type PartialDate } from '../dates.ts';
+import { daysInMonth, parsePartialDate, isPartialDate, formatPartialDate, type PartialDate } from '../documents/dates.ts';
 
 /** The plan's file, from its id (the edition's `review.plan`). */
 export const planFile = (plan: string): string => `content/van-ban/${plan}.mdx`;

@@ -4,13 +4,13 @@
 // and rule in Vietnamese.
 import type { ZodType } from 'zod';
 import { documentSchema, documentSchemaFor, programmeSchema, programmeSchemaFor } from './content-schemas.ts';
-import { checkEdition } from './edition/load.ts';
-import type { Vocabularies } from './edition/schema.ts';
+import { checkEdition } from '../edition/load.ts';
+import type { Vocabularies } from '../edition/schema.ts';
 import { readContentFiles, type ContentFile, type MdxCollection } from './content-files.ts';
 import { checkReadFrontMatter, fieldLine, type FrontMatterProblem } from './frontmatter-check.ts';
 import { checkMdxBody } from './mdx-check.ts';
 import { bodyRefs, brokenLink, missingAnchorProblems } from './content-refs.ts';
-import { sortProblems, type Problem } from './problems/problem.ts';
+import { sortProblems, type Problem } from '../problems/problem.ts';
 
 /**
  * The schemas of one edition: unit kinds and programme levels checked against its vocabularies.

@@ -3,7 +3,7 @@
 // sentence of the document that says so. Also the "Việc của đơn vị tôi" choices of the home
 // timeline, one per kind of unit the site lists. Pure: the pages render these view models.
 import { appliesToUnit, type TimelineEntry } from './schedule.ts';
-import { routes } from './routes.ts';
+import { routes } from '../site/routes.ts';
 
 type UnitType = string;
 

@@ -1,11 +1,11 @@
 // Collects the data model's files from a project root (content/), for validateDataset().
-import { listContentDir, readContentDir, readContentFile, type FileRefusal } from '../content-dir.ts';
+import { listContentDir, readContentDir, readContentFile, type FileRefusal } from '../content/content-dir.ts';
 import { validateDataset, type Dataset, type DatasetFiles, type SourceFile } from './dataset.ts';
 import { DataValidationError } from './problems.ts';
 import type { Problem } from '../problems/problem.ts';
 import { join } from 'node:path';
 import { JOURNAL, pendingJournal } from '../fs/transaction.ts';
-import { readFrontMatter } from '../frontmatter-check.ts';
+import { readFrontMatter } from '../content/frontmatter-check.ts';
 import { planFile, planDatesOf, type PlanDates } from './plan-dates.ts';
 import { checkEdition } from '../edition/load.ts';
 import { EDITION_FILE } from '../edition/schema.ts';

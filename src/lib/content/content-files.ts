@@ -2,9 +2,9 @@
 // check and the citation plugins' list of published documents both work from this one reading
 // (each read and parsed every file itself, 0.5 s more on 10,000 documents).
 // Hidden files are ignored; a folder, FIFO or link out of content/ under an .mdx name, or a file
-// over MAX_MDX_BYTES, is kept as a refusal that the check reports (src/lib/content-dir.ts).
+// over MAX_MDX_BYTES, is kept as a refusal that the check reports (src/lib/content/content-dir.ts).
 import { listContentDir, readContentFile } from './content-dir.ts';
-import type { RuleId } from './problems/rules.ts';
+import type { RuleId } from '../problems/rules.ts';
 import { NOT_PARSED, readFrontMatter, type FrontMatter, type FrontMatterProblem } from './frontmatter-check.ts';
 
 export const MDX_COLLECTIONS = ['van-ban', 'chuong-trinh'] as const;

@@ -1,7 +1,7 @@
 // Checks that a published page reproduces its source text: every sentence of the source, same
 // words, same order, and no words that the source does not have (editor's notes excepted).
 // Pure string logic; the HTML-to-text step lives in the test so this module has no parser dependency.
-import type { Problem } from './problems/problem.ts';
+import type { Problem } from '../problems/problem.ts';
 
 /** List markers the page draws with CSS instead of text ("- " and "+ " items). */
 const LIST_MARKER = /^[-+]\s+/;

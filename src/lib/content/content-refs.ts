@@ -8,9 +8,9 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
-import { anchorIdsInMdx } from './anchors.ts';
-import type { Problem } from './problems/problem.ts';
-import { createSlugger } from './vietnamese.ts';
+import { anchorIdsInMdx } from '../documents/anchors.ts';
+import type { Problem } from '../problems/problem.ts';
+import { createSlugger } from '../text/vietnamese.ts';
 
 export const INTERNAL_DOCUMENT_LINK = /^\/(van-ban|chuong-trinh)\/([^/#?]+)\/?(?:#.*)?$/;
 

@@ -64,7 +64,7 @@ export function nginxString(value: string): string {
 export function nginxHeadersSnippet(policy: CachePolicy): string {
   const headers: Header[] = [...SECURITY_HEADERS, ['Cache-Control', CACHE_CONTROL[policy]]];
   return [
-    `# Sinh bởi \`npm run deploy:nginx\` từ src/lib/http-headers.ts; đừng sửa tay (tests/http-headers.test.ts so với nguồn).`,
+    `# Sinh bởi \`npm run deploy:nginx\` từ src/lib/site/http-headers.ts; đừng sửa tay (tests/http-headers.test.ts so với nguồn).`,
     `# Tiêu đề cho ${policy === 'immutable' ? 'tệp có tên băm theo nội dung: trình duyệt giữ một năm' : 'tệp không có tên băm: trình duyệt hỏi lại máy chủ mỗi lần dùng'}.`,
     ...headers.map(([name, value]) => `add_header ${name} ${nginxString(value)} always;`),
     '',

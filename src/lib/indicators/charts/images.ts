@@ -1,12 +1,12 @@
 // Which chart images the site publishes and how each is framed: one PNG per chart of an indicator
 // page, from the same spec the page draws. Pure: the route and the Word drafts render from this list.
-import type { IndicatorSummary } from '../data/aggregate.ts';
-import { indicatorCharts, type ChartSpec } from '../data/charts.ts';
-import { sampleMark } from '../data/sample-mark.ts';
-import type { Dataset, Indicator } from '../data/dataset.ts';
-import { formatPartialDate, mustParsePartialDate } from '../dates.ts';
+import type { IndicatorSummary } from '../aggregate.ts';
+import { indicatorCharts, type ChartSpec } from '../chart-specs.ts';
+import { sampleMark } from '../sample-mark.ts';
+import type { Dataset, Indicator } from '../dataset.ts';
+import { formatPartialDate, mustParsePartialDate } from '../../documents/dates.ts';
 import { IMAGE_WIDTH, imageHeight, type ChartImageFrame } from './config.ts';
-import { routes } from '../routes.ts';
+import { routes } from '../../site/routes.ts';
 
 export interface ChartImage {
   indicatorId: string;

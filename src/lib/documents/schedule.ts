@@ -1,6 +1,6 @@
 // The dated tasks of a document ("who does what by when"), as front-matter data.
 // Pure: used by src/content.config.ts and by the unit tests.
-import { z } from './zod-vi.ts';
+import { z } from '../content/zod-vi.ts';
 import {
   endKey,
   formatPartialDate,
@@ -10,7 +10,7 @@ import {
   startKey,
   type PartialDate,
 } from './dates.ts';
-import { vocabularyCode } from './edition/schema.ts';
+import { vocabularyCode } from '../edition/schema.ts';
 
 /** YAML turns an unquoted 2025-08-20 into a Date; keep it as the text the author meant. */
 export const partialDate = z.preprocess(

@@ -1,11 +1,11 @@
 // Validates the whole indicator data model at once — definitions, units, metadata and every
 // results file — so that one bad cell anywhere stops the build before any page is written.
 import type { ZodType } from 'zod';
-import { validateYaml } from '../frontmatter-check.ts';
-import { YAML_LIMITS } from '../yaml-load.ts';
+import { validateYaml } from '../content/frontmatter-check.ts';
+import { YAML_LIMITS } from '../content/yaml-load.ts';
 import type { Problem } from '../problems/problem.ts';
 import { decodeUtf8, parseResultsCsv, type ResultRow, type ResultsContext } from './results-csv.ts';
-import { parsePartialDate, isPartialDate } from '../dates.ts';
+import { parsePartialDate, isPartialDate } from '../documents/dates.ts';
 import { dayKey, formatDayKey, type DayKey, type PlanDates } from './plan-dates.ts';
 import type { Vocabularies } from '../edition/schema.ts';
 import {

@@ -5,7 +5,7 @@
 // The kinds of unit, units of measure and indicator groups are the edition's vocabularies
 // (content/cau-hinh.yaml): indicatorSchemaFor / unitSchemaFor refuse a code the edition does not
 // list; indicatorSchema / unitSchema (no edition) take any well-formed code.
-import { z } from '../zod-vi.ts';
+import { z } from '../content/zod-vi.ts';
 import { vocabularyCode, type Vocabularies } from '../edition/schema.ts';
 
 /** The unit of measure of every rate: per cent. */

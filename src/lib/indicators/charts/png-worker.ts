@@ -3,7 +3,7 @@
 // Images whose inputs did not change since an earlier build come from the cache (png-cache.ts).
 // Runs under Node's own type stripping (hence the .ts imports), outside the site's bundle.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ChartSpec } from '../data/charts.ts';
+import type { ChartSpec } from '../chart-specs.ts';
 import type { ChartImageFrame } from './config.ts';
 import { chartCacheKey, readCachedPng, rendererFingerprint, writeCachedPng } from './png-cache.ts';
 import { imageFontFiles, renderSpecPng } from './png.ts';

@@ -9,7 +9,7 @@ import {
 } from 'chart.js';
 import { encodeRgbaPng } from './png-encode.ts';
 import { chartConfig, IMAGE_FONT, IMAGE_HEIGHT, IMAGE_WIDTH, type ChartJsConfig } from './config.ts';
-import type { ChartSpec } from '../data/charts.ts';
+import type { ChartSpec } from '../chart-specs.ts';
 import type { ChartImageFrame } from './config.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Title, SubTitle);

@@ -1,8 +1,8 @@
 // Front-matter schemas of the content collections, in plain zod so that the pre-build check
 // (src/integrations/content-check.ts) and the unit tests use exactly what Astro validates with.
 import { z } from './zod-vi.ts';
-import { partialDate, scheduleSchemaFor } from './schedule.ts';
-import { vocabularyCode, type Vocabularies } from './edition/schema.ts';
+import { partialDate, scheduleSchemaFor } from '../documents/schedule.ts';
+import { vocabularyCode, type Vocabularies } from '../edition/schema.ts';
 
 /** A day or a month, validated as a date that exists. */
 const dayDate = partialDate;

@@ -3,8 +3,8 @@
 // control character) is refused with a Vietnamese message naming the line, in bounded time and
 // memory, and no English library message or stack ever reaches the editor.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Problem } from './problems/problem.ts';
-import type { RuleId } from './problems/rules.ts';
+import type { Problem } from '../problems/problem.ts';
+import type { RuleId } from '../problems/rules.ts';
 
 /**
  * Caps far above any real file (the largest front matter is under 4 KB, the largest data file

@@ -3,7 +3,7 @@
 // background, title, source line, the "Số liệu minh họa" band, larger type, values on the marks).
 // Only types come from chart.js, so the browser bundle still registers just the parts it draws.
 import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
-import type { ChartSpec, SeriesStyle } from '../data/charts.ts';
+import type { ChartSpec, SeriesStyle } from '../chart-specs.ts';
 
 export type ChartJsConfig = ChartConfiguration<'bar' | 'line', (number | null)[], string>;
 
@@ -25,7 +25,7 @@ export type ChartMedium = { kind: 'screen' } | ({ kind: 'image' } & ChartImageFr
 
 export const IMAGE_WIDTH = 1600;
 export const IMAGE_HEIGHT = 900;
-/** Font family the PNG renderer registers from the npm package (src/lib/charts/png.ts). */
+/** Font family the PNG renderer registers from the npm package (src/lib/indicators/charts/png.ts). */
 export const IMAGE_FONT = 'Noto Sans Soket';
 export const ILLUSTRATIVE_LABEL = 'Số liệu minh họa — không phải số liệu chính thức, không dùng để đánh giá';
 /** Height of the illustrative band at the top of an image (px); the chart starts below it. */

@@ -5,10 +5,10 @@
 // changed figures draws only the charts that changed. Lives in node_modules/.cache, like Astro's.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../fs/write-atomic.ts';
+import { writeFileAtomic } from '../../fs/write-atomic.ts';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ChartSpec } from '../data/charts.ts';
+import type { ChartSpec } from '../chart-specs.ts';
 import type { ChartImageFrame } from './config.ts';
 
 /** Folder of the cache for a project folder. `CHART_PNG_CACHE=off` turns the cache off (cold-build timings). */

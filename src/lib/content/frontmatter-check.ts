@@ -4,8 +4,8 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import type { ZodType } from 'zod';
 import { CONTROL_CHAR, loadYaml, YAML_LIMITS, type YamlProblem } from './yaml-load.ts';
-import type { Problem } from './problems/problem.ts';
-import { isRuleId, type RuleId } from './problems/rules.ts';
+import type { Problem } from '../problems/problem.ts';
+import { isRuleId, type RuleId } from '../problems/rules.ts';
 
 /** A YAML problem (yaml-load.ts) with the file it is in: always a line and a field. */
 export type FrontMatterProblem = Problem & YamlProblem;
@@ -93,7 +93,7 @@ export function readFrontMatter(text: string): FrontMatter {
   const block = FRONT_MATTER.exec(text)?.[1];
   if (block === undefined) return { block, data: NOT_PARSED };
   // js-yaml has no bound on aliases (their expansion would reach the schema check) nor on size:
-  // a block it cannot be trusted with goes straight to the bounded loader (src/lib/yaml-load.ts).
+  // a block it cannot be trusted with goes straight to the bounded loader (src/lib/content/yaml-load.ts).
   if (block.length > YAML_LIMITS.maxChars || block.includes('*')) return { block, data: NOT_PARSED };
   try {
     return { block, data: load(block, { schema: CORE_SCHEMA }) };
@@ -126,7 +126,7 @@ function textsAreClean(data: unknown): boolean {
   return true;
 }
 
-/** checkFrontMatter for a file whose front matter was already read (src/lib/content-files.ts). */
+/** checkFrontMatter for a file whose front matter was already read (src/lib/content/content-files.ts). */
 export function checkReadFrontMatter(file: string, { block, data }: FrontMatter, schema: ZodType): FrontMatterProblem[] {
   if (block === undefined) {
     return [{ file, line: 1, field: '(front matter)', rule: 'front-matter', message: 'Tệp phải mở đầu bằng khối front matter giữa hai dòng ---' }];
