@@ -12,3 +12,9 @@ export function neighbours<T extends { id: string; order: number }>(items: T[], 
   if (at < 0) return {};
   return { previous: sorted[at - 1], next: sorted[at + 1] };
 }
+
+/** Every item's neighbours from one sort: for each id, what `neighbours` gives. */
+export function sequenceOf<T extends { id: string; order: number }>(items: T[]): Map<string, Neighbours<T>> {
+  const sorted = [...items].sort((a, b) => a.order - b.order);
+  return new Map(sorted.map((item, at) => [item.id, { previous: sorted[at - 1], next: sorted[at + 1] }]));
+}
