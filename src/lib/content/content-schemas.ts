@@ -4,6 +4,22 @@ import { z } from './zod-vi.ts';
 import { partialDate, scheduleSchemaFor } from '../documents/schedule.ts';
 import { vocabularyCode, type Vocabularies } from '../edition/schema.ts';
 
+/** Kinds of document and their names on the site: the front matter's `docType` takes these keys. */
+export const docTypeLabels = {
+  'ke-hoach': 'Kế hoạch',
+  'de-cuong': 'Đề cương',
+  'cong-van': 'Công văn',
+} as const;
+
+/** A document's status and its name on the site: the front matter's `status` takes these keys. */
+export const statusLabels = {
+  'ban-hanh': 'Đã ban hành',
+  'du-thao': 'Dự thảo',
+} as const;
+
+/** The keys of a label map, as the non-empty tuple z.enum takes: one definition for values and labels. */
+const keysOf = <K extends string>(labels: Record<K, string>) => Object.keys(labels) as [K, ...K[]];
+
 /** A day or a month, validated as a date that exists. */
 const dayDate = partialDate;
 
@@ -25,7 +41,7 @@ export function documentSchemaFor(vocabularies: Pick<Vocabularies, 'unitTypes'> 
         .array(z.string().trim().min(1))
         .default([])
         .describe('Tên gọi khác của văn bản, để tìm kiếm (ví dụ: công văn xin ý kiến)'),
-      docType: z.enum(['ke-hoach', 'de-cuong', 'cong-van']),
+      docType: z.enum(keysOf(docTypeLabels)),
       /** Số, ký hiệu when the document has one (the source gives none for these three). */
       number: z.string().optional(),
       issuer: z.string().min(1),
@@ -33,7 +49,7 @@ export function documentSchemaFor(vocabularies: Pick<Vocabularies, 'unitTypes'> 
       issueDate: dayDate.optional(),
       /** Trích yếu: one or two sentences for listings, search and link previews. */
       summary: z.string().min(1),
-      status: z.enum(['ban-hanh', 'du-thao']),
+      status: z.enum(keysOf(statusLabels)),
       order: z.number().int(),
       /** Signature block; the outline, issued as an attachment of the plan, carries none. */
       signer: z.strictObject({

@@ -36,7 +36,7 @@ export function indicatorSchemaFor(vocabularies: Pick<Vocabularies, 'measureUnit
       termTarget: z.number().nonnegative().optional(),
       /** Allocation per year ("phân bổ hằng năm"), keyed by year. */
       annualTargets: z.record(z.string().regex(/^\d{4}$/, 'năm phải có 4 chữ số'), z.number().nonnegative()).default({}),
-      direction: z.enum(['cao-hon-la-tot', 'thap-hon-la-tot']),
+      direction: z.enum(Object.keys(directions) as [keyof typeof directions, ...(keyof typeof directions)[]]),
       definition: z.string().min(1),
       /** Where the definition and targets come from. */
       source: z.string().min(1),

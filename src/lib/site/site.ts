@@ -30,16 +30,8 @@ export const site = {
   vocabularies: edition.vocabularies,
 } as const;
 
-export const docTypeLabels = {
-  'ke-hoach': 'Kế hoạch',
-  'de-cuong': 'Đề cương',
-  'cong-van': 'Công văn',
-} as const;
-
-export const statusLabels = {
-  'ban-hanh': 'Đã ban hành',
-  'du-thao': 'Dự thảo',
-} as const;
+// Labels of the documents' kinds and statuses are defined with their schema.
+export { docTypeLabels, statusLabels } from '../content/content-schemas.ts';
 
 /** Number formatting for every figure the site shows. */
 export const numberFormat = new Intl.NumberFormat('vi-VN');
