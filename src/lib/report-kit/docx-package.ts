@@ -90,6 +90,19 @@ export function packDocumentWith(document: Document, replacements: Record<string
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
+/** The fields a local header and its central directory entry share, written from `at`. */
+function writeEntryFields(buffer: Buffer, at: number, method: number, crc: number, packedSize: number, size: number, nameLength: number): void {
+  buffer.writeUInt16LE(20, at); // version needed: deflate
+  buffer.writeUInt16LE(0x0800, at + 2); // names in UTF-8
+  buffer.writeUInt16LE(method, at + 4);
+  buffer.writeUInt16LE(DOS_TIME, at + 6);
+  buffer.writeUInt16LE(DOS_DATE, at + 8);
+  buffer.writeUInt32LE(crc, at + 10);
+  buffer.writeUInt32LE(packedSize, at + 14);
+  buffer.writeUInt32LE(size, at + 18);
+  buffer.writeUInt16LE(nameLength, at + 22);
+}
+
 /** A zip of the given files in order ([Content_Types].xml first), deflated but for images. */
 export function zipPackage(files: Map<string, string | Uint8Array>): Buffer {
   const entries = [...files].sort(([a], [b]) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml'));
@@ -105,28 +118,11 @@ export function zipPackage(files: Map<string, string | Uint8Array>): Buffer {
     const crc = crc32(raw);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: deflate
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, method, crc, packed.length, raw.length, name.length);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(method, 10);
-    header.writeUInt16LE(DOS_TIME, 12);
-    header.writeUInt16LE(DOS_DATE, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(packed.length, 20);
-    header.writeUInt32LE(raw.length, 24);
-    header.writeUInt16LE(name.length, 28);
+    writeEntryFields(header, 6, method, crc, packed.length, raw.length, name.length);
     header.writeUInt32LE(offset, 42);
     locals.push(local, name, packed);
     central.push(header, name);
