@@ -278,7 +278,7 @@ Cả hai trang dựng với giới hạn heap mà \`npm run build\` đặt cho b
 Sätteri, 12.288 MB với unified). "Bộ nhớ đỉnh" là tổng RSS của mọi tiến trình của một bước (kể cả tiến trình lập chỉ
 mục Pagefind), lấy mẫu 4 lần mỗi giây, lấy bước lớn hơn trong hai bước dựng và lập chỉ mục. Tìm kiếm: 20 truy vấn cố
 định, chạy trong Node trên chỉ mục đã dựng, một lượt làm nóng rồi 3 lượt đo (60 mẫu); với dự án là cả đường tìm
-kiếm của trang (một truy vấn Pagefind với các từ cần gấp đã gấp, xếp lại 20 kết quả đầu theo cách viết đúng, nạp
+kiếm của trang (một truy vấn Pagefind với các từ cần gấp đã gấp, xếp lại 10 kết quả đầu theo cách viết đúng, nạp
 đoạn trích), với trang trần là Pagefind và đoạn trích 10 kết quả đầu.${repeats > 1 ? `
 
 Mỗi cặp (dự án, trang trần) được dựng ${repeats} lần theo thứ tự dự án–trần–trần–dự án…, để độ trôi của máy và việc
