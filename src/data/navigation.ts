@@ -1,10 +1,10 @@
 // Links between documents, computed once per build: the header menu's documents (the first of each
-// kind, in the edition's order) and each document's previous and next. Every page renders the menu
+// kind, in the edition's order), each document's previous and next, and the review's timeline. Every page renders the menu
 // and every document page its neighbours; sorting every document for each page is quadratic work
 // on a large site (10,000 documents: 10,000 sorts of 10,000).
 import { getCollection } from 'astro:content';
 import { docTypeLabels } from '../lib/site/site';
-import { sortDocuments } from '../lib/documents/documents';
+import { sortDocuments, timelineOf } from '../lib/documents/documents';
 import { routes } from '../lib/site/routes';
 import { sequenceOf, type Neighbours } from '../lib/documents/sequence';
 
@@ -30,4 +30,12 @@ export async function documentNeighbours(id: string): Promise<Neighbours<Sequenc
     return sequenceOf(items);
   })();
   return (await sequence).get(id) ?? {};
+}
+
+let timeline: Promise<ReturnType<typeof timelineOf>> | undefined;
+
+/** Every dated task of the edition's documents, in their order: read by each unit's page and the unit list. */
+export function reviewTimeline(): Promise<ReturnType<typeof timelineOf>> {
+  timeline ??= (async () => timelineOf(sortDocuments(await getCollection('van-ban'))))();
+  return timeline;
 }
