@@ -4,7 +4,7 @@
 import type { IndicatorSummary } from '../indicators/aggregate.ts';
 import type { Dataset, Indicator, Unit } from '../indicators/dataset.ts';
 import { formatInteger, formatQuantityDetailed, formatTarget, statusLabels } from '../indicators/format.ts';
-import { groupsOf } from './form.ts';
+import { groupsOf } from '../indicators/groups.ts';
 import { formatPartialDate, parsePartialDate, isPartialDate } from '../documents/dates.ts';
 import { unitScorecard } from '../indicators/scorecard.ts';
 import { appliesToUnit, type ScheduleItem } from '../documents/schedule.ts';

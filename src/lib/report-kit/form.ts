@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { Indicator, Unit } from '../indicators/dataset.ts';
 import { toCsv } from '../indicators/csv-write.ts';
+import { groupsOf } from '../indicators/groups.ts';
 import { RESULT_COLUMNS, type ResultRow } from '../indicators/results-csv.ts';
 
 export const FORM_SHEET = 'Biểu mẫu';
@@ -98,12 +99,6 @@ export function formHeader(periods: readonly FormPeriod[], layout: FormLayout = 
 /** The indicators in the order and groups the form shows them: groups in the edition's order (main, then coordinated). */
 export function formGroups(indicators: readonly Indicator[]): { group: string; label: string; indicators: Indicator[] }[] {
   return groupsOf(indicators);
-}
-
-/** Indicators by group, groups in the edition's order, each group's indicators in their own order. */
-export function groupsOf<T extends Pick<Indicator, 'group' | 'groupLabel' | 'groupOrder'>>(indicators: readonly T[]): { group: string; label: string; indicators: T[] }[] {
-  const firsts = [...new Map(indicators.map((i) => [i.group, i])).values()].sort((a, b) => a.groupOrder - b.groupOrder);
-  return firsts.map((first) => ({ group: first.group, label: first.groupLabel, indicators: indicators.filter((i) => i.group === first.group) }));
 }
 
 /** Row of each indicator on the current form: after the header, one heading row per group. */

@@ -1,0 +1,50 @@
+// What a unit's page shows, computed here so that the page only renders it: the unit's results by
+// indicator group (its own notes numbered across the page, the second table going on from the
+// first), the periods of its tables, its reporting state and its to-do list from the plan.
+import type { IndicatorSummary } from './aggregate.ts';
+import type { Dataset } from './dataset.ts';
+import { groupsOf } from './groups.ts';
+import { numberNotes } from './notes.ts';
+import { unitReporting, type ReportingStatus } from './reporting.ts';
+import { unitScorecard } from './scorecard.ts';
+import type { TimelineEntry } from '../documents/schedule.ts';
+import { unitTodo } from '../documents/unit-tasks.ts';
+
+export interface UnitPageInput {
+  dataset: Dataset;
+  summaries: ReadonlyMap<string, IndicatorSummary>;
+  reporting: ReportingStatus;
+  /** The review's timeline (every document's dated tasks, in order). */
+  timeline: readonly TimelineEntry[];
+  /** The edition's last evaluated month, for a unit the plan gives no window of its own. */
+  until?: string;
+}
+
+export function unitPageModel(input: UnitPageInput, unitId: string) {
+  const { dataset } = input;
+  const unit = dataset.units.find((u) => u.id === unitId);
+  if (!unit) throw new Error(`Không có đơn vị "${unitId}"`);
+  const lines = unitScorecard(unitId, dataset.indicators, input.summaries);
+  const baseline = dataset.meta.baseline;
+  const periods = [...dataset.years.map((y) => ({ key: String(y), label: String(y) })), ...(baseline ? [{ key: baseline.key, label: baseline.label }] : [])];
+  const ownRows = dataset.rows.filter((r) => r.unit === unitId);
+  let nextNote = 1;
+  const groups = groupsOf(lines.map((l) => l.indicator)).map(({ group, label }) => {
+    const groupLines = lines.filter((l) => l.indicator.group === group);
+    const notes = numberNotes(ownRows, (r) => r.indicator, groupLines.map((l) => ({ key: l.indicator.id, label: l.indicator.name })), periods, 'ghi-chu', nextNote);
+    nextNote += notes.notes.length;
+    return { group, label, lines: groupLines, notes };
+  });
+  return {
+    unit,
+    years: dataset.years,
+    baselineLabel: baseline?.label,
+    baselineKey: baseline?.key,
+    periods,
+    groups,
+    reported: unitReporting(input.reporting, unitId),
+    todo: unitTodo(input.timeline, unit, input.until),
+  };
+}
+
+export type UnitPageModel = ReturnType<typeof unitPageModel>;
