@@ -1,7 +1,7 @@
 // Links between documents, computed once per build: the header menu's documents (the first of each
-// kind, in the edition's order), each document's previous and next, and the review's timeline. Every page renders the menu
-// and every document page its neighbours; sorting every document for each page is quadratic work
-// on a large site (10,000 documents: 10,000 sorts of 10,000).
+// kind, in the edition's order), each document's previous and next, and the review's timeline.
+// Every page renders the menu and every document page its neighbours; sorting every document for
+// each page is quadratic work on a large site (10,000 documents: 10,000 sorts of 10,000).
 import { getCollection } from 'astro:content';
 import { docTypeLabels } from '../lib/site/site';
 import { sortDocuments, timelineOf } from '../lib/documents/documents';
@@ -34,8 +34,9 @@ export async function documentNeighbours(id: string): Promise<Neighbours<Sequenc
 
 let timeline: Promise<ReturnType<typeof timelineOf>> | undefined;
 
-/** Every dated task of the edition's documents, in their order: read by each unit's page and the unit list. */
+/** Every dated task of the edition's documents, in their order: the home page, the plan, each unit's page and the unit list. */
 export function reviewTimeline(): Promise<ReturnType<typeof timelineOf>> {
-  timeline ??= (async () => timelineOf(sortDocuments(await getCollection('van-ban'))))();
+  // timelineOf puts the documents in their order itself.
+  timeline ??= (async () => timelineOf(await getCollection('van-ban')))();
   return timeline;
 }
