@@ -5,7 +5,7 @@ import { loadEdition } from '../src/lib/edition/load';
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateDataset, type DatasetFiles, type SourceFile } from '../src/lib/indicators/dataset';
+import { datasetEdition, validateDataset, type DatasetFiles, type SourceFile } from '../src/lib/indicators/dataset';
 import { formatProblem } from '../src/lib/problems/problem';
 import { parseWholeNumber } from '../src/lib/indicators/results-csv';
 
@@ -20,7 +20,7 @@ function model(overrides: Partial<DatasetFiles> = {}): DatasetFiles {
     units: folder('du-lieu/don-vi'),
     results: [file('du-lieu/so-lieu', 'hop-le.csv')],
     programmeIds: new Set(['09-ctr-ldld-2018']),
-    edition: { ...loadEdition().vocabularies, scope: loadEdition().organisation.scope.word },
+    edition: datasetEdition(loadEdition()),
     ...overrides,
   };
 }

@@ -14,7 +14,7 @@ import { checkFrontMatter } from '../src/lib/content/frontmatter-check';
 import { documentSchema, programmeSchema } from '../src/lib/content/content-schemas';
 import { checkContent } from '../src/lib/content/content-precheck';
 import { checkEdition } from '../src/lib/edition/load';
-import { validateDataset, type DatasetFiles, type SourceFile } from '../src/lib/indicators/dataset';
+import { datasetEdition, validateDataset, type DatasetFiles, type SourceFile } from '../src/lib/indicators/dataset';
 import { loadDataset, strayDataFiles } from '../src/lib/indicators/read';
 import { readForm } from '../src/lib/report-kit/import';
 
@@ -139,7 +139,7 @@ const model = (overrides: Partial<DatasetFiles>): DatasetFiles => ({
   units: [fixture('don-vi/a.yaml'), fixture('don-vi/b.yaml')],
   results: [fixture('so-lieu/hop-le.csv')],
   programmeIds: new Set(['09-ctr-ldld-2018']),
-  edition: { ...loadEdition().vocabularies, scope: loadEdition().organisation.scope.word },
+  edition: datasetEdition(loadEdition()),
   ...overrides,
 });
 const dataProblems = (overrides: Partial<DatasetFiles>) => validateDataset(model(overrides)).problems;

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { validateDataset, type Dataset, type DatasetFiles, type SourceFile } from '../src/lib/indicators/dataset';
+import { datasetEdition, validateDataset, type Dataset, type DatasetFiles, type SourceFile } from '../src/lib/indicators/dataset';
 import { formatProblem } from '../src/lib/problems/problem';
 import { lastDayFor, planDatesOf, type PlanDates } from '../src/lib/indicators/plan-dates';
 import { missingCsv, reportingPeriods, reportingStatus, totalText, unitReporting } from '../src/lib/indicators/reporting';
@@ -25,7 +25,7 @@ function model(overrides: Partial<DatasetFiles> = {}): DatasetFiles {
     units: folder('du-lieu/don-vi'),
     results: [file('du-lieu/so-lieu', 'hop-le.csv')],
     programmeIds: new Set(),
-    edition: { ...loadEdition().vocabularies, scope: loadEdition().organisation.scope.word },
+    edition: datasetEdition(loadEdition()),
     ...overrides,
   };
 }

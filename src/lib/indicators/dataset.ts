@@ -7,7 +7,7 @@ import type { Problem } from '../problems/problem.ts';
 import { decodeUtf8, parseResultsCsv, type ResultRow, type ResultsContext } from './results-csv.ts';
 import { parsePartialDate, isPartialDate } from '../documents/dates.ts';
 import { dayKey, formatDayKey, type DayKey, type PlanDates } from './plan-dates.ts';
-import type { Vocabularies } from '../edition/schema.ts';
+import type { Edition, Vocabularies } from '../edition/schema.ts';
 import {
   datasetMetaSchema,
   indicatorSchemaFor,
@@ -48,6 +48,11 @@ export type DatasetEdition = Pick<Vocabularies, 'unitTypes' | 'measureUnits' | '
   /** The congress term of the edition; the dataset's `term` must be the same. */
   term?: { from: number; to: number };
 };
+
+/** What a dataset is checked against, taken from a valid edition file. */
+export function datasetEdition(edition: Edition): DatasetEdition {
+  return { ...edition.vocabularies, scope: edition.organisation.scope.word, term: edition.congress.term };
+}
 
 export interface Receipt {
   unit: string;

@@ -1,6 +1,6 @@
 // Collects the data model's files from a project root (content/), for validateDataset().
 import { listContentDir, readContentDir, readContentFile, type FileRefusal } from '../content/content-dir.ts';
-import { validateDataset, type Dataset, type DatasetFiles, type SourceFile } from './dataset.ts';
+import { datasetEdition, validateDataset, type Dataset, type DatasetFiles, type SourceFile } from './dataset.ts';
 import { DataValidationError } from './problems.ts';
 import type { Problem } from '../problems/problem.ts';
 import { join } from 'node:path';
@@ -45,9 +45,7 @@ export function readDatasetFilesChecked(root: string): { files: DatasetFiles; pr
   // The vocabularies the definitions are checked against come from the edition file.
   const edition = checkEdition(root);
   problems.push(...edition.problems);
-  const facts = edition.edition
-    ? { ...edition.edition.vocabularies, scope: edition.edition.organisation.scope.word, term: edition.edition.congress.term }
-    : { unitTypes: {}, measureUnits: {}, indicatorGroups: {}, scope: '' };
+  const facts = edition.edition ? datasetEdition(edition.edition) : { unitTypes: {}, measureUnits: {}, indicatorGroups: {}, scope: '' };
   const programmes = listContentDir(root, DATA_DIRS.programmes);
   problems.push(...programmes.refusals.map(refusalProblem));
   const programmeIds = new Set(programmes.names.filter((name) => name.endsWith('.mdx')).map((name) => name.replace(/\.mdx$/, '')));
