@@ -1,8 +1,11 @@
-// One share of the pages for scripts/pagefind.mjs. Replaces each page in dist/ with its folded copy,
-// reports how many pages it folded, and on "restore" writes every original back byte for byte.
+// One share of the pages for scripts/pagefind.mjs. Replaces each page in dist/ with its folded copy
+// and reports how many pages it folded; on "vocabulary" (sent while Pagefind runs, which keeps one
+// core busy) counts the folded words of the indexed text; on "restore" writes every original back
+// byte for byte. Each reply names what it answers (`kind`).
 import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { foldedPage } from '../src/lib/search/fold-html.ts';
+import { vocabularyCounts } from '../src/lib/search/suggest.ts';
 
 /**
  * Writes `bytes` over an existing file, then cuts it to their length. Not writeFileSync: a file
@@ -21,20 +24,24 @@ function overwrite(file, bytes) {
 
 const { files } = workerData;
 const originals = new Map();
-// Folded words of the indexed text and how often they occur: the vocabulary of suggestions.
-const vocabulary = new Map();
+// The indexed texts and how often each occurs, for the vocabulary of suggestions.
+const texts = new Map();
 parentPort.on('message', (message) => {
-  if (message !== 'restore') return;
-  for (const [file, bytes] of originals) overwrite(file, bytes);
-  parentPort.postMessage({ restored: originals.size });
-  parentPort.close();
+  if (message === 'vocabulary') {
+    parentPort.postMessage({ kind: 'vocabulary', vocabulary: [...vocabularyCounts(texts)] });
+    texts.clear();
+  } else if (message === 'restore') {
+    for (const [file, bytes] of originals) overwrite(file, bytes);
+    parentPort.postMessage({ kind: 'restored', restored: originals.size });
+    parentPort.close();
+  }
 });
 for (const file of files) {
   const bytes = readFileSync(file);
   // Pages without a Pagefind body (redirects, the search page itself) are not indexed.
-  const copy = foldedPage(bytes.toString('utf8'), vocabulary);
+  const copy = foldedPage(bytes.toString('utf8'), texts);
   if (copy === null) continue;
   originals.set(file, bytes);
   overwrite(file, Buffer.from(copy));
 }
-parentPort.postMessage({ folded: originals.size, vocabulary: [...vocabulary] });
+parentPort.postMessage({ kind: 'folded', folded: originals.size });

@@ -40,18 +40,21 @@ function htmlFiles(dir) {
   });
 }
 
-/** The next message a worker sends, or its failure. */
-function reply(worker) {
+/** The next message of this kind a worker sends (other kinds are left to their own listener), or its failure. */
+function reply(worker, kind) {
   return new Promise((resolve, reject) => {
-    const onError = (error) => reject(error);
-    const onExit = (code) => reject(new IndexError(`Pagefind: tiến trình gấp dấu dừng với mã ${code}.`));
-    worker.once('error', onError);
-    worker.once('exit', onExit);
-    worker.once('message', (message) => {
+    const onError = (error) => done(reject, error);
+    const onExit = (code) => done(reject, new IndexError(`Pagefind: tiến trình gấp dấu dừng với mã ${code}.`));
+    const onMessage = (message) => { if (message?.kind === kind) done(resolve, message); };
+    const done = (settle, value) => {
       worker.off('error', onError);
       worker.off('exit', onExit);
-      resolve(message);
-    });
+      worker.off('message', onMessage);
+      settle(value);
+    };
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.on('message', onMessage);
   });
 }
 
@@ -62,28 +65,34 @@ const count = Math.max(1, Math.min(availableParallelism(), Math.ceil(files.lengt
 const workers = Array.from({ length: count }, (_, w) =>
   new Worker(new URL('./pagefind-fold-worker.mjs', import.meta.url), { workerData: { files: files.filter((_, i) => i % count === w) } }),
 );
-const folding = workers.map(reply);
+const folding = workers.map((worker) => reply(worker, 'folded'));
 // A worker that stopped (it failed) can no longer restore, nor be waited for.
 const running = new Set(workers);
 for (const worker of workers) worker.once('exit', () => running.delete(worker));
 try {
   const messages = await Promise.all(folding);
   const pages = messages.reduce((sum, message) => sum + message.folded, 0);
-  const counts = new Map();
-  for (const message of messages) for (const [word, n] of message.vocabulary) counts.set(word, (counts.get(word) ?? 0) + n);
   const folded = performance.now();
   // The command-line indexer, not the Node API: when Pagefind fails (it panics on some write errors),
   // the command exits with an error, where the API's promise never settles and the build would hang.
   // The package exports only its API; its command sits next to it (package.json "bin").
   const pagefindBin = fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind')));
   let output = '';
-  const status = await new Promise((resolve, reject) => {
+  const exited = new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [pagefindBin, '--site', dist, '--output-path', join(dist, 'pagefind'), '--force-language', 'vi', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk) => { output += chunk; });
     child.stderr.on('data', (chunk) => { output += chunk; });
     child.once('error', reject);
     child.once('exit', (code, signal) => resolve(code ?? signal));
   });
+  // The workers count the vocabulary while Pagefind indexes (on one core, for the most part).
+  const vocabularies = Promise.all(workers.map((worker) => {
+    const answer = reply(worker, 'vocabulary');
+    worker.postMessage('vocabulary');
+    return answer;
+  }));
+  vocabularies.catch(() => {});
+  const status = await exited;
   if (process.env.SOKET_DEBUG === '1' && output) process.stderr.write(output);
   if (status !== 0) {
     const kind = /kind: (\w+)/.exec(output)?.[1];
@@ -94,6 +103,8 @@ try {
   const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
   const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   if (indexed !== pages) throw new IndexError(`Pagefind: chỉ mục có ${indexed} trang, nhưng dist/ có ${pages} trang cần lập chỉ mục.`);
+  const counts = new Map();
+  for (const message of await vocabularies) for (const [word, n] of message.vocabulary) counts.set(word, (counts.get(word) ?? 0) + n);
   // Written after Pagefind, which owns its output folder; temp file, fsync, rename.
   writeFileAtomic(join(dist, 'pagefind', VOCABULARY_FILE), JSON.stringify(vocabularyOf(counts)));
   const seconds = (ms) => `${(ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} s`;
@@ -108,7 +119,7 @@ try {
   // Every worker writes its originals back, whether or not indexing succeeded.
   await Promise.allSettled(folding);
   await Promise.all([...running].map(async (worker) => {
-    const restored = reply(worker).catch(() => undefined);
+    const restored = reply(worker, 'restored').catch(() => undefined);
     worker.postMessage('restore');
     await restored;
   }));

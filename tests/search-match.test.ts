@@ -2,7 +2,7 @@
 // (filters.ts): what is highlighted, which section is shown, what is suggested (issue 20).
 import { describe, expect, test } from 'vitest';
 import { bestSection, excerpt, highlightRanges, matchPage, pageText, queryTerms } from '../src/lib/search/match';
-import { editDistance, nearestWords, suggestQueries, vocabularyOf } from '../src/lib/search/suggest';
+import { editDistance, nearestWords, suggestQueries, vocabularyCounts, vocabularyOf } from '../src/lib/search/suggest';
 import { filtersFromParams, writeSearchParams } from '../src/lib/search/filters';
 import { documentAliases } from '../src/lib/documents/documents';
 
@@ -81,6 +81,10 @@ describe('phrases', () => {
 
 describe('suggestions from the folded vocabulary', () => {
   const vocabulary = vocabularyOf(new Map([['dong', 50], ['dung', 20], ['tranh', 5], ['chap', 5], ['lao', 40], ['doanh', 9], ['khao', 3], ['sat', 3]]));
+  test('the vocabulary counts folded words across texts, each text as often as it occurs', () => {
+    const counts = vocabularyCounts(new Map([['Công đoàn số 2494/CTr-TLĐ,  Đoàn\u00a0viên', 2], ['đoàn viên CÔNG ĐOÀN', 1], ['x 2020 a1', 5]]));
+    expect(Object.fromEntries([...counts].sort())).toEqual({ a1: 5, cong: 3, ctr: 2, doan: 6, so: 2, tld: 2, vien: 3 });
+  });
   test('the vocabulary lists the most frequent words first', () => {
     expect(vocabulary.words.slice(0, 3)).toEqual(['dong', 'lao', 'dung']);
   });

@@ -7,7 +7,6 @@
 // The pages are the site's own build output, so a small tag scanner is enough; a DOM parser and
 // serialiser cost seven times as long on a 10,000-page site (docs/benchmarks.md).
 import { FOLD_CLOSE, FOLD_OPEN, FOLD_TRIGGER, searchKey } from './fold-html-marks.ts';
-import { countWords } from './suggest.ts';
 
 const BLOCKS = new Set(['p', 'li', 'td', 'th', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'figcaption']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -67,10 +66,11 @@ function decodeEntities(text: string): string {
 /**
  * The whole page as Pagefind should read it: folded copies added inside its Pagefind body, and
  * ids there kept on headings only; null for a page without a body, which Pagefind does not index.
- * With `vocabulary`, also counts the folded words of the indexed text (for "Có phải bạn muốn tìm").
+ * With `texts`, also counts each text of the indexed body as it is written, from which
+ * vocabularyCounts (suggest.ts) makes the vocabulary of "Có phải bạn muốn tìm".
  */
-export function foldedPage(html: string, vocabulary?: Map<string, number>): string | null {
-  const body = foldBody(html, vocabulary);
+export function foldedPage(html: string, texts?: Map<string, number>): string | null {
+  const body = foldBody(html, texts);
   return body ? html.slice(0, body.start) + body.folded + html.slice(body.end) : null;
 }
 
@@ -88,7 +88,7 @@ function bodyStart(html: string): number {
 }
 
 /** The element holding data-pagefind-body (where it starts and ends), with folded copies added. */
-function foldBody(html: string, vocabulary?: Map<string, number>): { start: number; end: number; folded: string } | null {
+function foldBody(html: string, texts?: Map<string, number>): { start: number; end: number; folded: string } | null {
   const start = bodyStart(html);
   if (start < 0) return null;
   const out: string[] = [];
@@ -106,7 +106,7 @@ function foldBody(html: string, vocabulary?: Map<string, number>): { start: numb
         const words = stack.findLast((f) => f.words)?.words;
         const text = whole.includes('&') ? decodeEntities(whole) : whole;
         if (words) collectFoldedWords(text, words);
-        if (vocabulary) countWords(text, vocabulary);
+        if (texts) texts.set(text, (texts.get(text) ?? 0) + 1);
       }
       out.push(whole);
       continue;

@@ -17,11 +17,24 @@ export function vocabularyWord(word: string): boolean {
   return word.length >= 2 && word.length <= 30 && /^[a-z0-9]+$/.test(word) && !/^\d+$/.test(word);
 }
 
-/** Folded words of a text, each counted (for the vocabulary). */
-export function countWords(text: string, counts: Map<string, number>): void {
-  for (const word of foldVietnamese(text).match(/[a-z0-9]+/g) ?? []) {
-    if (vocabularyWord(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+/**
+ * Folded word counts (for the vocabulary) from the texts of the indexed pages and how often each
+ * text occurs. Each distinct text is split once and each distinct word folded once: folding every
+ * text node of every page as it was read more than doubled the indexer's fold pass
+ * (docs/benchmarks.md). Folding goes letter by letter, so splitting on spaces first changes nothing.
+ */
+export function vocabularyCounts(texts: ReadonlyMap<string, number>): Map<string, number> {
+  const written = new Map<string, number>();
+  for (const [text, n] of texts) {
+    for (const word of text.match(/\S+/g) ?? []) written.set(word, (written.get(word) ?? 0) + n);
   }
+  const counts = new Map<string, number>();
+  for (const [word, n] of written) {
+    for (const folded of foldVietnamese(word).match(/[a-z0-9]+/g) ?? []) {
+      if (vocabularyWord(folded)) counts.set(folded, (counts.get(folded) ?? 0) + n);
+    }
+  }
+  return counts;
 }
 
 /** The vocabulary from word counts: most frequent first, then alphabetical, so the file is stable. */
