@@ -75,7 +75,7 @@ export function indicatorPageModel(input: IndicatorPageInput, indicatorId: strin
       annualTargets: annual.length === 0 ? 'Chưa có' : annual.map(([year, value]) => `${year}: ${formatTarget(value, indicator.kind)}${unitWord}`).join('; '),
       programmes: programmes.map((p) => ({ href: routes.programme(p.id), label: `Chương trình ${programmeSymbol(p)}`, title: p.data.title })),
     },
-    /** "Lũy kế 2018 – 2020: 25.310 đoàn viên, so với …" or "Tỷ lệ năm 2020: 66,7% (…), so với …". */
+    /** "Lũy kế <first> – <last>: <total> <unit>, so với …" or "Tỷ lệ năm <last>: <rate> (…), so với …". */
     verdict: {
       status: summary.status,
       lead: isRate ? `Tỷ lệ năm ${lastYear}: ` : `Lũy kế ${firstYear} – ${lastYear}: `,
