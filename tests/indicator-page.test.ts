@@ -59,6 +59,7 @@ describe("an indicator's page model, every indicator of the real dataset", () =>
     for (const c of [model.byYear, model.cumulative, model.byUnit]) {
       expect(c.image).toEqual({ href: `/tai-ve/bieu-do/${id}-${c.spec.id}.png`, fileName: `${id}-${c.spec.id}.png` });
       expect(c.summary.length).toBeGreaterThan(10);
+      expect(c.canvasLabel).toBe(`Biểu đồ${dataset.meta.status === 'minh-hoa' ? ' (số liệu minh họa)' : ''}: ${c.spec.title}. ${c.summary} Số liệu chi tiết ở bảng bên dưới.`);
     }
     // The programmes it names, by their symbol; nothing else.
     expect(model.meta.programmes.map((p) => p.href)).toEqual(programmes.filter((p) => indicator.programmes.includes(p.id)).map((p) => `/chuong-trinh/${p.id}/`));
@@ -75,6 +76,9 @@ describe("an indicator's page model, every indicator of the real dataset", () =>
       [2020, '25.603', '25.000', '18/18', null],
     ]);
     expect(model.byYear.valueHeading).toBe('Kết quả toàn tỉnh (đoàn viên)');
+    // Every year above its allocation of 25.000.
+    expect(model.byYear.summary).toBe('Năm 2020, toàn tỉnh: 25.603 đoàn viên, phân bổ 25.000 đoàn viên, vượt; 3/3 năm có phân bổ đạt hoặc vượt.');
+    expect(model.byYear.canvasLabel).toBe(`Biểu đồ (số liệu minh họa): Kết quả theo năm so với phân bổ. ${model.byYear.summary} Số liệu chi tiết ở bảng bên dưới.`);
     // Running totals against the term target of 125.000: 26.338, 52.575, 78.178.
     expect(model.cumulative.rows.map((c) => [c.total, c.termTarget, c.share])).toEqual([
       ['26.338', '125.000', '21,1%'],

@@ -40,6 +40,8 @@ const figure = (q: Quantity | null, note?: number): FigureCell => ({
 const chart = (indicatorId: string, spec: ChartSpec, summary: string) => ({
   spec,
   summary,
+  /** What a screen reader says of the canvas: the mark of illustrative figures, the title, the summary, where the figures are. */
+  canvasLabel: `Biểu đồ${spec.sampleMark ? ` (${spec.sampleMark.toLowerCase()})` : ''}: ${spec.title}. ${summary} Số liệu chi tiết ở bảng bên dưới.`,
   image: { href: chartImagePath(indicatorId, spec.id), fileName: chartImageName(indicatorId, spec.id) },
 });
 
