@@ -2,6 +2,7 @@
 // the table's reading order (row by row, period by period), its cell shows that number, and the
 // list under the table gives the number, whose figure it is and the note. Pure, for the pages.
 import type { ResultRow } from './results-csv.ts';
+import type { DatasetMeta } from './schemas.ts';
 
 export interface TableNote {
   number: number;
@@ -45,4 +46,10 @@ export function numberNotes(
     }
   }
   return { notes, numberOf: (row, period) => numbers.get(`${row}|${period}`) };
+}
+
+/** The periods of a results table, left to right: the years, then the baseline when the dataset has one. */
+export function tablePeriods(dataset: { years: readonly number[]; meta: Pick<DatasetMeta, 'baseline'> }): { key: string; label: string }[] {
+  const { baseline } = dataset.meta;
+  return [...dataset.years.map((y) => ({ key: String(y), label: String(y) })), ...(baseline ? [{ key: baseline.key, label: baseline.label }] : [])];
 }

@@ -4,7 +4,7 @@
 import type { IndicatorSummary } from './aggregate.ts';
 import type { Dataset } from './dataset.ts';
 import { groupsOf } from './groups.ts';
-import { numberNotes } from './notes.ts';
+import { numberNotes, tablePeriods } from './notes.ts';
 import { unitReporting, type ReportingStatus } from './reporting.ts';
 import { unitScorecard } from './scorecard.ts';
 import type { TimelineEntry } from '../documents/schedule.ts';
@@ -26,7 +26,7 @@ export function unitPageModel(input: UnitPageInput, unitId: string) {
   if (!unit) throw new Error(`Không có đơn vị "${unitId}"`);
   const lines = unitScorecard(unitId, dataset.indicators, input.summaries);
   const baseline = dataset.meta.baseline;
-  const periods = [...dataset.years.map((y) => ({ key: String(y), label: String(y) })), ...(baseline ? [{ key: baseline.key, label: baseline.label }] : [])];
+  const periods = tablePeriods(dataset);
   const ownRows = dataset.rows.filter((r) => r.unit === unitId);
   let nextNote = 1;
   const groups = groupsOf(lines.map((l) => l.indicator)).map(({ group, label }) => {

@@ -1,0 +1,150 @@
+// What an indicator's page shows, computed here so that the page only renders it: the definition
+// box, the mid-term verdict, the three charts with their tables (by year, cumulative, by unit,
+// units best first with their notes numbered in reading order) and the download links.
+import { shareOfTarget, unitsByRank, type IndicatorSummary, type Quantity, type Status } from './aggregate.ts';
+import type { Dataset } from './dataset.ts';
+import {
+  formatInteger, formatPercent, formatQuantity, formatQuantityDetailed, formatTarget,
+  sortKey, summariseByUnit, summariseByYear, summariseCumulative, NOT_REPORTED,
+} from './format.ts';
+import { chartImageName, chartImagePath, indicatorChartSpecs } from './charts/images.ts';
+import type { ChartSpec } from './chart-specs.ts';
+import { numberNotes, tablePeriods } from './notes.ts';
+import { directions } from './schemas.ts';
+import { programmeSymbol, type ProgrammeLike } from '../citations/programmes.ts';
+import { routes } from '../site/routes.ts';
+import { upperFirst } from '../text/vietnamese.ts';
+
+export interface IndicatorPageInput {
+  dataset: Dataset;
+  summaries: ReadonlyMap<string, IndicatorSummary>;
+  /** Every programme of the edition, in the collection's order; the page lists those the indicator names. */
+  programmes: readonly ProgrammeLike[];
+}
+
+/** A figure in a sortable table: its text, its sort key, whether it is "chưa báo cáo", its note's number. */
+export interface FigureCell {
+  text: string;
+  sortValue: string;
+  notReported: boolean;
+  note?: number | undefined;
+}
+
+const figure = (q: Quantity | null, note?: number): FigureCell => ({
+  text: formatQuantityDetailed(q),
+  sortValue: sortKey(q),
+  notReported: q === null,
+  ...(note === undefined ? {} : { note }),
+});
+
+const chart = (indicatorId: string, spec: ChartSpec, summary: string) => ({
+  spec,
+  summary,
+  /** What a screen reader says of the canvas: the mark of illustrative figures, the title, the summary, where the figures are. */
+  canvasLabel: `Biểu đồ${spec.sampleMark ? ` (${spec.sampleMark.toLowerCase()})` : ''}: ${spec.title}. ${summary} Số liệu chi tiết ở bảng bên dưới.`,
+  image: { href: chartImagePath(indicatorId, spec.id), fileName: chartImageName(indicatorId, spec.id) },
+});
+
+export function indicatorPageModel(input: IndicatorPageInput, indicatorId: string) {
+  const { dataset } = input;
+  const indicator = dataset.indicators.find((i) => i.id === indicatorId);
+  const summary = input.summaries.get(indicatorId);
+  if (!indicator || !summary) throw new Error(`Không có chỉ tiêu "${indicatorId}"`);
+  const names = new Map(dataset.units.map((u) => [u.id, u.shortName]));
+  const shortName = (unitId: string) => names.get(unitId) ?? unitId;
+  const scope = { word: dataset.edition.scope, label: upperFirst(dataset.edition.scope) };
+  const isRate = indicator.kind === 'rate';
+  const unitWord = isRate ? '' : ` ${indicator.unitLabel}`;
+  const firstYear = dataset.years[0];
+  const lastYear = dataset.years.at(-1);
+  const baseline = dataset.meta.baseline;
+  const annual = Object.entries(indicator.annualTargets);
+  const ranked = unitsByRank(summary);
+  const notes = numberNotes(dataset.rows.filter((r) => r.indicator === indicatorId), (r) => r.unit, ranked.map((u) => ({ key: u.unitId, label: shortName(u.unitId) })), tablePeriods(dataset), 'ghi-chu');
+  const [byYearSpec, cumulativeSpec, byUnitSpec] = indicatorChartSpecs(dataset, indicator, summary) as [ChartSpec, ChartSpec, ChartSpec];
+  const programmes = input.programmes.filter((p) => indicator.programmes.includes(p.id));
+
+  return {
+    indicator,
+    title: indicator.name,
+    description: `Chỉ tiêu ${indicator.name}: ${indicator.definition}`,
+    breadcrumb: [{ label: 'Trang chủ', href: routes.home() }, { label: 'Chỉ tiêu', href: routes.indicators() }, { label: indicator.name }],
+    isRate,
+    /** The definition box, row by row. */
+    meta: {
+      direction: directions[indicator.direction],
+      termTarget: indicator.termTarget === undefined ? 'Chưa có' : `${formatTarget(indicator.termTarget, indicator.kind)}${unitWord}`,
+      annualTargets: annual.length === 0 ? 'Chưa có' : annual.map(([year, value]) => `${year}: ${formatTarget(value, indicator.kind)}${unitWord}`).join('; '),
+      programmes: programmes.map((p) => ({ href: routes.programme(p.id), label: `Chương trình ${programmeSymbol(p)}`, title: p.data.title })),
+    },
+    /** "Lũy kế <first> – <last>: <total> <unit>, so với …" or "Tỷ lệ năm <last>: <rate> (…), so với …". */
+    verdict: {
+      status: summary.status,
+      lead: isRate ? `Tỷ lệ năm ${lastYear}: ` : `Lũy kế ${firstYear} – ${lastYear}: `,
+      result: isRate ? formatQuantityDetailed(summary.result) : `${formatQuantity(summary.result)}${unitWord}`,
+      against: summary.periodTarget === null
+        ? (isRate ? '; chưa có phân bổ năm để đánh giá.' : '; chưa đủ phân bổ hằng năm để đánh giá.')
+        : (isRate ? `, so với phân bổ năm ${lastYear} là ${formatTarget(summary.periodTarget, 'rate')}.` : `, so với tổng phân bổ các năm là ${formatInteger(summary.periodTarget)}${unitWord}.`),
+      incomplete: summary.complete ? null : `Có đơn vị chưa báo cáo đủ: số liệu ${scope.word} chỉ cộng các đơn vị đã báo cáo (xem bảng theo năm).`,
+    },
+    byYear: {
+      ...chart(indicatorId, byYearSpec, summariseByYear(summary, indicator.unitLabel, scope.word)),
+      valueHeading: isRate ? `Tỷ lệ ${scope.word}` : `Kết quả ${scope.word} (${indicator.unitLabel})`,
+      rows: summary.years.map((y) => ({
+        year: y.year,
+        total: formatQuantity(y.total),
+        numerator: y.total?.kind === 'rate' ? formatInteger(y.total.numerator) : NOT_REPORTED,
+        denominator: y.total?.kind === 'rate' ? formatInteger(y.total.denominator) : NOT_REPORTED,
+        target: y.target === null ? 'Chưa có' : formatTarget(y.target, indicator.kind),
+        status: y.status satisfies Status,
+        reported: `${formatInteger(y.reportedUnits)}/${formatInteger(dataset.units.length)}`,
+        missing: y.missingUnits.length > 0 ? ` (chưa báo cáo: ${y.missingUnits.map(shortName).join(', ')})` : null,
+      })),
+    },
+    cumulative: {
+      ...chart(indicatorId, cumulativeSpec, summariseCumulative(summary, indicator.unitLabel)),
+      valueHeading: isRate ? `Tỷ lệ ${scope.word}` : `Lũy kế (${indicator.unitLabel})`,
+      /** The term-target columns, when the indicator has a term target. */
+      hasTermTarget: summary.termTarget !== null,
+      rows: summary.cumulative.map((c) => {
+        const share = shareOfTarget(c.total, summary.termTarget);
+        return {
+          year: c.year,
+          total: formatQuantity(c.total),
+          termTarget: summary.termTarget === null ? null : formatTarget(summary.termTarget, indicator.kind),
+          share: share ? formatPercent(share.numerator, share.denominator) : '—',
+        };
+      }),
+    },
+    byUnit: {
+      ...chart(indicatorId, byUnitSpec, summariseByUnit(summary, shortName, indicator.unitLabel)),
+      years: dataset.years,
+      resultHeading: isRate ? `Tỷ lệ ${lastYear}` : 'Lũy kế',
+      baselineLabel: baseline?.label,
+      /** Units best first, unranked (incomplete) last. */
+      rows: ranked.map((u) => ({
+        unitId: u.unitId,
+        href: routes.unit(u.unitId),
+        name: shortName(u.unitId),
+        years: u.years.map((y) => figure(y.value, notes.numberOf(u.unitId, String(y.year)))),
+        result: figure(u.result),
+        rank: { text: u.rank === null ? 'Không xếp hạng (chưa đủ số liệu)' : formatInteger(u.rank), sortValue: u.rank === null ? '' : String(u.rank) },
+        baseline: baseline ? figure(u.baseline, notes.numberOf(u.unitId, baseline.key)) : null,
+      })),
+      /** The whole's row under the units. */
+      total: {
+        label: scope.label,
+        years: summary.years.map((y) => formatQuantityDetailed(y.total)),
+        result: formatQuantityDetailed(summary.result),
+        baseline: baseline ? formatQuantityDetailed(summary.baseline) : null,
+      },
+      notes: notes.notes,
+    },
+    downloads: {
+      summary: { href: routes.indicatorSummaryCsv(indicatorId), fileName: `${indicatorId}-tong-hop.csv`, label: `Số liệu tổng hợp ${scope.word} theo năm (CSV)` },
+      rows: { href: routes.indicatorRowsCsv(indicatorId), fileName: `${indicatorId}-so-lieu-goc.csv` },
+    },
+  };
+}
+
+export type IndicatorPageModel = ReturnType<typeof indicatorPageModel>;
