@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import { contentFileOf, lastCommitDate, parseCommitDate, UNKNOWN_UPDATE } from '../src/lib/documents/last-updated';
-import { headingText, sectionLinkLabel } from '../src/lib/documents/section-link';
+import { addSectionLinks, headingText, sectionLinkLabel } from '../src/lib/documents/section-link';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const html = (path: string) => parseHtml(readFileSync(join(DIST, path), 'utf8'));
@@ -59,6 +59,15 @@ describe('"§" links name their section', () => {
     expect(headingText('PHẦN THỨ HAI<br/>Nhiệm vụ &amp; giải pháp <em>x</em>')).toBe('PHẦN THỨ HAI Nhiệm vụ & giải pháp x');
     expect(sectionLinkLabel('1. Bối cảnh')).toBe('Liên kết đến mục: 1. Bối cảnh');
     expect(sectionLinkLabel('')).toBe('Liên kết đến mục này');
+  });
+
+  test('each h2–h4 with an id gets its link, named and escaped as Astro escapes attributes; nothing else changes', () => {
+    const text = '<h2 id="a-b">A &amp; “B” <span class="so-hieu">2494/CTr-TLĐ</span></h2>\n<p>x</p><h3 id="c">C<br/>D "E"</h3><h5 id="e">E</h5><h2>No id</h2><h4 id="">Empty</h4>';
+    expect(addSectionLinks(text)).toBe(
+      '<h2 id="a-b">A &amp; “B” <span class="so-hieu">2494/CTr-TLĐ</span><a class="section-link" href="#a-b" aria-label="Liên kết đến mục: A &amp; “B” 2494/CTr-TLĐ" title="Liên kết đến mục: A &amp; “B” 2494/CTr-TLĐ (nhấn giữ hoặc chuột phải để sao chép địa chỉ)" data-pagefind-ignore>§</a></h2>\n<p>x</p>'
+      + '<h3 id="c">C<br/>D "E"<a class="section-link" href="#c" aria-label="Liên kết đến mục: C D &quot;E&quot;" title="Liên kết đến mục: C D &quot;E&quot; (nhấn giữ hoặc chuột phải để sao chép địa chỉ)" data-pagefind-ignore>§</a></h3>'
+      + '<h5 id="e">E</h5><h2>No id</h2><h4 id="">Empty</h4>',
+    );
   });
 
   test('on the built documents every "§" link names a different section', () => {
