@@ -58,8 +58,8 @@ export function createCitationLinker(options: CitationLinkerOptions) {
         const href = resolvedId ? hrefById.get(resolvedId) : undefined;
         const { start, end, ...fields } = citation;
         records.push({ ...fields, ...place, resolved: resolvedId && href ? { id: resolvedId, href } : undefined });
-        if (start > cursor) replacement.push(...whole(value.slice(cursor, start)));
-        const children = whole(citation.text);
+        if (start > cursor) replacement.push({ type: 'text', value: value.slice(cursor, start) });
+        const children: PhrasingContent[] = [{ type: 'text', value: citation.text }];
         if (href) {
           replacement.push({
             type: 'link',
@@ -72,45 +72,11 @@ export function createCitationLinker(options: CitationLinkerOptions) {
         cursor = end;
       }
       if (replacement.length === 0) return { records };
-      if (cursor < value.length) replacement.push(...whole(value.slice(cursor)));
+      if (cursor < value.length) replacement.push({ type: 'text', value: value.slice(cursor) });
       return { records, replacement };
     },
   };
 }
-
-// A number and symbol ("231-KH/TU", "2494/CTr-TLĐ"), a date ("20/8/2020") or a span of years
-// ("2015-2020"): digits, then letters or digits, joined by "-" or "/".
-const NUMBER_TOKEN = /\d[\p{L}\p{N}]*(?:[-/][\p{L}\p{N}]+)+/gu;
-
-/**
- * The text with each number, symbol and date in a span that never wraps: browsers may break a
- * line after a hyphen or slash ("231-" / "KH/TU"), which a reader cannot take for one number.
- * The text itself is unchanged; undefined when there is nothing to keep whole.
- */
-export function keepNumbersWhole(text: string): PhrasingContent[] | undefined {
-  const nodes: PhrasingContent[] = [];
-  let cursor = 0;
-  for (const match of text.matchAll(NUMBER_TOKEN)) {
-    if (match.index > cursor) nodes.push({ type: 'text', value: text.slice(cursor, match.index) });
-    nodes.push({
-      type: 'emphasis',
-      data: { hName: 'span', hProperties: { className: ['so-hieu'] } },
-      children: [{ type: 'text', value: match[0] }],
-    });
-    cursor = match.index + match[0].length;
-  }
-  if (nodes.length === 0) return undefined;
-  if (cursor < text.length) nodes.push({ type: 'text', value: text.slice(cursor) });
-  return nodes;
-}
-
-/** Whether a node is one of the spans keepNumbersWhole makes. */
-export function isKeptWhole(node: { type: string; data?: unknown } | undefined): boolean {
-  const props = (node?.data as { hProperties?: { className?: unknown } } | undefined)?.hProperties;
-  return node?.type === 'emphasis' && Array.isArray(props?.className) && props.className.includes('so-hieu');
-}
-
-const whole = (text: string): PhrasingContent[] => keepNumbersWhole(text) ?? [{ type: 'text', value: text }];
 
 /**
  * Paragraph anchors for one page: the citing paragraph (or list item) gets its own id

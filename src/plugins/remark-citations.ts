@@ -10,7 +10,7 @@ import type { Root, Parent, RootContent, Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { encodeCitationRecords, type CitationRecord } from '../lib/citations/citation-register';
-import { createCitationLinker, createParagraphAnchors, documentIdOf, isKeptWhole, keepNumbersWhole, type CitationLinkerOptions } from './citation-linker';
+import { createCitationLinker, createParagraphAnchors, documentIdOf, type CitationLinkerOptions } from './citation-linker';
 
 export type RemarkCitationsOptions = CitationLinkerOptions;
 
@@ -57,14 +57,8 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         return SKIP; // text already inside a link is not linked again
       }
       if (node.type !== 'text' || !parent || index === undefined) return;
-      if (isKeptWhole(parent)) return;
       const found = linker.find(node.value);
-      if (found.length === 0) {
-        const kept = keepNumbersWhole(node.value);
-        if (!kept) return;
-        parent.children.splice(index, 1, ...(kept as RootContent[] as Parent['children']));
-        return [SKIP, index + kept.length];
-      }
+      if (found.length === 0) return;
       const block = parent.type === 'paragraph' ? (itemOfParagraph.get(parent) ?? parent) : undefined;
       const anchor = block ? paragraphAnchor(block, found[0]!.label) : section.anchor;
       const linked = linker.link(node.value, found, { documentId, anchor, sectionTitle: section.title, line: node.position?.start.line });

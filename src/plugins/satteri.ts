@@ -10,7 +10,7 @@ import type { Parents } from 'mdast';
 import type { MdastPluginDefinition, PluginFactoryContext } from 'satteri';
 import { encodeCitationRecords, type CitationRecord } from '../lib/citations/citation-register';
 import { createSlugger } from '../lib/text/vietnamese';
-import { createCitationLinker, createParagraphAnchors, documentIdOf, isKeptWhole, keepNumbersWhole, type CitationLinkerOptions } from './citation-linker';
+import { createCitationLinker, createParagraphAnchors, documentIdOf, type CitationLinkerOptions } from './citation-linker';
 import { listMarkerClass } from './remark-vietnamese-anchors';
 
 /** Containers a link cannot enclose: the walk up from a text node stops at the first of them. */
@@ -50,17 +50,11 @@ function anchorsAndCitations(options: CitationLinkerOptions): (page: PluginFacto
         linker.checkLink(node.url, path, node.position?.start.line, node.position?.start.column);
       },
       text(node, ctx) {
-        // A number already kept whole is not wrapped again. Its parent is asked for only when the
-        // text holds a number or a citation: each ctx.parent() is a call into Sätteri's Rust side,
-        // and most text nodes hold neither.
+        // Its parent is asked for only when the text holds a citation: each ctx.parent() is a call
+        // into Sätteri's Rust side, and most text nodes hold none.
         const found = linker.find(node.value);
-        if (found.length === 0) {
-          const kept = keepNumbersWhole(node.value);
-          if (kept && !isKeptWhole(ctx.parent(node))) ctx.replaceNode(node, kept);
-          return;
-        }
+        if (found.length === 0) return;
         const parent = ctx.parent(node);
-        if (isKeptWhole(parent)) return;
         // Text already inside a link is not linked again. A link sits inside its paragraph,
         // heading or table cell, so the search stops there rather than at the root.
         for (let ancestor: Parents | undefined = parent; ancestor && !BLOCK_TYPES.has(ancestor.type); ancestor = ctx.parent(ancestor)) {
