@@ -163,12 +163,17 @@ function latency(dist: string, mode: 'project' | 'bare'): { p50: number; p95: nu
 
 async function measure(dir: string, corpus: string, site: Result['site'], processor: string): Promise<Result> {
   process.stdout.write(`  ${corpus} · ${site} · ${processor} … `);
-  const env = { MARKDOWN_PROCESSOR: processor };
+  // Node's compile cache off for every step: Astro turns it on (/tmp/node-compile-cache, keyed by
+  // file path and content), and the bench builds each site at the same path every time, so a site
+  // whose built code had not changed since the last run (always the bare one) skipped compiling its
+  // 10,000 page modules while the project, changed, compiled them (7.8 s cold against 2.1 s warm
+  // in the CPU profiles of two 10,000-document builds, docs/benchmarks.md).
+  const env = { MARKDOWN_PROCESSOR: processor, NODE_DISABLE_COMPILE_CACHE: '1' };
   // The heap limit `npm run build` gives this processor (scripts/build.mjs), for both sites alike.
   const buildEnv = { ...env, NODE_OPTIONS: `--max-old-space-size=${heapLimitMb(processor)}` };
   rmSync(join(dir, 'dist'), { recursive: true, force: true });
   rmSync(join(dir, '.astro'), { recursive: true, force: true });
-  // Every build starts cold, as on a fresh clone: no content-layer or Vite cache of its own.
+  // Every build starts cold, as on a fresh clone: no content-layer, Vite or compile cache.
   rmSync(join(dir, 'node_modules/.astro'), { recursive: true, force: true });
   rmSync(join(dir, 'node_modules/.vite'), { recursive: true, force: true });
   const mine = site === 'dự án';
