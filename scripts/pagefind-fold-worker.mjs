@@ -5,7 +5,7 @@
 import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { foldedPage } from '../src/lib/search/fold-html.ts';
-import { vocabularyCounts } from '../src/lib/search/suggest.ts';
+import { vocabularyCounts } from '../src/lib/search/vocabulary.ts';
 
 /**
  * Writes `bytes` over an existing file, then cuts it to their length. Not writeFileSync: a file

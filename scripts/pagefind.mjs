@@ -16,7 +16,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { VOCABULARY_FILE, vocabularyOf } from '../src/lib/search/suggest.ts';
+import { VOCABULARY_FILE } from '../src/lib/search/suggest.ts';
+import { vocabularyOf } from '../src/lib/search/vocabulary.ts';
 
 const dist = process.env.DIST_DIR ?? 'dist';
 

@@ -2,7 +2,8 @@
 // (filters.ts): what is highlighted, which section is shown, what is suggested (issue 20).
 import { describe, expect, test } from 'vitest';
 import { bestSection, excerpt, highlightRanges, matchPage, pageText, queryTerms } from '../src/lib/search/match';
-import { editDistance, nearestWords, suggestQueries, vocabularyCounts, vocabularyOf } from '../src/lib/search/suggest';
+import { editDistance, nearestWords, suggestQueries } from '../src/lib/search/suggest';
+import { vocabularyCounts, vocabularyOf } from '../src/lib/search/vocabulary';
 import { filtersFromParams, writeSearchParams } from '../src/lib/search/filters';
 import { documentAliases } from '../src/lib/documents/documents';
 

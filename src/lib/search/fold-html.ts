@@ -67,7 +67,7 @@ function decodeEntities(text: string): string {
  * The whole page as Pagefind should read it: folded copies added inside its Pagefind body, and
  * ids there kept on headings only; null for a page without a body, which Pagefind does not index.
  * With `texts`, also counts each text of the indexed body as it is written, from which
- * vocabularyCounts (suggest.ts) makes the vocabulary of "Có phải bạn muốn tìm".
+ * vocabularyCounts (vocabulary.ts) makes the vocabulary of "Có phải bạn muốn tìm".
  */
 export function foldedPage(html: string, texts?: Map<string, number>): string | null {
   const body = foldBody(html, texts);

@@ -1,7 +1,6 @@
 // "Có phải bạn muốn tìm: …" for query words the index does not hold: the nearest words of the
 // site's own folded vocabulary (a file written at index time, scripts/pagefind.mjs), by edit
 // distance on folded words, the more frequent word first on a tie.
-import { foldVietnamese } from '../text/vietnamese.ts';
 import type { Term } from './match.ts';
 
 /** Where the vocabulary is published, next to the Pagefind index. */
@@ -10,36 +9,6 @@ export const VOCABULARY_FILE = 'tu-vung.json';
 /** The vocabulary file: folded words, most frequent first. */
 export interface Vocabulary {
   words: string[];
-}
-
-/** Words worth suggesting: letters (and digits) of two characters or more, not numbers alone. */
-export function vocabularyWord(word: string): boolean {
-  return word.length >= 2 && word.length <= 30 && /^[a-z0-9]+$/.test(word) && !/^\d+$/.test(word);
-}
-
-/**
- * Folded word counts (for the vocabulary) from the texts of the indexed pages and how often each
- * text occurs. Each distinct text is split once and each distinct word folded once: folding every
- * text node of every page as it was read more than doubled the indexer's fold pass
- * (docs/benchmarks.md). Folding goes letter by letter, so splitting on spaces first changes nothing.
- */
-export function vocabularyCounts(texts: ReadonlyMap<string, number>): Map<string, number> {
-  const written = new Map<string, number>();
-  for (const [text, n] of texts) {
-    for (const word of text.match(/\S+/g) ?? []) written.set(word, (written.get(word) ?? 0) + n);
-  }
-  const counts = new Map<string, number>();
-  for (const [word, n] of written) {
-    for (const folded of foldVietnamese(word).match(/[a-z0-9]+/g) ?? []) {
-      if (vocabularyWord(folded)) counts.set(folded, (counts.get(folded) ?? 0) + n);
-    }
-  }
-  return counts;
-}
-
-/** The vocabulary from word counts: most frequent first, then alphabetical, so the file is stable. */
-export function vocabularyOf(counts: Map<string, number>): Vocabulary {
-  return { words: [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([w]) => w) };
 }
 
 /** Edit distance with transpositions (optimal string alignment), stopping once it exceeds `limit`. */
