@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import { contentFileOf, lastCommitDate, parseCommitDate, UNKNOWN_UPDATE } from '../src/lib/documents/last-updated';
 import { addSectionLinks, headingText, sectionLinkLabel } from '../src/lib/documents/section-link';
+import { keepNumbersWhole } from '../src/lib/documents/number-spans';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const html = (path: string) => parseHtml(readFileSync(join(DIST, path), 'utf8'));
@@ -51,6 +52,19 @@ describe('last update from git', () => {
     }
     expect(sitemap.match(/<lastmod>\d{4}-\d{2}-\d{2}<\/lastmod>/g)!.length).toBeGreaterThanOrEqual(11);
     expect(contentFileOf('/chi-tieu/')).toBeNull();
+  });
+});
+
+describe('numbers kept on one line', () => {
+  test('numbers, symbols, dates and spans of years in text are wrapped; attributes, code and kept spans are not', () => {
+    const html = '<p>Số 231-KH/TU ngày 20/8/2020, giai đoạn 2015-2020 &amp; 2494/CTr-TLĐ.</p>'
+      + '<a href="/chuong-trinh/1563-ctr-tld-2019/" title="Mở trang chương trình 1563/CTr-TLĐ">Chương trình số 1563/CTr-TLĐ</a>'
+      + '<code>12-AB</code><span class="so-hieu">07/CTr-LĐLĐ</span><span class="x">a <span>9/2</span></span><!-- 1-2 --><p>2494 và 18 đơn vị</p>';
+    expect(keepNumbersWhole(html)).toBe(
+      '<p>Số <span class="so-hieu">231-KH/TU</span> ngày <span class="so-hieu">20/8/2020</span>, giai đoạn <span class="so-hieu">2015-2020</span> &amp; <span class="so-hieu">2494/CTr-TLĐ</span>.</p>'
+      + '<a href="/chuong-trinh/1563-ctr-tld-2019/" title="Mở trang chương trình 1563/CTr-TLĐ">Chương trình số <span class="so-hieu">1563/CTr-TLĐ</span></a>'
+      + '<code>12-AB</code><span class="so-hieu">07/CTr-LĐLĐ</span><span class="x">a <span><span class="so-hieu">9/2</span></span></span><!-- 1-2 --><p>2494 và 18 đơn vị</p>',
+    );
   });
 });
 
