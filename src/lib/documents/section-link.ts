@@ -31,7 +31,7 @@ const HEADING = /<h([234]) id="([^"]+)">([\s\S]*?)<\/h\1>/g;
  * The rendered text of a document with a plain "§" link at the end of each h2–h4 that has an id,
  * so a reader can copy the section's address (long-press or right-click) with no JavaScript.
  * Ignored by search, hidden in print (global.css). Added to the page's HTML once, rather than by an
- * MDX component per heading (two component renders each: about 17 per document) or by a Markdown
+ * MDX component per heading (two component renders each) or by a Markdown
  * plugin (which wrote the link into every compiled document and cost the bundler 8 s and about
  * 550 MB on the 10,000-document benchmark; docs/benchmarks.md).
  */
