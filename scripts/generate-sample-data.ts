@@ -16,20 +16,14 @@ import { acquireLock, commitFiles } from '../src/lib/fs/transaction.ts';
 const root = new URL('..', import.meta.url).pathname;
 const outDir = process.argv[2] ?? `${root}/content/so-lieu`;
 
-/** Relative size of each unit (share of the workers), for plausible proportions; unlisted units weigh 1. */
-const weights: Record<string, number> = {
-  'bien-hoa': 14, 'long-khanh': 4, 'cam-my': 3, 'thong-nhat': 4, 'trang-bom': 9, 'vinh-cuu': 4,
-  'dinh-quan': 3, 'tan-phu': 3, 'xuan-loc': 4, 'long-thanh': 6, 'nhon-trach': 7,
-  'cd-nganh-giao-duc': 3, 'cd-nganh-y-te': 2, 'cd-nganh-cong-thuong': 3, 'cd-vien-chuc': 3,
-  'cd-kcn': 22, 'cd-tong-cty-tin-nghia': 2, 'cd-cty-oto-truong-hai': 1,
-};
-
 interface Def { kind: 'count' | 'rate'; termTarget?: number; annualTargets?: Record<string, number>; direction: string }
 const load = (dir: string) =>
   readdirSync(`${root}/content/${dir}`).filter((n) => n.endsWith('.yaml')).sort().map((n) => ({ id: n.replace(/\.yaml$/, ''), data: parse(readFileSync(`${root}/content/${dir}/${n}`, 'utf8')) }));
 const indicators = load('chi-tieu') as { id: string; data: Def }[];
-const units = load('don-vi') as { id: string; data: { order: number } }[];
-const totalWeight = units.reduce((sum, u) => sum + (weights[u.id] ?? 1), 0);
+const units = load('don-vi') as { id: string; data: { order: number; sampleWeight?: number } }[];
+// Each unit's relative size (`sampleWeight` of its file), for plausible proportions; 1 when absent.
+const weightOf = (unit: (typeof units)[number]) => unit.data.sampleWeight ?? 1;
+const totalWeight = units.reduce((sum, u) => sum + weightOf(u), 0);
 
 // The edition's evaluated years, and the previous term's baseline key of bo-du-lieu.yaml.
 const { from, to } = loadEdition(root).review.evaluation.years;
@@ -43,7 +37,7 @@ const files: Record<string, (string | number)[][]> = Object.fromEntries(periods.
 for (const indicator of indicators) {
   const { kind, annualTargets = {}, termTarget } = indicator.data;
   for (const unit of units) {
-    const share = (weights[unit.id] ?? 1) / totalWeight;
+    const share = weightOf(unit) / totalWeight;
     // Each unit has its own level, so rankings are stable across years, as in real data.
     const level = 0.85 + next() * 0.35;
     for (const period of periods) {

@@ -84,6 +84,8 @@ export function unitSchemaFor(vocabularies: Pick<Vocabularies, 'unitTypes'> | nu
       /** `nguon` when the plan or the issue names the unit; `minh-hoa` when the name is illustrative. */
       nameSource: z.enum(['nguon', 'minh-hoa']),
       note: z.string().min(1).optional(),
+      /** The unit's relative size (its share of the workers) for the illustrative figures `npm run data:sample` writes; 1 when absent. */
+      sampleWeight: z.number().positive().optional(),
     })
     .strict();
 }
