@@ -5,6 +5,10 @@
 // carries the vocabularies too.
 import { z } from '../content/zod-vi.ts';
 
+/** The plan's and the outline's document ids when the edition file does not name them (`review.plan`, `review.outline`). */
+export const DEFAULT_PLAN_ID = 'ke-hoach-so-ket';
+export const DEFAULT_OUTLINE_ID = 'de-cuong-bao-cao';
+
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ "ldld-huyen")');
 const year = z.number().int().min(1900).max(2200);
 const yearSpan = (what: string) =>
@@ -67,8 +71,8 @@ export const editionSchema = z
         title: z.string().min(1).describe('Tên trang: tiêu đề đầy đủ của kỳ sơ kết.'),
         shortTitle: z.string().min(1).default('Sơ kết giữa nhiệm kỳ').describe('Tên ngắn, dùng trong tiêu đề thẻ trình duyệt; mặc định "Sơ kết giữa nhiệm kỳ".'),
         description: z.string().min(1).describe('Mô tả một câu của trang (thẻ mô tả, chia sẻ mạng xã hội).'),
-        plan: slug.default('ke-hoach-so-ket').describe('Mã (tên tệp trong `content/van-ban/`, không có đuôi) của Kế hoạch sơ kết: lịch `schedule` của nó cho hạn gửi báo cáo (mục `gui-bao-cao`) và ngày ban hành (mục `ban-hanh-ke-hoach`). Mặc định `ke-hoach-so-ket`.'),
-        outline: slug.default('de-cuong-bao-cao').describe('Mã của Đề cương báo cáo, từ đó dựng mẫu báo cáo Word và các dự thảo. Mặc định `de-cuong-bao-cao`; ấn bản chỉ có một văn bản ghi cùng mã với `plan`.'),
+        plan: slug.default(DEFAULT_PLAN_ID).describe('Mã (tên tệp trong `content/van-ban/`, không có đuôi) của Kế hoạch sơ kết: lịch `schedule` của nó cho hạn gửi báo cáo (mục `gui-bao-cao`) và ngày ban hành (mục `ban-hanh-ke-hoach`). Mặc định `ke-hoach-so-ket`.'),
+        outline: slug.default(DEFAULT_OUTLINE_ID).describe('Mã của Đề cương báo cáo, từ đó dựng mẫu báo cáo Word và các dự thảo. Mặc định `de-cuong-bao-cao`; ấn bản chỉ có một văn bản ghi cùng mã với `plan`.'),
         evaluation: z
           .object({
             years: yearSpan('được đánh giá').describe('Các năm được đánh giá (`from`, `to`): kỳ của biểu mẫu số liệu và số liệu minh họa.'),

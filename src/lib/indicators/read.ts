@@ -8,7 +8,7 @@ import { JOURNAL, pendingJournal } from '../fs/transaction.ts';
 import { readFrontMatter } from '../content/frontmatter-check.ts';
 import { planFile, planDatesOf, type PlanDates } from './plan-dates.ts';
 import { checkEdition } from '../edition/load.ts';
-import { EDITION_FILE } from '../edition/schema.ts';
+import { DEFAULT_PLAN_ID, EDITION_FILE } from '../edition/schema.ts';
 
 export const DATA_DIRS = {
   indicators: 'content/chi-tieu',
@@ -63,7 +63,7 @@ export function readDatasetFilesChecked(root: string): { files: DatasetFiles; pr
   if ('refusal' in receipts) problems.push(refusalProblem(receipts.refusal));
   if ('bytes' in receipts) {
     files.receipts = { path: RECEIPTS_FILE, bytes: receipts.bytes };
-    files.plan = planDates(root, planFile(edition.edition?.review.plan ?? 'ke-hoach-so-ket'));
+    files.plan = planDates(root, planFile(edition.edition?.review.plan ?? DEFAULT_PLAN_ID));
   }
   return { files, problems };
 }
