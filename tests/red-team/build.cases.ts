@@ -46,7 +46,8 @@ export const cases: RedTeamCase[] = [
     setup: (dir) => writeFileSync(join(dir, 'public/pagefind'), 'not the search index'),
     message: /Pagefind: lập chỉ mục không thành công.*\n(.*\n)*Dựng trang không thành công ở bước lập chỉ mục tìm kiếm \(Pagefind\); dist\/ vẫn là bản dựng trước/, where: /public\/pagefind/ },
   { name: 'check:data: a YAML alias bomb in a unit file', command: 'check:data', outcome: 'refused', setup: plant(UNIT, (t) => `${t}${bomb('x')}\n`),
-    message: /bom bí danh.*\(quy tắc: yaml-bi-danh\)/, where: at(UNIT, 7) },
+    // The alias that expands is on the second line of the bomb, appended after the file's last line.
+    message: /bom bí danh.*\(quy tắc: yaml-bi-danh\)/, where: at(UNIT, readFileSync(UNIT, 'utf8').split('\n').length + 1) },
   { name: 'check:data: 200,000 keys in an indicator file (1.7 MB: refused by size before parsing)', command: 'check:data', outcome: 'refused', seconds: 15,
     setup: plant('content/chi-tieu/mai-am-cong-doan.yaml', (t) => `${t}${Array.from({ length: 200_000 }, (_, i) => `k${i.toString(36)}: 1`).join('\n')}\n`),
     message: /tệp quá lớn \(1,7 MB\); giới hạn cho loại tệp này là 256 KB.*\(quy tắc: tep-qua-lon\)/, where: /content\/chi-tieu\/mai-am-cong-doan\.yaml: tệp quá lớn/ },

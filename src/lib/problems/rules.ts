@@ -105,7 +105,7 @@ export const RULES = {
   'yaml-bi-danh': {
     title: 'Bom bí danh',
     explanation: 'bí danh (`*tên`) mở rộng thành quá nhiều giá trị ("bom bí danh"), hay quá 100 bí danh',
-    example: 'content/don-vi/bien-hoa.yaml:7: (YAML): bí danh (*tên) mở rộng thành quá nhiều giá trị (tệp kiểu "bom bí danh"); hãy viết thẳng giá trị thay vì dùng bí danh',
+    example: 'content/don-vi/bien-hoa.yaml:8: (YAML): bí danh (*tên) mở rộng thành quá nhiều giá trị (tệp kiểu "bom bí danh"); hãy viết thẳng giá trị thay vì dùng bí danh',
   },
   'yaml-qua-nhieu-truong': {
     title: 'Quá nhiều trường',
