@@ -27,14 +27,28 @@ describe("a unit's page model", () => {
   test.each(dataset.units.map((u) => u.id))('%s: every indicator once, by group, notes numbered across the page', (id) => {
     const model = unitPageModel(input, id);
     expect(model.unit.id).toBe(id);
-    const shown = model.groups.flatMap((g) => g.lines.map((l) => l.indicator.id));
+    const shown = model.groups.flatMap((g) => g.rows.map((r) => r.indicatorId));
     expect([...shown].sort()).toEqual(dataset.indicators.map((i) => i.id).sort());
-    for (const g of model.groups) for (const l of g.lines) expect(l.indicator.group).toBe(g.group);
-    const numbers = model.groups.flatMap((g) => g.notes.notes.map((n) => n.number));
+    for (const g of model.groups) for (const r of g.rows) expect(dataset.indicators.find((i) => i.id === r.indicatorId)!.group).toBe(g.group);
+    for (const r of model.groups.flatMap((g) => g.rows)) {
+      expect(r.years).toHaveLength(dataset.years.length);
+      expect(r.href).toBe(`/chi-tieu/${r.indicatorId}/`);
+    }
+    const numbers = model.groups.flatMap((g) => g.notes.map((n) => n.number));
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     expect(model.periods.map((p) => p.key)).toEqual([...dataset.years.map(String), ...(dataset.meta.baseline ? [dataset.meta.baseline.key] : [])]);
     expect(model.reported.unitId).toBe(id);
     expect(model.todo.tasks.length).toBeGreaterThan(0);
+  });
+
+  test("a row's figures as the table prints them (Biên Hòa, new members, checked against the CSV files)", () => {
+    const row = unitPageModel(input, 'bien-hoa').groups.flatMap((g) => g.rows).find((r) => r.indicatorId === 'phat-trien-doan-vien')!;
+    // content/so-lieu/2018–2020.csv: 3657, 3640, 3309; nk-truoc.csv: 10794.
+    expect(row.years.map((y) => [y.text, y.notReported])).toEqual([['3.657', false], ['3.640', false], ['3.309', false]]);
+    expect(row.result.text).toBe('10.606');
+    expect(row.rank).toEqual({ text: '2/18', sortValue: '2' });
+    expect(row.baseline?.text).toBe('10.794');
+    expect(Number(row.years[0]!.sortValue)).toBeLessThan(Number(row.result.sortValue));
   });
 
   test('an unknown unit is refused, naming it', () => {

@@ -1,15 +1,16 @@
 // What an indicator's page shows, computed here so that the page only renders it: the definition
 // box, the mid-term verdict, the three charts with their tables (by year, cumulative, by unit,
 // units best first with their notes numbered in reading order) and the download links.
-import { shareOfTarget, unitsByRank, type IndicatorSummary, type Quantity, type Status } from './aggregate.ts';
+import { shareOfTarget, unitsByRank, type IndicatorSummary, type Status } from './aggregate.ts';
 import type { Dataset } from './dataset.ts';
 import {
   formatInteger, formatPercent, formatQuantity, formatQuantityDetailed, formatTarget,
-  sortKey, summariseByUnit, summariseByYear, summariseCumulative, NOT_REPORTED,
+  summariseByUnit, summariseByYear, summariseCumulative, NOT_REPORTED,
 } from './format.ts';
 import { chartImageName, chartImagePath, indicatorChartSpecs } from './charts/images.ts';
 import type { ChartSpec } from './chart-specs.ts';
 import { numberNotes, tablePeriods } from './notes.ts';
+import { figure } from './figure-cell.ts';
 import { directions } from './schemas.ts';
 import { programmeSymbol, type ProgrammeLike } from '../citations/programmes.ts';
 import { routes } from '../site/routes.ts';
@@ -21,21 +22,6 @@ export interface IndicatorPageInput {
   /** Every programme of the edition, in the collection's order; the page lists those the indicator names. */
   programmes: readonly ProgrammeLike[];
 }
-
-/** A figure in a sortable table: its text, its sort key, whether it is "chưa báo cáo", its note's number. */
-export interface FigureCell {
-  text: string;
-  sortValue: string;
-  notReported: boolean;
-  note?: number | undefined;
-}
-
-const figure = (q: Quantity | null, note?: number): FigureCell => ({
-  text: formatQuantityDetailed(q),
-  sortValue: sortKey(q),
-  notReported: q === null,
-  ...(note === undefined ? {} : { note }),
-});
 
 const chart = (indicatorId: string, spec: ChartSpec, summary: string) => ({
   spec,

@@ -7,6 +7,9 @@ import { groupsOf } from './groups.ts';
 import { numberNotes, tablePeriods } from './notes.ts';
 import { unitReporting, type ReportingStatus } from './reporting.ts';
 import { unitScorecard } from './scorecard.ts';
+import { figure } from './figure-cell.ts';
+import { formatInteger } from './format.ts';
+import { routes } from '../site/routes.ts';
 import type { TimelineEntry } from '../documents/schedule.ts';
 import { unitTodo } from '../documents/unit-tasks.ts';
 
@@ -33,7 +36,20 @@ export function unitPageModel(input: UnitPageInput, unitId: string) {
     const groupLines = lines.filter((l) => l.indicator.group === group);
     const notes = numberNotes(ownRows, (r) => r.indicator, groupLines.map((l) => ({ key: l.indicator.id, label: l.indicator.name })), periods, 'ghi-chu', nextNote);
     nextNote += notes.notes.length;
-    return { group, label, lines: groupLines, notes };
+    // One row per indicator: its figures by year (each with its note), the result, the rank, the baseline.
+    const rows = groupLines.map((line) => ({
+      indicatorId: line.indicator.id,
+      href: routes.indicator(line.indicator.id),
+      name: line.indicator.name,
+      unitLabel: line.indicator.unitLabel,
+      years: line.unit.years.map((y) => figure(y.value, notes.numberOf(line.indicator.id, String(y.year)))),
+      result: figure(line.unit.result),
+      rank: line.unit.rank === null
+        ? { text: 'Không xếp hạng (chưa đủ số liệu)', sortValue: '' }
+        : { text: `${formatInteger(line.unit.rank)}/${formatInteger(line.rankedUnits)}`, sortValue: String(line.unit.rank) },
+      baseline: baseline ? figure(line.unit.baseline, notes.numberOf(line.indicator.id, baseline.key)) : undefined,
+    }));
+    return { group, label, rows, notes: notes.notes };
   });
   return {
     unit,
