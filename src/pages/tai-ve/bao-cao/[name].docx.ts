@@ -2,39 +2,41 @@
 // and the unit's published figures.
 import { routes } from '../../../lib/site/routes';
 import type { APIRoute } from 'astro';
-import { getCollection, getEntry } from 'astro:content';
+import { getEntry } from 'astro:content';
 import { indicatorData } from '../../../data/indicators';
 import { outlineBlocks } from '../../../lib/report-kit/outline';
 import { draftPackage } from '../../../lib/report-kit/docx';
 import { deadlinesFor, draftFigures, draftTable, evaluationWindow } from '../../../lib/report-kit/draft';
-import { buildTimeline } from '../../../lib/documents/schedule';
 import { site } from '../../../lib/site/site';
 import { chartImage, chartImagePng } from '../../../data/chart-images';
+import { formNames, PROVINCE_FORM } from '../../../data/forms';
+import { reviewTimeline } from '../../../data/navigation';
 
 export function getStaticPaths() {
-  return [...indicatorData().dataset.units.map((u) => u.id), site.scope.slug].map((name) => ({ params: { name } }));
+  return formNames().map((name) => ({ params: { name } }));
 }
 
 /** Widths (mm) of the landscape table: STT, indicator, the years, then the summary columns. */
 const widths = (years: number) => [10, 52, ...Array(years).fill(22), 22, 24, 18, 15, 18, 20];
 
-/** What every draft of a build shares — the outline's blocks and the plan's timeline — read once, not once a unit. */
-let shared: Promise<{ blocks: ReturnType<typeof outlineBlocks>; sourceTitle: string; timeline: ReturnType<typeof buildTimeline> }> | undefined;
+/** What every draft of a build shares — the outline's blocks — read once, not once a unit. */
+let shared: Promise<{ blocks: ReturnType<typeof outlineBlocks>; sourceTitle: string }> | undefined;
 async function readShared() {
   const outline = await getEntry('van-ban', site.outline);
   if (!outline?.body) throw new Error(`Không đọc được nội dung content/van-ban/${site.outline}.mdx`);
-  const documents = (await getCollection('van-ban')).map((d) => ({ id: d.id, title: d.data.title, schedule: d.data.schedule ?? [] }));
-  return { blocks: outlineBlocks(outline.body), sourceTitle: outline.data.title, timeline: buildTimeline(documents) };
+  return { blocks: outlineBlocks(outline.body), sourceTitle: outline.data.title };
 }
 
 export const GET: APIRoute = async ({ params }) => {
   const { dataset, summaries, isSample } = indicatorData();
-  const unit = params.name === site.scope.slug ? null : dataset.units.find((u) => u.id === params.name)!;
-  const { blocks, sourceTitle, timeline } = await (shared ??= readShared());
+  const unit = params.name === PROVINCE_FORM ? null : dataset.units.find((u) => u.id === params.name)!;
+  const { blocks, sourceTitle } = await (shared ??= readShared());
+  // The review's timeline, as the build computed it once for the home page, the plan and the units.
+  const timeline = await reviewTimeline();
   const figures = draftFigures(dataset, summaries, unit);
   const table = draftTable(figures);
   const file = draftPackage(blocks, {
-    formUrl: unit ? routes.form(unit.id, 'xlsx') : routes.form(site.scope.slug, 'xlsx'),
+    formUrl: routes.form(params.name!, 'xlsx'),
     sourceTitle,
     organisation: site.publisher,
     issuer: unit ? unit.name : site.publisher,
