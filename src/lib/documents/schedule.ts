@@ -162,3 +162,8 @@ export function appliesToUnit(item: Pick<ScheduleItem, 'appliesTo'>, unit: { typ
   if (to.lateCongress !== undefined && to.lateCongress !== unit.lateCongress) return false;
   return true;
 }
+
+/** The plan's window for units whose congress was late ("Đến tháng …"): its `until` entry for those units. */
+export function lateCongressWindow<T extends Pick<ScheduleItem, 'kind' | 'appliesTo'>>(entries: readonly T[]): T | undefined {
+  return entries.find((e) => e.kind === 'until' && e.appliesTo?.lateCongress === true);
+}

@@ -2,7 +2,7 @@
 // unit (the same rule as its calendar and its draft report, appliesToUnit), each pointing at the
 // sentence of the document that says so. Also the "Việc của đơn vị tôi" choices of the home
 // timeline, one per kind of unit the site lists. Pure: the pages render these view models.
-import { appliesToUnit, type TimelineEntry } from './schedule.ts';
+import { appliesToUnit, lateCongressWindow, type TimelineEntry } from './schedule.ts';
 import { routes } from '../site/routes.ts';
 
 type UnitType = string;
@@ -65,7 +65,7 @@ export function unitTodo(entries: readonly TimelineEntry[], unit: UnitLike, unti
   const own = entries.filter((e) => appliesToUnit(e, unit));
   // The late-congress window (appliesTo.lateCongress, kind "until") is the period the report covers,
   // not a task: it is told first, on its own, and not repeated in the list.
-  const late = unit.lateCongress ? own.find((e) => e.appliesTo?.lateCongress === true && e.kind === 'until') : undefined;
+  const late = unit.lateCongress ? lateCongressWindow(own) : undefined;
   const tasks = own.filter((e) => e !== late).map((e): UnitTask => ({
     id: e.id,
     label: e.label,

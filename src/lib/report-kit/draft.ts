@@ -7,7 +7,7 @@ import { formatInteger, formatQuantityDetailed, formatTarget, statusLabels } fro
 import { groupsOf } from '../indicators/groups.ts';
 import { formatPartialDate, parsePartialDate, isPartialDate } from '../documents/dates.ts';
 import { unitScorecard } from '../indicators/scorecard.ts';
-import { appliesToUnit, type ScheduleItem } from '../documents/schedule.ts';
+import { appliesToUnit, lateCongressWindow, type ScheduleItem } from '../documents/schedule.ts';
 
 export interface DraftLine {
   indicator: Indicator;
@@ -132,7 +132,7 @@ export function deadlinesFor<T extends Pick<ScheduleItem, 'appliesTo'>>(entries:
  * or, for a unit whose congress was late, as the plan's `until` entry for such units words it.
  */
 export function evaluationWindow(unit: Unit | null, entries: readonly Pick<ScheduleItem, 'appliesTo' | 'kind' | 'asIssued'>[], until: string): string {
-  const late = unit?.lateCongress ? entries.find((e) => e.kind === 'until' && e.appliesTo?.lateCongress === true) : undefined;
+  const late = unit?.lateCongress ? lateCongressWindow(entries) : undefined;
   if (late) return `đơn vị kéo dài thời gian Đại hội: đánh giá ${late.asIssued}.`;
   const month = parsePartialDate(until);
   return `từ đầu nhiệm kỳ đến hết tháng ${isPartialDate(month) ? formatPartialDate(month).replace(/^0/, '') : until}.`;
