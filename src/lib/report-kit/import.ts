@@ -16,6 +16,7 @@ import { csvLine, neutraliseCell, toCsv } from '../indicators/csv-write.ts';
 import { csvRecords } from '../indicators/csv-records.ts';
 import { formatProblem, type Problem } from '../problems/problem.ts';
 import { formatInteger } from '../indicators/format.ts';
+import { tablePeriods } from '../indicators/notes.ts';
 import { decodeUtf8, detectDelimiter, parseResultsCsv, RESULT_COLUMNS, type ResultRow } from '../indicators/results-csv.ts';
 import {
   columnLetter, FINGERPRINT_SHEET, FORM_SHEET, LAYOUTS, NOTE_COLUMN, UNIT_CELL,
@@ -45,11 +46,9 @@ export interface ReadForm {
   entries: FormEntry[];
 }
 
+/** The form's periods are the results tables' (tablePeriods): the years, then the baseline. */
 export function formPeriods(dataset: Dataset): FormPeriod[] {
-  return [
-    ...dataset.years.map((year) => ({ key: String(year), label: String(year) })),
-    ...(dataset.meta.baseline ? [{ key: dataset.meta.baseline.key, label: dataset.meta.baseline.label }] : []),
-  ];
+  return tablePeriods(dataset);
 }
 
 /** An Excel cell as the text a CSV export would hold: formulas and dates stay recognisable, so the same rules refuse them. */
