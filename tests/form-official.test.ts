@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { loadDataset } from '../src/lib/indicators/read';
-import { FORM_SHEET, HEADER_ROW, formGroups, formRows } from '../src/lib/report-kit/form';
+import { FORM_SHEET, HEADER_ROW, formRows } from '../src/lib/report-kit/form';
+import { groupsOf } from '../src/lib/indicators/groups';
 import { formPeriods } from '../src/lib/report-kit/import';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
@@ -57,7 +58,7 @@ describe('the Excel form follows the administrative format', () => {
     expect(header.at(-1)).toBe('Mã chỉ tiêu');
     expect(sheet.getColumn(last).width).toBeLessThanOrEqual(8);
     const rows = formRows(dataset.indicators);
-    formGroups(dataset.indicators).forEach((g, gi) => {
+    groupsOf(dataset.indicators).forEach((g, gi) => {
       const groupRow = rows.get(g.indicators[0]!.id)! - 1;
       expect(sheet.getCell(groupRow, 1).value).toBe(['I', 'II'][gi]);
       expect(sheet.getCell(groupRow, 2).value).toBe(g.label);
@@ -70,7 +71,7 @@ describe('the Excel form follows the administrative format', () => {
         expect(code.font?.size).toBeLessThanOrEqual(8);
       });
     });
-    expect(formGroups(dataset.indicators).map((g) => g.label)).toEqual(['Nhóm chỉ tiêu chính', 'Nhóm chỉ tiêu phối hợp']);
+    expect(groupsOf(dataset.indicators).map((g) => g.label)).toEqual(['Nhóm chỉ tiêu chính', 'Nhóm chỉ tiêu phối hợp']);
   });
 
   test('signature rows: place and date, who drew it up, the head of the unit', async () => {

@@ -15,7 +15,8 @@ import { loadDataset } from '../src/lib/indicators/read';
 import { aggregateDataset } from '../src/lib/indicators/aggregate';
 import { outlineBlocks, outlineHeadings } from '../src/lib/report-kit/outline';
 import { outlineTemplateBuffer } from '../src/lib/report-kit/docx';
-import { FORM_SHEET, HEADER_ROW, formCsv, formGroups, formRows, formXlsx, type FormInput } from '../src/lib/report-kit/form';
+import { FORM_SHEET, HEADER_ROW, formCsv, formRows, formXlsx, type FormInput } from '../src/lib/report-kit/form';
+import { groupsOf } from '../src/lib/indicators/groups';
 import { formPeriods } from '../src/lib/report-kit/import';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
@@ -178,7 +179,7 @@ describe('the indicator form (.xlsx, .csv)', () => {
     expect(header.slice(-2)).toEqual(['Ghi chú', 'Mã chỉ tiêu']);
     const rows = formRows(dataset.indicators);
     const ids = [...rows.values()].map((r) => sheet.getCell(r, header.length).value);
-    expect(ids).toEqual(formGroups(dataset.indicators).flatMap((g) => g.indicators.map((i) => i.id)));
+    expect(ids).toEqual(groupsOf(dataset.indicators).flatMap((g) => g.indicators.map((i) => i.id)));
     const count = dataset.indicators.find((i) => i.kind === 'count')!;
     const value = sheet.getCell(rows.get(count.id)!, 5);
     expect(value.dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });

@@ -9,7 +9,8 @@
 import { Packer, type Document } from 'docx';
 import { crc32, deflateRawSync } from 'node:zlib';
 
-const FONT = 'Times New Roman';
+/** The documents' font (NĐ 30/2020: Times New Roman). */
+export const FONT = 'Times New Roman';
 
 // docx's escaping of text and attribute values (src/util/xml/stringify.ts in docx 9): the five
 // entities, and control characters XML 1.0 forbids dropped.
@@ -26,7 +27,7 @@ export interface TableSpec {
 }
 
 /** Lengths in twentieths of a point (twips). */
-const MM = (mm: number) => Math.round((mm * 1440) / 25.4);
+export const MM = (mm: number) => Math.round((mm * 1440) / 25.4);
 const THIN = '<w:top w:val="single" w:color="000000" w:sz="4"/><w:left w:val="single" w:color="000000" w:sz="4"/><w:bottom w:val="single" w:color="000000" w:sz="4"/><w:right w:val="single" w:color="000000" w:sz="4"/>';
 
 /**

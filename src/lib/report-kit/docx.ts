@@ -13,14 +13,11 @@ import {
   Table, TableCell, TableRow, TextRun, WidthType, type ISectionOptions, type IRunOptions,
 } from 'docx';
 import type { OutlineBlock } from './outline.ts';
-import { dataTableXml, packDocumentWith, type TableSpec } from './docx-package.ts';
+import { dataTableXml, FONT, MM, packDocumentWith, type TableSpec } from './docx-package.ts';
 
-const FONT = 'Times New Roman';
 const LANGUAGE = { value: 'vi-VN' } as const;
 /** Sizes in half-points. */
 const PT = (points: number) => points * 2;
-/** Lengths in twentieths of a point (twips). */
-const MM = (mm: number) => Math.round((mm * 1440) / 25.4);
 
 export const PAGE = {
   width: MM(210), height: MM(297),

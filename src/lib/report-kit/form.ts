@@ -96,16 +96,13 @@ export function formHeader(periods: readonly FormPeriod[], layout: FormLayout = 
   return [...layout.fixed, ...periods.flatMap((p) => [`${p.label} – Giá trị hoặc tử số`, `${p.label} – Mẫu số`]), ...layout.trailing];
 }
 
-/** The indicators in the order and groups the form shows them: groups in the edition's order (main, then coordinated). */
-export function formGroups(indicators: readonly Indicator[]): { group: string; label: string; indicators: Indicator[] }[] {
-  return groupsOf(indicators);
-}
 
 /** Row of each indicator on the current form: after the header, one heading row per group. */
 export function formRows(indicators: readonly Indicator[]): Map<string, number> {
   const rows = new Map<string, number>();
   let r = HEADER_ROW;
-  for (const g of formGroups(indicators)) {
+  // The indicators in the order and groups the form shows them: groups in the edition's order.
+  for (const g of groupsOf(indicators)) {
     r += 1;
     for (const i of g.indicators) rows.set(i.id, (r += 1));
   }
@@ -231,7 +228,7 @@ export async function formWorkbook(input: FormInput): Promise<ExcelJS.Workbook> 
   const grey = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE0E0E0' } };
   const roman = ['I', 'II', 'III', 'IV', 'V', 'VI'];
   const rows = formRows(input.indicators);
-  formGroups(input.indicators).forEach((g, gi) => {
+  groupsOf(input.indicators).forEach((g, gi) => {
     const first = rows.get(g.indicators[0]!.id)! - 1;
     put(at(first, 1), roman[gi] ?? String(gi + 1), { bold: true }, { horizontal: 'center' }).border = box;
     put(at(first, 2), g.label, { bold: true }).border = box;
