@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { toCsv } from '../src/lib/indicators/csv-write.ts';
 import { RESULT_COLUMNS } from '../src/lib/indicators/results-csv.ts';
-import { loadDataset } from '../src/lib/indicators/read.ts';
+import { loadDataset, META_FILE } from '../src/lib/indicators/read.ts';
 import { seededRandom } from './seeded-random.ts';
 import { loadEdition } from '../src/lib/edition/load.ts';
 import { acquireLock, commitFiles } from '../src/lib/fs/transaction.ts';
@@ -28,7 +28,7 @@ const totalWeight = units.reduce((sum, u) => sum + weightOf(u), 0);
 // The edition's evaluated years, and the previous term's baseline key of bo-du-lieu.yaml.
 const { from, to } = loadEdition(root).review.evaluation.years;
 const years = Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
-const baselineKey = (parse(readFileSync(`${root}/content/so-lieu/bo-du-lieu.yaml`, 'utf8')) as { baseline?: { key: string } }).baseline?.key;
+const baselineKey = (parse(readFileSync(`${root}/${META_FILE}`, 'utf8')) as { baseline?: { key: string } }).baseline?.key;
 const periods = [...(baselineKey ? [baselineKey] : []), ...years];
 // Seeded by the last day of the first evaluated year, so each edition's figures are its own.
 const next = seededRandom(from * 10000 + 1231);
