@@ -7,6 +7,7 @@
 // The pages are the site's own build output, so a small tag scanner is enough; a DOM parser and
 // serialiser cost seven times as long on a 10,000-page site (docs/benchmarks.md).
 import { FOLD_CLOSE, FOLD_OPEN, FOLD_TRIGGER, searchKey } from './fold-html-marks.ts';
+import { decodeEntities } from '../text/html-entities.ts';
 
 const BLOCKS = new Set(['p', 'li', 'td', 'th', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'figcaption']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -54,14 +55,6 @@ function foldCopy(words: string): string {
 // citations get ("dc-2494-ctr-tld") made 45% of each fragment a reader downloads on the
 // 10,000-document benchmark, for nothing search shows: the indexed copy keeps ids on headings only.
 const ID_ATTRIBUTE = /\sid=(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
 
 /**
  * The whole page as Pagefind should read it: folded copies added inside its Pagefind body, and
