@@ -4,19 +4,11 @@
 // the file and line, and leave content/ and dist/ byte for byte (the harness checks both).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RedTeamCase } from './harness';
+import { at, lineOf, memoWithStrayBrace, memoWithUnknownKey, plant, type RedTeamCase } from './harness';
 
 const MEMO = 'content/van-ban/cong-van-xin-y-kien.mdx';
 const UNIT = 'content/don-vi/bien-hoa.yaml';
 const memo = readFileSync(MEMO, 'utf8');
-const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
-const at = (file: string, line: number, column?: number) => new RegExp(`${file.replace(/[.]/g, '\\.')}:${line}${column ? `:${column}` : ''}\\b`);
-
-/** Writes `text` (or its change of the file's text) to `file` in the copy. */
-const plant = (file: string, change: string | ((text: string) => string)) => (dir: string) => {
-  const path = join(dir, file);
-  writeFileSync(path, typeof change === 'string' ? change : change(readFileSync(path, 'utf8')));
-};
 
 /** Nine anchors of nine aliases each: 9^9 strings if expanded ("billion laughs"). */
 const bomb = (prefix: string) =>
@@ -25,9 +17,9 @@ const bomb = (prefix: string) =>
     ...'bcdefghi'.split('').map((name, i) => `${prefix}${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
   ].join('\n');
 
-const stray = memo.replace('Văn phòng dự thảo', 'Văn phòng dự { thảo');
+const stray = memoWithStrayBrace(memo);
 const unclosed = memo.replace('gian trên xem như thống nhất', 'gian trên xem như <b>thống nhất');
-const unknownKey = memo.replace('order: 3\n', 'order: 3\ntieuDe: Công văn\n');
+const unknownKey = memoWithUnknownKey(memo);
 const bombed = memo.replace(/^---\n/, `---\n${bomb('x')}\n`);
 const bell = memo.replace(/^title: (.*)$/m, 'title: "$1\u0007"');
 

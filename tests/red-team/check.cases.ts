@@ -2,16 +2,15 @@
 // one way per pre-build rule: the edition file, front matter, MDX syntax, a schedule anchor, an
 // explicit link, the data. Each is refused with file:line and rule, and nothing is written (the
 // harness compares content/ and dist/ byte for byte). The good copy is tests/check-command.test.ts.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { RedTeamCase } from './harness';
+import { readFileSync } from 'node:fs';
+import { at as placeAt, lineOf, memoWithStrayBrace, memoWithUnknownKey, plant, type RedTeamCase } from './harness';
 
 const EDITION = 'content/cau-hinh.yaml';
 const PLAN = 'content/van-ban/ke-hoach-so-ket.mdx';
 const MEMO = 'content/van-ban/cong-van-xin-y-kien.mdx';
 const CSV_2019 = 'content/so-lieu/2019.csv';
-const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
-const at = (file: string, line: number, column?: number) => new RegExp(`^${file.replace(/[.]/g, '\\.')}:${line}${column ? `:${column}` : ''}\\b`, 'm');
+// `npm run check` prints each problem on a line of its own: the place starts the line.
+const at = (file: string, line: number, column?: number) => placeAt(file, line, column, true);
 
 const plan = readFileSync(PLAN, 'utf8');
 const memo = readFileSync(MEMO, 'utf8');
@@ -19,15 +18,14 @@ const edition = readFileSync(EDITION, 'utf8');
 const csv2019 = readFileSync(CSV_2019, 'utf8');
 
 const badEdition = edition.replace(/^(\s+)reportRecipient:/m, '$1reportrecipient:');
-const badKey = memo.replace('order: 3\n', 'order: 3\ntieuDe: Công văn\n');
-const badMdx = memo.replace('Văn phòng dự thảo', 'Văn phòng dự { thảo');
+const badKey = memoWithUnknownKey(memo);
+const badMdx = memoWithStrayBrace(memo);
 const badAnchor = plan.replace(/^(\s+)anchor: \S+$/m, '$1anchor: khong-co-neo-nay');
 const badLink = `${memo}\nXem [chương trình](/chuong-trinh/9999-ctr-tld-2030/).\n`;
 const csvLines = csv2019.split(/\r?\n/);
 const negativeLine = csvLines.findIndex((l, i) => i > 0 && /^[^,]+,\d{4},[^,]+,\d+,,,/.test(l)) + 1;
 const badCsv = csvLines.map((l, i) => (i === negativeLine - 1 ? l.replace(/^([^,]+,\d{4},[^,]+,)\d+/, '$1-312') : l)).join(csv2019.includes('\r\n') ? '\r\n' : '\n');
 
-const plant = (file: string, text: string) => (dir: string) => writeFileSync(join(dir, file), text);
 
 export const cases: RedTeamCase[] = [
   { name: 'check: a misspelt field in the edition file', command: 'check', outcome: 'refused', setup: plant(EDITION, badEdition),

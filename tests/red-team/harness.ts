@@ -2,7 +2,7 @@
 // copy of the project through the command exactly as the README writes it (`npm run …`), with a
 // bound on time and memory. After a refusal, content/ and dist/ must be byte for byte as before.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { copyProject } from '../helpers/project-copy';
@@ -103,3 +103,21 @@ export function cleanup(dir: string): void {
   spawnSync('chattr', ['-R', '-i', dir], { stdio: 'ignore' });
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** The line (from 1) of the first line of `text` that holds `needle`. */
+export const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+/** Where a message must point: `file:line` (and `:column`); with `lineStart`, at the start of a line of the output. */
+export const at = (file: string, line: number, column?: number, lineStart = false) =>
+  new RegExp(`${lineStart ? '^' : ''}${file.replace(/[.]/g, '\\.')}:${line}${column ? `:${column}` : ''}\\b`, lineStart ? 'm' : '');
+
+/** Writes `text` (or its change of the file's text) to `file` in the copy. */
+export const plant = (file: string, change: string | ((text: string) => string)) => (dir: string) => {
+  const path = join(dir, file);
+  writeFileSync(path, typeof change === 'string' ? change : change(readFileSync(path, 'utf8')));
+};
+
+/** The memo with a front-matter key its schema does not have. */
+export const memoWithUnknownKey = (memo: string) => memo.replace('order: 3\n', 'order: 3\ntieuDe: Công văn\n');
+/** The memo with a "{" in its body that MDX reads as an unclosed expression. */
+export const memoWithStrayBrace = (memo: string) => memo.replace('Văn phòng dự thảo', 'Văn phòng dự { thảo');
