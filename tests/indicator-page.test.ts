@@ -2,21 +2,15 @@
 // without a build. The figures of two indicators were summed from content/so-lieu/*.csv by hand
 // (a calculator over the rows), not taken from the code under test.
 import { describe, expect, test } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import yaml from 'js-yaml';
 import { loadDataset } from '../src/lib/indicators/read';
 import { aggregateDataset } from '../src/lib/indicators/aggregate';
 import { indicatorPageModel } from '../src/lib/indicators/indicator-page';
 import type { Dataset } from '../src/lib/indicators/dataset';
-import type { ProgrammeLike } from '../src/lib/citations/programmes';
+import { programmeEntries } from './helpers/content-entries';
 
 const dataset = loadDataset(process.cwd());
-// Every programme, as the collection gives it (id from the file name, front matter as data).
-const programmes: ProgrammeLike[] = readdirSync('content/chuong-trinh').filter((f) => f.endsWith('.mdx')).map((f) => ({
-  id: f.replace(/\.mdx$/, ''),
-  data: yaml.load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join('content/chuong-trinh', f), 'utf8'))![1]!) as ProgrammeLike['data'],
-}));
+// Every programme, as the collection gives it.
+const programmes = programmeEntries();
 const input = { dataset, summaries: aggregateDataset(dataset), programmes };
 const vi = new Intl.NumberFormat('vi-VN');
 const shortName = (id: string) => dataset.units.find((u) => u.id === id)!.shortName;

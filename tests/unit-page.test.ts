@@ -1,13 +1,11 @@
 // A unit's page renders what unitPageModel computes: checked here on the real dataset, without a build.
 import { describe, expect, test } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadDataset } from '../src/lib/indicators/read';
 import { aggregateDataset } from '../src/lib/indicators/aggregate';
 import { reportingStatus } from '../src/lib/indicators/reporting';
 import { unitPageModel } from '../src/lib/indicators/unit-page';
-import yaml from 'js-yaml';
-import { buildTimeline, scheduleSchema } from '../src/lib/documents/schedule';
+import { timelineOf } from '../src/lib/documents/documents';
+import { documentEntries } from './helpers/content-entries';
 import { loadEdition } from '../src/lib/edition/load';
 
 const dataset = loadDataset(process.cwd());
@@ -15,11 +13,8 @@ const input = {
   dataset,
   summaries: aggregateDataset(dataset),
   reporting: reportingStatus(dataset),
-  // Every document's schedule, as the build reads it (the schema turns its dates into the timeline's).
-  timeline: buildTimeline(readdirSync('content/van-ban').filter((f) => f.endsWith('.mdx')).map((f) => {
-    const front = yaml.load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join('content/van-ban', f), 'utf8'))![1]!) as { order: number; shortTitle: string; schedule?: unknown };
-    return { id: f.replace(/\.mdx$/, ''), order: front.order, title: front.shortTitle, schedule: scheduleSchema.parse(front.schedule ?? []) };
-  }).sort((a, b) => a.order - b.order)),
+  // The review's timeline, as the build computes it from the documents (src/data/navigation.ts).
+  timeline: timelineOf(documentEntries()),
   until: loadEdition().review.evaluation.until,
 };
 
