@@ -23,7 +23,12 @@ function schemasFor(vocabularies: Vocabularies | null): Record<MdxCollection, Zo
 }
 
 const FRONT_MATTER_BLOCK = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/** A file's MDX body and the number of lines before it; undefined without front matter (the front-matter check refuses the file). */
+function bodyOf(text: string): { body: string; lineOffset: number } | undefined {
+  const head = FRONT_MATTER_BLOCK.exec(text)?.[0];
+  return head === undefined ? undefined : { body: text.slice(head.length), lineOffset: head.split('\n').length - 1 };
+}
 
 /** Front-matter problems of files already read (a file that could not be read has only its own problem). */
 export function checkContentFrontMatter(files: ContentFile[], vocabularies: Vocabularies | null = null): FrontMatterProblem[] {
@@ -33,11 +38,8 @@ export function checkContentFrontMatter(files: ContentFile[], vocabularies: Voca
 
 /** Problems in the MDX body of one file's text (after its front matter, at the file's own lines). */
 export function checkBody(file: string, text: string): FrontMatterProblem[] {
-  const head = FRONT_MATTER_BLOCK.exec(text)?.[0];
-  // No front matter: the front-matter check already refuses the file.
-  if (head === undefined) return [];
-  const lineOffset = head.split('\n').length - 1;
-  return checkMdxBody(file, text.slice(head.length), lineOffset);
+  const parts = bodyOf(text);
+  return parts ? checkMdxBody(file, parts.body, parts.lineOffset) : [];
 }
 
 /** A body is parsed for its anchors and links only when it has something to check: most have neither. */
@@ -54,18 +56,19 @@ export function checkContent(root: string): Problem[] {
   const pending: Pending[] = [];
   const files = readContentFiles(root, {
     onText: (f, text) => {
-      const syntax = checkBody(f.file, text);
+      const parts = bodyOf(text);
+      if (parts === undefined) return;
+      const { body, lineOffset } = parts;
+      const syntax = checkMdxBody(f.file, body, lineOffset);
       bodyProblems.push(...syntax);
-      const head = FRONT_MATTER_BLOCK.exec(text)?.[0];
-      if (head === undefined || syntax.length > 0) return;
+      if (syntax.length > 0) return;
       const data = f.frontMatter.data as { schedule?: unknown } | null;
       const schedule = f.collection === 'van-ban' && Array.isArray(data?.schedule) ? (data.schedule as { id: string; anchor: string }[]) : [];
-      const body = text.slice(head.length);
       if (schedule.length === 0 && !MAY_LINK.test(body)) return;
-      const refs = bodyRefs(body, head.split('\n').length - 1);
+      const refs = bodyRefs(body, lineOffset);
       if (!refs) return;
       if (schedule.every((item) => typeof item?.anchor === 'string' && typeof item.id === 'string')) {
-        const block = FRONT_MATTER.exec(text)?.[1] ?? '';
+        const block = f.frontMatter.block ?? '';
         bodyProblems.push(...missingAnchorProblems(f.file, schedule, refs.anchors, (index) => fieldLine(block, ['schedule', index, 'anchor'])));
       }
       if (refs.links.length > 0) pending.push({ file: f.file, links: refs.links });
