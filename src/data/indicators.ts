@@ -2,14 +2,13 @@
 // figures. Validation already ran before the build (src/integrations/content-check.ts); loading
 // again here re-validates, so a page can never render from unchecked files.
 import { aggregateDataset, type IndicatorSummary } from '../lib/indicators/aggregate.ts';
-import type { Dataset, Indicator, Unit } from '../lib/indicators/dataset.ts';
+import type { Dataset, Unit } from '../lib/indicators/dataset.ts';
 import { loadDataset } from '../lib/indicators/read.ts';
 import { reportingStatus, type ReportingStatus } from '../lib/indicators/reporting.ts';
 
 export interface IndicatorData {
   dataset: Dataset;
   summaries: Map<string, IndicatorSummary>;
-  indicator: (id: string) => Indicator;
   unit: (id: string) => Unit;
   isSample: boolean;
   /** Who has reported what (/tinh-hinh-bao-cao/, home page, unit pages). */
@@ -33,7 +32,6 @@ export function indicatorData(): IndicatorData {
   cached = {
     dataset,
     summaries,
-    indicator: byId(dataset.indicators, 'chỉ tiêu'),
     unit: byId(dataset.units, 'đơn vị'),
     isSample: dataset.meta.status === 'minh-hoa',
     reporting: reportingStatus(dataset),

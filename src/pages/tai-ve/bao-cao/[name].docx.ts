@@ -28,8 +28,8 @@ async function readShared() {
 }
 
 export const GET: APIRoute = async ({ params }) => {
-  const { dataset, summaries, isSample } = indicatorData();
-  const unit = params.name === PROVINCE_FORM ? null : dataset.units.find((u) => u.id === params.name)!;
+  const { dataset, summaries, isSample, unit: unitById } = indicatorData();
+  const unit = params.name === PROVINCE_FORM ? null : unitById(params.name!);
   const { blocks, sourceTitle } = await (shared ??= readShared());
   // The review's timeline, as the build computed it once for the home page, the plan and the units.
   const timeline = await reviewTimeline();
