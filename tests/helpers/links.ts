@@ -26,13 +26,14 @@ export function checkLinks(dist: string, pages: string[], dom: (file: string) =>
   }
   let checked = 0;
   const broken: string[] = [];
+  const origin = new URL(site).origin;
   for (const file of pages) {
     const base = new URL(urlOf(file), site);
     for (const element of dom(file).querySelectorAll('a[href], link[href], script[src], img[src]')) {
       const raw = element.getAttribute('href') ?? element.getAttribute('src') ?? '';
       const rel = element.getAttribute('rel') ?? '';
       const url = new URL(raw, base);
-      if (url.origin !== new URL(site).origin) {
+      if (url.origin !== origin) {
         broken.push(`${file}: liên kết ra ngoài ${raw}`);
         continue;
       }
