@@ -3,7 +3,7 @@
 // control character) is refused with a Vietnamese message naming the line, in bounded time and
 // memory, and no English library message or stack ever reaches the editor.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Problem } from '../problems/problem.ts';
+import { codePointName, visibleControls, type Problem } from '../problems/problem.ts';
 import type { RuleId } from '../problems/rules.ts';
 
 /**
@@ -37,12 +37,8 @@ const numberVi = (n: number) => n.toLocaleString('vi-VN');
 
 /** A value shown in a message: one line, at most 60 characters, control characters as U+XXXX. */
 export function shorten(text: string, max = 60): string {
-  const visible = text.replace(new RegExp(CONTROL_CHAR.source, 'g'), (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`).replace(/\s+/g, ' ');
+  const visible = visibleControls(text).replace(/\s+/g, ' ');
   return visible.length <= max ? visible : `${visible.slice(0, max - 1)}…`;
-}
-
-export function codePoint(char: string): string {
-  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** The `yaml` package's error codes, explained in Vietnamese (its English messages are never shown). */
@@ -95,7 +91,7 @@ function walk(doc: Document.Parsed, lineAt: (offset: number) => number): YamlPro
   const checkText = (text: string, offset: number, path: (string | number)[], what: 'value' | 'key') => {
     const control = CONTROL_CHAR.exec(text);
     if (control) {
-      problems.push(problem(lineAt(offset), 'ky-tu-dieu-khien', `${what === 'key' ? 'tên trường' : 'giá trị'} chứa ký tự điều khiển ${codePoint(control[0])} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại`, fieldName(path), { actual: shorten(text) }));
+      problems.push(problem(lineAt(offset), 'ky-tu-dieu-khien', `${what === 'key' ? 'tên trường' : 'giá trị'} chứa ký tự điều khiển ${codePointName(control[0])} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại`, fieldName(path), { actual: shorten(text) }));
     }
     if (text.length > YAML_LIMITS.maxValueChars) {
       problems.push(problem(lineAt(offset), 'gia-tri-qua-dai', `${what === 'key' ? 'tên trường' : 'giá trị'} dài ${numberVi(text.length)} ký tự, quá giới hạn ${numberVi(YAML_LIMITS.maxValueChars)} ký tự`, fieldName(path), { actual: shorten(text) }));
@@ -185,7 +181,7 @@ export function loadYaml(text: string, lineOffset = 0): YamlLoad {
     const control = CONTROL_CHAR.exec(text);
     if (control) {
       const pos = counter.linePos(control.index);
-      return { ok: false, problems: [problem(at(pos.line), 'ky-tu-dieu-khien', `tệp chứa ký tự điều khiển ${codePoint(control[0])} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại`, '(YAML)', { column: pos.col })] };
+      return { ok: false, problems: [problem(at(pos.line), 'ky-tu-dieu-khien', `tệp chứa ký tự điều khiển ${codePointName(control[0])} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại`, '(YAML)', { column: pos.col })] };
     }
     return {
       ok: false,
