@@ -1,8 +1,9 @@
 // The edition file (content/cau-hinh.yaml): validated like every content file, documented from
 // its schema, and the one place that names the organisation and the site's address.
 import { afterAll, describe, expect, test } from 'vitest';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesUnder } from './helpers/source-files';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { checkEdition } from '../src/lib/edition/load';
@@ -77,18 +78,9 @@ describe('content/cau-hinh.yaml', () => {
 
 /** Every code file of src/, scripts/ (benchmark corpora aside) and astro.config.mjs. */
 function codeFiles(): string[] {
-  const out: string[] = ['astro.config.mjs'];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = `${dir}/${name}`;
-      if (path === 'scripts/bench') continue;
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(ts|mjs|js|astro|css)$/.test(name)) out.push(path);
-    }
-  };
-  walk('src');
-  walk('scripts');
-  return out;
+  const code = /\.(ts|mjs|js|astro|css)$/;
+  // The benchmark's corpora are made up in this edition's words on purpose.
+  return ['astro.config.mjs', ...filesUnder('src', code), ...filesUnder('scripts', code, (folder) => folder === 'scripts/bench')];
 }
 
 describe('nothing in the code names this edition', () => {

@@ -3,9 +3,12 @@
 // catalogued rule is produced by some test — here, through the real checks, for the rules no other
 // test reaches, each compared with the catalogue's own example.
 import { afterAll, describe, expect, test } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { filesUnder } from './helpers/source-files';
+
+const notModules = (folder: string) => folder.endsWith('/node_modules');
 import ExcelJS from 'exceljs';
 import { formatProblem, formatProblems, shownValue, type Problem } from '../src/lib/problems/problem';
 import { RULES, rulesTable, type RuleId } from '../src/lib/problems/rules';
@@ -27,13 +30,6 @@ const temp = () => {
 };
 
 /** Every file under `dir` with one of the extensions, recursively. */
-function filesUnder(dir: string, extensions: RegExp): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : filesUnder(path, extensions);
-    return extensions.test(name) ? [path] : [];
-  });
-}
 
 describe('formatProblem', () => {
   test('a line in a text file, with its field', () => {
@@ -101,7 +97,7 @@ describe('the catalogue of rules', () => {
 
   test('every rule id the code uses is in the catalogue', () => {
     const used = new Map<string, string>();
-    for (const path of [...filesUnder('src', /\.(ts|astro|mjs)$/), ...filesUnder('scripts', /\.(ts|mjs)$/)]) {
+    for (const path of [...filesUnder('src', /\.(ts|astro|mjs)$/, notModules), ...filesUnder('scripts', /\.(ts|mjs)$/, notModules)]) {
       if (path.endsWith('problems/rules.ts')) continue;
       const text = readFileSync(path, 'utf8');
       for (const pattern of USES) for (const m of text.matchAll(pattern)) for (const id of m.slice(1)) if (id) used.set(id, path);
@@ -113,7 +109,7 @@ describe('the catalogue of rules', () => {
   });
 
   test('every catalogued rule is produced by some test', () => {
-    const tests = filesUnder('tests', /\.ts$/).map((path) => readFileSync(path, 'utf8')).join('\n');
+    const tests = filesUnder('tests', /\.ts$/, notModules).map((path) => readFileSync(path, 'utf8')).join('\n');
     // A test names the rule it expects: in a message ("quy tắc: …"), a problem's `rule`, or a
     // quoted id in a table of cases (only for ids of two words or more, which no other string is).
     const exercised = (id: string) =>

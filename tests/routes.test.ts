@@ -1,8 +1,9 @@
 // Every address of the site comes from src/lib/site/routes.ts: each route leads to a file the build
 // wrote, and no page, component or layout writes an internal address by hand.
 import { describe, expect, test } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesUnder } from './helpers/source-files';
 import { routes } from '../src/lib/site/routes';
 import { loadEdition } from '../src/lib/edition/load';
 
@@ -83,12 +84,7 @@ describe('routes', () => {
 });
 
 /** Every source file of a folder, recursively. */
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : /\.(astro|ts)$/.test(name) ? [path] : [];
-  });
-}
+const sources = (dir: string) => filesUnder(dir, /\.(astro|ts)$/);
 
 /** Static files of public/, which are served at their own address and are not routes. */
 const ASSETS = new Set(['/favicon.svg']);
