@@ -1,5 +1,7 @@
 // Writes the illustrative dataset (content/so-lieu/<year>.csv for each evaluated year of the edition,
-// and the baseline file): every unit × indicator × year, plus previous-term baseline rows. Deterministic (seeded), so re-running it
+// and the baseline file): every unit × indicator × year, plus previous-term baseline rows; and the
+// units' illustrative targets (muc-tieu-don-vi.yaml): each unit's share of the term target and of
+// the annual allocations, by its size. Deterministic (seeded), so re-running it
 // reproduces the committed files byte for byte. The figures are invented: bo-du-lieu.yaml keeps
 // status minh-hoa, and every page showing them says so.
 //   npm run data:sample            (rewrites content/so-lieu/*.csv)
@@ -8,12 +10,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { toCsv } from '../src/lib/indicators/csv-write.ts';
 import { RESULT_COLUMNS } from '../src/lib/indicators/results-csv.ts';
-import { loadDataset, META_FILE } from '../src/lib/indicators/read.ts';
+import { loadDataset, META_FILE, UNIT_TARGETS_FILE } from '../src/lib/indicators/read.ts';
 import { seededRandom } from './seeded-random.ts';
 import { loadEdition } from '../src/lib/edition/load.ts';
 import { acquireLock, commitFiles } from '../src/lib/fs/transaction.ts';
 
 const root = new URL('..', import.meta.url).pathname;
+const UNIT_TARGETS_NAME = UNIT_TARGETS_FILE.split('/').pop()!;
 const outDir = process.argv[2] ?? `${root}/content/so-lieu`;
 
 interface Def { kind: 'count' | 'rate'; termTarget?: number; annualTargets?: Record<string, number>; direction: string }
@@ -58,17 +61,51 @@ for (const indicator of indicators) {
   }
 }
 
-// All four files together or none, under the import's lock, as `npm run import:form` writes
+// The units' targets, from a stream of their own so the results above stay as committed: a
+// count's share of the whole by the unit's size, give or take a tenth; a rate's level within five
+// points of the whole's.
+const nextTarget = seededRandom(from * 10000 + 1232);
+const targetLines = [
+  '# Mục tiêu nhiệm kỳ và phân bổ hằng năm của từng đơn vị (MINH HỌA, do `npm run data:sample` sinh ra):',
+  '# mỗi đơn vị một khối, mỗi chỉ tiêu một dòng; `term` là mục tiêu cả nhiệm kỳ, `annual` là phân bổ theo năm.',
+  '# Trường được giải thích ở README ("Mục tiêu của từng đơn vị").',
+  'status: minh-hoa',
+  'source: Mục tiêu minh họa do ban biên tập chia từ mục tiêu chung theo quy mô đơn vị, để trình bày cách trang theo dõi tiến độ; không phải chỉ tiêu Nghị quyết Đại hội công đoàn của các đơn vị.',
+  'targets:',
+];
+for (const unit of [...units].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id))) {
+  targetLines.push(`  ${unit.id}:`);
+  const share = weightOf(unit) / totalWeight;
+  for (const indicator of indicators) {
+    const { kind, annualTargets = {}, termTarget } = indicator.data;
+    const level = 0.9 + nextTarget() * 0.2;
+    const parts: string[] = [];
+    if (kind === 'count') {
+      if (termTarget !== undefined) parts.push(`term: ${Math.round(termTarget * share * level)}`);
+      const annual = years.filter((y) => annualTargets[y] !== undefined).map((y) => `${y}: ${Math.round(annualTargets[y]! * share * level)}`);
+      if (annual.length > 0) parts.push(`annual: { ${annual.join(', ')} }`);
+    } else {
+      const offset = Math.round((nextTarget() - 0.5) * 10);
+      if (termTarget !== undefined) parts.push(`term: ${Math.min(100, Math.max(0, termTarget + offset))}`);
+    }
+    if (parts.length > 0) targetLines.push(`    ${indicator.id}: { ${parts.join(', ')} }`);
+  }
+}
+
+// All the files together or none, under the import's lock, as `npm run import:form` writes
 // them. A results file is read again, not downloaded: written exactly, never neutralised.
 const lock = await acquireLock(outDir);
 try {
-  commitFiles(outDir, periods.map((period) => ({ name: `${period}.csv`, bytes: new TextEncoder().encode(toCsv(RESULT_COLUMNS, files[period]!, { neutralise: false })) })));
+  commitFiles(outDir, [
+    ...periods.map((period) => ({ name: `${period}.csv`, bytes: new TextEncoder().encode(toCsv(RESULT_COLUMNS, files[period]!, { neutralise: false })) })),
+    { name: UNIT_TARGETS_NAME, bytes: new TextEncoder().encode(`${targetLines.join('\n')}\n`) },
+  ]);
 } finally {
   lock.release();
 }
 if (process.argv[2]) {
-  console.log(`Đã ghi ${periods.length} tệp vào ${outDir}.`);
+  console.log(`Đã ghi ${periods.length + 1} tệp vào ${outDir}.`);
 } else {
   const dataset = loadDataset(root);
-  console.log(`Đã ghi ${dataset.rows.length} dòng số liệu minh họa (${units.length} đơn vị × ${indicators.length} chỉ tiêu × ${periods.length} kỳ).`);
+  console.log(`Đã ghi ${dataset.rows.length} dòng số liệu minh họa (${units.length} đơn vị × ${indicators.length} chỉ tiêu × ${periods.length} kỳ) và mục tiêu minh họa của ${Object.keys(dataset.unitTargets?.byUnit ?? {}).length} đơn vị.`);
 }

@@ -11,8 +11,10 @@ import type { Edition, Vocabularies } from '../edition/schema.ts';
 import {
   datasetMetaSchema,
   indicatorSchemaFor,
+  hasAtMostTwoDecimals,
   receiptsSchema,
   unitSchemaFor,
+  unitTargetsSchema,
   type DatasetMeta,
   type IndicatorDefinition,
   type ReportingUnit,
@@ -33,6 +35,8 @@ export interface DatasetFiles {
   programmeIds: ReadonlySet<string>;
   /** content/so-lieu/nop-bao-cao.yaml, when the office keeps one. */
   receipts?: SourceFile;
+  /** content/so-lieu/muc-tieu-don-vi.yaml, when the units' own targets are kept. */
+  unitTargets?: SourceFile;
   /** The plan's issue day and deadline (plan-dates.ts), which the receipts are checked against. */
   plan?: PlanDates | null;
   /** What the edition (content/cau-hinh.yaml) says about the data: vocabularies and scope word. */
@@ -83,6 +87,21 @@ export type Unit = ReportingUnit & {
   typeLabel: string;
 };
 
+/** One unit's targets for one indicator (schemas.ts, unitTargetSchema). */
+export interface UnitTarget {
+  term?: number;
+  annual: Record<string, number>;
+}
+
+/** What muc-tieu-don-vi.yaml records, checked against the units, indicators and term. */
+export interface UnitTargets {
+  file: string;
+  status: 'minh-hoa' | 'chinh-thuc';
+  source: string;
+  /** By unit id, then indicator id. */
+  byUnit: Record<string, Record<string, UnitTarget>>;
+}
+
 export interface Dataset {
   meta: DatasetMeta;
   indicators: Indicator[];
@@ -92,6 +111,8 @@ export interface Dataset {
   years: number[];
   /** What nop-bao-cao.yaml records; absent when the office keeps no such file. */
   receipts?: ReceiptLog;
+  /** The units' own targets (muc-tieu-don-vi.yaml); absent when the office keeps no such file. */
+  unitTargets?: UnitTargets;
   /** The edition's vocabularies, in their order (groups and kinds of unit are listed in it), and scope word. */
   edition: DatasetEdition;
 }
@@ -173,6 +194,7 @@ export function validateDataset(files: DatasetFiles): { dataset: Dataset; proble
   // Results can only be checked against definitions that are themselves valid.
   if (problems.length > 0 || !meta) return { dataset: null, problems };
   const receipts = files.receipts ? checkReceipts(files.receipts, new Set(units.map((u) => u.id)), files.plan ?? null, problems) : undefined;
+  const unitTargets = files.unitTargets ? checkUnitTargets(files.unitTargets, units, indicators, meta.term, problems) : undefined;
 
   const context = resultsContext({ meta, indicators, units });
   const rows: ResultRow[] = [];
@@ -201,7 +223,7 @@ export function validateDataset(files: DatasetFiles): { dataset: Dataset; proble
   const years = [...new Set(rows.filter((r) => /^\d{4}$/.test(r.period)).map((r) => Number(r.period)))].sort((a, b) => a - b);
   const byOrder = <T extends { order: number; id: string }>(a: T, b: T) => a.order - b.order || a.id.localeCompare(b.id);
   return {
-    dataset: { meta, indicators: [...indicators].sort(byOrder), units: [...units].sort(byOrder), rows, years, ...(receipts ? { receipts } : {}), edition: files.edition },
+    dataset: { meta, indicators: [...indicators].sort(byOrder), units: [...units].sort(byOrder), rows, years, ...(receipts ? { receipts } : {}), ...(unitTargets ? { unitTargets } : {}), edition: files.edition },
     problems: [],
   };
 }
@@ -251,3 +273,66 @@ function checkReceipts(file: SourceFile, unitIds: ReadonlySet<string>, plan: Pla
   };
 }
 
+
+/**
+ * muc-tieu-don-vi.yaml: every unit and indicator known, each entry with a target, counts in whole
+ * numbers, rates as per cent with at most two decimals, allocations inside the term. The checks
+ * run inside the schema so each problem carries the line of its entry.
+ */
+function checkUnitTargets(
+  file: SourceFile,
+  units: readonly { id: string }[],
+  indicators: readonly { id: string; kind: 'count' | 'rate' }[],
+  term: { from: number; to: number },
+  problems: Problem[],
+): UnitTargets | undefined {
+  const unitIds = new Set(units.map((u) => u.id));
+  const kinds = new Map(indicators.map((i) => [i.id, i.kind]));
+  const schema = unitTargetsSchema.superRefine((data, ctx) => {
+    for (const [unit, byIndicator] of Object.entries(data.targets)) {
+      if (!unitIds.has(unit)) {
+        ctx.addIssue({ code: 'custom', path: ['targets', unit], message: `đơn vị "${unit}" không có trong content/don-vi/`, params: { rule: 'don-vi-khong-co' } });
+        continue;
+      }
+      for (const [indicator, target] of Object.entries(byIndicator)) {
+        const kind = kinds.get(indicator);
+        const at = ['targets', unit, indicator];
+        if (!kind) {
+          ctx.addIssue({ code: 'custom', path: at, message: `chỉ tiêu "${indicator}" không có trong content/chi-tieu/`, params: { rule: 'chi-tieu-khong-co' } });
+          continue;
+        }
+        if (target.term === undefined && Object.keys(target.annual).length === 0) {
+          ctx.addIssue({ code: 'custom', path: at, message: 'cần ghi ít nhất `term` (mục tiêu nhiệm kỳ) hoặc `annual` (phân bổ hằng năm); đơn vị chưa có mục tiêu thì bỏ hẳn dòng này', params: { rule: 'thieu-truong' } });
+        }
+        const values: [PropertyKey[], number][] = [
+          ...(target.term === undefined ? [] : [[[...at, 'term'], target.term] as [PropertyKey[], number]]),
+          ...Object.entries(target.annual).map(([year, value]) => [[...at, 'annual', year], value] as [PropertyKey[], number]),
+        ];
+        for (const [path, value] of values) {
+          if (kind === 'rate' && (value > 100 || !hasAtMostTwoDecimals(value))) {
+            ctx.addIssue({ code: 'custom', path, message: 'mục tiêu tỷ lệ phải từ 0 đến 100, tối đa hai chữ số thập phân', params: { rule: 'muc-tieu-ty-le' } });
+          } else if (kind === 'count' && !Number.isSafeInteger(value)) {
+            ctx.addIssue({ code: 'custom', path, message: 'mục tiêu của chỉ tiêu đếm phải là số nguyên', params: { rule: 'muc-tieu-so-nguyen' } });
+          }
+        }
+        for (const year of Object.keys(target.annual)) {
+          if (Number(year) < term.from || Number(year) > term.to) {
+            ctx.addIssue({ code: 'custom', path: [...at, 'annual', year], message: `năm ${year} nằm ngoài nhiệm kỳ ${term.from} – ${term.to}`, params: { rule: 'nam-ngoai-nhiem-ky' } });
+          }
+        }
+      }
+    }
+  });
+  const text = textOf(file, problems);
+  if (text === null) return undefined;
+  const { value, problems: found } = validateYaml(file.path, text, schema);
+  if (value === undefined) {
+    problems.push(...found);
+    return undefined;
+  }
+  const byUnit: UnitTargets['byUnit'] = {};
+  for (const [unit, byIndicator] of Object.entries(value.targets)) {
+    byUnit[unit] = Object.fromEntries(Object.entries(byIndicator).map(([id, t]) => [id, { ...(t.term === undefined ? {} : { term: t.term }), annual: t.annual }]));
+  }
+  return { file: file.path, status: value.status, source: value.source, byUnit };
+}

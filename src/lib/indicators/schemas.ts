@@ -135,3 +135,33 @@ export const receiptsSchema = z
   })
   .strict();
 export type Receipts = z.infer<typeof receiptsSchema>;
+
+/** A year of the term, as a key of an allocation table. */
+const yearKey = z.string().regex(/^\d{4}$/, 'năm phải có 4 chữ số');
+
+/** One unit's targets for one indicator, as the resolution of the unit's own congress sets them. */
+export const unitTargetSchema = z
+  .object({
+    term: z.number().nonnegative().optional()
+      .describe('Mục tiêu cả nhiệm kỳ của đơn vị: tổng số cho chỉ tiêu đếm, mức phần trăm (tối đa hai chữ số thập phân) cho chỉ tiêu tỷ lệ.'),
+    annual: z.record(yearKey, z.number().nonnegative()).default({})
+      .describe('Phân bổ hằng năm của đơn vị, theo năm (ví dụ { 2018: 4000, 2019: 4200 }), nếu đơn vị có; năm phải nằm trong nhiệm kỳ.'),
+  })
+  .strict();
+
+/**
+ * content/so-lieu/muc-tieu-don-vi.yaml (optional): each unit's own term targets, and annual
+ * allocations where it has them, by unit and indicator. A unit or indicator not listed has no
+ * target ("Chưa có mục tiêu"): a missing target is said, never assumed.
+ */
+export const unitTargetsSchema = z
+  .object({
+    status: z.enum(['minh-hoa', 'chinh-thuc'])
+      .describe('`minh-hoa`: mục tiêu minh họa, mọi trang và tệp hiện chúng ghi rõ "minh họa"; `chinh-thuc`: mục tiêu theo Nghị quyết Đại hội công đoàn của từng đơn vị.'),
+    source: z.string().min(1)
+      .describe('Nguồn của các mục tiêu (Nghị quyết Đại hội của từng đơn vị, văn bản phân bổ), một câu.'),
+    targets: z.record(z.string().min(1), z.record(z.string().min(1), unitTargetSchema)).default({})
+      .describe('Theo mã đơn vị (tên tệp trong content/don-vi/), rồi mã chỉ tiêu (tên tệp trong content/chi-tieu/): `term` và/hoặc `annual`.'),
+  })
+  .strict();
+export type UnitTargetsFile = z.infer<typeof unitTargetsSchema>;
