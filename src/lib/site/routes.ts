@@ -33,6 +33,8 @@ export const routes = {
   unitRowsCsv: (id: string) => `/don-vi/${id}/so-lieu.csv`,
 
   reporting: (anchor?: string) => `/tinh-hinh-bao-cao/${fragment(anchor)}`,
+  /** Every unit's progress against its own targets. */
+  progress: (anchor?: string) => `/tien-do/${fragment(anchor)}`,
   reportingMissingCsv: () => '/tinh-hinh-bao-cao/con-thieu.csv',
   /** The form check, with its unit chosen when given. */
   formCheck: (unitId?: string) => `/kiem-tra-bieu-mau/${unitId ? `?don-vi=${encodeURIComponent(unitId)}` : ''}`,

@@ -1,0 +1,66 @@
+// /tien-do/'s model (src/lib/indicators/progress-page.ts) on the committed illustrative dataset,
+// with Biên Hòa's figures summed from the CSV files by hand.
+import { describe, expect, test } from 'vitest';
+import { aggregateDataset } from '../src/lib/indicators/aggregate';
+import { loadDataset } from '../src/lib/indicators/read';
+import { progressPageModel, unitProgress } from '../src/lib/indicators/progress-page';
+
+const dataset = loadDataset('.');
+const summaries = aggregateDataset(dataset);
+const page = progressPageModel({ dataset, summaries });
+const unit = (id: string) => page.groups.flatMap((g) => g.units).find((u) => u.unitId === id)!;
+
+describe('/tien-do/ model', () => {
+  test('Biên Hòa, new members: 3.657 + 3.640 + 3.309 = 10.606 against its allocations 3 × 3.634 = 10.902: Chậm, 97,3%', () => {
+    const cell = unit('bien-hoa').cells.find((c) => c.indicatorId === 'phat-trien-doan-vien')!;
+    expect(cell).toMatchObject({ state: 'cham', label: 'Chậm', detail: '10.606 / 10.902 (97,3%)', basis: 'tổng phân bổ các năm' });
+  });
+
+  test('Biên Hòa, dialogue rate: 2020 is 118/133 = 88,7% against its 88%: Vượt', () => {
+    const cell = unit('bien-hoa').cells.find((c) => c.indicatorId === 'ty-le-doanh-nghiep-doi-thoai')!;
+    expect(cell).toMatchObject({ state: 'vuot', detail: '88,7% / 88%', basis: 'mục tiêu nhiệm kỳ' });
+  });
+
+  test('an indicator without any target says so for every unit, never assumed', () => {
+    for (const u of page.groups.flatMap((g) => g.units)) {
+      expect(u.cells.find((c) => c.indicatorId === 'phuc-loi-doan-vien')).toMatchObject({ state: 'chua-co-muc-tieu', label: 'Chưa có mục tiêu' });
+    }
+  });
+
+  test('every unit is listed once, grouped by kind of unit in the edition\'s order, with one verdict per indicator', () => {
+    const ids = page.groups.flatMap((g) => g.units.map((u) => u.unitId));
+    expect(ids.sort()).toEqual(dataset.units.map((u) => u.id).sort());
+    expect(page.groups.map((g) => g.type)).toEqual(Object.keys(dataset.edition.unitTypes).filter((t) => dataset.units.some((u) => u.type === t)));
+    for (const u of page.groups.flatMap((g) => g.units)) expect(u.cells).toHaveLength(dataset.indicators.length);
+  });
+
+  test('the summary names, per indicator, every unit behind, furthest first, and agrees with the cells', () => {
+    for (const sentence of page.behind) {
+      const slow = page.groups.flatMap((g) => g.units).filter((u) => u.cells.some((c) => c.indicatorId === sentence.indicatorId && c.state === 'cham'));
+      expect(sentence.text).toMatch(new RegExp(`^${slow.length} đơn vị chậm ở chỉ tiêu `));
+      for (const u of slow) expect(sentence.text).toContain(u.shortName);
+      const shares = slow.map((u) => u.cells.find((c) => c.indicatorId === sentence.indicatorId)!.sortValue).sort();
+      expect(slow.find((u) => u.unitId === sentence.furthest.unitId)!.cells.find((c) => c.indicatorId === sentence.indicatorId)!.sortValue).toBe(shares[0]);
+    }
+    expect(page.behind.some((b) => b.indicatorId === 'phat-trien-doan-vien')).toBe(true);
+  });
+
+  test('the whole is judged on its own targets: new members summed over every unit and year', () => {
+    const newMembers = dataset.indicators.find((i) => i.id === 'phat-trien-doan-vien')!;
+    const total = dataset.rows.filter((r) => r.indicator === 'phat-trien-doan-vien' && /^\d{4}$/.test(r.period)).reduce((s, r) => s + r.value!, 0);
+    const line = page.whole.find((w) => w.indicatorId === 'phat-trien-doan-vien')!;
+    const expected = 25000 * 3;
+    expect(line.cell.state).toBe(total > expected ? 'vuot' : total === expected ? 'dat' : 'cham');
+    expect(line.cell.detail.startsWith(`${total.toLocaleString('vi-VN')} / 75.000`)).toBe(true);
+    expect(newMembers.annualTargets).toEqual({ 2018: 25000, 2019: 25000, 2020: 25000 });
+  });
+
+  test('without the targets file no unit is judged, and the headline says why', () => {
+    const { unitTargets: _t, ...rest } = dataset;
+    const bare = progressPageModel({ dataset: rest, summaries });
+    expect(bare.headline).toMatch(/chưa có mục tiêu riêng của các đơn vị/);
+    expect(bare.behind).toEqual([]);
+    const summary = summaries.get('phat-trien-doan-vien')!;
+    expect(unitProgress(rest, summary, dataset.indicators.find((i) => i.id === 'phat-trien-doan-vien')!, 'bien-hoa').state).toBe('chua-co-muc-tieu');
+  });
+});
