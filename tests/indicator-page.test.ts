@@ -98,7 +98,13 @@ describe("an indicator's page model, every indicator of the real dataset", () =>
     expect(first!.baseline).toMatchObject({ text: '14.931', sortValue: '14931' });
     expect([second!.unitId, second!.result.text, second!.rank.text]).toEqual(['bien-hoa', '10.606', '2']);
     expect(model.byUnit.rows.at(-1)).toMatchObject({ unitId: 'cd-cty-oto-truong-hai', result: { text: '779', sortValue: '779' }, rank: { text: '18', sortValue: '18' } });
-    expect(model.byUnit.total).toEqual({ label: 'Toàn tỉnh', years: ['26.338', '26.237', '25.603'], result: '78.178', baseline: '69.793' });
+    expect(model.byUnit.total).toEqual({
+      label: 'Toàn tỉnh', years: ['26.338', '26.237', '25.603'], result: '78.178', baseline: '69.793',
+      // 78.178 against the allocations 3 × 25.000: ahead.
+      progress: { state: 'vuot', label: 'Vượt', detail: '78.178 / 75.000 (104,2%)', basis: 'tổng phân bổ các năm', sortValue: '4-00001042' },
+    });
+    // Biên Hòa: 10.606 against its own allocations 3 × 3.634 = 10.902 (muc-tieu-don-vi.yaml).
+    expect(second!.progress).toMatchObject({ state: 'cham', detail: '10.606 / 10.902 (97,3%)' });
     expect(model.byUnit.resultHeading).toBe('Lũy kế');
     expect(model.byUnit.notes).toEqual([]);
   });

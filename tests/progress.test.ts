@@ -46,7 +46,7 @@ describe('progress of a rate', () => {
     // 70/100 = 70% against 70% exactly; 7/10 against 70,01%.
     expect(progressOf(input({ ...r, values: [null, null, rate(70, 100)], targets: { term: 70, annual: {} } }))).toMatchObject({ state: 'dat', basis: 'muc-tieu-nhiem-ky', missingYears: [] });
     expect(progressOf(input({ ...r, values: [null, null, rate(7, 10)], targets: { term: 70.01, annual: {} } })).state).toBe('cham');
-    expect(progressOf(input({ ...r, values: [null, null, rate(2, 3)], targets: { term: 90, annual: { 2020: 66.66 } } }))).toMatchObject({ state: 'vuot', basis: 'phan-bo' });
+    expect(progressOf(input({ ...r, values: [null, null, rate(2, 3)], targets: { term: 90, annual: { 2020: 66.66 } } }))).toMatchObject({ state: 'vuot', basis: 'phan-bo-nam-cuoi' });
   });
   it('a latest year not reported is "Chưa báo cáo"', () => {
     expect(progressOf(input({ ...r, values: [rate(1, 2), rate(1, 2), null], targets: { term: 50, annual: {} } }))).toMatchObject({ state: 'chua-bao-cao', missingYears: [2020] });

@@ -45,6 +45,7 @@ describe('routes', () => {
     ['allRowsCsv', routes.allRowsCsv()],
     ['units', routes.units()], ['unit', routes.unit(unit)], ['unitRowsCsv', routes.unitRowsCsv(unit)],
     ['reporting', routes.reporting()], ['reportingMissingCsv', routes.reportingMissingCsv()],
+    ['progress', routes.progress('cach-danh-gia')],
     ['formCheck', routes.formCheck(unit)], ['formCheckData', routes.formCheckData()],
     ['calendar', routes.calendar()], ['calendar (unit)', routes.calendar(unit)],
     ['outlineTemplate', routes.outlineTemplate()],

@@ -46,6 +46,18 @@ describe("a unit's page model", () => {
     expect(Number(row.years[0]!.sortValue)).toBeLessThan(Number(row.result.sortValue));
   });
 
+  test("the unit's progress against its own targets, furthest behind first, with a one-line summary", () => {
+    const { progress } = unitPageModel(input, 'bien-hoa');
+    expect(progress.rows).toHaveLength(input.dataset.indicators.length);
+    expect(progress.rows.find((r) => r.indicatorId === 'phat-trien-doan-vien')).toMatchObject({ state: 'cham', detail: '10.606 / 10.902 (97,3%)' });
+    const order = progress.rows.map((r) => r.sortValue);
+    expect(order).toEqual([...order].sort());
+    expect(progress.rows.at(-1)!.state).toBe('vuot');
+    const counts = (state: string) => progress.rows.filter((r) => r.state === state).length;
+    expect(progress.summary).toBe(`Chậm ${counts('cham')}, đạt hoặc vượt ${counts('dat') + counts('vuot')}, chưa có mục tiêu ${counts('chua-co-muc-tieu')} (trên 9 chỉ tiêu)`);
+    expect(progress.targetsIllustrative).toBe(true);
+  });
+
   test('an unknown unit is refused, naming it', () => {
     expect(() => unitPageModel(input, 'khong-co')).toThrow('Không có đơn vị "khong-co"');
   });

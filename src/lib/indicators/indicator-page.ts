@@ -15,6 +15,7 @@ import { directions } from './schemas.ts';
 import { programmeSymbol, type ProgrammeLike } from '../citations/programmes.ts';
 import { routes } from '../site/routes.ts';
 import { upperFirst } from '../text/vietnamese.ts';
+import { progressCell, unitProgress, wholeProgress } from './progress-page.ts';
 
 export interface IndicatorPageInput {
   dataset: Dataset;
@@ -116,10 +117,15 @@ export function indicatorPageModel(input: IndicatorPageInput, indicatorId: strin
         result: figure(u.result),
         rank: { text: u.rank === null ? 'Không xếp hạng (chưa đủ số liệu)' : formatInteger(u.rank), sortValue: u.rank === null ? '' : String(u.rank) },
         baseline: baseline ? figure(u.baseline, notes.numberOf(u.unitId, baseline.key)) : null,
+        /** Against the unit's own target (progress.ts): sortable, furthest behind first. */
+        progress: progressCell(unitProgress(dataset, summary, indicator, u.unitId), indicator),
       })),
+      /** Where the progress rule is written, and every unit's progress on every indicator. */
+      progressLinks: { rule: routes.progress('cach-danh-gia'), all: routes.progress() },
       /** The whole's row under the units. */
       total: {
         label: scope.label,
+        progress: progressCell(wholeProgress(dataset, summary, indicator), indicator),
         years: summary.years.map((y) => formatQuantityDetailed(y.total)),
         result: formatQuantityDetailed(summary.result),
         baseline: baseline ? formatQuantityDetailed(summary.baseline) : null,

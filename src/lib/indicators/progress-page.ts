@@ -37,7 +37,7 @@ function expectedText(progress: Progress, indicator: Pick<Indicator, 'kind'>): s
 
 export function progressCell(progress: Progress, indicator: Pick<Indicator, 'kind' | 'direction'>): ProgressCell {
   let detail: string;
-  if (progress.state === 'chua-co-muc-tieu') detail = 'chưa có mục tiêu';
+  if (progress.state === 'chua-co-muc-tieu') detail = '';
   else if (progress.state === 'chua-bao-cao') detail = `thiếu số liệu năm ${progress.missingYears.join(', ')}`;
   else {
     // A count's share of its level says how far along it is; a rate's two per cents already say it.

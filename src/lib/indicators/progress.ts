@@ -21,9 +21,10 @@ export const PROGRESS_STATES = {
 export type ProgressState = keyof typeof PROGRESS_STATES;
 
 /** How the level judged against was set, in words for the page. */
-export type ProgressBasis = 'phan-bo' | 'ty-le-nhiem-ky' | 'muc-tieu-nhiem-ky';
+export type ProgressBasis = 'phan-bo' | 'phan-bo-nam-cuoi' | 'ty-le-nhiem-ky' | 'muc-tieu-nhiem-ky';
 export const PROGRESS_BASES: Record<ProgressBasis, string> = {
   'phan-bo': 'tổng phân bổ các năm',
+  'phan-bo-nam-cuoi': 'phân bổ của năm cuối',
   'ty-le-nhiem-ky': 'mục tiêu nhiệm kỳ chia theo số năm',
   'muc-tieu-nhiem-ky': 'mục tiêu nhiệm kỳ',
 };
@@ -84,7 +85,7 @@ function expectedLevel(input: ProgressInput): Pick<Progress, 'expected' | 'basis
   }
   const latest = years.at(-1);
   const allocation = latest === undefined ? undefined : targets.annual[String(latest)];
-  if (allocation !== undefined) return { expected: { numerator: Math.round(allocation * 100), denominator: 100 }, basis: 'phan-bo' };
+  if (allocation !== undefined) return { expected: { numerator: Math.round(allocation * 100), denominator: 100 }, basis: 'phan-bo-nam-cuoi' };
   if (targets.term === undefined) return { expected: null, basis: null };
   return { expected: { numerator: Math.round(targets.term * 100), denominator: 100 }, basis: 'muc-tieu-nhiem-ky' };
 }

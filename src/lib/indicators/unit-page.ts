@@ -12,6 +12,9 @@ import { formatInteger } from './format.ts';
 import { routes } from '../site/routes.ts';
 import type { TimelineEntry } from '../documents/schedule.ts';
 import { unitTodo } from '../documents/unit-tasks.ts';
+import { progressCell, unitProgress } from './progress-page.ts';
+import type { ProgressState } from './progress.ts';
+import { upperFirst } from '../text/vietnamese.ts';
 
 export interface UnitPageInput {
   dataset: Dataset;
@@ -51,8 +54,31 @@ export function unitPageModel(input: UnitPageInput, unitId: string) {
     }));
     return { group, label, rows, notes: notes.notes };
   });
+  // The unit against its own targets, one line per indicator, furthest behind first.
+  const progressRows = dataset.indicators
+    .map((indicator) => ({
+      indicatorId: indicator.id,
+      name: indicator.name,
+      href: routes.indicator(indicator.id, 'tien-do'),
+      ...progressCell(unitProgress(dataset, input.summaries.get(indicator.id)!, indicator, unitId), indicator),
+    }))
+    .sort((a, b) => a.sortValue.localeCompare(b.sortValue));
+  const countOf = (state: ProgressState) => progressRows.filter((r) => r.state === state).length;
+  const progress = {
+    rows: progressRows,
+    /** "Chậm 2, đạt hoặc vượt 5, chưa có mục tiêu 1 (trên 9 chỉ tiêu)". */
+    summary: upperFirst(`${[
+      [countOf('cham'), 'chậm'], [countOf('dat') + countOf('vuot'), 'đạt hoặc vượt'],
+      [countOf('chua-bao-cao'), 'chưa báo cáo'], [countOf('chua-co-muc-tieu'), 'chưa có mục tiêu'],
+    ].filter(([n]) => (n as number) > 0).map(([n, w]) => `${w} ${formatInteger(n as number)}`).join(', ')} (trên ${formatInteger(progressRows.length)} chỉ tiêu)`),
+    slowest: progressRows.find((r) => r.state === 'cham') ?? null,
+    targetsIllustrative: dataset.unitTargets?.status === 'minh-hoa',
+    ruleHref: routes.progress('cach-danh-gia'),
+    allHref: routes.progress(),
+  };
   return {
     unit,
+    progress,
     years: dataset.years,
     baselineLabel: baseline?.label,
     baselineKey: baseline?.key,
