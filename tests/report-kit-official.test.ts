@@ -153,7 +153,16 @@ describe('each unit\'s draft has its own figures, equal to its page', () => {
       const years = dataset.years.length;
       const draft = [...cells!.slice(2, 2 + years + 1), cells![2 + years + 4]!, cells![2 + years + 5]!];
       expect(draft, `${id} ${indicator.id}`).toEqual(pageCells);
+      // The progress column: the verdict and figures of the page's progress table, against the unit's own targets.
+      const td = page.querySelector(`tr[data-progress-of="${indicator.id}"] td`)!;
+      const word = td.querySelector('.pace')!.textContent.trim();
+      const basis = td.querySelector('.pace-basis')?.textContent ?? '';
+      const detail = td.textContent.replace(basis, '').replace(word, '').replace(/\s+/g, ' ').trim();
+      expect(cells![2 + years + 3], `${id} ${indicator.id} progress`).toBe(detail ? `${word}: ${detail}` : word);
     }
+    expect(rows[0]).toContain('Tiến độ');
+    expect(rows[0]).toContain('Mục tiêu nhiệm kỳ của đơn vị');
+    expect(all).toContain('MỤC TIÊU MINH HỌA');
     // Missing figures read "chưa báo cáo", never 0; the late-congress units get their window.
     const unit = dataset.units.find((u) => u.id === id)!;
     expect(all).toContain(unit.lateCongress ? 'đánh giá từ đầu nhiệm kỳ đến thời điểm tháng 12/2020' : 'từ đầu nhiệm kỳ đến hết tháng 12/2020');

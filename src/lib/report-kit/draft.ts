@@ -8,13 +8,14 @@ import { groupsOf } from '../indicators/groups.ts';
 import { formatPartialDate, parsePartialDate, isPartialDate } from '../documents/dates.ts';
 import { unitScorecard } from '../indicators/scorecard.ts';
 import { appliesToUnit, lateCongressWindow, type ScheduleItem } from '../documents/schedule.ts';
+import { progressCell, PROGRESS_RULE, unitProgress } from '../indicators/progress-page.ts';
 
 export interface DraftLine {
   indicator: Indicator;
   /** One cell per year of the dataset, then the cumulative total (counts) or latest rate. */
   years: string[];
   result: string;
-  /** The year-by-year allocation and the term target, as the definition gives them (province-wide). */
+  /** The year-by-year allocation and the term target: the unit's own (muc-tieu-don-vi.yaml) in a unit's draft, the definition's in the whole's. */
   allocation: string;
   termTarget: string;
   verdict: string;
@@ -35,18 +36,22 @@ export interface DraftFigures {
   years: number[];
   baselineLabel: string | null;
   groups: DraftGroup[];
+  /** Whose targets the table gives: the unit's own, or the whole's. */
+  targetsOf: 'unit' | 'whole';
   /** Printed under the table: what the verdict and targets mean for this scope. */
   notes: string[];
   /** The units' own notes on their figures (ghi_chu), numbered: "1. <chỉ tiêu>, 2025 (<tên ngắn của đơn vị>): …". */
   figureNotes: string[];
 }
 
-function allocationText(indicator: Indicator, years: number[]): string {
-  const parts = years.flatMap((y) => (indicator.annualTargets[String(y)] === undefined ? [] : [`${y}: ${formatTarget(indicator.annualTargets[String(y)]!, indicator.kind)}`]));
+type TargetsLike = { termTarget?: number | undefined; annualTargets: Readonly<Record<string, number>> };
+
+function allocationText(indicator: Indicator, targets: TargetsLike, years: number[]): string {
+  const parts = years.flatMap((y) => (targets.annualTargets[String(y)] === undefined ? [] : [`${y}: ${formatTarget(targets.annualTargets[String(y)]!, indicator.kind)}`]));
   return parts.length > 0 ? parts.join('\n') : 'Chưa có phân bổ năm';
 }
 
-const termTargetText = (indicator: Indicator) => (indicator.termTarget === undefined ? 'Chưa có mục tiêu' : formatTarget(indicator.termTarget, indicator.kind));
+const termTargetText = (indicator: Indicator, targets: TargetsLike) => (targets.termTarget === undefined ? 'Chưa có mục tiêu' : formatTarget(targets.termTarget, indicator.kind));
 
 /** The rank as the unit's page shows it. */
 export function rankText(rank: number | null, rankedUnits: number): string {
@@ -57,18 +62,24 @@ export function draftFigures(dataset: Dataset, summaries: ReadonlyMap<string, In
   const groupOf = (lines: DraftLine[]) =>
     groupsOf(lines.map((l) => l.indicator)).map((g) => ({ label: g.label, lines: lines.filter((l) => l.indicator.group === g.group) }));
   const { scope } = dataset.edition;
-  const common = (indicator: Indicator) => ({ allocation: allocationText(indicator, dataset.years), termTarget: termTargetText(indicator) });
+  const common = (indicator: Indicator, targets: TargetsLike) => ({ allocation: allocationText(indicator, targets, dataset.years), termTarget: termTargetText(indicator, targets) });
+  // A unit's draft gives its own targets and its progress against them, when the edition keeps them.
+  const ownTargets = unit && dataset.unitTargets ? dataset.unitTargets : null;
   let lines: DraftLine[];
   if (unit) {
-    lines = unitScorecard(unit.id, dataset.indicators, summaries).map((l) => ({
+    lines = unitScorecard(unit.id, dataset.indicators, summaries).map((l) => {
+      const own = ownTargets?.byUnit[unit.id]?.[l.indicator.id];
+      const cell = progressCell(unitProgress(dataset, summaries.get(l.indicator.id)!, l.indicator, unit.id), l.indicator);
+      return {
       indicator: l.indicator,
       years: l.unit.years.map((y) => formatQuantityDetailed(y.value)),
       result: formatQuantityDetailed(l.unit.result),
-      ...common(l.indicator),
-      verdict: 'Không đánh giá',
+      ...(ownTargets ? common(l.indicator, { termTarget: own?.term, annualTargets: own?.annual ?? {} }) : common(l.indicator, l.indicator)),
+      verdict: ownTargets ? (cell.detail ? `${cell.label}: ${cell.detail}` : cell.label) : 'Không đánh giá',
       rank: rankText(l.unit.rank, l.rankedUnits),
       baseline: formatQuantityDetailed(l.unit.baseline),
-    }));
+    };
+    });
   } else {
     lines = dataset.indicators.map((indicator) => {
       const s = summaries.get(indicator.id);
@@ -77,7 +88,7 @@ export function draftFigures(dataset: Dataset, summaries: ReadonlyMap<string, In
         indicator,
         years: s.years.map((y) => formatQuantityDetailed(y.total)),
         result: formatQuantityDetailed(s.result),
-        ...common(indicator),
+        ...common(indicator, indicator),
         verdict: statusLabels[s.status],
         rank: '—',
         baseline: formatQuantityDetailed(s.baseline),
@@ -87,9 +98,14 @@ export function draftFigures(dataset: Dataset, summaries: ReadonlyMap<string, In
   const notes = [
     'Số đếm ghi theo đơn vị tính của chỉ tiêu; tỷ lệ ghi phần trăm kèm (tử số/mẫu số). "Chưa báo cáo": đơn vị chưa gửi số liệu năm đó, không phải số 0.',
     'Lũy kế: tổng các năm đã báo cáo (chỉ tiêu đếm); với chỉ tiêu tỷ lệ là tỷ lệ của năm cuối đã báo cáo.',
-    unit
-      ? `Phân bổ năm và mục tiêu nhiệm kỳ là chỉ tiêu chung của ${scope}; đơn vị chưa được giao chỉ tiêu riêng nên cột Đánh giá không xếp loại đạt hay chưa đạt. Xếp hạng: thứ hạng của đơn vị trong số các đơn vị đã báo cáo đủ.`
-      : `Đánh giá: so kết quả ${scope} với tổng phân bổ các năm (chỉ tiêu đếm) hoặc phân bổ của năm cuối (chỉ tiêu tỷ lệ).`,
+    ...(ownTargets
+      ? [
+        `Phân bổ năm và mục tiêu nhiệm kỳ là mục tiêu riêng của đơn vị${ownTargets.status === 'minh-hoa' ? ' (MỤC TIÊU MINH HỌA, không phải chỉ tiêu Nghị quyết Đại hội của đơn vị)' : ''}; "Chưa có mục tiêu": đơn vị chưa có mục tiêu cho chỉ tiêu đó. Đánh giá tiến độ: ${PROGRESS_RULE.join(' ')}`,
+        'Xếp hạng: thứ hạng của đơn vị trong số các đơn vị đã báo cáo đủ.',
+      ]
+      : unit
+        ? [`Phân bổ năm và mục tiêu nhiệm kỳ là chỉ tiêu chung của ${scope}; đơn vị chưa được giao chỉ tiêu riêng nên cột Đánh giá không xếp loại đạt hay chưa đạt. Xếp hạng: thứ hạng của đơn vị trong số các đơn vị đã báo cáo đủ.`]
+        : [`Đánh giá: so kết quả ${scope} với tổng phân bổ các năm (chỉ tiêu đếm) hoặc phân bổ của năm cuối (chỉ tiêu tỷ lệ).`]),
   ];
   const shortName = new Map(dataset.units.map((u) => [u.id, u.shortName]));
   // Notes follow the table's order: group by group, then the indicators' own order.
@@ -100,12 +116,13 @@ export function draftFigures(dataset: Dataset, summaries: ReadonlyMap<string, In
     .filter((r) => r.note.trim() !== '' && (!unit || r.unit === unit.id))
     .sort((a, b) => (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0) || a.period.localeCompare(b.period) || a.unit.localeCompare(b.unit))
     .map((r, n) => `${n + 1}. ${ranked[order.get(r.indicator) ?? 0]?.name ?? r.indicator}, ${periodLabel(r.period)}${unit ? '' : ` (${shortName.get(r.unit) ?? r.unit})`}: ${r.note.replace(/\s*\r?\n\s*/g, '; ')}`);
-  return { unit, scope, years: dataset.years, baselineLabel: dataset.meta.baseline?.label ?? null, groups: groupOf(lines), notes, figureNotes };
+  return { unit, scope, years: dataset.years, baselineLabel: dataset.meta.baseline?.label ?? null, groups: groupOf(lines), targetsOf: ownTargets ? 'unit' : 'whole', notes, figureNotes };
 }
 
 /** The table of a draft: header and rows, one group heading row before its indicators. */
 export function draftTable(f: DraftFigures): { header: string[]; rows: { cells: string[]; bold?: boolean }[] } {
-  const header = ['STT', 'Chỉ tiêu (đơn vị tính)', ...f.years.map(String), 'Lũy kế / tỷ lệ năm cuối', `Phân bổ năm (${f.scope})`, `Mục tiêu nhiệm kỳ (${f.scope})`, 'Đánh giá', 'Xếp hạng', f.baselineLabel ?? 'Nhiệm kỳ trước'];
+  const whose = f.targetsOf === 'unit' ? 'của đơn vị' : `(${f.scope})`;
+  const header = ['STT', 'Chỉ tiêu (đơn vị tính)', ...f.years.map(String), 'Lũy kế / tỷ lệ năm cuối', `Phân bổ năm ${whose}`, `Mục tiêu nhiệm kỳ ${whose}`, f.targetsOf === 'unit' ? 'Tiến độ' : 'Đánh giá', 'Xếp hạng', f.baselineLabel ?? 'Nhiệm kỳ trước'];
   const rows: { cells: string[]; bold?: boolean }[] = [];
   const roman = ['I', 'II', 'III', 'IV', 'V', 'VI'];
   f.groups.forEach((g, gi) => {
