@@ -165,3 +165,30 @@ describe('a unit that has not reported, and notes', () => {
 test('an unknown indicator is refused, naming it', () => {
   expect(() => indicatorPageModel(input, 'khong-co')).toThrow('Không có chỉ tiêu "khong-co"');
 });
+
+describe('an indicator\'s metadata, under the headings national platforms use', () => {
+  test('every indicator of the real dataset shows every field of its file under its heading', async () => {
+    const { indicatorMetadata, METADATA_HEADINGS } = await import('../src/lib/indicators/indicator-page');
+    const { loadDataset } = await import('../src/lib/indicators/read');
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    for (const indicator of loadDataset('.').indicators) {
+      const file = parse(readFileSync(`content/chi-tieu/${indicator.id}.yaml`, 'utf8')) as Record<string, string>;
+      const shown = indicatorMetadata(indicator);
+      expect(shown.map((m) => m.heading)).toEqual(['Định nghĩa', 'Cách tính', 'Nguồn số liệu', 'Kỳ báo cáo', 'Cơ quan chịu trách nhiệm', 'Liên hệ', 'Cập nhật lần cuối', 'Khả năng so sánh', 'Nguồn định nghĩa, mục tiêu']);
+      for (const [i, [, , field]] of METADATA_HEADINGS.entries()) {
+        const expected = field === 'lastUpdated' ? String(file[field]).split('-').reverse().join('/') : file[field];
+        expect(shown[i]!.text, `${indicator.id} ${field}`).toBe(expected);
+      }
+    }
+  });
+
+  test('a field the file does not give reads "Chưa có", never left blank', async () => {
+    const { indicatorMetadata } = await import('../src/lib/indicators/indicator-page');
+    const { loadDataset } = await import('../src/lib/indicators/read');
+    const { contact: _c, lastUpdated: _l, ...bare } = loadDataset('.').indicators[0]!;
+    const shown = new Map(indicatorMetadata(bare as never).map((m) => [m.field, m.text]));
+    expect(shown.get('contact')).toBe('Chưa có');
+    expect(shown.get('lastUpdated')).toBe('Chưa có');
+  });
+});

@@ -2,7 +2,7 @@
 // box, the mid-term verdict, the three charts with their tables (by year, cumulative, by unit,
 // units best first with their notes numbered in reading order) and the download links.
 import { shareOfTarget, unitsByRank, type IndicatorSummary, type Status } from './aggregate.ts';
-import type { Dataset } from './dataset.ts';
+import type { Dataset, Indicator } from './dataset.ts';
 import {
   formatInteger, formatPercent, formatQuantity, formatQuantityDetailed, formatTarget,
   summariseByUnit, summariseByYear, summariseCumulative, NOT_REPORTED,
@@ -31,6 +31,28 @@ const chart = (indicatorId: string, spec: ChartSpec, summary: string) => ({
   canvasLabel: `Biểu đồ${spec.sampleMark ? ` (${spec.sampleMark.toLowerCase()})` : ''}: ${spec.title}. ${summary} Số liệu chi tiết ở bảng bên dưới.`,
   image: { href: chartImagePath(indicatorId, spec.id), fileName: chartImageName(indicatorId, spec.id) },
 });
+
+/** The metadata headings, in the order national indicator platforms give them; each a field of the indicator file. */
+export const METADATA_HEADINGS = [
+  ['dinh-nghia', 'Định nghĩa', 'definition'],
+  ['cach-tinh', 'Cách tính', 'computation'],
+  ['nguon-so-lieu', 'Nguồn số liệu', 'dataSource'],
+  ['ky-bao-cao', 'Kỳ báo cáo', 'reportingPeriod'],
+  ['co-quan-chiu-trach-nhiem', 'Cơ quan chịu trách nhiệm', 'responsibleOffice'],
+  ['lien-he', 'Liên hệ', 'contact'],
+  ['cap-nhat', 'Cập nhật lần cuối', 'lastUpdated'],
+  ['kha-nang-so-sanh', 'Khả năng so sánh', 'comparability'],
+  ['nguon-dinh-nghia', 'Nguồn định nghĩa, mục tiêu', 'source'],
+] as const;
+
+/** The indicator's metadata under its headings; "Chưa có" where the file gives none. */
+export function indicatorMetadata(indicator: Indicator): { id: string; heading: string; field: string; text: string }[] {
+  return METADATA_HEADINGS.map(([id, heading, field]) => {
+    const value = indicator[field];
+    const text = value === undefined ? 'Chưa có' : field === 'lastUpdated' ? value.split('-').reverse().join('/') : value;
+    return { id: `thong-tin-${id}`, heading, field, text };
+  });
+}
 
 export function indicatorPageModel(input: IndicatorPageInput, indicatorId: string) {
   const { dataset } = input;
@@ -132,6 +154,7 @@ export function indicatorPageModel(input: IndicatorPageInput, indicatorId: strin
       },
       notes: notes.notes,
     },
+    metadata: indicatorMetadata(indicator),
     downloads: {
       summary: { href: routes.indicatorSummaryCsv(indicatorId), fileName: `${indicatorId}-tong-hop.csv`, label: `Số liệu tổng hợp ${scope.word} theo năm (CSV)` },
       rows: { href: routes.indicatorRowsCsv(indicatorId), fileName: `${indicatorId}-so-lieu-goc.csv` },

@@ -40,6 +40,22 @@ export function indicatorSchemaFor(vocabularies: Pick<Vocabularies, 'measureUnit
       definition: z.string().min(1),
       /** Where the definition and targets come from. */
       source: z.string().min(1),
+      // The indicator's metadata, as national indicator platforms keep it: each shown on the
+      // indicator's page under its heading and carried by the data package; "Chưa có" when absent.
+      computation: z.string().min(1).optional()
+        .describe('Cách tính: công thức hay cách đếm, ghi bằng lời (ví dụ "Cộng số đoàn viên kết nạp trong năm của các công đoàn cơ sở").'),
+      dataSource: z.string().min(1).optional()
+        .describe('Nguồn số liệu: sổ sách, danh sách hay báo cáo nào của đơn vị cho ra con số.'),
+      reportingPeriod: z.string().min(1).optional()
+        .describe('Kỳ báo cáo: kỳ của một con số (năm, 01/01 – 31/12) và khi đơn vị báo cáo.'),
+      responsibleOffice: z.string().min(1).optional()
+        .describe('Cơ quan chịu trách nhiệm: bộ phận tổng hợp và giải trình số liệu của chỉ tiêu.'),
+      contact: z.string().min(1).optional()
+        .describe('Liên hệ: nơi hỏi về số liệu của chỉ tiêu (bộ phận, địa chỉ, điện thoại công vụ).'),
+      lastUpdated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày cập nhật phải có dạng YYYY-MM-DD').optional()
+        .describe('Ngày cập nhật lần cuối thông tin về chỉ tiêu, YYYY-MM-DD.'),
+      comparability: z.string().min(1).optional()
+        .describe('Khả năng so sánh: giữa các năm, các đơn vị và với nhiệm kỳ trước (thay đổi cách tính, phạm vi).'),
     })
     .strict()
     .superRefine((data, ctx) => {
