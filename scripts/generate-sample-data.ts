@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { toCsv } from '../src/lib/indicators/csv-write.ts';
 import { RESULT_COLUMNS } from '../src/lib/indicators/results-csv.ts';
+import { TARGET_COLUMNS } from '../src/lib/indicators/targets-csv.ts';
 import { loadDataset, META_FILE, UNIT_TARGETS_FILE } from '../src/lib/indicators/read.ts';
 import { seededRandom } from './seeded-random.ts';
 import { loadEdition } from '../src/lib/edition/load.ts';
@@ -65,30 +66,19 @@ for (const indicator of indicators) {
 // count's share of the whole by the unit's size, give or take a tenth; a rate's level within five
 // points of the whole's.
 const nextTarget = seededRandom(from * 10000 + 1232);
-const targetLines = [
-  '# Mục tiêu nhiệm kỳ và phân bổ hằng năm của từng đơn vị (MINH HỌA, do `npm run data:sample` sinh ra):',
-  '# mỗi đơn vị một khối, mỗi chỉ tiêu một dòng; `term` là mục tiêu cả nhiệm kỳ, `annual` là phân bổ theo năm.',
-  '# Trường được giải thích ở README ("Mục tiêu của từng đơn vị").',
-  'status: minh-hoa',
-  'source: Mục tiêu minh họa do ban biên tập chia từ mục tiêu chung theo quy mô đơn vị, để trình bày cách trang theo dõi tiến độ; không phải chỉ tiêu Nghị quyết Đại hội công đoàn của các đơn vị.',
-  'targets:',
-];
+const targetRows: (string | number)[][] = [];
 for (const unit of [...units].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id))) {
-  targetLines.push(`  ${unit.id}:`);
   const share = weightOf(unit) / totalWeight;
   for (const indicator of indicators) {
     const { kind, annualTargets = {}, termTarget } = indicator.data;
     const level = 0.9 + nextTarget() * 0.2;
-    const parts: string[] = [];
     if (kind === 'count') {
-      if (termTarget !== undefined) parts.push(`term: ${Math.round(termTarget * share * level)}`);
-      const annual = years.filter((y) => annualTargets[y] !== undefined).map((y) => `${y}: ${Math.round(annualTargets[y]! * share * level)}`);
-      if (annual.length > 0) parts.push(`annual: { ${annual.join(', ')} }`);
+      if (termTarget !== undefined) targetRows.push([unit.id, indicator.id, 'nhiem-ky', Math.round(termTarget * share * level)]);
+      for (const y of years) if (annualTargets[y] !== undefined) targetRows.push([unit.id, indicator.id, y, Math.round(annualTargets[y]! * share * level)]);
     } else {
       const offset = Math.round((nextTarget() - 0.5) * 10);
-      if (termTarget !== undefined) parts.push(`term: ${Math.min(100, Math.max(0, termTarget + offset))}`);
+      if (termTarget !== undefined) targetRows.push([unit.id, indicator.id, 'nhiem-ky', Math.min(100, Math.max(0, termTarget + offset))]);
     }
-    if (parts.length > 0) targetLines.push(`    ${indicator.id}: { ${parts.join(', ')} }`);
   }
 }
 
@@ -98,7 +88,7 @@ const lock = await acquireLock(outDir);
 try {
   commitFiles(outDir, [
     ...periods.map((period) => ({ name: `${period}.csv`, bytes: new TextEncoder().encode(toCsv(RESULT_COLUMNS, files[period]!, { neutralise: false })) })),
-    { name: UNIT_TARGETS_NAME, bytes: new TextEncoder().encode(`${targetLines.join('\n')}\n`) },
+    { name: UNIT_TARGETS_NAME, bytes: new TextEncoder().encode(toCsv(TARGET_COLUMNS, targetRows, { neutralise: false })) },
   ]);
 } finally {
   lock.release();

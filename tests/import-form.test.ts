@@ -322,7 +322,7 @@ describe('npm run data:sample', () => {
     // Spoil two files: the command must write every one of them back.
     writeFileSync(join(dir, RESULTS, '2019.csv'), 'hỏng');
     rmSync(join(dir, RESULTS, 'nk-truoc.csv'));
-    rmSync(join(dir, RESULTS, 'muc-tieu-don-vi.yaml'));
+    rmSync(join(dir, RESULTS, 'muc-tieu-don-vi.csv'));
     const out = runNpm(dir, 'data:sample');
     expect(out.status, out.stderr).toBe(0);
     expect(out.stdout).toMatch(/Đã ghi 648 dòng số liệu minh họa \(18 đơn vị × 9 chỉ tiêu × 4 kỳ\) và mục tiêu minh họa của 18 đơn vị\./);

@@ -52,7 +52,7 @@ describe('the committed illustrative dataset', () => {
     try {
       const result = spawnSync(process.execPath, ['scripts/generate-sample-data.ts', out], { encoding: 'utf8' });
       expect(result.status, result.stderr).toBe(0);
-      for (const name of ['2018.csv', '2019.csv', '2020.csv', 'nk-truoc.csv', 'muc-tieu-don-vi.yaml']) {
+      for (const name of ['2018.csv', '2019.csv', '2020.csv', 'nk-truoc.csv', 'muc-tieu-don-vi.csv']) {
         expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join('content/so-lieu', name), 'utf8'));
       }
     } finally {

@@ -34,15 +34,29 @@ describe('/tien-do/ model', () => {
     for (const u of page.groups.flatMap((g) => g.units)) expect(u.cells).toHaveLength(dataset.indicators.length);
   });
 
-  test('the summary names, per indicator, every unit behind, furthest first, and agrees with the cells', () => {
+  test('the summary counts, per indicator, every unit behind and names the five furthest, with a link to the rest', () => {
     for (const sentence of page.behind) {
-      const slow = page.groups.flatMap((g) => g.units).filter((u) => u.cells.some((c) => c.indicatorId === sentence.indicatorId && c.state === 'cham'));
+      const slow = page.groups.flatMap((g) => g.units)
+        .map((u) => ({ u, cell: u.cells.find((c) => c.indicatorId === sentence.indicatorId)! }))
+        .filter((x) => x.cell.state === 'cham')
+        .sort((a, b) => a.cell.sortValue.localeCompare(b.cell.sortValue));
       expect(sentence.text).toMatch(new RegExp(`^${slow.length} đơn vị chậm ở chỉ tiêu `));
-      for (const u of slow) expect(sentence.text).toContain(u.shortName);
-      const shares = slow.map((u) => u.cells.find((c) => c.indicatorId === sentence.indicatorId)!.sortValue).sort();
-      expect(slow.find((u) => u.unitId === sentence.furthest.unitId)!.cells.find((c) => c.indicatorId === sentence.indicatorId)!.sortValue).toBe(shares[0]);
+      for (const [i, x] of slow.entries()) expect(sentence.text.includes(`${x.u.shortName} (${x.cell.detail})`), `${sentence.indicatorId} ${x.u.unitId}`).toBe(i < 5);
+      expect(sentence.furthest.unitId).toBe(slow[0]!.u.unitId);
+      if (slow.length > 5) {
+        expect(sentence.text).toMatch(new RegExp(`; và ${slow.length - 5} đơn vị khác\\.$`));
+        expect(sentence.more).toEqual({ href: `/chi-tieu/${sentence.indicatorId}/#tien-do`, label: `Xem cả ${slow.length} đơn vị` });
+      } else expect(sentence.more).toBeNull();
     }
-    expect(page.behind.some((b) => b.indicatorId === 'phat-trien-doan-vien')).toBe(true);
+    expect(page.behind.some((b) => b.indicatorId === 'phat-trien-doan-vien' && b.more)).toBe(true);
+  });
+
+  test('a unit names its three slowest indicators and counts the rest; the full grid fits', () => {
+    for (const u of page.groups.flatMap((g) => g.units)) {
+      expect(u.slow.length).toBe(Math.min(3, u.counts.cham));
+      expect(u.slowNotNamed).toBe(Math.max(0, u.counts.cham - 3));
+    }
+    expect(page.grid).toBe(true);
   });
 
   test('the whole is judged on its own targets: new members summed over every unit and year', () => {

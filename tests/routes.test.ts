@@ -42,7 +42,7 @@ describe('routes', () => {
     ['citationRegister', routes.citationRegister('x')],
     ['indicators', routes.indicators()], ['indicator', routes.indicator(indicator)],
     ['indicatorSummaryCsv', routes.indicatorSummaryCsv(indicator)], ['indicatorRowsCsv', routes.indicatorRowsCsv(indicator)],
-    ['allRowsCsv', routes.allRowsCsv()],
+    ['allRowsCsv', routes.allRowsCsv()], ['dataPackage', routes.dataPackage()],
     ['units', routes.units()], ['unit', routes.unit(unit)], ['unitRowsCsv', routes.unitRowsCsv(unit)],
     ['reporting', routes.reporting()], ['reportingMissingCsv', routes.reportingMissingCsv()],
     ['progress', routes.progress('cach-danh-gia')],

@@ -1,19 +1,20 @@
-// The units' own targets (content/so-lieu/muc-tieu-don-vi.yaml, schemas.ts unitTargetsSchema):
-// the committed illustrative file is valid and covers every unit, and every bad entry is refused at
-// its line with its rule; the file is optional.
+// The units' own targets (content/so-lieu/muc-tieu-don-vi.csv, targets-csv.ts): the committed
+// illustrative file is valid and covers every unit, every bad row is refused at its line and column
+// with its rule, bo-du-lieu.yaml must say what the targets are, and the file is optional.
 import { describe, expect, test } from 'vitest';
 import { validateDataset, type DatasetFiles } from '../src/lib/indicators/dataset';
 import { readDatasetFiles, UNIT_TARGETS_FILE } from '../src/lib/indicators/read';
 import { formatProblem } from '../src/lib/problems/problem';
 
 const files = readDatasetFiles('.');
+const bytes = (text: string) => new TextEncoder().encode(text);
 const withTargets = (text: string | null): DatasetFiles => {
   const { unitTargets: _committed, ...rest } = files;
-  return text === null ? rest : { ...rest, unitTargets: { path: UNIT_TARGETS_FILE, bytes: new TextEncoder().encode(text) } };
+  return text === null ? rest : { ...rest, unitTargets: { path: UNIT_TARGETS_FILE, bytes: bytes(text) } };
 };
 const problemsOf = (text: string) => validateDataset(withTargets(text)).problems.map(formatProblem);
 
-describe('muc-tieu-don-vi.yaml', () => {
+describe('muc-tieu-don-vi.csv', () => {
   test('the committed file is illustrative, valid, and gives every unit a target for every indicator the whole has one for', () => {
     const { dataset, problems } = validateDataset(files);
     expect(problems.map(formatProblem)).toEqual([]);
@@ -26,6 +27,8 @@ describe('muc-tieu-don-vi.yaml', () => {
     for (const unit of dataset!.units) expect(Object.keys(targets.byUnit[unit.id]!).sort(), unit.id).toEqual(withTarget);
     // Biên Hòa's new members, as written in the file.
     expect(targets.byUnit['bien-hoa']!['phat-trien-doan-vien']).toEqual({ term: 18170, annual: { 2018: 3634, 2019: 3634, 2020: 3634 } });
+    // The results are read without it: it is not a results file.
+    expect(files.results.map((f) => f.path)).not.toContain(UNIT_TARGETS_FILE);
   });
 
   test('is optional: without it the dataset is valid and has no targets', () => {
@@ -34,34 +37,45 @@ describe('muc-tieu-don-vi.yaml', () => {
     expect(dataset!.unitTargets).toBeUndefined();
   });
 
-  test('an unknown unit or indicator, a fractional count, a rate over 100, a year outside the term, an empty entry: each at its line', () => {
-    const yaml = [
-      'status: minh-hoa',
-      'source: thử',
-      'targets:',
-      '  khong-co:',
-      '    phat-trien-doan-vien: { term: 1 }',
-      '  bien-hoa:',
-      '    chi-tieu-la: { term: 1 }',
-      '    phat-trien-doan-vien: { term: 10.5 }',
-      '    ty-le-doanh-nghiep-doi-thoai: { term: 101 }',
-      '    thanh-lap-cong-doan-co-so: { annual: { 2030: 4 } }',
-      '    mai-am-cong-doan: {}',
-    ].join('\n');
-    expect(problemsOf(yaml).sort()).toEqual([
-      'content/so-lieu/muc-tieu-don-vi.yaml:10: targets.bien-hoa.thanh-lap-cong-doan-co-so.annual.2030: năm 2030 nằm ngoài nhiệm kỳ 2018 – 2023 (quy tắc: nam-ngoai-nhiem-ky)',
-      'content/so-lieu/muc-tieu-don-vi.yaml:11: targets.bien-hoa.mai-am-cong-doan: cần ghi ít nhất `term` (mục tiêu nhiệm kỳ) hoặc `annual` (phân bổ hằng năm); đơn vị chưa có mục tiêu thì bỏ hẳn dòng này (quy tắc: thieu-truong)',
-      'content/so-lieu/muc-tieu-don-vi.yaml:4: targets.khong-co: đơn vị "khong-co" không có trong content/don-vi/ (quy tắc: don-vi-khong-co)',
-      'content/so-lieu/muc-tieu-don-vi.yaml:7: targets.bien-hoa.chi-tieu-la: chỉ tiêu "chi-tieu-la" không có trong content/chi-tieu/ (quy tắc: chi-tieu-khong-co)',
-      'content/so-lieu/muc-tieu-don-vi.yaml:8: targets.bien-hoa.phat-trien-doan-vien.term: mục tiêu của chỉ tiêu đếm phải là số nguyên (quy tắc: muc-tieu-so-nguyen)',
-      'content/so-lieu/muc-tieu-don-vi.yaml:9: targets.bien-hoa.ty-le-doanh-nghiep-doi-thoai.term: mục tiêu tỷ lệ phải từ 0 đến 100, tối đa hai chữ số thập phân (quy tắc: muc-tieu-ty-le)',
+  test('each bad row at its line and column: unknown unit or indicator, a bad period, a year outside the term, a fractional count, a rate over 100, a row twice, an empty cell', () => {
+    const csv = [
+      'don_vi,chi_tieu,ky,muc_tieu',
+      'khong-co,phat-trien-doan-vien,nhiem-ky,1',
+      'bien-hoa,chi-tieu-la,nhiem-ky,1',
+      'bien-hoa,phat-trien-doan-vien,ca-nhiem-ky,1',
+      'bien-hoa,phat-trien-doan-vien,2030,4',
+      'bien-hoa,phat-trien-doan-vien,nhiem-ky,10.5',
+      'bien-hoa,ty-le-doanh-nghiep-doi-thoai,nhiem-ky,101',
+      'bien-hoa,ty-le-doanh-nghiep-doi-thoai,2019,72.5',
+      'bien-hoa,ty-le-doanh-nghiep-doi-thoai,2019,72.5',
+      'bien-hoa,mai-am-cong-doan,nhiem-ky,',
+    ].join('\r\n');
+    expect(problemsOf(csv)).toEqual([
+      'content/so-lieu/muc-tieu-don-vi.csv:2:1 (cột don_vi): đơn vị không có trong content/don-vi/ (ghi mã đơn vị, là tên tệp không có đuôi .yaml) — giá trị "khong-co" (quy tắc: don-vi-khong-co)',
+      'content/so-lieu/muc-tieu-don-vi.csv:3:2 (cột chi_tieu): chỉ tiêu không có trong content/chi-tieu/ (ghi mã chỉ tiêu, là tên tệp không có đuôi .yaml) — giá trị "chi-tieu-la" (quy tắc: chi-tieu-khong-co)',
+      'content/so-lieu/muc-tieu-don-vi.csv:4:3 (cột ky): kỳ phải là "nhiem-ky" (mục tiêu nhiệm kỳ) hoặc một năm có 4 chữ số (phân bổ năm) — giá trị "ca-nhiem-ky" (quy tắc: nam-khong-hop-le)',
+      'content/so-lieu/muc-tieu-don-vi.csv:5:3 (cột ky): năm nằm ngoài nhiệm kỳ 2018 – 2023 — giá trị "2030" (quy tắc: nam-ngoai-nhiem-ky)',
+      'content/so-lieu/muc-tieu-don-vi.csv:6:4 (cột muc_tieu): mục tiêu của chỉ tiêu đếm: số liệu phải là số nguyên, không có phần thập phân (tỷ lệ ghi bằng tử số và mẫu số) — giá trị "10.5" (quy tắc: so-nguyen)',
+      'content/so-lieu/muc-tieu-don-vi.csv:7:4 (cột muc_tieu): mục tiêu tỷ lệ phải từ 0 đến 100, tối đa hai chữ số thập phân, không ghi dấu % — giá trị "101" (quy tắc: muc-tieu-ty-le)',
+      'content/so-lieu/muc-tieu-don-vi.csv:9:3 (cột ky): cùng đơn vị, chỉ tiêu và kỳ đã có ở dòng 8 — giá trị "bien-hoa, ty-le-doanh-nghiep-doi-thoai, 2019" (quy tắc: trung-dong)',
+      'content/so-lieu/muc-tieu-don-vi.csv:10:4 (cột muc_tieu): ô không được để trống (quy tắc: o-trong)',
     ]);
   });
 
-  test('a misspelt field and a missing status are refused by the schema, at their lines', () => {
-    expect(problemsOf('source: thử\ntargets:\n  bien-hoa:\n    phat-trien-doan-vien: { tern: 5 }\n').sort()).toEqual([
-      expect.stringMatching(/^content\/so-lieu\/muc-tieu-don-vi\.yaml:1: status: .*"minh-hoa"\|"chinh-thuc" \(quy tắc: gia-tri-cho-phep\)$/),
-      'content/so-lieu/muc-tieu-don-vi.yaml:4: targets.bien-hoa.phat-trien-doan-vien.tern: trường "tern" không có trong mẫu (có thể gõ sai tên trường); sửa tên hoặc xoá trường này (quy tắc: truong-la)',
+  test('a wrong header names its column; a rate written 72,5 (Excel in Vietnamese) is 72.5', () => {
+    expect(problemsOf('don_vi,chi_tieu,nam,muc_tieu\r\n')).toEqual([
+      'content/so-lieu/muc-tieu-don-vi.csv:1:3: dòng tiêu đề phải đúng 4 cột theo thứ tự don_vi,chi_tieu,ky,muc_tieu; cột 3 không đúng (cần "ky") — giá trị "nam" (quy tắc: tieu-de)',
+    ]);
+    const { dataset } = validateDataset(withTargets('don_vi;chi_tieu;ky;muc_tieu\r\nbien-hoa;ty-le-doanh-nghiep-doi-thoai;nhiem-ky;72,5\r\n'));
+    expect(dataset!.unitTargets!.byUnit['bien-hoa']).toEqual({ 'ty-le-doanh-nghiep-doi-thoai': { term: 72.5, annual: {} } });
+  });
+
+  test('bo-du-lieu.yaml must say what the targets are when the file exists', () => {
+    const meta = new TextDecoder().decode(files.meta.bytes).replace(/^unitTargets:\n(  .*\n)+/m, '');
+    expect(meta).not.toContain('unitTargets');
+    const problems = validateDataset({ ...files, meta: { path: files.meta.path, bytes: bytes(meta) } }).problems.map(formatProblem);
+    expect(problems).toEqual([
+      'content/so-lieu/bo-du-lieu.yaml:1: unitTargets: có tệp content/so-lieu/muc-tieu-don-vi.csv nhưng thiếu trường unitTargets (status: minh-hoa hoặc chinh-thuc, và source) cho biết các mục tiêu ấy là gì (quy tắc: thieu-truong)',
     ]);
   });
 });

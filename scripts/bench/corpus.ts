@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toCsv } from '../../src/lib/indicators/csv-write.ts';
 import { RESULT_COLUMNS } from '../../src/lib/indicators/results-csv.ts';
+import { TARGET_COLUMNS } from '../../src/lib/indicators/targets-csv.ts';
 import { seededRandom } from '../seeded-random.ts';
 
 const WORDS = (
@@ -103,7 +104,7 @@ export function writeDataset(contentDir: string, units: number, indicators: numb
       ].join('\n') + '\n',
     );
   }
-  writeFileSync(join(contentDir, 'so-lieu', 'bo-du-lieu.yaml'), 'status: minh-hoa\ntitle: Bộ số liệu đo hiệu năng\nsource: Tạo tự động cho bộ đo hiệu năng.\nlastUpdated: 2026-11-25\nterm: { from: 2018, to: 2023 }\n');
+  writeFileSync(join(contentDir, 'so-lieu', 'bo-du-lieu.yaml'), 'status: minh-hoa\ntitle: Bộ số liệu đo hiệu năng\nsource: Tạo tự động cho bộ đo hiệu năng.\nlastUpdated: 2026-11-25\nterm: { from: 2018, to: 2023 }\nunitTargets: { status: minh-hoa, source: Mục tiêu thử nghiệm của bộ đo hiệu năng. }\n');
   let rows = 0;
   for (const year of years) {
     const data: (string | number)[][] = [];
@@ -120,5 +121,13 @@ export function writeDataset(contentDir: string, units: number, indicators: numb
     rows += data.length;
     writeFileSync(join(contentDir, 'so-lieu', `${year}.csv`), toCsv(RESULT_COLUMNS, data, { neutralise: false }));
   }
+  // Each unit's own targets (muc-tieu-don-vi.csv), from a stream of their own so the results stay as
+  // before: about what the results reach, so some units are behind and some ahead on every indicator.
+  const nextTarget = seededRandom(seed + 1);
+  const targets: (string | number)[][] = [];
+  for (const unit of unitIds) {
+    kinds.forEach((kind, i) => targets.push([unit, `chi-tieu-${String(i + 1).padStart(3, '0')}`, 'nhiem-ky', kind === 'count' ? 100 + Math.floor(nextTarget() * 60) : 40 + Math.floor(nextTarget() * 20)]));
+  }
+  writeFileSync(join(contentDir, 'so-lieu', 'muc-tieu-don-vi.csv'), toCsv(TARGET_COLUMNS, targets, { neutralise: false }));
   return rows;
 }

@@ -5,16 +5,15 @@ import { validateYaml } from '../content/frontmatter-check.ts';
 import { YAML_LIMITS } from '../content/yaml-load.ts';
 import type { Problem } from '../problems/problem.ts';
 import { decodeUtf8, parseResultsCsv, type ResultRow, type ResultsContext } from './results-csv.ts';
+import { parseTargetsCsv, type UnitTarget } from './targets-csv.ts';
 import { parsePartialDate, isPartialDate } from '../documents/dates.ts';
 import { dayKey, formatDayKey, type DayKey, type PlanDates } from './plan-dates.ts';
 import type { Edition, Vocabularies } from '../edition/schema.ts';
 import {
   datasetMetaSchema,
   indicatorSchemaFor,
-  hasAtMostTwoDecimals,
   receiptsSchema,
   unitSchemaFor,
-  unitTargetsSchema,
   type DatasetMeta,
   type IndicatorDefinition,
   type ReportingUnit,
@@ -35,7 +34,7 @@ export interface DatasetFiles {
   programmeIds: ReadonlySet<string>;
   /** content/so-lieu/nop-bao-cao.yaml, when the office keeps one. */
   receipts?: SourceFile;
-  /** content/so-lieu/muc-tieu-don-vi.yaml, when the units' own targets are kept. */
+  /** content/so-lieu/muc-tieu-don-vi.csv, when the units' own targets are kept. */
   unitTargets?: SourceFile;
   /** The plan's issue day and deadline (plan-dates.ts), which the receipts are checked against. */
   plan?: PlanDates | null;
@@ -87,13 +86,8 @@ export type Unit = ReportingUnit & {
   typeLabel: string;
 };
 
-/** One unit's targets for one indicator (schemas.ts, unitTargetSchema). */
-export interface UnitTarget {
-  term?: number;
-  annual: Record<string, number>;
-}
-
-/** What muc-tieu-don-vi.yaml records, checked against the units, indicators and term. */
+/** What muc-tieu-don-vi.csv records (targets-csv.ts), with bo-du-lieu.yaml's word on what they are. */
+export type { UnitTarget };
 export interface UnitTargets {
   file: string;
   status: 'minh-hoa' | 'chinh-thuc';
@@ -111,7 +105,7 @@ export interface Dataset {
   years: number[];
   /** What nop-bao-cao.yaml records; absent when the office keeps no such file. */
   receipts?: ReceiptLog;
-  /** The units' own targets (muc-tieu-don-vi.yaml); absent when the office keeps no such file. */
+  /** The units' own targets (muc-tieu-don-vi.csv); absent when the office keeps no such file. */
   unitTargets?: UnitTargets;
   /** The edition's vocabularies, in their order (groups and kinds of unit are listed in it), and scope word. */
   edition: DatasetEdition;
@@ -194,7 +188,7 @@ export function validateDataset(files: DatasetFiles): { dataset: Dataset; proble
   // Results can only be checked against definitions that are themselves valid.
   if (problems.length > 0 || !meta) return { dataset: null, problems };
   const receipts = files.receipts ? checkReceipts(files.receipts, new Set(units.map((u) => u.id)), files.plan ?? null, problems) : undefined;
-  const unitTargets = files.unitTargets ? checkUnitTargets(files.unitTargets, units, indicators, meta.term, problems) : undefined;
+  const unitTargets = files.unitTargets ? checkUnitTargets(files.unitTargets, files.meta.path, meta, resultsContext({ meta, indicators, units }), problems) : undefined;
 
   const context = resultsContext({ meta, indicators, units });
   const rows: ResultRow[] = [];
@@ -275,64 +269,17 @@ function checkReceipts(file: SourceFile, unitIds: ReadonlySet<string>, plan: Pla
 
 
 /**
- * muc-tieu-don-vi.yaml: every unit and indicator known, each entry with a target, counts in whole
- * numbers, rates as per cent with at most two decimals, allocations inside the term. The checks
- * run inside the schema so each problem carries the line of its entry.
+ * muc-tieu-don-vi.csv, read with the results' rules (targets-csv.ts); bo-du-lieu.yaml must say what
+ * the targets are (`unitTargets`: illustrative or official, and their source).
  */
-function checkUnitTargets(
-  file: SourceFile,
-  units: readonly { id: string }[],
-  indicators: readonly { id: string; kind: 'count' | 'rate' }[],
-  term: { from: number; to: number },
-  problems: Problem[],
-): UnitTargets | undefined {
-  const unitIds = new Set(units.map((u) => u.id));
-  const kinds = new Map(indicators.map((i) => [i.id, i.kind]));
-  const schema = unitTargetsSchema.superRefine((data, ctx) => {
-    for (const [unit, byIndicator] of Object.entries(data.targets)) {
-      if (!unitIds.has(unit)) {
-        ctx.addIssue({ code: 'custom', path: ['targets', unit], message: `đơn vị "${unit}" không có trong content/don-vi/`, params: { rule: 'don-vi-khong-co' } });
-        continue;
-      }
-      for (const [indicator, target] of Object.entries(byIndicator)) {
-        const kind = kinds.get(indicator);
-        const at = ['targets', unit, indicator];
-        if (!kind) {
-          ctx.addIssue({ code: 'custom', path: at, message: `chỉ tiêu "${indicator}" không có trong content/chi-tieu/`, params: { rule: 'chi-tieu-khong-co' } });
-          continue;
-        }
-        if (target.term === undefined && Object.keys(target.annual).length === 0) {
-          ctx.addIssue({ code: 'custom', path: at, message: 'cần ghi ít nhất `term` (mục tiêu nhiệm kỳ) hoặc `annual` (phân bổ hằng năm); đơn vị chưa có mục tiêu thì bỏ hẳn dòng này', params: { rule: 'thieu-truong' } });
-        }
-        const values: [PropertyKey[], number][] = [
-          ...(target.term === undefined ? [] : [[[...at, 'term'], target.term] as [PropertyKey[], number]]),
-          ...Object.entries(target.annual).map(([year, value]) => [[...at, 'annual', year], value] as [PropertyKey[], number]),
-        ];
-        for (const [path, value] of values) {
-          if (kind === 'rate' && (value > 100 || !hasAtMostTwoDecimals(value))) {
-            ctx.addIssue({ code: 'custom', path, message: 'mục tiêu tỷ lệ phải từ 0 đến 100, tối đa hai chữ số thập phân', params: { rule: 'muc-tieu-ty-le' } });
-          } else if (kind === 'count' && !Number.isSafeInteger(value)) {
-            ctx.addIssue({ code: 'custom', path, message: 'mục tiêu của chỉ tiêu đếm phải là số nguyên', params: { rule: 'muc-tieu-so-nguyen' } });
-          }
-        }
-        for (const year of Object.keys(target.annual)) {
-          if (Number(year) < term.from || Number(year) > term.to) {
-            ctx.addIssue({ code: 'custom', path: [...at, 'annual', year], message: `năm ${year} nằm ngoài nhiệm kỳ ${term.from} – ${term.to}`, params: { rule: 'nam-ngoai-nhiem-ky' } });
-          }
-        }
-      }
-    }
-  });
-  const text = textOf(file, problems);
-  if (text === null) return undefined;
-  const { value, problems: found } = validateYaml(file.path, text, schema);
-  if (value === undefined) {
-    problems.push(...found);
+function checkUnitTargets(file: SourceFile, metaFile: string, meta: DatasetMeta, context: ResultsContext, problems: Problem[]): UnitTargets | undefined {
+  if (!meta.unitTargets) {
+    problems.push({ file: metaFile, line: 1, field: 'unitTargets', rule: 'thieu-truong', message: `có tệp ${file.path} nhưng thiếu trường unitTargets (status: minh-hoa hoặc chinh-thuc, và source) cho biết các mục tiêu ấy là gì` });
     return undefined;
   }
-  const byUnit: UnitTargets['byUnit'] = {};
-  for (const [unit, byIndicator] of Object.entries(value.targets)) {
-    byUnit[unit] = Object.fromEntries(Object.entries(byIndicator).map(([id, t]) => [id, { ...(t.term === undefined ? {} : { term: t.term }), annual: t.annual }]));
-  }
-  return { file: file.path, status: value.status, source: value.source, byUnit };
+  const text = textOf(file, problems);
+  if (text === null) return undefined;
+  const { byUnit, problems: found } = parseTargetsCsv(file.path, text, context);
+  problems.push(...found);
+  return found.length > 0 ? undefined : { file: file.path, status: meta.unitTargets.status, source: meta.unitTargets.source, byUnit };
 }

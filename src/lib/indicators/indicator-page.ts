@@ -158,6 +158,7 @@ export function indicatorPageModel(input: IndicatorPageInput, indicatorId: strin
     downloads: {
       summary: { href: routes.indicatorSummaryCsv(indicatorId), fileName: `${indicatorId}-tong-hop.csv`, label: `Số liệu tổng hợp ${scope.word} theo năm (CSV)` },
       rows: { href: routes.indicatorRowsCsv(indicatorId), fileName: `${indicatorId}-so-lieu-goc.csv` },
+      dataPackage: { href: routes.dataPackage(), fileName: 'goi-du-lieu.zip' },
     },
   };
 }

@@ -78,12 +78,23 @@ export function wholeProgress(dataset: Dataset, summary: IndicatorSummary, indic
   });
 }
 
+/**
+ * Bounds that keep /tien-do/ within the 100 KB page budget at 200 units × 50 indicators: the
+ * furthest behind are named, the rest counted with a link to where they are listed in full (the
+ * indicator's or the unit's page, and tien-do.csv of the data package).
+ */
+export const PROGRESS_PAGE_LIMITS = { unitsNamedPerIndicator: 5, indicatorsNamedPerUnit: 3, gridCells: 2000, manyUnits: 50 } as const;
+
 export interface ProgressPageInput {
   dataset: Dataset;
   summaries: ReadonlyMap<string, IndicatorSummary>;
 }
 
 export function progressPageModel({ dataset, summaries }: ProgressPageInput) {
+  // With many units, fewer names per line: the page stays one read, and within its budget.
+  const many = dataset.units.length > PROGRESS_PAGE_LIMITS.manyUnits;
+  const unitsNamed = many ? 3 : PROGRESS_PAGE_LIMITS.unitsNamedPerIndicator;
+  const indicatorsNamed = many ? 1 : PROGRESS_PAGE_LIMITS.indicatorsNamedPerUnit;
   const indicators = dataset.indicators.map((indicator, i) => ({ indicator, number: i + 1, summary: summaries.get(indicator.id)! }));
   const scope = upperFirst(dataset.edition.scope);
   const whole = indicators.map(({ indicator, number, summary }) => ({
@@ -107,9 +118,13 @@ export function progressPageModel({ dataset, summaries }: ProgressPageInput) {
       .filter((x) => x.cell.state === 'cham')
       .sort((a, b) => a.cell.sortValue.localeCompare(b.cell.sortValue));
     if (slow.length === 0) return [];
+    const named = slow.slice(0, unitsNamed);
+    const rest = slow.length - named.length;
     return [{
       indicatorId: indicator.id,
-      text: `${formatInteger(slow.length)} đơn vị chậm ở chỉ tiêu ${indicator.name}: ${slow.map((s) => `${s.unit.shortName} (${s.cell.detail})`).join('; ')}.`,
+      text: `${formatInteger(slow.length)} đơn vị chậm ở chỉ tiêu ${indicator.name}: ${named.map((s) => `${s.unit.shortName} (${s.cell.detail})`).join('; ')}${rest > 0 ? `; và ${formatInteger(rest)} đơn vị khác` : ''}.`,
+      /** Where every unit behind is listed, when some are not named here. */
+      more: rest > 0 ? { href: routes.indicator(indicator.id, 'tien-do'), label: `Xem cả ${formatInteger(slow.length)} đơn vị` } : null,
       furthest: { unitId: slow[0]!.unit.id, name: slow[0]!.unit.shortName },
     }];
   });
@@ -128,8 +143,10 @@ export function progressPageModel({ dataset, summaries }: ProgressPageInput) {
           shortName: unit.shortName,
           href: routes.unit(unit.id, 'tien-do'),
           cells,
-          /** The indicators it is behind on, furthest first: the key information, readable on a phone. */
-          slow: cells.filter((c) => c.state === 'cham').sort((a, b) => a.sortValue.localeCompare(b.sortValue)),
+          /** The indicators it is behind on, furthest first (the first few): the key information, readable on a phone. */
+          slow: cells.filter((c) => c.state === 'cham').sort((a, b) => a.sortValue.localeCompare(b.sortValue)).slice(0, indicatorsNamed),
+          /** Indicators behind but not named above, counted, with the unit's page listing them all. */
+          slowNotNamed: Math.max(0, count('cham') - indicatorsNamed),
           counts: Object.fromEntries(stateOrder.map((s) => [s, count(s)])) as Record<ProgressState, number>,
           /** "Đạt, vượt 5 · chưa báo cáo 1 · chưa có mục tiêu 1": the rest, in one line. */
           others: [
@@ -159,6 +176,10 @@ export function progressPageModel({ dataset, summaries }: ProgressPageInput) {
         : `${formatInteger(slowUnits)}/${formatInteger(dataset.units.length)} đơn vị chậm ở ít nhất một chỉ tiêu so với mục tiêu của chính đơn vị.`
       : 'Trang chưa có mục tiêu riêng của các đơn vị, nên chưa đánh giá tiến độ của từng đơn vị; tiến độ chung theo mục tiêu của cả tổ chức ở bảng dưới.',
     groups,
+    /** The unit × indicator grid, when it fits the page; otherwise the data package carries it. */
+    grid: dataset.units.length * indicators.length <= PROGRESS_PAGE_LIMITS.gridCells,
+    unitCount: dataset.units.length,
+    dataPackageHref: routes.dataPackage(),
   };
 }
 

@@ -19,8 +19,10 @@ export const DATA_DIRS = {
 export const META_FILE = 'content/so-lieu/bo-du-lieu.yaml';
 /** Optional: the day each unit's report was received (schemas.ts, receiptsSchema). */
 export const RECEIPTS_FILE = 'content/so-lieu/nop-bao-cao.yaml';
-/** Optional: each unit's own term targets and allocations (schemas.ts, unitTargetsSchema). */
-export const UNIT_TARGETS_FILE = 'content/so-lieu/muc-tieu-don-vi.yaml';
+/** Optional: each unit's own term targets and allocations (targets-csv.ts); not a results file. */
+export const UNIT_TARGETS_FILE = 'content/so-lieu/muc-tieu-don-vi.csv';
+/** Every .csv of the results folder but the targets file. */
+const RESULTS_PATTERN = /^(?!muc-tieu-don-vi\.csv$).*\.csv$/;
 /** The plan's front matter is read for its deadline; documents are far below this limit. */
 const MAX_PLAN_BYTES = 5 * 1024 * 1024;
 
@@ -57,11 +59,11 @@ export function readDatasetFilesChecked(root: string): { files: DatasetFiles; pr
     meta: { path: META_FILE, bytes: 'bytes' in meta ? meta.bytes : new Uint8Array() },
     indicators: filesIn(root, DATA_DIRS.indicators, /\.ya?ml$/, MAX_YAML_BYTES, problems),
     units: filesIn(root, DATA_DIRS.units, /\.ya?ml$/, MAX_YAML_BYTES, problems),
-    results: filesIn(root, DATA_DIRS.results, /\.csv$/, MAX_RESULTS_BYTES, problems),
+    results: filesIn(root, DATA_DIRS.results, RESULTS_PATTERN, MAX_RESULTS_BYTES, problems),
     programmeIds,
     edition: facts,
   };
-  const unitTargets = readContentFile(root, UNIT_TARGETS_FILE, MAX_YAML_BYTES);
+  const unitTargets = readContentFile(root, UNIT_TARGETS_FILE, MAX_RESULTS_BYTES);
   if ('refusal' in unitTargets) problems.push(refusalProblem(unitTargets.refusal));
   if ('bytes' in unitTargets) files.unitTargets = { path: UNIT_TARGETS_FILE, bytes: unitTargets.bytes };
   const receipts = readContentFile(root, RECEIPTS_FILE, MAX_YAML_BYTES);
@@ -90,7 +92,7 @@ export function strayDataFiles(root: string): Problem[] {
   const allowed: [string, RegExp][] = [
     [DATA_DIRS.indicators, /\.ya?ml$/],
     [DATA_DIRS.units, /\.ya?ml$/],
-    [DATA_DIRS.results, /(\.csv|^bo-du-lieu\.yaml|^nop-bao-cao\.yaml|^muc-tieu-don-vi\.yaml)$/],
+    [DATA_DIRS.results, /(\.csv|^bo-du-lieu\.yaml|^nop-bao-cao\.yaml)$/],
   ];
   // Hidden files are left out of the listing: ignored, not reported. A folder that cannot be
   // listed is reported once, by readDatasetFilesChecked.

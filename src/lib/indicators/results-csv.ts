@@ -171,7 +171,7 @@ const CSV_ERRORS: Record<string, string> = {
   CSV_RECORD_INCONSISTENT_COLUMNS: 'số ô của dòng khác dòng tiêu đề',
 };
 
-function csvProblem(file: string, text: string, error: unknown): Problem {
+export function csvProblem(file: string, text: string, error: unknown): Problem {
   if (error instanceof TooManyRecords) {
     return {
       file, line: error.line, rule: 'qua-nhieu-dong',

@@ -52,7 +52,8 @@ export function indicatorSchemaFor(vocabularies: Pick<Vocabularies, 'measureUnit
         .describe('Cơ quan chịu trách nhiệm: bộ phận tổng hợp và giải trình số liệu của chỉ tiêu.'),
       contact: z.string().min(1).optional()
         .describe('Liên hệ: nơi hỏi về số liệu của chỉ tiêu (bộ phận, địa chỉ, điện thoại công vụ).'),
-      lastUpdated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày cập nhật phải có dạng YYYY-MM-DD').optional()
+      // Astro's YAML loader reads an unquoted 2026-12-03 as a date; the pre-check's reader as text: both are the same day.
+      lastUpdated: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày cập nhật phải có dạng YYYY-MM-DD')).optional()
         .describe('Ngày cập nhật lần cuối thông tin về chỉ tiêu, YYYY-MM-DD.'),
       comparability: z.string().min(1).optional()
         .describe('Khả năng so sánh: giữa các năm, các đơn vị và với nhiệm kỳ trước (thay đổi cách tính, phạm vi).'),
@@ -121,6 +122,18 @@ export const datasetMetaSchema = z
     term: z.object({ from: z.number().int(), to: z.number().int() }).strict(),
     /** Previous-term comparison rows: the `nam` value that marks them and how to label them. */
     baseline: z.object({ key: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1) }).strict().optional(),
+    /** What the units' own targets (muc-tieu-don-vi.csv) are; required when that file exists. */
+    unitTargets: z.object({
+      status: z.enum(['minh-hoa', 'chinh-thuc'])
+        .describe('`minh-hoa`: mục tiêu minh họa, mọi trang và tệp hiện chúng ghi rõ "minh họa"; `chinh-thuc`: mục tiêu theo Nghị quyết Đại hội công đoàn của từng đơn vị.'),
+      source: z.string().min(1).describe('Nguồn của các mục tiêu (Nghị quyết Đại hội của từng đơn vị, văn bản phân bổ), một câu.'),
+    }).strict().optional(),
+    /** The licence of the published figures, as the data package (/so-lieu/goi-du-lieu.zip) states it. */
+    license: z.object({
+      name: z.string().regex(/^[A-Za-z0-9.+-]+$/, 'mã giấy phép viết như SPDX (ví dụ CC-BY-4.0)').describe('Mã giấy phép theo SPDX, ví dụ CC-BY-4.0.'),
+      title: z.string().min(1).describe('Tên đầy đủ của giấy phép.'),
+      path: z.string().regex(/^https?:\/\//, 'địa chỉ phải bắt đầu bằng http:// hoặc https://').optional().describe('Địa chỉ văn bản giấy phép.'),
+    }).strict().optional(),
   })
   .strict()
   .refine((m) => m.term.from <= m.term.to, { path: ['term'], message: 'năm đầu nhiệm kỳ phải nhỏ hơn hoặc bằng năm cuối', params: { rule: 'nhiem-ky' } });
@@ -152,32 +165,3 @@ export const receiptsSchema = z
   .strict();
 export type Receipts = z.infer<typeof receiptsSchema>;
 
-/** A year of the term, as a key of an allocation table. */
-const yearKey = z.string().regex(/^\d{4}$/, 'năm phải có 4 chữ số');
-
-/** One unit's targets for one indicator, as the resolution of the unit's own congress sets them. */
-export const unitTargetSchema = z
-  .object({
-    term: z.number().nonnegative().optional()
-      .describe('Mục tiêu cả nhiệm kỳ của đơn vị: tổng số cho chỉ tiêu đếm, mức phần trăm (tối đa hai chữ số thập phân) cho chỉ tiêu tỷ lệ.'),
-    annual: z.record(yearKey, z.number().nonnegative()).default({})
-      .describe('Phân bổ hằng năm của đơn vị, theo năm (ví dụ { 2018: 4000, 2019: 4200 }), nếu đơn vị có; năm phải nằm trong nhiệm kỳ.'),
-  })
-  .strict();
-
-/**
- * content/so-lieu/muc-tieu-don-vi.yaml (optional): each unit's own term targets, and annual
- * allocations where it has them, by unit and indicator. A unit or indicator not listed has no
- * target ("Chưa có mục tiêu"): a missing target is said, never assumed.
- */
-export const unitTargetsSchema = z
-  .object({
-    status: z.enum(['minh-hoa', 'chinh-thuc'])
-      .describe('`minh-hoa`: mục tiêu minh họa, mọi trang và tệp hiện chúng ghi rõ "minh họa"; `chinh-thuc`: mục tiêu theo Nghị quyết Đại hội công đoàn của từng đơn vị.'),
-    source: z.string().min(1)
-      .describe('Nguồn của các mục tiêu (Nghị quyết Đại hội của từng đơn vị, văn bản phân bổ), một câu.'),
-    targets: z.record(z.string().min(1), z.record(z.string().min(1), unitTargetSchema)).default({})
-      .describe('Theo mã đơn vị (tên tệp trong content/don-vi/), rồi mã chỉ tiêu (tên tệp trong content/chi-tieu/): `term` và/hoặc `annual`.'),
-  })
-  .strict();
-export type UnitTargetsFile = z.infer<typeof unitTargetsSchema>;

@@ -25,6 +25,8 @@ export const routes = {
   indicatorSummaryCsv: (id: string) => `/chi-tieu/${id}/tong-hop.csv`,
   indicatorRowsCsv: (id: string) => `/chi-tieu/${id}/so-lieu-goc.csv`,
   allRowsCsv: () => '/so-lieu/toan-bo.csv',
+  /** Every published figure, target and indicator's metadata as a Frictionless Data Package. */
+  dataPackage: () => '/so-lieu/goi-du-lieu.zip',
   /** Folder of the chart PNGs; one image is `${chartImages()}<indicator>-<chart>.png`. */
   chartImages: () => '/tai-ve/bieu-do/',
 
