@@ -55,6 +55,7 @@ describe('/tien-do/ model', () => {
     for (const u of page.groups.flatMap((g) => g.units)) {
       expect(u.slow.length).toBe(Math.min(3, u.counts.cham));
       expect(u.slowNotNamed).toBe(Math.max(0, u.counts.cham - 3));
+      expect(u.moreSlow).toEqual(u.counts.cham > 3 ? { href: `/don-vi/${u.unitId}/#tien-do`, text: `và ${u.counts.cham - 3} chỉ tiêu chậm khác` } : null);
     }
     expect(page.grid).toBe(true);
   });
@@ -76,5 +77,35 @@ describe('/tien-do/ model', () => {
     expect(bare.behind).toEqual([]);
     const summary = summaries.get('phat-trien-doan-vien')!;
     expect(unitProgress(rest, summary, dataset.indicators.find((i) => i.id === 'phat-trien-doan-vien')!, 'bien-hoa').state).toBe('chua-co-muc-tieu');
+  });
+});
+
+describe('/tien-do/ at 200 units × 50 indicators (the benchmark\'s dataset, with its targets)', () => {
+  test('names three units per indicator and no indicator per unit, counts the rest, and leaves the grid to the data package', async () => {
+    const { mkdtempSync, rmSync, cpSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeDataset } = await import('../scripts/bench/corpus');
+    const dir = mkdtempSync(join(tmpdir(), 'tien-do-'));
+    try {
+      cpSync('content/cau-hinh.yaml', join(dir, 'content/cau-hinh.yaml'));
+      cpSync('content/chuong-trinh', join(dir, 'content/chuong-trinh'), { recursive: true });
+      writeDataset(join(dir, 'content'), 200, 50, [2018, 2019, 2020]);
+      const big = loadDataset(dir);
+      const model = progressPageModel({ dataset: big, summaries: aggregateDataset(big) });
+      expect(model.grid).toBe(false);
+      expect(model.unitCount).toBe(200);
+      const units = model.groups.flatMap((g) => g.units);
+      expect(units).toHaveLength(200);
+      for (const u of units) {
+        expect(u.slow).toEqual([]);
+        expect(u.moreSlow).toEqual(u.counts.cham > 0 ? { href: `/don-vi/${u.unitId}/#tien-do`, text: `Chậm ${u.counts.cham} chỉ tiêu` } : null);
+      }
+      // Some units behind and some ahead: the targets are about what the results reach.
+      expect(units.some((u) => u.counts.cham > 0) && units.some((u) => u.counts.vuot > 0)).toBe(true);
+      for (const b of model.behind) expect((b.text.match(/\(/g) ?? []).length).toBeLessThanOrEqual(3 * 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

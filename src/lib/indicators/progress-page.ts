@@ -94,7 +94,7 @@ export function progressPageModel({ dataset, summaries }: ProgressPageInput) {
   // With many units, fewer names per line: the page stays one read, and within its budget.
   const many = dataset.units.length > PROGRESS_PAGE_LIMITS.manyUnits;
   const unitsNamed = many ? 3 : PROGRESS_PAGE_LIMITS.unitsNamedPerIndicator;
-  const indicatorsNamed = many ? 1 : PROGRESS_PAGE_LIMITS.indicatorsNamedPerUnit;
+  const indicatorsNamed = many ? 0 : PROGRESS_PAGE_LIMITS.indicatorsNamedPerUnit;
   const indicators = dataset.indicators.map((indicator, i) => ({ indicator, number: i + 1, summary: summaries.get(indicator.id)! }));
   const scope = upperFirst(dataset.edition.scope);
   const whole = indicators.map(({ indicator, number, summary }) => ({
@@ -147,6 +147,10 @@ export function progressPageModel({ dataset, summaries }: ProgressPageInput) {
           slow: cells.filter((c) => c.state === 'cham').sort((a, b) => a.sortValue.localeCompare(b.sortValue)).slice(0, indicatorsNamed),
           /** Indicators behind but not named above, counted, with the unit's page listing them all. */
           slowNotNamed: Math.max(0, count('cham') - indicatorsNamed),
+          /** The link to them: "và 2 chỉ tiêu chậm khác", or "Chậm 21 chỉ tiêu" where none is named. */
+          moreSlow: count('cham') > indicatorsNamed
+            ? { href: routes.unit(unit.id, 'tien-do'), text: indicatorsNamed > 0 ? `và ${formatInteger(count('cham') - indicatorsNamed)} chỉ tiêu chậm khác` : `Chậm ${formatInteger(count('cham'))} chỉ tiêu` }
+            : null,
           counts: Object.fromEntries(stateOrder.map((s) => [s, count(s)])) as Record<ProgressState, number>,
           /** "Đạt, vượt 5 · chưa báo cáo 1 · chưa có mục tiêu 1": the rest, in one line. */
           others: [
