@@ -101,7 +101,7 @@ describe("an indicator's page model, every indicator of the real dataset", () =>
     expect(model.byUnit.total).toEqual({
       label: 'Toàn tỉnh', years: ['26.338', '26.237', '25.603'], result: '78.178', baseline: '69.793',
       // 78.178 against the allocations 3 × 25.000: ahead.
-      progress: { state: 'vuot', label: 'Vượt', detail: '78.178 / 75.000 (104,2%)', basis: 'tổng phân bổ các năm', sortValue: '4-00001042' },
+      progress: { state: 'vuot', label: 'Vượt', detail: '78.178 / 75.000 (104,2%)', basis: 'tổng phân bổ các năm', sortValue: '4000001042' },
     });
     // Biên Hòa: 10.606 against its own allocations 3 × 3.634 = 10.902 (muc-tieu-don-vi.csv).
     expect(second!.progress).toMatchObject({ state: 'cham', detail: '10.606 / 10.902 (97,3%)' });

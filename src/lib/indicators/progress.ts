@@ -153,10 +153,10 @@ export function formatShareTenths(tenths: number): string {
 /**
  * Sort key for "furthest behind first": Chậm, then Chưa báo cáo, Chưa có mục tiêu, Đạt, Vượt; within
  * a state, the furthest from the level first (the smallest share, or for "càng thấp càng tốt" the
- * largest). Fixed-width, so the keys sort as text.
+ * largest). A whole number written fixed-width, so it sorts the same as a number and as text.
  */
 export function progressSortValue(p: Progress, direction: ProgressInput['direction']): string {
   const order = Object.keys(PROGRESS_STATES).indexOf(p.state);
   const share = p.shareTenths === null ? 0 : Math.min(p.shareTenths, 99_999_999);
-  return `${order}-${String(direction === 'cao-hon-la-tot' ? share : 99_999_999 - share).padStart(8, '0')}`;
+  return String(order * 1_000_000_000 + (direction === 'cao-hon-la-tot' ? share : 99_999_999 - share)).padStart(10, '0');
 }
