@@ -97,6 +97,11 @@ export const RULES = {
     explanation: 'chữ hay ô có ký tự điều khiển (NUL, ESC, DEL, U+0080–U+009F …), thường do dán từ phần mềm khác; Tab và xuống dòng thì được',
     example: 'content/don-vi/bien-hoa.yaml:1: name: giá trị chứa ký tự điều khiển U+0000 (chỉ cho phép Tab và xuống dòng); … — giá trị "Liên đoàn Lao động thành phố Biên<U+0000> Hòa"',
   },
+  'ky-tu-khong-hop-le': {
+    title: 'Ký tự không hợp lệ',
+    explanation: 'chữ hay ô có ký tự XML không chứa được (U+FFFE, U+FFFF, nửa cặp UTF-16), ký tự điều khiển hướng chữ (U+202A–U+202E, U+2066–U+2069) hay ký tự vô hình (U+200B …), thường do dán từ phần mềm khác',
+    example: 'content/so-lieu/2019.csv:7:7 (cột ghi_chu): ô có ký tự điều khiển hướng chữ U+202E (RIGHT-TO-LEFT OVERRIDE), có thể làm chữ số hiện ngược thứ tự, ở ký tự thứ 4 …; hãy xoá ký tự này — giá trị "abc<U+202E>123"',
+  },
   'gia-tri-qua-dai': {
     title: 'Giá trị quá dài',
     explanation: 'một giá trị hay tên trường YAML dài quá 10.000 ký tự',
@@ -266,7 +271,7 @@ export const RULES = {
   'tieu-de': {
     title: 'Dòng tiêu đề',
     explanation: 'dòng tiêu đề của tệp kết quả sai tên, thiếu cột hoặc lẫn cả `,` và `;`; dòng tiêu đề của biểu mẫu bị sửa',
-    example: '2019.csv:1:4: dòng tiêu đề phải đúng 7 cột theo thứ tự …; cột 4 không đúng (cần "gia_tri")',
+    example: '2019.csv:1:4 (cột gia_tri): dòng tiêu đề phải đúng 7 cột theo thứ tự …; cột 4 không đúng (cần "gia_tri")',
   },
   csv: {
     title: 'CSV hỏng',
