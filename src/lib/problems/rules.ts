@@ -149,7 +149,7 @@ export const RULES = {
   },
   'dinh-dang': {
     title: 'Sai định dạng',
-    explanation: 'giá trị không đúng dạng (ngày không viết YYYY-MM-DD, địa chỉ trang không phải URL, mã không phải slug)',
+    explanation: 'giá trị không đúng dạng (ngày không viết YYYY-MM-DD, địa chỉ trang không phải http(s) hay có đường dẫn, mã không phải slug)',
     example: 'content/so-lieu/nop-bao-cao.yaml:11: received[4].date: ngày phải có dạng YYYY-MM-DD (ví dụ 2021-01-28)',
   },
   'ngay-co-that': {
@@ -248,7 +248,7 @@ export const RULES = {
   },
   'nhiem-ky': {
     title: 'Nhiệm kỳ',
-    explanation: 'năm đầu nhiệm kỳ lớn hơn năm cuối trong `bo-du-lieu.yaml`',
+    explanation: 'năm đầu nhiệm kỳ lớn hơn năm cuối trong `bo-du-lieu.yaml`; nhiệm kỳ của tệp ấn bản dài quá 10 năm',
     example: 'content/so-lieu/bo-du-lieu.yaml:5: term: năm đầu nhiệm kỳ phải nhỏ hơn hoặc bằng năm cuối',
   },
   'don-vi-trung': {
@@ -305,7 +305,7 @@ export const RULES = {
   },
   'nam-ngoai-nhiem-ky': {
     title: 'Năm ngoài nhiệm kỳ',
-    explanation: 'năm ngoài nhiệm kỳ của bộ số liệu',
+    explanation: 'năm ngoài nhiệm kỳ của bộ số liệu; năm đánh giá hay tháng cuối (`until`) của tệp ấn bản ngoài nhiệm kỳ',
     example: '2024.csv:2:2 (cột nam): năm nằm ngoài nhiệm kỳ 2023 – 2028 — giá trị "2022"',
   },
   'khoang-nam': {
@@ -317,6 +317,11 @@ export const RULES = {
     title: 'Danh mục trống',
     explanation: 'một danh mục của tệp ấn bản (loại đơn vị, đơn vị tính, nhóm chỉ tiêu, cấp chương trình) không có mục nào',
     example: 'content/cau-hinh.yaml:25: vocabularies.unitTypes: danh mục loại đơn vị báo cáo (trường `type` của `content/don-vi/`, `appliesTo.types` của lịch) phải có ít nhất một mục',
+  },
+  'ma-pham-vi-trung': {
+    title: 'Mã phạm vi trùng',
+    explanation: '`organisation.scope.slug` của tệp ấn bản trùng mã một đơn vị hay tên một tệp khác của trang: dự thảo và biểu mẫu chung sẽ thay mất của đơn vị',
+    example: 'content/cau-hinh.yaml:10: organisation.scope.slug: mã phạm vi "bien-hoa" trùng mã đơn vị content/don-vi/bien-hoa.yaml: …; hãy chọn mã khác …',
   },
   'nhiem-ky-an-ban': {
     title: 'Nhiệm kỳ khác ấn bản',
