@@ -135,7 +135,8 @@ function walk(doc: Document.Parsed, lineAt: (offset: number) => number): YamlPro
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const key = pair.key as Node | null;
-        const name = isScalar(key) ? String(key.value) : '';
+        // An empty key (": x") is null: named, not printed as "null".
+        const name = isScalar(key) && key.value !== null && key.value !== undefined ? String(key.value) : '(trường không tên)';
         const keyOffset = key?.range?.[0] ?? offset;
         if (isScalar(key) && typeof key.value === 'string') checkText(key.value, keyOffset, [...path, name], 'key');
         if (seen.has(name)) problems.push(problem(lineAt(keyOffset), 'truong-lap', `trường "${shorten(name)}" đã có ở trên; mỗi trường chỉ được viết một lần`, fieldName([...path, name])));
