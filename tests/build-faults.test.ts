@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CRASH, cleanup, digestDiff, redTeamCopy, runNpm, treeDigest } from './red-team/harness';
-import { BUILD_LOCK, LOCK } from '../src/lib/fs/transaction';
+import { acquireLock, BUILD_LOCK, LOCK, TransactionError } from '../src/lib/fs/transaction';
 
 interface Run {
   status: number | null;
@@ -100,6 +100,28 @@ describe('builds and imports in one folder', () => {
       cleanup(dir);
     }
   }, 200_000);
+});
+
+describe('the lock says who holds it', () => {
+  test('an import that meets a build\'s lock waits, then is told a build is reading; a second import is told as before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soket-lock-holder-'));
+    try {
+      const build = await acquireLock(dir, 0, { holder: 'dung-trang' });
+      const waits: string[] = [];
+      const error = await acquireLock(dir, 300, { onWait: (m) => waits.push(m) }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TransactionError);
+      expect((error as Error).message).toMatch(new RegExp(`^thư mục ${dir} đang được một lần dựng trang \\(tiến trình ${process.pid} trên máy .*\\) đọc; đã chờ 0 giây\\. Chờ lần dựng trang đó xong rồi chạy lại`));
+      expect(waits).toEqual([expect.stringMatching(/^Đang chờ một lần dựng trang \(tiến trình \d+/)]);
+      build.release();
+      const first = await acquireLock(dir, 0);
+      const second = await acquireLock(dir, 200).catch((e: unknown) => e);
+      expect((second as Error).message).toMatch(/đang được một lần nhập khác ghi \(tiến trình/);
+      first.release();
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 /** Whether this machine lets the tests mount a tmpfs (root in a container with CAP_SYS_ADMIN). */
