@@ -127,12 +127,12 @@ const STDERR_KEEP = 256 * 1024;
  * stack, which the build explains in one Vietnamese line instead (a full disk inside Astro printed
  * an English stack).
  */
-function run(args, env = {}) {
+function run(args, env = {}, { capture = true } = {}) {
   return new Promise((resolve) => {
     let stderr = '';
-    child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'pipe'], env: { ...process.env, ...env } });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (text) => {
+    child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', capture ? 'pipe' : 'inherit'], env: { ...process.env, ...env } });
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (text) => {
       stderr = (stderr + text).slice(-STDERR_KEEP);
     });
     child.once('error', () => resolve({ status: 1, stderr }));
@@ -173,9 +173,8 @@ async function main() {
     console.error(line);
     process.exit(1);
   };
-  // The check explains its own faults in Vietnamese, and quotes content that could look like one.
-  const fail = (step, stderr = '', explain = true) => {
-    const fault = explain ? diskFault(stderr) : null;
+  const fail = (step, stderr = '') => {
+    const fault = diskFault(stderr);
     if (fault) stop(diskFaultLine(root, step, fault.code, fault.path));
     if (stderr) process.stderr.write(stderr.endsWith('\n') ? stderr : `${stderr}\n`);
     stop(`Dựng trang không thành công ở bước ${step}; dist/ vẫn là bản dựng trước, không đổi.`);
@@ -203,9 +202,10 @@ async function main() {
 
     const scripts = (name) => fileURLToPath(new URL(name, import.meta.url));
     step = 'kiểm tra nội dung và số liệu';
-    let out = await run([scripts('./check.ts'), root]);
-    if (out.status !== 0 || stopping) fail(step, out.stderr, false);
-    if (out.stderr) process.stderr.write(out.stderr);
+    // The check explains its own faults in Vietnamese, problem by problem: its output goes straight
+    // through, however long.
+    let out = await run([scripts('./check.ts'), root], {}, { capture: false });
+    if (out.status !== 0 || stopping) fail(step);
     const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
     // Astro keeps the parsed content between builds and, after a schema change (a new front-matter
     // field with a default), served entries without the field: the content is read afresh instead.
