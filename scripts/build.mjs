@@ -7,14 +7,23 @@
 // removes what a killed build left behind (and puts dist/ back if the kill fell between the renames).
 // Renames move no file, so the 10,000-document build costs no copy.
 //
+// Two builds in one folder run one after the other (the lock .dung-trang.khoa), and a build waits
+// for an import that is writing content/so-lieu/ (its lock .nhap-bieu-mau.khoa, which the build then
+// holds, so an import started meanwhile waits and is told why). A full disk or a folder it may not
+// write, in any step (inside Astro too), ends the build with one Vietnamese line and dist/ kept.
+//
 // The JavaScript heap is capped for the Sätteri build: even at 10,000 documents it keeps under
 // 1.3 GB of live heap, but left at Node's default limit (about 4 GB here) V8 collects late and the
 // build's resident memory passed 6 GB (docs/benchmarks.md). The remark/rehype pipeline keeps far
 // more alive (it ran out of memory at 10,000 documents under a 1.5 GB cap), so it gets a large one.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { acquireLock, BUILD_LOCK, fsReason, TransactionError } from '../src/lib/fs/transaction.ts';
+
+/** The results folder, whose lock `npm run import:form` holds while it writes (src/lib/indicators/read.ts DATA_DIRS.results). */
+const RESULTS_DIR = 'content/so-lieu';
 
 /** Node's --max-old-space-size for an `astro build` with this Markdown processor (MB). */
 export function heapLimitMb(processor = process.env.MARKDOWN_PROCESSOR) {
@@ -86,27 +95,89 @@ export function publish(root, fresh) {
 let child = null;
 let stopping = false;
 
-/** Runs a Node script to its end; resolves with its exit status (a signal counts as a failure). */
-function run(args, env = {}) {
+/**
+ * A disk that cannot take a write, as a failed step reports it: Node's code ("ENOSPC: no space left
+ * on device, write '…'") or the system's own words, as the bundler (Rust) prints them ("No space
+ * left on device (os error 28)"). Each code has a Vietnamese reason (fsReason).
+ */
+const DISK_FAULTS = [
+  ['ENOSPC', /\bENOSPC\b|No space left on device/],
+  ['EDQUOT', /\bEDQUOT\b|Disk quota exceeded/],
+  ['EROFS', /\bEROFS\b|Read-only file system/],
+  ['EACCES', /\bEACCES\b|Permission denied/],
+  ['EPERM', /\bEPERM\b|Operation not permitted/],
+  ['EFBIG', /\bEFBIG\b|File too large/],
+  ['EIO', /\bEIO\b|Input\/output error/],
+];
+/** The file a fault names: Node's ", open '/path'", or the bundler's "Failed to write file in /path". */
+const FAULT_PATH = /, \w+ '([^'\n]+)'|(?:write file in|writing|to write) '?(\/[^\s']+)/;
+
+function diskFault(stderr) {
+  const found = DISK_FAULTS.find(([, pattern]) => pattern.test(stderr));
+  if (!found) return null;
+  const path = FAULT_PATH.exec(stderr);
+  return { code: found[0], path: path ? (path[1] ?? path[2]) : undefined };
+}
+/** What a step writes to stderr is kept up to this size (its end), to be shown or explained. */
+const STDERR_KEEP = 256 * 1024;
+
+/**
+ * Runs a Node script to its end; resolves with its exit status (a signal counts as a failure) and
+ * what it wrote to stderr: printed as it is once the step has ended, unless it is a disk fault's
+ * stack, which the build explains in one Vietnamese line instead (a full disk inside Astro printed
+ * an English stack).
+ */
+function run(args, env = {}, { capture = true } = {}) {
   return new Promise((resolve) => {
-    child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-    child.once('error', () => resolve(1));
-    child.once('exit', (code, signal) => {
+    let stderr = '';
+    child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', capture ? 'pipe' : 'inherit'], env: { ...process.env, ...env } });
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (text) => {
+      stderr = (stderr + text).slice(-STDERR_KEEP);
+    });
+    child.once('error', () => resolve({ status: 1, stderr }));
+    child.once('close', (code, signal) => {
       child = null;
-      resolve(signal ? 1 : (code ?? 1));
+      resolve({ status: signal ? 1 : (code ?? 1), stderr });
     });
   });
 }
 
+/** A path in a message: relative to the project when inside it. */
+const shown = (root, path) => (path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path);
+
+/** The one line a disk fault gets: what failed, why in Vietnamese, where, and that dist/ is kept. */
+function diskFaultLine(root, step, code, path) {
+  return `Dựng trang không thành công ở bước ${step}: ${fsReason({ code })}${path ? ` (khi ghi ${shown(root, path)})` : ''}; dist/ vẫn là bản dựng trước, không đổi. Hãy giải phóng chỗ trống hoặc sửa quyền ghi của thư mục dự án rồi dựng lại.`;
+}
+
+/** How long a build waits for another build in the same folder, and for an import to finish writing. */
+const BUILD_WAIT_MS = Number(process.env.SOKET_BUILD_WAIT_MS ?? 15 * 60_000);
+const IMPORT_WAIT_MS = Number(process.env.SOKET_IMPORT_WAIT_MS ?? 2 * 60_000);
+
 async function main() {
   const root = process.cwd();
-  for (const line of recoverLeftovers(root)) console.log(line);
   const fresh = `.dist-new-${process.pid}`;
   const freshPath = join(root, fresh);
-  const fail = (step) => {
-    rmSync(freshPath, { recursive: true, force: true });
-    console.error(`Dựng trang không thành công ở bước ${step}; dist/ vẫn là bản dựng trước, không đổi.`);
+  const locks = [];
+  const releaseAll = () => {
+    for (const lock of locks.splice(0).reverse()) lock.release();
+  };
+  process.on('exit', releaseAll);
+  const stop = (line) => {
+    try {
+      rmSync(freshPath, { recursive: true, force: true });
+    } catch {
+      // what cannot be removed now is removed by the next build (recoverLeftovers)
+    }
+    console.error(line);
     process.exit(1);
+  };
+  const fail = (step, stderr = '') => {
+    const fault = diskFault(stderr);
+    if (fault) stop(diskFaultLine(root, step, fault.code, fault.path));
+    if (stderr) process.stderr.write(stderr.endsWith('\n') ? stderr : `${stderr}\n`);
+    stop(`Dựng trang không thành công ở bước ${step}; dist/ vẫn là bản dựng trước, không đổi.`);
   };
   // A stop (Ctrl+C, a service manager's SIGTERM) reaches the running step too; once it has ended,
   // the half-built folder is removed and dist/ is left as it was.
@@ -116,20 +187,60 @@ async function main() {
       child?.kill(signal);
     });
   }
+  // The build's own steps (locks, clean-up, the final renames) can meet a full disk or a folder it
+  // may not write too: one Vietnamese line, never a stack.
+  let step = 'chuẩn bị';
+  try {
+    // Two builds in one folder run one after the other: both would clean up, write and swap dist/.
+    locks.push(await acquireLock(root, BUILD_WAIT_MS, { name: BUILD_LOCK, holder: 'dung-trang', onWait: (m) => console.log(m) }));
+    // An import writing the results now would be half read; one that starts during the build waits
+    // (and is told a build is reading). Without a results folder, the check says what is wrong.
+    const results = join(root, RESULTS_DIR);
+    if (isDirectory(results)) locks.push(await acquireLock(results, IMPORT_WAIT_MS, { holder: 'dung-trang', onWait: (m) => console.log(m) }));
+    for (const note of locks.map((l) => l.staleNote).filter(Boolean)) console.log(note);
+    for (const line of recoverLeftovers(root)) console.log(line);
 
-  const scripts = (name) => fileURLToPath(new URL(name, import.meta.url));
-  if ((await run([scripts('./check.ts'), root])) !== 0 || stopping) fail('kiểm tra nội dung và số liệu');
-  const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
-  // Astro keeps the parsed content between builds and, after a schema change (a new front-matter
-  // field with a default), served entries without the field: the content is read afresh instead.
-  // A fresh clone has no store, so this costs nothing there.
-  rmSync(join(root, 'node_modules', '.astro', 'data-store.json'), { force: true });
-  const built = await run([`--max-old-space-size=${heapLimitMb()}`, astro, 'build', '--outDir', fresh], { SOKET_PRECHECKED: '1' });
-  if (built !== 0 || stopping) fail('dựng trang (astro build)');
-  if ((await run([scripts('./pagefind.mjs')], { DIST_DIR: fresh })) !== 0 || stopping) fail('lập chỉ mục tìm kiếm (Pagefind)');
-  if ((await run([scripts('./precompress.ts')], { DIST_DIR: fresh })) !== 0 || stopping) fail('nén sẵn các tệp văn bản (.gz, .br)');
-  publish(root, freshPath);
+    const scripts = (name) => fileURLToPath(new URL(name, import.meta.url));
+    step = 'kiểm tra nội dung và số liệu';
+    // The check explains its own faults in Vietnamese, problem by problem: its output goes straight
+    // through, however long.
+    let out = await run([scripts('./check.ts'), root], {}, { capture: false });
+    if (out.status !== 0 || stopping) fail(step);
+    const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
+    // Astro keeps the parsed content between builds and, after a schema change (a new front-matter
+    // field with a default), served entries without the field: the content is read afresh instead.
+    // A fresh clone has no store, so this costs nothing there.
+    step = 'dựng trang (astro build)';
+    rmSync(join(root, 'node_modules', '.astro', 'data-store.json'), { force: true });
+    out = await run([`--max-old-space-size=${heapLimitMb()}`, astro, 'build', '--outDir', fresh], { SOKET_PRECHECKED: '1' });
+    if (out.status !== 0 || stopping) fail(step, out.stderr);
+    if (out.stderr) process.stderr.write(out.stderr);
+    step = 'lập chỉ mục tìm kiếm (Pagefind)';
+    out = await run([scripts('./pagefind.mjs')], { DIST_DIR: fresh });
+    if (out.status !== 0 || stopping) fail(step, out.stderr);
+    if (out.stderr) process.stderr.write(out.stderr);
+    step = 'nén sẵn các tệp văn bản (.gz, .br)';
+    out = await run([scripts('./precompress.ts')], { DIST_DIR: fresh });
+    if (out.status !== 0 || stopping) fail(step, out.stderr);
+    if (out.stderr) process.stderr.write(out.stderr);
+    step = 'thay dist/ bằng bản dựng mới';
+    publish(root, freshPath);
+  } catch (error) {
+    if (error instanceof TransactionError) stop(`Không dựng trang: ${error.message}; dist/ không đổi.`);
+    const { code, path, dest } = error ?? {};
+    if (code) stop(diskFaultLine(root, step, code, dest ?? path));
+    stop(`Dựng trang không thành công ở bước ${step}: lỗi không lường trước (${error?.name ?? 'lỗi'}); dist/ vẫn là bản dựng trước, không đổi. Hãy báo cho người quản trị trang.`);
+  }
+  releaseAll();
   console.log('Đã thay dist/ bằng bản dựng mới.');
+}
+
+function isDirectory(path) {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

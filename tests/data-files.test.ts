@@ -128,6 +128,29 @@ describe('cells', () => {
     expect(messages(`${HEADER}a\u0000,2019,dem,1,,,\n`)[0]).toMatch(/^t\.csv:2:1 \(cột don_vi\): .*ky-tu-dieu-khien/);
   });
 
+  test.each([
+    ['\uFFFE', 'U+FFFE', /ký tự U\+FFFE \(noncharacter\), không có trong bảng ký tự của XML/],
+    ['\uFFFF', 'U+FFFF', /ký tự U\+FFFF/],
+    ['\u202E', 'U+202E', /ký tự điều khiển hướng chữ U\+202E \(RIGHT-TO-LEFT OVERRIDE\), có thể làm chữ số hiện ngược thứ tự/],
+    ['\u2067', 'U+2067', /ký tự điều khiển hướng chữ U\+2067/],
+    ['\u200B', 'U+200B', /ký tự vô hình U\+200B \(ZERO WIDTH SPACE\)/],
+    ['\uFEFF', 'U+FEFF', /ký tự vô hình U\+FEFF/],
+  ])('%j in a note is refused at its line and cell, named by its code (ky-tu-khong-hop-le)', (char, code, words) => {
+    const [message, ...rest] = messages(`${HEADER}a,2019,dem,1,,,ghi${char}chú 12\n`);
+    expect(rest).toEqual([]);
+    expect(message).toMatch(/^t\.csv:2:7 \(cột ghi_chu\): ô có /);
+    expect(message).toMatch(words);
+    // The value is shown with the character by its code: a bidi override cannot reverse the message.
+    expect(message).toContain(`, ở ký tự thứ 4 (thường do chép từ phần mềm khác); hãy xoá ký tự này — giá trị "ghi<${code}>chú 12" (quy tắc: ky-tu-khong-hop-le)`);
+  });
+
+  // A lone surrogate cannot reach a cell: in UTF-8 it is an invalid byte sequence, refused with
+  // the file's encoding (ma-hoa-utf8, test "first invalid UTF-8 byte of [237,160,128]" below).
+
+  test('a surrogate pair (an emoji) is a character like any other, not half of one', () => {
+    expect(messages(`${HEADER}a,2019,dem,1,,,đạt 😀\n`)).toEqual([]);
+  });
+
   test(`a cell longer than ${MAX_CELL_CHARS} characters is refused, shown shortened (o-qua-dai)`, () => {
     expect(messages(`${HEADER}a,2019,dem,1,,,${'ồ'.repeat(MAX_CELL_CHARS)}\n`)).toEqual([]);
     expect(messages(`${HEADER}a,2019,dem,1,,,${'ồ'.repeat(MAX_CELL_CHARS + 1)}\n`)).toEqual([

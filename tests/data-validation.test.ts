@@ -50,8 +50,8 @@ describe('a valid model', () => {
 describe('bad results files: one fixture per kind, with its message', () => {
   const F = 'du-lieu-loi';
   const cases: [string, string[]][] = [
-    ['tieu-de-thieu-cot.csv', [`${F}/tieu-de-thieu-cot.csv:1:7: dòng tiêu đề phải đúng 7 cột theo thứ tự don_vi,nam,chi_tieu,gia_tri,tu_so,mau_so,ghi_chu; cột 7 bị thiếu (cần "ghi_chu") — giá trị "" (quy tắc: tieu-de)`]],
-    ['tieu-de-sai-ten.csv', [`${F}/tieu-de-sai-ten.csv:1:4: dòng tiêu đề phải đúng 7 cột theo thứ tự don_vi,nam,chi_tieu,gia_tri,tu_so,mau_so,ghi_chu; cột 4 không đúng (cần "gia_tri") — giá trị "so_lieu" (quy tắc: tieu-de)`]],
+    ['tieu-de-thieu-cot.csv', [`${F}/tieu-de-thieu-cot.csv:1:7 (cột ghi_chu): dòng tiêu đề phải đúng 7 cột theo thứ tự don_vi,nam,chi_tieu,gia_tri,tu_so,mau_so,ghi_chu; cột 7 bị thiếu (cần "ghi_chu") — giá trị "" (quy tắc: tieu-de)`]],
+    ['tieu-de-sai-ten.csv', [`${F}/tieu-de-sai-ten.csv:1:4 (cột gia_tri): dòng tiêu đề phải đúng 7 cột theo thứ tự don_vi,nam,chi_tieu,gia_tri,tu_so,mau_so,ghi_chu; cột 4 không đúng (cần "gia_tri") — giá trị "so_lieu" (quy tắc: tieu-de)`]],
     ['lan-dau-phan-cach.csv', [`${F}/lan-dau-phan-cach.csv:1: dòng tiêu đề phải là don_vi,nam,chi_tieu,gia_tri,tu_so,mau_so,ghi_chu (phân cách bằng dấu phẩy hoặc dấu chấm phẩy, không lẫn cả hai) — giá trị "don_vi,nam;chi_tieu,gia_tri,tu_so,mau_so,ghi_chu" (quy tắc: tieu-de)`]],
     ['chu-trong-o-so.csv', [`${F}/chu-trong-o-so.csv:2:4 (cột gia_tri): không phải là số nguyên — giá trị "mười hai" (quy tắc: khong-phai-so)`]],
     ['don-vi-khong-co.csv', [`${F}/don-vi-khong-co.csv:2:1 (cột don_vi): đơn vị không có trong content/don-vi/ (ghi mã đơn vị, là tên tệp không có đuôi .yaml) — giá trị "c" (quy tắc: don-vi-khong-co)`]],

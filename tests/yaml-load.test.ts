@@ -104,6 +104,26 @@ describe('loadYaml', () => {
     ]);
   });
 
+  test.each([
+    ['U+FFFE written raw', 'name: A\ntitle: Tiêu\uFFFE đề\n', 'U+FFFE', /ký tự U\+FFFE \(noncharacter\), không có trong bảng ký tự của XML/],
+    ['U+FFFF escaped', 'name: A\ntitle: "Tiêu\\uFFFF đề"\n', 'U+FFFF', /ký tự U\+FFFF/],
+    ['a lone surrogate escaped', 'name: A\ntitle: "Tiêu\\uD800 đề"\n', 'U+D800', /nửa cặp UTF-16/],
+    ['a right-to-left override', 'name: A\ntitle: Tiêu\u202E đề 12\n', 'U+202E', /ký tự điều khiển hướng chữ U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/],
+    ['a first-strong isolate', 'name: A\ntitle: Tiêu\u2068 đề\n', 'U+2068', /ký tự điều khiển hướng chữ U\+2068/],
+    ['a zero-width space', 'name: A\ntitle: Tiêu\u200B đề\n', 'U+200B', /ký tự vô hình U\+200B \(ZERO WIDTH SPACE\)/],
+    ['a zero-width joiner escaped', 'name: A\ntitle: "Tiêu\\u200D đề"\n', 'U+200D', /ký tự vô hình U\+200D/],
+  ])('%s in a value is refused, naming the field and the code point (ky-tu-khong-hop-le)', (_name, text, code, words) => {
+    const [problem, ...rest] = refused(text, 1);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ line: 3, field: 'title', rule: 'ky-tu-khong-hop-le' });
+    expect(problem!.message).toMatch(words);
+    expect(problem!.actual).toContain(`<${code}>`);
+  });
+
+  test('a zero-width character in a key is refused too, the key shown with its code', () => {
+    expect(refused('schedule:\n  - id: a\n    "w\\u200Bho": x\n')[0]).toMatchObject({ line: 3, field: 'schedule[0].w<U+200B>ho', rule: 'ky-tu-khong-hop-le' });
+  });
+
   test('tab and line breaks are allowed', () => {
     expect(loadYaml('a: "x\\ty"\nb: |\n  one\r\n  two\n').ok).toBe(true);
   });
@@ -157,6 +177,15 @@ describe('front matter through the bounded loader', () => {
   test('an unknown key inside a schedule item is refused too', () => {
     const text = plan.replace(/(\n {4}who: )/, '\n    nguoi: ai$1');
     expect(check(text)).toMatch(/:\d+: schedule\[0\]\.nguoi: trường "nguoi" không có trong mẫu.*\(quy tắc: truong-la\)$/);
+  });
+
+  test('U+FFFE, a bidi override and a zero-width space in a schedule task are refused at its line (the quick path checks them too)', () => {
+    for (const [char, code] of [['\uFFFE', 'U\\+FFFE'], ['\u202E', 'U\\+202E'], ['\u200B', 'U\\+200B']] as const) {
+      const text = plan.replace(/^(\s+task: )(.*)$/m, `$1$2${char}`);
+      const line = text.split('\n').findIndex((l) => l.includes(char)) + 1;
+      expect(line).toBeGreaterThan(1);
+      expect(check(text)).toMatch(new RegExp(`^${PLAN}:${line}: schedule\\[0\\]\\.task: giá trị chứa .*${code}.*\\(quy tắc: ky-tu-khong-hop-le\\)$`));
+    }
   });
 
   test('a control character in an otherwise valid title is refused (the quick path checks texts too)', () => {

@@ -3,6 +3,7 @@
 // (its pre-check, before Astro starts); data YAML by `npm run check:data`. Each refusal must name
 // the file and line, and leave content/ and dist/ byte for byte (the harness checks both).
 import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { at, lineOf, memoWithStrayBrace, memoWithUnknownKey, plant, type RedTeamCase } from './harness';
 
@@ -22,6 +23,16 @@ const unclosed = memo.replace('gian trên xem như thống nhất', 'gian trên 
 const unknownKey = memoWithUnknownKey(memo);
 const bombed = memo.replace(/^---\n/, `---\n${bomb('x')}\n`);
 const bell = memo.replace(/^title: (.*)$/m, 'title: "$1\u0007"');
+const PLAN = 'content/van-ban/ke-hoach-so-ket.mdx';
+const EDITION = 'content/cau-hinh.yaml';
+const plan = readFileSync(PLAN, 'utf8');
+const edition = readFileSync(EDITION, 'utf8');
+// Issue 25 point 3: a zero-width space in a schedule task, U+FFFE in the organisation's name.
+const zeroWidthTask = plan.replace(/^(\s+task: Ban hành)/m, '$1\u200B');
+const fffeName = edition.replace(/^( {2}name: Liên đoàn Lao động tỉnh)/m, '$1\uFFFE');
+// Issue 25 point 5: the edition's holes, through the build.
+const scopeIsUnit = edition.replace('slug: toan-tinh', 'slug: bien-hoa');
+const dataUrl = edition.replace(/^( {2}url: ).*$/m, '$1"data:text/html,<b>x</b>"');
 
 export const cases: RedTeamCase[] = [
   { name: 'build: a stray { in an MDX body', command: 'build', outcome: 'refused', setup: plant(MEMO, stray),
@@ -34,6 +45,17 @@ export const cases: RedTeamCase[] = [
     message: /bom bí danh.*\(quy tắc: yaml-bi-danh\)/, where: at(MEMO, 3) },
   { name: 'build: a BEL control character in a document title', command: 'build', outcome: 'refused', setup: plant(MEMO, bell),
     message: /title: giá trị chứa ký tự điều khiển U\+0007.*\(quy tắc: ky-tu-dieu-khien\)/, where: at(MEMO, lineOf(bell, 'title:')) },
+  { name: 'build: a zero-width space in a schedule task (front matter)', command: 'build', outcome: 'refused', setup: plant(PLAN, zeroWidthTask),
+    message: /schedule\[0\]\.task: giá trị chứa ký tự vô hình U\+200B \(ZERO WIDTH SPACE\).*— giá trị "Ban hành<U\+200B> Kế hoạch.*\(quy tắc: ky-tu-khong-hop-le\)/, where: at(PLAN, lineOf(zeroWidthTask, '\u200B')) },
+  { name: 'build: U+FFFE in the organisation\'s name (edition file)', command: 'build', outcome: 'refused', setup: plant(EDITION, fffeName),
+    message: /organisation\.name: giá trị chứa ký tự U\+FFFE \(noncharacter\), không có trong bảng ký tự của XML.*\(quy tắc: ky-tu-khong-hop-le\)/, where: at(EDITION, lineOf(fffeName, '\uFFFE')) },
+  { name: 'build: organisation.scope.slug equal to a unit code (its draft and form would replace the unit\'s)', command: 'build', outcome: 'refused', setup: plant(EDITION, scopeIsUnit),
+    message: /organisation\.scope\.slug: mã phạm vi "bien-hoa" trùng mã đơn vị content\/don-vi\/bien-hoa\.yaml.*\(quy tắc: ma-pham-vi-trung\)/, where: at(EDITION, lineOf(scopeIsUnit, 'slug: bien-hoa')) },
+  { name: 'build: site.url is a data: address (the build died with an English stack)', command: 'build', outcome: 'refused', setup: plant(EDITION, dataUrl),
+    message: /site\.url: địa chỉ trang phải bắt đầu bằng https:\/\/ hoặc http:\/\/, không phải "data:" \(quy tắc: dinh-dang\)/, where: at(EDITION, lineOf(dataUrl, 'url:')) },
+  { name: 'build: node_modules cannot be written (chattr +i): Astro fails to write its store, one Vietnamese line', command: 'build', outcome: 'refused',
+    setup: (dir) => { spawnSync('chattr', ['+i', join(dir, 'node_modules')]); },
+    message: /^Dựng trang không thành công ở bước dựng trang \(astro build\): không có quyền ghi \(tệp hoặc thư mục chỉ đọc, hoặc đang bị chương trình khác giữ\).*; dist\/ vẫn là bản dựng trước, không đổi\./m, where: /khi ghi node_modules\/|dựng trang \(astro build\)/ },
   { name: 'build: the Pagefind step fails (a file named pagefind in public/)', command: 'build', outcome: 'refused',
     setup: (dir) => writeFileSync(join(dir, 'public/pagefind'), 'not the search index'),
     message: /Pagefind: lập chỉ mục không thành công.*\n(.*\n)*Dựng trang không thành công ở bước lập chỉ mục tìm kiếm \(Pagefind\); dist\/ vẫn là bản dựng trước/, where: /public\/pagefind/ },
@@ -55,6 +77,12 @@ export const cases: RedTeamCase[] = [
   { name: 'check:data: a 100,000-character unit name', command: 'check:data', outcome: 'refused',
     setup: plant(UNIT, (t) => t.replace(/^name: .*$/m, `name: "${'Biên Hòa '.repeat(11_112)}"`)),
     message: / name: giá trị dài 100\.008 ký tự, quá giới hạn 10\.000 ký tự — giá trị "Biên Hòa Biên Hòa.{0,50}…" \(quy tắc: gia-tri-qua-dai\)/, where: at(UNIT, 1) },
+  { name: 'check:data: a right-to-left override in a unit name (YAML)', command: 'check:data', outcome: 'refused', setup: plant(UNIT, (t) => t.replace('Biên Hòa"', '\u202EBiên Hòa\u202C"')),
+    message: / name: giá trị chứa ký tự điều khiển hướng chữ U\+202E \(RIGHT-TO-LEFT OVERRIDE\).*giá trị "Liên đoàn Lao động thành phố <U\+202E>Biên Hòa<U\+202C>" \(quy tắc: ky-tu-khong-hop-le\)/, where: at(UNIT, 1) },
+  { name: 'check:data: U+FFFF escaped in an indicator\'s source (YAML "\\uFFFF")', command: 'check:data', outcome: 'refused', setup: plant('content/chi-tieu/mai-am-cong-doan.yaml', (t) => t.replace(/^source: (.*)$/m, 'source: "$1\\uFFFF"')),
+    message: / source: giá trị chứa ký tự U\+FFFF.*\(quy tắc: ky-tu-khong-hop-le\)/, where: at('content/chi-tieu/mai-am-cong-doan.yaml', lineOf(readFileSync('content/chi-tieu/mai-am-cong-doan.yaml', 'utf8'), 'source:')) },
+  { name: 'check:data: a zero-width joiner in the dataset description', command: 'check:data', outcome: 'refused', setup: plant('content/so-lieu/bo-du-lieu.yaml', (t) => `${t.trimEnd()}\n`.replace(/^(\w+): (\S)/m, '$1: $2\u200D')),
+    message: /ký tự vô hình U\+200D \(ZERO WIDTH JOINER\).*\(quy tắc: ky-tu-khong-hop-le\)/, where: /content\/so-lieu\/bo-du-lieu\.yaml:\d+/ },
   { name: 'check:data: a NUL in a unit name', command: 'check:data', outcome: 'refused', setup: plant(UNIT, (t) => t.replace('Biên Hòa"', 'Biên\u0000 Hòa"')),
     message: / name: giá trị chứa ký tự điều khiển U\+0000.*giá trị "Liên đoàn Lao động thành phố Biên<U\+0000> Hòa" \(quy tắc: ky-tu-dieu-khien\)/, where: at(UNIT, 1) },
   { name: 'check:data: a 3 MB unit file', command: 'check:data', outcome: 'refused', setup: plant(UNIT, (t) => `${t}# ${'x'.repeat(3_000_000)}\n`),

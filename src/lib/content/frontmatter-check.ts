@@ -3,9 +3,10 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import type { ZodType } from 'zod';
-import { CONTROL_CHAR, loadYaml, YAML_LIMITS, type YamlProblem } from './yaml-load.ts';
+import { loadYaml, YAML_LIMITS, type YamlProblem } from './yaml-load.ts';
 import type { Problem } from '../problems/problem.ts';
 import { isRuleId, type RuleId } from '../problems/rules.ts';
+import { findUnsafeCharacter } from '../text/unsafe-characters.ts';
 
 /** A YAML problem (yaml-load.ts) with the file it is in: always a line and a field. */
 export type FrontMatterProblem = Problem & YamlProblem;
@@ -107,7 +108,7 @@ export function checkFrontMatter(file: string, text: string, schema: ZodType): F
 }
 
 /**
- * No text in schema-valid data holds a control character or passes the length cap (what the
+ * No text in schema-valid data holds a control character, bidi control, zero-width or non-XML character or passes the length cap (what the
  * bounded loader would refuse). Iterative: the data came from js-yaml, not from the bounded loader.
  */
 function textsAreClean(data: unknown): boolean {
@@ -115,10 +116,10 @@ function textsAreClean(data: unknown): boolean {
   while (stack.length > 0) {
     const value = stack.pop();
     if (typeof value === 'string') {
-      if (value.length > YAML_LIMITS.maxValueChars || CONTROL_CHAR.test(value)) return false;
+      if (value.length > YAML_LIMITS.maxValueChars || findUnsafeCharacter(value) !== null) return false;
     } else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
-        if (key.length > YAML_LIMITS.maxValueChars || CONTROL_CHAR.test(key)) return false;
+        if (key.length > YAML_LIMITS.maxValueChars || findUnsafeCharacter(key) !== null) return false;
         stack.push(item);
       }
     }

@@ -3,8 +3,9 @@
 // control character) is refused with a Vietnamese message naming the line, in bounded time and
 // memory, and no English library message or stack ever reaches the editor.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { codePointName, visibleControls, type Problem } from '../problems/problem.ts';
+import { visibleControls, type Problem } from '../problems/problem.ts';
 import type { RuleId } from '../problems/rules.ts';
+import { findUnsafeCharacter, type UnsafeCharacter } from '../text/unsafe-characters.ts';
 
 /**
  * Caps far above any real file (the largest front matter is under 4 KB, the largest data file
@@ -30,8 +31,16 @@ export type YamlLoad =
   | { ok: true; value: unknown; doc: Document.Parsed; counter: LineCounter }
   | { ok: false; problems: YamlProblem[] };
 
-/** Control characters other than tab, line feed and carriage return (C0, DEL and C1). */
-export const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/**
+ * What a YAML text may not hold (src/lib/text/unsafe-characters.ts): a control character keeps its
+ * own rule (ky-tu-dieu-khien); a character XML cannot carry, a bidi control or a zero-width one
+ * gets ky-tu-khong-hop-le. Both name the code point.
+ */
+export function unsafeCharacterProblem(found: UnsafeCharacter, what: string): { rule: RuleId; message: string } {
+  return found.kind === 'control'
+    ? { rule: 'ky-tu-dieu-khien', message: `${what} chứa ký tự điều khiển ${found.codePoint} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại` }
+    : { rule: 'ky-tu-khong-hop-le', message: `${what} chứa ${found.description}; có thể do dán từ phần mềm khác, hãy xoá ký tự này hoặc gõ lại` };
+}
 
 const numberVi = (n: number) => n.toLocaleString('vi-VN');
 
@@ -89,9 +98,10 @@ function walk(doc: Document.Parsed, lineAt: (offset: number) => number): YamlPro
   let aliases = 0;
   const stack: { node: unknown; path: (string | number)[]; depth: number }[] = [{ node: doc.contents, path: [], depth: 0 }];
   const checkText = (text: string, offset: number, path: (string | number)[], what: 'value' | 'key') => {
-    const control = CONTROL_CHAR.exec(text);
-    if (control) {
-      problems.push(problem(lineAt(offset), 'ky-tu-dieu-khien', `${what === 'key' ? 'tên trường' : 'giá trị'} chứa ký tự điều khiển ${codePointName(control[0])} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại`, fieldName(path), { actual: shorten(text) }));
+    const unsafe = findUnsafeCharacter(text);
+    if (unsafe) {
+      const { rule, message } = unsafeCharacterProblem(unsafe, what === 'key' ? 'tên trường' : 'giá trị');
+      problems.push(problem(lineAt(offset), rule, message, fieldName(path), { actual: shorten(text) }));
     }
     if (text.length > YAML_LIMITS.maxValueChars) {
       problems.push(problem(lineAt(offset), 'gia-tri-qua-dai', `${what === 'key' ? 'tên trường' : 'giá trị'} dài ${numberVi(text.length)} ký tự, quá giới hạn ${numberVi(YAML_LIMITS.maxValueChars)} ký tự`, fieldName(path), { actual: shorten(text) }));
@@ -125,7 +135,8 @@ function walk(doc: Document.Parsed, lineAt: (offset: number) => number): YamlPro
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const key = pair.key as Node | null;
-        const name = isScalar(key) ? String(key.value) : '';
+        // An empty key (": x") is null: named, not printed as "null".
+        const name = isScalar(key) && key.value !== null && key.value !== undefined ? String(key.value) : '(trường không tên)';
         const keyOffset = key?.range?.[0] ?? offset;
         if (isScalar(key) && typeof key.value === 'string') checkText(key.value, keyOffset, [...path, name], 'key');
         if (seen.has(name)) problems.push(problem(lineAt(keyOffset), 'truong-lap', `trường "${shorten(name)}" đã có ở trên; mỗi trường chỉ được viết một lần`, fieldName([...path, name])));
@@ -177,11 +188,13 @@ export function loadYaml(text: string, lineOffset = 0): YamlLoad {
   }
   const lineAt = (offset: number) => at(counter.linePos(offset).line);
   if (doc.errors.length > 0) {
-    // A control character can break the syntax; naming it says more than the syntax error.
-    const control = CONTROL_CHAR.exec(text);
-    if (control) {
-      const pos = counter.linePos(control.index);
-      return { ok: false, problems: [problem(at(pos.line), 'ky-tu-dieu-khien', `tệp chứa ký tự điều khiển ${codePointName(control[0])} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại`, '(YAML)', { column: pos.col })] };
+    // A control character (or U+FFFE, a lone surrogate…) can break the syntax; naming it says
+    // more than the syntax error.
+    const unsafe = findUnsafeCharacter(text);
+    if (unsafe) {
+      const pos = counter.linePos(unsafe.index);
+      const { rule, message } = unsafeCharacterProblem(unsafe, 'tệp');
+      return { ok: false, problems: [problem(at(pos.line), rule, message, '(YAML)', { column: pos.col })] };
     }
     return {
       ok: false,

@@ -1,7 +1,7 @@
 // Reads and validates content/cau-hinh.yaml once per process: with the bounded YAML loader and
 // the same file:line:field:rule messages as every other content file.
-import { readContentFile } from '../content/content-dir.ts';
-import { validateYaml, type FrontMatterProblem } from '../content/frontmatter-check.ts';
+import { listContentDir, readContentFile } from '../content/content-dir.ts';
+import { fieldLine, validateYaml, type FrontMatterProblem } from '../content/frontmatter-check.ts';
 import { formatProblems } from '../problems/problem.ts';
 import { EDITION_FILE, editionSchema, type Edition } from './schema.ts';
 
@@ -20,8 +20,33 @@ export function checkEdition(root: string): { edition: Edition; problems: [] } |
   const read = readContentFile(root, EDITION_FILE, MAX_BYTES);
   if ('missing' in read) return { edition: null, problems: [{ file: EDITION_FILE, line: 1, field: '(tệp)', rule: 'thieu-tep', message: 'chưa có tệp ấn bản; chép từ một ấn bản mẫu và sửa theo tổ chức của mình' }] };
   if ('refusal' in read) return { edition: null, problems: [{ file: EDITION_FILE, line: 1, field: '(tệp)', rule: read.refusal.rule, message: read.refusal.message }] };
-  const checked = validateYaml(EDITION_FILE, new TextDecoder().decode(read.bytes), editionSchema);
-  return checked.problems.length > 0 ? { edition: null, problems: checked.problems } : { edition: checked.value as Edition, problems: [] };
+  const text = new TextDecoder().decode(read.bytes);
+  const checked = validateYaml(EDITION_FILE, text, editionSchema);
+  if (checked.problems.length > 0) return { edition: null, problems: checked.problems };
+  const edition = checked.value as Edition;
+  const clash = scopeClash(root, edition, text);
+  return clash ? { edition: null, problems: [clash] } : { edition, problems: [] };
+}
+
+/** Where the units' files are (content/don-vi/<code>.yaml): a unit's code is its file's name. */
+const UNITS_DIR = 'content/don-vi';
+
+/**
+ * The scope's draft and form are named after its slug, beside the units' (named after their
+ * codes): a slug equal to a unit's code would replace that unit's files with the organisation's.
+ */
+function scopeClash(root: string, edition: Edition, text: string): FrontMatterProblem | null {
+  const slug = edition.organisation.scope.slug;
+  // A missing or unreadable folder is reported by the data check, with its own reason.
+  const unit = listContentDir(root, UNITS_DIR).names.find((name) => name.replace(/\.ya?ml$/, '') === slug && /\.ya?ml$/.test(name));
+  if (!unit) return null;
+  return {
+    file: EDITION_FILE,
+    line: fieldLine(text, ['organisation', 'scope', 'slug'], 0),
+    field: 'organisation.scope.slug',
+    rule: 'ma-pham-vi-trung',
+    message: `mã phạm vi "${slug}" trùng mã đơn vị ${UNITS_DIR}/${unit}: dự thảo báo cáo và biểu mẫu chung của cả tổ chức sẽ thay mất của đơn vị đó; hãy chọn mã khác, thường là \`word\` viết không dấu`,
+  };
 }
 
 const cache = new Map<string, Edition>();

@@ -20,6 +20,41 @@ const yearSpan = (what: string) =>
     .strict()
     .refine((s) => s.from <= s.to, { path: ['to'], message: 'năm cuối phải lớn hơn hoặc bằng năm đầu', params: { rule: 'khoang-nam' } });
 
+/** The longest congress term an edition may have, in years (a term is five years; ten allows for a change of cycle). */
+export const MAX_TERM_YEARS = 10;
+
+/**
+ * File names the scope's slug may not take, besides the unit codes: the scope's draft and form sit
+ * beside the units' (`/tai-ve/bao-cao/<slug>.docx`, `/tai-ve/bieu-mau/<slug>.xlsx`), and
+ * `toan-bo` names the whole site's files elsewhere (`/lich/toan-bo.ics`, `/so-lieu/toan-bo.csv`).
+ */
+export const RESERVED_SCOPE_SLUGS = ['toan-bo', 'bieu-do', 'bao-cao', 'bieu-mau', 'de-cuong-bao-cao'] as const;
+
+/**
+ * The site's address: http(s) and a host, nothing after it but "/". Every page links from the
+ * root ("/van-ban/…"), so a site in a sub-folder (https://example.org/so-ket/) would publish broken
+ * links: refused with that reason rather than dropped without a word.
+ */
+const siteUrl = z.string().superRefine((value, ctx) => {
+  const fail = (message: string) => ctx.addIssue({ code: 'custom', message, params: { rule: 'dinh-dang' } });
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    fail('địa chỉ trang phải là một địa chỉ đầy đủ, bắt đầu bằng https:// (ví dụ "https://soket.congdoan.vn")');
+    return;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    fail(`địa chỉ trang phải bắt đầu bằng https:// hoặc http://, không phải "${url.protocol}"`);
+  } else if (!url.hostname) {
+    fail('địa chỉ trang phải có tên miền (ví dụ "https://soket.congdoan.vn")');
+  } else if (url.username || url.password) {
+    fail('địa chỉ trang không được chứa tên đăng nhập hay mật khẩu');
+  } else if (url.pathname !== '/' || url.search || url.hash) {
+    fail(`địa chỉ trang chỉ gồm giao thức và tên miền, không có đường dẫn ("${url.pathname}${url.search}${url.hash}"): mọi liên kết của trang bắt đầu từ gốc tên miền, nên trang phải đặt ở gốc (ví dụ một tên miền con "https://soket.${url.hostname}")`);
+  }
+});
+
 /** A closed list: code (used in content files) → label (shown on pages and in the files). */
 const vocabulary = (what: string, example: string) =>
   z
@@ -85,7 +120,7 @@ export const editionSchema = z
       .describe('Kỳ sơ kết.'),
     site: z
       .object({
-        url: z.string().url().describe('Địa chỉ gốc của trang khi đưa lên mạng (liên kết chuẩn, sitemap, thẻ chia sẻ).'),
+        url: siteUrl.describe('Địa chỉ gốc của trang khi đưa lên mạng (liên kết chuẩn, sitemap, lịch, thẻ chia sẻ): `http://` hoặc `https://` và tên miền, không có đường dẫn (trang đặt ở gốc tên miền, vì mọi liên kết trong trang bắt đầu bằng `/`).'),
       })
       .strict()
       .describe('Nơi trang được công bố.'),
@@ -107,11 +142,22 @@ export const editionSchema = z
   .superRefine((e, ctx) => {
     const { years, until } = e.review.evaluation;
     const { term } = e.congress;
-    if (years.from < term.from || years.to > term.to) {
-      ctx.addIssue({ code: 'custom', path: ['review', 'evaluation', 'years'], message: `các năm đánh giá phải nằm trong nhiệm kỳ ${term.from} – ${term.to}`, params: { rule: 'nam-ngoai-nhiem-ky' } });
+    // A term of decades would make every table one column a year (1900–2100: a 556 KB status page).
+    if (term.to - term.from > MAX_TERM_YEARS) {
+      ctx.addIssue({ code: 'custom', path: ['congress', 'term'], message: `nhiệm kỳ ${term.from} – ${term.to} dài ${term.to - term.from} năm; một nhiệm kỳ dài nhiều nhất ${MAX_TERM_YEARS} năm (kiểm tra lại năm đầu, năm cuối)`, params: { rule: 'nhiem-ky' } });
     }
-    if (Number(until.slice(0, 4)) < years.from) {
+    if (years.from < term.from || years.to > term.to) {
+      ctx.addIssue({ code: 'custom', path: ['review', 'evaluation', 'years'], message: `các năm đánh giá ${years.from} – ${years.to} phải nằm trong nhiệm kỳ ${term.from} – ${term.to}`, params: { rule: 'nam-ngoai-nhiem-ky' } });
+    }
+    const untilYear = Number(until.slice(0, 4));
+    if (untilYear < years.from) {
       ctx.addIssue({ code: 'custom', path: ['review', 'evaluation', 'until'], message: `tháng cuối của thời gian đánh giá phải từ năm ${years.from} trở đi`, params: { rule: 'khoang-nam' } });
+    } else if (untilYear > term.to) {
+      ctx.addIssue({ code: 'custom', path: ['review', 'evaluation', 'until'], message: `tháng cuối của thời gian đánh giá (${until}) phải nằm trong nhiệm kỳ ${term.from} – ${term.to}`, params: { rule: 'nam-ngoai-nhiem-ky' } });
+    }
+    const slug = e.organisation.scope.slug;
+    if ((RESERVED_SCOPE_SLUGS as readonly string[]).includes(slug)) {
+      ctx.addIssue({ code: 'custom', path: ['organisation', 'scope', 'slug'], message: `mã phạm vi "${slug}" trùng tên một tệp khác của trang (${RESERVED_SCOPE_SLUGS.join(', ')} đã dùng); hãy chọn mã khác, thường là \`word\` viết không dấu`, params: { rule: 'ma-pham-vi-trung' } });
     }
   });
 

@@ -32,6 +32,7 @@ export function fsReason(error: unknown): string {
     case 'ETXTBSY': return 'tệp đang bị chương trình khác dùng';
     case 'ENOENT': return 'tệp hoặc thư mục không còn tồn tại';
     case 'EIO': return 'lỗi đọc/ghi của ổ đĩa';
+    case 'EFBIG': return 'tệp vượt giới hạn kích thước được phép ghi';
     default: return `lỗi hệ thống tệp${code ? ` (${code})` : ''}`;
   }
 }
@@ -238,11 +239,21 @@ export function recover(dir: string): string | null {
 
 // ——— The lock ———
 
+/** Who holds a lock: an import (`npm run import:form`, the sample data) or a build (`npm run build`). */
+export type LockHolder = 'nhap' | 'dung-trang';
+
 interface LockInfo {
   pid: number;
   host: string;
   started: string;
+  /** Absent in locks written before builds took them: an import's. */
+  holder?: LockHolder;
 }
+
+/** The build's own lock, in the project folder: two builds in one folder run one after the other. */
+export const BUILD_LOCK = '.dung-trang.khoa';
+
+const HOLDER_NAMES: Record<LockHolder, string> = { nhap: 'một lần nhập biểu mẫu', 'dung-trang': 'một lần dựng trang' };
 
 function alive(pid: number): boolean {
   try {
@@ -263,12 +274,12 @@ function readLock(path: string): LockInfo | null {
 }
 
 /** Creates the lock file whole (a temp file hard-linked into place: link fails if the lock exists). */
-function tryCreateLock(dir: string): boolean {
-  const temp = join(dir, `${LOCK}.moi-${process.pid}`);
-  const info: LockInfo = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
+function tryCreateLock(dir: string, name: string, holder: LockHolder): boolean {
+  const temp = join(dir, `${name}.moi-${process.pid}`);
+  const info: LockInfo = { pid: process.pid, host: hostname(), started: new Date().toISOString(), holder };
   writeDurable(temp, new TextEncoder().encode(JSON.stringify(info)));
   try {
-    linkSync(temp, join(dir, LOCK));
+    linkSync(temp, join(dir, name));
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -289,17 +300,29 @@ const time = (iso: string) => {
   return Number.isNaN(d.getTime()) ? iso : `${d.toLocaleTimeString('vi-VN', { hour12: false })} ${d.toLocaleDateString('vi-VN')}`;
 };
 
+export interface LockOptions {
+  /** The lock file's name in the folder: the data folder's (LOCK) unless given. */
+  name?: string;
+  /** Who takes it, written in the lock so that whoever waits is told. */
+  holder?: LockHolder;
+  /** Called once, when the lock is held by a live process and the caller starts to wait. */
+  onWait?: (message: string) => void;
+}
+
 /**
- * Takes the folder's lock, waiting up to `waitMs` for another import to finish. A lock whose
- * process has ended on this machine (killed, power cut) is stale: it is taken over, and said so.
+ * Takes the folder's lock, waiting up to `waitMs` for another import (or build) to finish. A lock
+ * whose process has ended on this machine (killed, power cut) is stale: it is taken over, and said so.
  */
-export async function acquireLock(dir: string, waitMs = 30_000): Promise<Lock> {
-  const path = join(dir, LOCK);
+export async function acquireLock(dir: string, waitMs = 30_000, options: LockOptions = {}): Promise<Lock> {
+  const name = options.name ?? LOCK;
+  const holderOf = (info: LockInfo | null) => HOLDER_NAMES[info?.holder ?? 'nhap'];
+  const path = join(dir, name);
   const deadline = Date.now() + waitMs;
   let staleNote: string | undefined;
+  let waiting = false;
   for (;;) {
     try {
-      if (tryCreateLock(dir)) {
+      if (tryCreateLock(dir, name, options.holder ?? 'nhap')) {
         let held = true;
         return {
           release: () => {
@@ -311,7 +334,7 @@ export async function acquireLock(dir: string, waitMs = 30_000): Promise<Lock> {
         };
       }
     } catch (error) {
-      throw new TransactionError(`không tạo được khoá ${join(dir, LOCK)}: ${fsReason(error)}`, error);
+      throw new TransactionError(`không tạo được khoá ${path}: ${fsReason(error)}`, error);
     }
     const holder = readLock(path);
     const age = (() => {
@@ -324,24 +347,29 @@ export async function acquireLock(dir: string, waitMs = 30_000): Promise<Lock> {
     const stale = holder ? holder.host === hostname() && !alive(holder.pid) : age > 10_000;
     if (stale) {
       staleNote = holder
-        ? `Khoá ${LOCK} do lần nhập trước (tiến trình ${holder.pid}, bắt đầu ${time(holder.started)}) để lại: tiến trình đó không còn chạy (bị dừng giữa chừng), nên khoá được gỡ.`
-        : `Khoá ${LOCK} hỏng (không đọc được) và đã cũ; khoá được gỡ.`;
-      // Renamed away first, so of two imports that both find it stale only one removes it.
+        ? `Khoá ${name} do ${holder.holder === 'dung-trang' ? 'lần dựng trang' : 'lần nhập'} trước (tiến trình ${holder.pid}, bắt đầu ${time(holder.started)}) để lại: tiến trình đó không còn chạy (bị dừng giữa chừng), nên khoá được gỡ.`
+        : `Khoá ${name} hỏng (không đọc được) và đã cũ; khoá được gỡ.`;
+      // Renamed away first, so of two processes that both find it stale only one removes it.
       try {
-        renameSync(path, join(dir, `${LOCK}.cu-${process.pid}`));
-        tryUnlink(join(dir, `${LOCK}.cu-${process.pid}`));
+        renameSync(path, join(dir, `${name}.cu-${process.pid}`));
+        tryUnlink(join(dir, `${name}.cu-${process.pid}`));
       } catch {
-        // another import took it over first; go round again
+        // another process took it over first; go round again
       }
       continue;
     }
+    const who = `${holderOf(holder)}${holder ? ` (tiến trình ${holder.pid} trên máy ${holder.host}, từ ${time(holder.started)})` : ''}`;
     if (Date.now() > deadline) {
       throw new TransactionError(
-        `thư mục ${dir} đang được một lần nhập khác ghi${holder ? ` (tiến trình ${holder.pid} trên máy ${holder.host}, từ ${time(holder.started)})` : ''}; đã chờ ${Math.round(waitMs / 1000)} giây. Chờ lần nhập đó xong rồi chạy lại; nếu chắc chắn không còn lần nhập nào, xoá tệp ${join(dir, LOCK)}`,
+        holder?.holder === 'dung-trang'
+          ? `thư mục ${dir} đang được ${who} đọc; đã chờ ${Math.round(waitMs / 1000)} giây. Chờ lần dựng trang đó xong rồi chạy lại; nếu chắc chắn không còn lần dựng nào, xoá tệp ${path}`
+          : `thư mục ${dir} đang được một lần nhập khác ghi${holder ? ` (tiến trình ${holder.pid} trên máy ${holder.host}, từ ${time(holder.started)})` : ''}; đã chờ ${Math.round(waitMs / 1000)} giây. Chờ lần nhập đó xong rồi chạy lại; nếu chắc chắn không còn lần nhập nào, xoá tệp ${path}`,
       );
+    }
+    if (!waiting) {
+      waiting = true;
+      options.onWait?.(`Đang chờ ${who} xong (khoá ${path}; chờ tối đa ${Math.round(waitMs / 1000)} giây)…`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
-
-

@@ -105,7 +105,8 @@ export function summariseByUnit(s: IndicatorSummary, unitName: (id: string) => s
   const incomplete = s.units.length - ranked.length;
   const top = ranked.filter((u) => u.rank === 1);
   if (top.length === 0) return 'Chưa đơn vị nào báo cáo đủ số liệu.';
-  const what = s.kind === 'count' ? 'lũy kế' : `tỷ lệ năm ${s.years.at(-1)?.year}`;
+  const lastYear = s.years.at(-1)?.year;
+  const what = s.kind === 'count' ? 'lũy kế' : lastYear === undefined ? 'tỷ lệ' : `tỷ lệ năm ${lastYear}`;
   const leaders = top.map((u) => unitName(u.unitId)).join(', ');
   const value = withUnit(formatQuantity(top[0]?.result ?? null), s.kind, unit);
   const rest = incomplete > 0 ? `; ${integer.format(incomplete)} đơn vị chưa báo cáo đủ, không xếp hạng` : '';

@@ -7,7 +7,8 @@
 //   rejected, never guessed — every figure is a whole number; a rate is given as numerator and
 //   denominator. Rows whose cells are all empty carry no data and are skipped.
 import { csvRecords, TooManyRecords, type CsvRecord } from './csv-records.ts';
-import { codePointName, type Problem } from '../problems/problem.ts';
+import type { Problem } from '../problems/problem.ts';
+import { findUnsafeCharacter } from '../text/unsafe-characters.ts';
 import type { RuleId } from '../problems/rules.ts';
 
 export const RESULT_COLUMNS = ['don_vi', 'nam', 'chi_tieu', 'gia_tri', 'tu_so', 'mau_so', 'ghi_chu'] as const;
@@ -186,14 +187,14 @@ export function csvProblem(file: string, text: string, error: unknown): Problem 
   const column = typeof e.column === 'number' ? e.column + 1 : undefined;
   return {
     file, line: e.lines ?? 1, rule: 'csv',
-    ...(column === undefined ? {} : { column, ...(RESULT_COLUMNS[column - 1] ? { columnName: RESULT_COLUMNS[column - 1] } : {}) }),
+    ...(column === undefined ? {} : { column, columnName: RESULT_COLUMNS[column - 1] ?? String(column) }),
     message: `không đọc được tệp CSV: ${known ?? 'cấu trúc ô và dấu ngoặc kép không hợp lệ'}`,
   };
 }
 
 // Tab, CR and LF may stand in a note (Excel's Alt+Enter); every other control character is
-// invisible in a spreadsheet and would be published as is.
-const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+// invisible in a spreadsheet and would be published as is, and so would a bidi override (a note
+// showing "12" as "21"), a zero-width character, or U+FFFE (src/lib/text/unsafe-characters.ts).
 
 /**
  * Cells too long to be data, and control characters: each is reported at its line (counted
@@ -204,7 +205,7 @@ function cellTextProblems(file: string, line: number, record: string[], problems
   let found = false;
   let lineOfCell = line;
   record.forEach((cell, i) => {
-    const where = { file, column: i + 1, ...(RESULT_COLUMNS[i] ? { columnName: RESULT_COLUMNS[i] } : {}) };
+    const where = { file, column: i + 1, columnName: RESULT_COLUMNS[i] ?? String(i + 1) };
     const length = cell.length > MAX_CELL_CHARS ? [...cell].length : 0;
     if (length > MAX_CELL_CHARS) {
       found = true;
@@ -213,13 +214,16 @@ function cellTextProblems(file: string, line: number, record: string[], problems
         message: `ô dài ${length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự của một ô; ghi chú dài hãy đưa vào văn bản báo cáo`,
       });
     } else {
-      const control = CONTROL_CHAR.exec(cell);
-      if (control) {
+      const unsafe = findUnsafeCharacter(cell);
+      if (unsafe) {
         found = true;
-        const before = cell.slice(0, control.index);
+        const before = cell.slice(0, unsafe.index);
+        const position = `ở ký tự thứ ${[...before].length + 1}`;
         problems.push({
-          ...where, line: lineOfCell + lineBreaks(before), rule: 'ky-tu-dieu-khien', actual: cell,
-          message: `ô có ký tự điều khiển ${codePointName(control[0])} ở ký tự thứ ${[...before].length + 1} (ký tự vô hình, thường do chép từ phần mềm khác); hãy xoá ký tự này`,
+          ...where, line: lineOfCell + lineBreaks(before), actual: cell,
+          ...(unsafe.kind === 'control'
+            ? { rule: 'ky-tu-dieu-khien', message: `ô có ký tự điều khiển ${unsafe.codePoint} ${position} (ký tự vô hình, thường do chép từ phần mềm khác); hãy xoá ký tự này` }
+            : { rule: 'ky-tu-khong-hop-le', message: `ô có ${unsafe.description}, ${position} (thường do chép từ phần mềm khác); hãy xoá ký tự này` }),
         });
       }
     }
@@ -284,7 +288,8 @@ export function parseResultsCsv(
       rows,
       unfilled,
       problems: [{
-        file, line: 1, column, rule: 'tieu-de', actual: headerCells[column - 1] ?? '',
+        // The column's name: the one expected there, or its number past the last (never "undefined").
+        file, line: 1, column, columnName: RESULT_COLUMNS[column - 1] ?? String(column), rule: 'tieu-de', actual: headerCells[column - 1] ?? '',
         message: `dòng tiêu đề phải đúng ${RESULT_COLUMNS.length} cột theo thứ tự ${RESULT_COLUMNS.join(delimiter)}; cột ${column} ${headerCells[column - 1] === undefined ? 'bị thiếu' : 'không đúng'}${RESULT_COLUMNS[column - 1] ? ` (cần "${RESULT_COLUMNS[column - 1]}")` : ' (thừa cột)'}`,
       }],
     };

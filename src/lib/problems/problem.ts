@@ -4,6 +4,7 @@
 // (catalogued in rules.ts, listed in the README). Modelled on vfile-message (ruleId, actual,
 // expected, url) so a problem can also be read by a program.
 import type { RuleId } from './rules.ts';
+import { findUnsafeCharacters } from '../text/unsafe-characters.ts';
 
 export interface Problem {
   /** The rule's permanent id (rules.ts), printed as "(quy tắc: …)". */
@@ -37,17 +38,27 @@ export interface Problem {
 export const MAX_SHOWN_CHARS = 80;
 const SHOWN_CHARS = 60;
 
-// Control characters would be invisible, or (ESC) drive the terminal the message is printed on.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-
 /** A character's code as messages name it: "U+001B". */
 export function codePointName(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Control characters made visible ("<U+0000>"); for file names and values in messages. */
+/**
+ * Control characters made visible ("<U+0000>"); for file names and values in messages. So are the
+ * other characters no text field may hold (src/lib/text/unsafe-characters.ts): an ESC would drive
+ * the terminal, a bidi override would show the message's digits reversed, a zero-width one nothing.
+ */
 export function visibleControls(text: string): string {
-  return text.replace(CONTROL, (c) => `<${codePointName(c)}>`);
+  const found = findUnsafeCharacters(text);
+  if (found.length === 0) return text;
+  let out = '';
+  let from = 0;
+  // Each such character is one UTF-16 unit (a lone surrogate too).
+  for (const c of found) {
+    out += `${text.slice(from, c.index)}<${c.codePoint}>`;
+    from = c.index + 1;
+  }
+  return out + text.slice(from);
 }
 
 /**

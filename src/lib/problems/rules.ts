@@ -97,6 +97,11 @@ export const RULES = {
     explanation: 'chữ hay ô có ký tự điều khiển (NUL, ESC, DEL, U+0080–U+009F …), thường do dán từ phần mềm khác; Tab và xuống dòng thì được',
     example: 'content/don-vi/bien-hoa.yaml:1: name: giá trị chứa ký tự điều khiển U+0000 (chỉ cho phép Tab và xuống dòng); … — giá trị "Liên đoàn Lao động thành phố Biên<U+0000> Hòa"',
   },
+  'ky-tu-khong-hop-le': {
+    title: 'Ký tự không hợp lệ',
+    explanation: 'chữ hay ô có ký tự XML không chứa được (U+FFFE, U+FFFF, nửa cặp UTF-16), ký tự điều khiển hướng chữ (U+202A–U+202E, U+2066–U+2069) hay ký tự vô hình (U+200B …), thường do dán từ phần mềm khác',
+    example: 'content/so-lieu/2019.csv:7:7 (cột ghi_chu): ô có ký tự điều khiển hướng chữ U+202E (RIGHT-TO-LEFT OVERRIDE), có thể làm chữ số hiện ngược thứ tự, ở ký tự thứ 4 …; hãy xoá ký tự này — giá trị "abc<U+202E>123"',
+  },
   'gia-tri-qua-dai': {
     title: 'Giá trị quá dài',
     explanation: 'một giá trị hay tên trường YAML dài quá 10.000 ký tự',
@@ -144,7 +149,7 @@ export const RULES = {
   },
   'dinh-dang': {
     title: 'Sai định dạng',
-    explanation: 'giá trị không đúng dạng (ngày không viết YYYY-MM-DD, địa chỉ trang không phải URL, mã không phải slug)',
+    explanation: 'giá trị không đúng dạng (ngày không viết YYYY-MM-DD, địa chỉ trang không phải http(s) hay có đường dẫn, mã không phải slug)',
     example: 'content/so-lieu/nop-bao-cao.yaml:11: received[4].date: ngày phải có dạng YYYY-MM-DD (ví dụ 2021-01-28)',
   },
   'ngay-co-that': {
@@ -243,7 +248,7 @@ export const RULES = {
   },
   'nhiem-ky': {
     title: 'Nhiệm kỳ',
-    explanation: 'năm đầu nhiệm kỳ lớn hơn năm cuối trong `bo-du-lieu.yaml`',
+    explanation: 'năm đầu nhiệm kỳ lớn hơn năm cuối trong `bo-du-lieu.yaml`; nhiệm kỳ của tệp ấn bản dài quá 10 năm',
     example: 'content/so-lieu/bo-du-lieu.yaml:5: term: năm đầu nhiệm kỳ phải nhỏ hơn hoặc bằng năm cuối',
   },
   'don-vi-trung': {
@@ -266,7 +271,7 @@ export const RULES = {
   'tieu-de': {
     title: 'Dòng tiêu đề',
     explanation: 'dòng tiêu đề của tệp kết quả sai tên, thiếu cột hoặc lẫn cả `,` và `;`; dòng tiêu đề của biểu mẫu bị sửa',
-    example: '2019.csv:1:4: dòng tiêu đề phải đúng 7 cột theo thứ tự …; cột 4 không đúng (cần "gia_tri")',
+    example: '2019.csv:1:4 (cột gia_tri): dòng tiêu đề phải đúng 7 cột theo thứ tự …; cột 4 không đúng (cần "gia_tri")',
   },
   csv: {
     title: 'CSV hỏng',
@@ -300,7 +305,7 @@ export const RULES = {
   },
   'nam-ngoai-nhiem-ky': {
     title: 'Năm ngoài nhiệm kỳ',
-    explanation: 'năm ngoài nhiệm kỳ của bộ số liệu',
+    explanation: 'năm ngoài nhiệm kỳ của bộ số liệu; năm đánh giá hay tháng cuối (`until`) của tệp ấn bản ngoài nhiệm kỳ',
     example: '2024.csv:2:2 (cột nam): năm nằm ngoài nhiệm kỳ 2023 – 2028 — giá trị "2022"',
   },
   'khoang-nam': {
@@ -312,6 +317,11 @@ export const RULES = {
     title: 'Danh mục trống',
     explanation: 'một danh mục của tệp ấn bản (loại đơn vị, đơn vị tính, nhóm chỉ tiêu, cấp chương trình) không có mục nào',
     example: 'content/cau-hinh.yaml:25: vocabularies.unitTypes: danh mục loại đơn vị báo cáo (trường `type` của `content/don-vi/`, `appliesTo.types` của lịch) phải có ít nhất một mục',
+  },
+  'ma-pham-vi-trung': {
+    title: 'Mã phạm vi trùng',
+    explanation: '`organisation.scope.slug` của tệp ấn bản trùng mã một đơn vị hay tên một tệp khác của trang: dự thảo và biểu mẫu chung sẽ thay mất của đơn vị',
+    example: 'content/cau-hinh.yaml:10: organisation.scope.slug: mã phạm vi "bien-hoa" trùng mã đơn vị content/don-vi/bien-hoa.yaml: …; hãy chọn mã khác …',
   },
   'nhiem-ky-an-ban': {
     title: 'Nhiệm kỳ khác ấn bản',

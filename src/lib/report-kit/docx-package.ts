@@ -8,6 +8,7 @@
 // output by tests/docx-package.test.ts), and the package is zipped with Node's native deflate.
 import { Packer, type Document } from 'docx';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { xmlSafe } from '../text/unsafe-characters.ts';
 
 /** The documents' font (NĐ 30/2020: Times New Roman). */
 export const FONT = 'Times New Roman';
@@ -111,7 +112,9 @@ export function zipPackage(files: Map<string, string | Uint8Array>): Buffer {
   const central: Buffer[] = [];
   let offset = 0;
   for (const [path, data] of entries) {
-    const raw = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    // The last guard: whatever text reached docx (U+FFFE in a note, a lone surrogate), every XML
+    // part is well-formed; the readers refuse such characters first (src/lib/text/unsafe-characters.ts).
+    const raw = typeof data === 'string' ? Buffer.from(xmlSafe(data), 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     // Images are compressed already: stored as they are, as Word itself does.
     const method = /\.(png|jpe?g)$/i.test(path) ? 0 : 8;
     const packed = method === 8 ? deflateRawSync(raw) : raw;

@@ -9,7 +9,7 @@
 // Two documents are built from the outline (content/van-ban/de-cuong-bao-cao.mdx): the blank
 // template, and a unit's (or the province's) draft with its own figures in the indicators section.
 import {
-  AlignmentType, BorderStyle, Document, Header, HeadingLevel, ImageRun, Packer, PageNumber, PageOrientation, Paragraph,
+  AlignmentType, BorderStyle, Document, Header, HeadingLevel, ImageRun, PageNumber, PageOrientation, Paragraph,
   Table, TableCell, TableRow, TextRun, WidthType, type ISectionOptions, type IRunOptions,
 } from 'docx';
 import type { OutlineBlock } from './outline.ts';
@@ -283,8 +283,9 @@ export function outlineTemplate(blocks: OutlineBlock[], options: TemplateOptions
   });
 }
 
+/** The outline as a .docx, zipped as the drafts are (docx-package.ts), so its parts are well-formed whatever its text. */
 export function outlineTemplateBuffer(blocks: OutlineBlock[], options: TemplateOptions): Promise<Buffer> {
-  return Packer.toBuffer(outlineTemplate(blocks, options));
+  return Promise.resolve(packDocumentWith(outlineTemplate(blocks, options)));
 }
 
 // ——— Tables and images for drafts ———

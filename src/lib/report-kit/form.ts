@@ -2,6 +2,8 @@
 // biểu kèm theo"), generated from the indicator definitions and units: an .xlsx with data
 // validation and a sheet of definitions, and the same form as .csv in the results-file format.
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { xmlSafe } from '../text/unsafe-characters.ts';
 import type { Indicator, Unit } from '../indicators/dataset.ts';
 import { toCsv } from '../indicators/csv-write.ts';
 import { groupsOf } from '../indicators/groups.ts';
@@ -351,7 +353,36 @@ export async function formWorkbook(input: FormInput): Promise<ExcelJS.Workbook> 
 
 export async function formXlsx(input: FormInput): Promise<Uint8Array> {
   const book = await formWorkbook(input);
-  return new Uint8Array(await book.xlsx.writeBuffer());
+  return wellFormedParts(new Uint8Array(await book.xlsx.writeBuffer()));
+}
+
+/**
+ * The writer's last guard: ExcelJS writes any string as it is, so U+FFFE in a unit's name or a
+ * note (or a lone surrogate, which its zip library encodes as bytes no UTF-8 reader accepts) would
+ * make a part that is not well-formed XML, and a form Excel and the site's own import refuse. Every
+ * XML part is read back and, only if it holds such a character or byte, rewritten with U+FFFD in
+ * its place (xmlSafe). The readers refuse these characters first (src/lib/text/unsafe-characters.ts).
+ */
+export async function wellFormedParts(xlsx: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  let changed = false;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir || !/\.(xml|rels|vml)$/i.test(entry.name)) continue;
+    const bytes = await entry.async('uint8array');
+    let text: string;
+    let valid = true;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      valid = false;
+      text = new TextDecoder('utf-8').decode(bytes);
+    }
+    const safe = xmlSafe(text);
+    if (valid && safe === text) continue;
+    zip.file(entry.name, safe);
+    changed = true;
+  }
+  return changed ? zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) : xlsx;
 }
 
 /** The same form as a results file: one line per period × indicator, prefilled with the unit's figures. */
