@@ -97,6 +97,11 @@ export const RULES = {
     explanation: 'chữ hay ô có ký tự điều khiển (NUL, ESC, DEL, U+0080–U+009F …), thường do dán từ phần mềm khác; Tab và xuống dòng thì được',
     example: 'content/don-vi/bien-hoa.yaml:1: name: giá trị chứa ký tự điều khiển U+0000 (chỉ cho phép Tab và xuống dòng); … — giá trị "Liên đoàn Lao động thành phố Biên<U+0000> Hòa"',
   },
+  'ky-tu-khong-hop-le': {
+    title: 'Ký tự không hợp lệ',
+    explanation: 'chữ hay ô có ký tự XML không chứa được (U+FFFE, U+FFFF, nửa cặp UTF-16), ký tự điều khiển hướng chữ (U+202A–U+202E, U+2066–U+2069) hay ký tự vô hình (U+200B …), thường do dán từ phần mềm khác',
+    example: 'x.xlsx › trang "Biểu mẫu", ô Q10: ô chứa ký tự điều khiển hướng chữ U+202E (RIGHT-TO-LEFT OVERRIDE), có thể làm chữ số hiện ngược thứ tự; hãy xoá ký tự đó …',
+  },
   'gia-tri-qua-dai': {
     title: 'Giá trị quá dài',
     explanation: 'một giá trị hay tên trường YAML dài quá 10.000 ký tự',
@@ -419,6 +424,41 @@ export const RULES = {
     title: 'Mã kiểm tra bị sửa',
     explanation: 'trang ẩn "Mã kiểm tra" bị sửa',
     example: 'x.xlsx › trang ẩn "Mã kiểm tra": phần kiểm tra ẩn của biểu mẫu đã bị sửa, …',
+  },
+  'zip-qua-lon': {
+    title: 'Tệp nén quá lớn',
+    explanation: 'một phần của tệp .xlsx bung ra quá lớn, gấp quá nhiều lần cỡ nén hay nhiều hơn cỡ ghi trong mục lục (quả bom nén), hoặc tệp có quá nhiều phần; bị từ chối theo các con số, trước khi giải nén',
+    example: 'x.xlsx › phần "xl/media/anh.bin": phần "xl/media/anh.bin" của tệp nén bung ra 1.200 MB, quá giới hạn 512 MB cho một phần (quả bom nén?)',
+  },
+  'dinh-dang-khac': {
+    title: 'Tệp định dạng khác',
+    explanation: 'tệp mang đuôi .xlsx hay .csv nhưng là định dạng khác: bảng tính .ods, .xls, văn bản .docx, .xlsx đổi tên thành .csv, CSV đổi tên thành .xlsx',
+    example: 'x.xlsx › tệp: tệp mang đuôi .xlsx nhưng là bảng tính OpenDocument (.ods, của LibreOffice hay OpenOffice); hãy mở bằng Excel hay LibreOffice và lưu lại dạng Excel Workbook (.xlsx) …',
+  },
+  'ngoai-vung-bieu-mau': {
+    title: 'Nội dung ngoài vùng biểu mẫu',
+    explanation: 'ô có số, chữ hay công thức ở ngoài vùng của biểu mẫu (dưới khối chữ ký hay bên phải cột Mã chỉ tiêu), không biết thuộc chỉ tiêu nào',
+    example: 'x.xlsx › trang "Biểu mẫu", ô E5000: ô nằm ngoài vùng của biểu mẫu (40 dòng đầu, cột A–R) nhưng có nội dung; … — giá trị "120"',
+  },
+  'trang-khac-co-so-lieu': {
+    title: 'Số liệu ở trang khác',
+    explanation: 'một trang khác của tệp (như bản chép "Biểu mẫu (2)") có số liệu cho chỉ tiêu của biểu mẫu; chỉ trang "Biểu mẫu" được nhập, nên số ở trang kia sẽ bị bỏ qua',
+    example: 'x.xlsx › trang "Biểu mẫu (2)", ô E10: trang "Biểu mẫu (2)" có số liệu cho chỉ tiêu phat-trien-doan-vien (ô R10), nhưng chỉ trang "Biểu mẫu" được nhập; … — giá trị "1200"',
+  },
+  'o-so-sai-chuan': {
+    title: 'Ô số sai chuẩn',
+    explanation: 'ô kiểu số của tệp .xlsx chứa thứ không phải số theo chuẩn OOXML (xsd:double): "1,234", "85,5", "12abc", "0x10", INF, NaN; thường do phần mềm khác ghi tệp',
+    example: 'x.xlsx › trang "Biểu mẫu", ô E10: ô kiểu số nhưng chứa số viết có dấu phẩy, không theo chuẩn của tệp Excel; … — giá trị "1,234"',
+  },
+  'o-dung-sai': {
+    title: 'Ô Đúng/Sai',
+    explanation: 'ô số liệu chứa giá trị Đúng/Sai (TRUE/FALSE) của Excel thay cho số',
+    example: 'x.xlsx › trang "Biểu mẫu", ô E10: ô số liệu chứa giá trị Đúng/Sai (TRUE/FALSE), không phải số; hãy ghi số nguyên — giá trị "TRUE"',
+  },
+  'o-loi-excel': {
+    title: 'Ô báo lỗi của Excel',
+    explanation: 'ô số liệu chứa lỗi của Excel (#DIV/0!, #REF!, #N/A …), thường do công thức tính hỏng',
+    example: 'x.xlsx › trang "Biểu mẫu", ô E10: ô số liệu chứa lỗi của Excel (công thức tính hỏng: #DIV/0!, #REF!, #N/A …); … — giá trị "#DIV/0!"',
   },
   'o-gop': {
     title: 'Ô gộp',
