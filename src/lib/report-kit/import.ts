@@ -86,7 +86,7 @@ function figureCellProblem(cell: XlsxCell): Pick<FormProblem, 'rule' | 'message'
 async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Promise<ReadForm | { problems: FormProblem[] }> {
   const at = (address: string) => `trang "${FORM_SHEET}", ô ${address}`;
   const area = formArea(dataset);
-  const read = readXlsxWorkbook(bytes, {
+  const read = await readXlsxWorkbook(bytes, {
     sheet: FORM_SHEET, fingerprintSheet: FINGERPRINT_SHEET, area,
     fingerprintRows: FINGERPRINT_FIRST_ROW + formPeriods(dataset).length * dataset.indicators.length + 10,
     indicatorCodes: new Set(dataset.indicators.map((i) => i.id)),

@@ -141,13 +141,13 @@ function resolveTarget(source: string, target: string): string {
   return parts.join('/');
 }
 
-function relationships(bytes: Uint8Array, entries: Map<string, ZipEntry>, source: string): Map<string, { type: string; target: string }> {
+async function relationships(bytes: Uint8Array, entries: Map<string, ZipEntry>, source: string): Promise<Map<string, { type: string; target: string }>> {
   const slash = source.lastIndexOf('/');
   const relsName = `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`;
   const entry = entries.get(relsName);
   const out = new Map<string, { type: string; target: string }>();
   if (!entry) return out;
-  parseSmall(entryText(bytes, entry, PART_LIMITS.small), `phần "${relsName}"`, (name, a) => {
+  parseSmall(await entryText(bytes, entry, PART_LIMITS.small), `phần "${relsName}"`, (name, a) => {
     if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') out.set(a.Id, { type: a.Type ?? '', target: resolveTarget(source, a.Target) });
   });
   return out;
@@ -161,7 +161,7 @@ const isDateFormat = (code: string) => {
 };
 
 /** For each cell style (cellXfs index), whether its number format shows a date. */
-function dateStyles(bytes: Uint8Array, entry: ZipEntry | undefined): Uint8Array {
+async function dateStyles(bytes: Uint8Array, entry: ZipEntry | undefined): Promise<Uint8Array> {
   if (!entry) return new Uint8Array(0);
   const custom = new Map<number, string>();
   const flags: number[] = [];
@@ -180,18 +180,18 @@ function dateStyles(bytes: Uint8Array, entry: ZipEntry | undefined): Uint8Array 
   parser.on('closetag', (node) => {
     if (localName(node.name) === 'cellXfs') inCellXfs = false;
   });
-  streamXml(bytes, entry, PART_LIMITS.styles, parser, `phần "${entry.name}"`);
+  await streamXml(bytes, entry, PART_LIMITS.styles, parser, `phần "${entry.name}"`);
   return Uint8Array.from(flags);
 }
 
 /** Streams an entry through a parser; a malformed part is refused as corrupt. */
-function streamXml(bytes: Uint8Array, entry: ZipEntry, limit: number, parser: Parser, place: string): void {
+async function streamXml(bytes: Uint8Array, entry: ZipEntry, limit: number, parser: Parser, place: string): Promise<void> {
   parser.on('error', (error) => {
     throw error;
   });
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
-    inflateEntry(bytes, entry, limit, (chunk) => {
+    await inflateEntry(bytes, entry, limit, (chunk) => {
       parser.write(decoder.decode(chunk, { stream: true }));
     });
     parser.write(decoder.decode()).close();
@@ -239,7 +239,7 @@ class AreaDone extends Error {}
  * Streams one sheet: cells with a value inside `area` are kept, the rest skipped. `rest`:
  * 'refuse' scans past the area for values (each refused by its cell) and merges; 'ignore' stops there.
  */
-function scanSheet(bytes: Uint8Array, entry: ZipEntry, sheetName: string, area: { rows: number; cols: number }, rest: 'refuse' | 'ignore'): ScannedSheet {
+async function scanSheet(bytes: Uint8Array, entry: ZipEntry, sheetName: string, area: { rows: number; cols: number }, rest: 'refuse' | 'ignore'): Promise<ScannedSheet> {
   const at = (ref: string) => `trang "${sheetName}", ô ${ref}`;
   const out: ScannedSheet = { cells: [], merges: [], outside: [] };
   const seen = new Set<string>();
@@ -423,7 +423,7 @@ function scanSheet(bytes: Uint8Array, entry: ZipEntry, sheetName: string, area: 
   };
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
-    inflateEntry(bytes, entry, ZIP_SHEET_LIMIT, (chunk) => feed(decoder.decode(chunk, { stream: true })));
+    await inflateEntry(bytes, entry, ZIP_SHEET_LIMIT, (chunk) => feed(decoder.decode(chunk, { stream: true })));
     const finalMode = mode as string;
     if (finalMode !== 'done') {
       const last = decoder.decode();
@@ -452,7 +452,7 @@ function scanSheet(bytes: Uint8Array, entry: ZipEntry, sheetName: string, area: 
 const ZIP_SHEET_LIMIT = 512 * 1024 * 1024;
 
 /** The shared strings at `wanted` indexes only: a huge table costs time, not memory. */
-function sharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined, wanted: ReadonlySet<number>): { strings: Map<number, string>; count: number } {
+async function sharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined, wanted: ReadonlySet<number>): Promise<{ strings: Map<number, string>; count: number }> {
   const strings = new Map<number, string>();
   if (!entry || wanted.size === 0) return { strings, count: 0 };
   let index = -1;
@@ -480,7 +480,7 @@ function sharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined, wanted: R
       text = null;
     }
   });
-  streamXml(bytes, entry, PART_LIMITS.sharedStrings, parser, `phần "${entry.name}"`);
+  await streamXml(bytes, entry, PART_LIMITS.sharedStrings, parser, `phần "${entry.name}"`);
   return { strings, count: index + 1 };
 }
 
@@ -588,20 +588,20 @@ function sheetOf(name: string, cells: XlsxCell[], merges: string[]): XlsxSheet {
 
 const SPREADSHEET_MAIN = /spreadsheetml\.sheet\.main\+xml|spreadsheetml\.template\.main\+xml|ms-excel\.sheet\.macroEnabled\.main\+xml|ms-excel\.template\.macroEnabled\.main\+xml/;
 
-function whatZipIs(bytes: Uint8Array, entries: Map<string, ZipEntry>): XlsxProblem | null {
+async function whatZipIs(bytes: Uint8Array, entries: Map<string, ZipEntry>): Promise<XlsxProblem | null> {
   const other = (what: string): XlsxProblem => ({
     place: 'tệp', rule: 'dinh-dang-khac',
     message: `tệp mang đuôi .xlsx nhưng là ${what}; hãy mở bằng Excel hay LibreOffice và lưu lại dạng Excel Workbook (.xlsx), hoặc tải lại biểu mẫu từ trang của đơn vị`,
   });
   const mimetype = entries.get('mimetype');
   if (mimetype) {
-    const type = entryText(bytes, mimetype, 1024).trim();
+    const type = (await entryText(bytes, mimetype, 1024)).trim();
     if (type === 'application/vnd.oasis.opendocument.spreadsheet') return other('bảng tính OpenDocument (.ods, của LibreOffice hay OpenOffice)');
     if (type.startsWith('application/vnd.oasis.opendocument.')) return other(`tài liệu OpenDocument (${type.slice('application/vnd.oasis.opendocument.'.length)})`);
   }
   const types = entries.get('[Content_Types].xml');
   if (!types) return other('một tệp nén (.zip) không phải bảng tính Excel');
-  const text = entryText(bytes, types, PART_LIMITS.small);
+  const text = await entryText(bytes, types, PART_LIMITS.small);
   if (SPREADSHEET_MAIN.test(text)) return null;
   if (/wordprocessingml\.document|ms-word\./.test(text) || entries.has('word/document.xml')) return other('văn bản Word (.docx)');
   if (/presentationml|ms-powerpoint/.test(text)) return other('bài trình chiếu PowerPoint (.pptx)');
@@ -609,9 +609,9 @@ function whatZipIs(bytes: Uint8Array, entries: Map<string, ZipEntry>): XlsxProbl
 }
 
 /** Reads the form sheet (and the fingerprint sheet) of an .xlsx, within bounds; refuses what is not a sound form. */
-export function readXlsxWorkbook(bytes: Uint8Array, options: XlsxReadOptions): XlsxRead | { problems: XlsxProblem[] } {
+export async function readXlsxWorkbook(bytes: Uint8Array, options: XlsxReadOptions): Promise<XlsxRead | { problems: XlsxProblem[] }> {
   try {
-    return readWorkbook(bytes, options);
+    return await readWorkbook(bytes, options);
   } catch (error) {
     if (error instanceof Refused) return { problems: [error.problem] };
     if (error instanceof ZipRefusal) return { problems: [{ place: error.entry ? `phần "${error.entry}"` : 'tệp', rule: error.rule, message: error.message }] };
@@ -619,23 +619,23 @@ export function readXlsxWorkbook(bytes: Uint8Array, options: XlsxReadOptions): X
   }
 }
 
-function readWorkbook(bytes: Uint8Array, options: XlsxReadOptions): XlsxRead | { problems: XlsxProblem[] } {
+async function readWorkbook(bytes: Uint8Array, options: XlsxReadOptions): Promise<XlsxRead | { problems: XlsxProblem[] }> {
   const format = otherFormat(bytes, 'xlsx');
   if (format) return { problems: [format] };
   const entries = zipEntries(bytes);
-  const kind = whatZipIs(bytes, entries);
+  const kind = await whatZipIs(bytes, entries);
   if (kind) return { problems: [kind] };
 
-  const root = relationships(bytes, entries, '');
+  const root = await relationships(bytes, entries, '');
   const workbookPath = [...root.values()].find((r) => /\/officeDocument$/.test(r.type))?.target ?? 'xl/workbook.xml';
   const workbookEntry = entries.get(workbookPath) ?? corrupt('tệp', `không thấy phần "${workbookPath}" (sổ tính)`);
   const sheets: { name: string; rid: string }[] = [];
   let date1904 = false;
-  parseSmall(entryText(bytes, workbookEntry, PART_LIMITS.small), `phần "${workbookPath}"`, (name, a) => {
+  parseSmall(await entryText(bytes, workbookEntry, PART_LIMITS.small), `phần "${workbookPath}"`, (name, a) => {
     if (name === 'sheet') sheets.push({ name: a.name ?? '', rid: a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? '' });
     else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
   });
-  const rels = relationships(bytes, entries, workbookPath);
+  const rels = await relationships(bytes, entries, workbookPath);
   const partOf = (rid: string) => rels.get(rid);
   const typed = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
   const stylesEntry = entries.get(typed('/styles') ?? '');
@@ -649,23 +649,24 @@ function readWorkbook(bytes: Uint8Array, options: XlsxReadOptions): XlsxRead | {
     return part.type.endsWith('/worksheet') ? entries.get(part.target) ?? corrupt(`trang "${s.name}"`, `không thấy phần "${part.target}"`) : null;
   };
 
-  const dates = dateStyles(bytes, stylesEntry);
-  const form = scanSheet(bytes, sheetEntry(formSheet)!, options.sheet, options.area, 'refuse');
+  const dates = await dateStyles(bytes, stylesEntry);
+  const form = await scanSheet(bytes, sheetEntry(formSheet)!, options.sheet, options.area, 'refuse');
   if (form.outside.length > 0) return { problems: form.outside };
   const fingerprintMeta = sheets.find((s) => s.name === options.fingerprintSheet);
   const fpEntry = fingerprintMeta ? sheetEntry(fingerprintMeta) : null;
-  const fp = fpEntry ? scanSheet(bytes, fpEntry, options.fingerprintSheet, { rows: options.fingerprintRows, cols: 3 }, 'ignore') : null;
-  const others = sheets
-    .filter((s) => s !== formSheet && s !== fingerprintMeta)
-    .map((s) => ({ name: s.name, entry: sheetEntry(s) }))
-    .filter((s): s is { name: string; entry: ZipEntry } => s.entry !== null)
-    .map((s) => ({ name: s.name, scan: scanSheet(bytes, s.entry, s.name, options.area, 'ignore') }));
+  const fp = fpEntry ? await scanSheet(bytes, fpEntry, options.fingerprintSheet, { rows: options.fingerprintRows, cols: 3 }, 'ignore') : null;
+  const others: { name: string; scan: ScannedSheet }[] = [];
+  for (const s of sheets) {
+    if (s === formSheet || s === fingerprintMeta) continue;
+    const entry = sheetEntry(s);
+    if (entry) others.push({ name: s.name, scan: await scanSheet(bytes, entry, s.name, options.area, 'ignore') });
+  }
 
   const wanted = new Set<number>();
   for (const scan of [form, fp, ...others.map((o) => o.scan)]) {
     for (const c of scan?.cells ?? []) if (c.type === 's' && c.formula === null && /^\d+$/.test((c.value ?? '').trim())) wanted.add(Number(c.value!.trim()));
   }
-  const { strings, count } = sharedStrings(bytes, stringsEntry, wanted);
+  const { strings, count } = await sharedStrings(bytes, stringsEntry, wanted);
   const resolveAll = (name: string, scan: ScannedSheet, problems: XlsxProblem[]) => {
     const shared = new Map<string, { ref: string; text: string }>();
     for (const c of scan.cells) if (c.formulaType === 'shared' && c.formula) shared.set(c.formulaShared, { ref: c.ref, text: c.formula });

@@ -1,10 +1,9 @@
 // A zip archive read within bounds, for the .xlsx forms: the central directory is read first and
 // every entry's declared sizes checked (count, size of each, total, compression ratio), so a zip
 // bomb is refused by its numbers before anything is inflated; then only the parts asked for are
-// inflated, fed to fflate's streaming Inflate in small slices, and their real output is counted
+// inflated, through the platform's streaming inflater, and their real output is counted
 // and stopped at the declared size or the part's limit, whichever is smaller (declared sizes can
 // lie). Memory stays bounded whatever the archive: nothing is inflated whole into one buffer.
-import { Inflate } from 'fflate';
 
 export interface ZipEntry {
   name: string;
@@ -110,59 +109,68 @@ function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return bytes.subarray(start, start + entry.compressedSize);
 }
 
-/** Slice of compressed input fed at a time: at most about 1 MB of output can come from 1 KB of deflate. */
-const SLICE = 4096;
+/** Compressed bytes handed to the inflater at a time; it gives its output in pieces of about 16 KB. */
+const SLICE = 65536;
 
-class StopInflating extends Error {}
+/** The entry's compressed bytes as a stream pulled slice by slice, so no more is queued than is read. */
+function slices(data: Uint8Array): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at >= data.byteLength) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(data.slice(at, Math.min(data.byteLength, at + SLICE)));
+      at += SLICE;
+    },
+  }, { highWaterMark: 1 });
+}
 
 /**
- * Inflates one entry in slices, giving each piece of output to `sink`, counting it: more than the
+ * Inflates one entry with the platform's streaming inflater (DecompressionStream: the same in the
+ * browser and in Node), giving each piece of output to `sink` and counting it: more than the
  * declared size (or `limit`) stops with a refusal. `sink` may return false to stop early (the
  * reader has what it needs). Returns the bytes produced.
  */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, limit: number, sink: (chunk: Uint8Array) => boolean | void): number {
+export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, limit: number, sink: (chunk: Uint8Array) => boolean | void): Promise<number> {
   if (entry.flags & 1) throw new ZipRefusal('khong-doc-duoc', `phần "${entry.name}" của tệp bị mã hoá (đặt mật khẩu); hãy bỏ mật khẩu rồi lưu lại`, entry.name);
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipRefusal('khong-doc-duoc', `phần "${entry.name}" nén theo kiểu ${entry.method}, Excel không dùng kiểu này`, entry.name);
   const data = entryData(bytes, entry);
   const bound = Math.min(entry.size, limit);
   let produced = 0;
-  let stopped = false;
-  const take = (chunk: Uint8Array) => {
-    produced += chunk.byteLength;
-    if (produced > bound) {
-      throw produced > entry.size
-        ? new ZipRefusal('zip-qua-lon', `phần "${entry.name}" của tệp nén bung ra nhiều hơn cỡ mục lục ghi (${MB(entry.size)}); tệp bị sửa để lừa giới hạn (quả bom nén?)`, entry.name)
-        : new ZipRefusal('zip-qua-lon', `phần "${entry.name}" bung ra hơn ${MB(limit)}, quá giới hạn cho phần này của biểu mẫu`, entry.name);
-    }
-    if (sink(chunk) === false) {
-      stopped = true;
-      throw new StopInflating();
-    }
-  };
+  const stream = entry.method === 0 ? slices(data) : slices(data).pipeThrough(new DecompressionStream('deflate-raw') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+  const reader = stream.getReader();
   try {
-    if (entry.method === 0) {
-      for (let i = 0; i < data.byteLength; i += 65536) take(data.subarray(i, Math.min(data.byteLength, i + 65536)));
-    } else if (entry.method === 8) {
-      const inflater = new Inflate((chunk) => take(chunk));
-      for (let i = 0; i < data.byteLength; i += SLICE) inflater.push(data.subarray(i, Math.min(data.byteLength, i + SLICE)), i + SLICE >= data.byteLength);
-      if (data.byteLength === 0) inflater.push(new Uint8Array(0), true);
-    } else {
-      throw new ZipRefusal('khong-doc-duoc', `phần "${entry.name}" nén theo kiểu ${entry.method}, Excel không dùng kiểu này`, entry.name);
+    for (;;) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch {
+        throw new ZipRefusal('khong-doc-duoc', `tệp .xlsx hỏng: không giải nén được phần "${entry.name}"`, entry.name);
+      }
+      if (next.done) break;
+      produced += next.value.byteLength;
+      if (produced > bound) {
+        throw produced > entry.size
+          ? new ZipRefusal('zip-qua-lon', `phần "${entry.name}" của tệp nén bung ra nhiều hơn cỡ mục lục ghi (${MB(entry.size)}); tệp bị sửa để lừa giới hạn (quả bom nén?)`, entry.name)
+          : new ZipRefusal('zip-qua-lon', `phần "${entry.name}" bung ra hơn ${MB(limit)}, quá giới hạn cho phần này của biểu mẫu`, entry.name);
+      }
+      if (sink(next.value) === false) return produced;
     }
-  } catch (error) {
-    if (error instanceof StopInflating && stopped) return produced;
-    if (error instanceof ZipRefusal) throw error;
-    throw new ZipRefusal('khong-doc-duoc', `tệp .xlsx hỏng: không giải nén được phần "${entry.name}"`, entry.name);
+  } finally {
+    reader.cancel().catch(() => undefined);
   }
   if (produced !== entry.size) throw new ZipRefusal('khong-doc-duoc', `tệp .xlsx hỏng: phần "${entry.name}" bung ra ${produced.toLocaleString('vi-VN')} byte, mục lục ghi ${entry.size.toLocaleString('vi-VN')}`, entry.name);
   return produced;
 }
 
 /** A small part (content types, workbook, relationships) as text, within `limit` bytes. */
-export function entryText(bytes: Uint8Array, entry: ZipEntry, limit: number): string {
+export async function entryText(bytes: Uint8Array, entry: ZipEntry, limit: number): Promise<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let text = '';
   try {
-    inflateEntry(bytes, entry, limit, (chunk) => { text += decoder.decode(chunk, { stream: true }); });
+    await inflateEntry(bytes, entry, limit, (chunk) => { text += decoder.decode(chunk, { stream: true }); });
     text += decoder.decode();
   } catch (error) {
     if (error instanceof ZipRefusal) throw error;
