@@ -29,8 +29,9 @@ export function setCell(sheet: string, ref: string, xml: string): string {
   const existing = new RegExp(`<c r="${ref}"(?:[^>]*?/>|[^>]*>.*?</c>)`);
   if (existing.test(sheet)) return sheet.replace(existing, xml);
   const row = /\d+$/.exec(ref)![0];
-  const rowTag = new RegExp(`<row r="${row}"[^>]*?(/>|>)`);
-  if (rowTag.test(sheet)) return sheet.replace(rowTag, (m) => (m.endsWith('/>') ? `${m.slice(0, -2)}>${xml}</row>` : `${m}${xml}`));
+  // Appended at the end of its row: the cases add cells right of the row's last.
+  const rowTag = new RegExp(`<row r="${row}"([^>]*?)(/>|>(.*?)</row>)`);
+  if (rowTag.test(sheet)) return sheet.replace(rowTag, (_m, attrs: string, _tail: string, inner: string | undefined) => `<row r="${row}"${attrs}>${inner ?? ''}${xml}</row>`);
   // A row past the last: appended at the end of the sheet's data.
   return sheet.replace('</sheetData>', `<row r="${row}">${xml}</row></sheetData>`);
 }

@@ -681,7 +681,8 @@ async function readWorkbook(bytes: Uint8Array, options: XlsxReadOptions): Promis
     for (const c of cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
     for (const rowCells of byRow.values()) {
       const code = rowCells.find((c) => c.kind === 'text' && options.indicatorCodes.has(c.text.trim()));
-      const figure = rowCells.find((c) => c.kind === 'number' || c.kind === 'formula' || c.kind === 'date');
+      // Column A is the form's row number (STT), not a figure.
+      const figure = rowCells.find((c) => c.col > 1 && (c.kind === 'number' || c.kind === 'formula' || c.kind === 'date'));
       if (code && figure) {
         return {
           problems: [{

@@ -38,7 +38,7 @@ export const ZIP_LIMITS = {
   ratioFrom: 1024 * 1024,
 } as const;
 
-const MB = (n: number) => `${(n / 1048576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+const MB = (n: number) => (n < 1048576 ? `${Math.ceil(n / 1024).toLocaleString('vi-VN')} KB` : `${(n / 1048576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`);
 
 const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 0x1000000;
