@@ -13,7 +13,7 @@ import type { Dataset, DatasetFiles, SourceFile } from '../indicators/dataset.ts
 import { resultsContext, validateDataset } from '../indicators/dataset.ts';
 import { csvLine, neutraliseCell, toCsv } from '../indicators/csv-write.ts';
 import { csvRecords } from '../indicators/csv-records.ts';
-import { formatProblem, type Problem } from '../problems/problem.ts';
+import { formatProblem } from '../problems/problem.ts';
 import { formatInteger } from '../indicators/format.ts';
 import { tablePeriods } from '../indicators/notes.ts';
 import { decodeUtf8, detectDelimiter, parseResultsCsv, RESULT_COLUMNS, type ResultRow } from '../indicators/results-csv.ts';
@@ -24,8 +24,9 @@ import {
 import { otherFormat, readXlsxWorkbook, type XlsxCell } from './xlsx-reader.ts';
 import { groupsOf } from '../indicators/groups.ts';
 
-/** A problem in a form: a Problem placed by sheet and cell (or CSV line) instead of a line. */
-export type FormProblem = Problem & { place: string };
+import { formWrongType, type FormProblem } from './form-limits.ts';
+
+export type { FormProblem };
 
 /** One line of the form: a period × indicator of the unit, filled (row) or blank (null). */
 export interface FormEntry {
@@ -321,19 +322,7 @@ function entriesOf(
   return { unitId, entries };
 }
 
-/** Forms are a few hundred KB; anything far larger is not a form (and must not be read whole). */
-export const MAX_FORM_BYTES = 20 * 1024 * 1024;
-
-/** The size rule of scripts/import-form.ts, worded as it words it, for checks that get the size before the bytes (the browser's). */
-export function formTooLarge(file: string, size: number): FormProblem | null {
-  if (size <= MAX_FORM_BYTES) return null;
-  return { file, place: 'tệp', rule: 'tep-qua-lon', message: `tệp nặng ${(size / 1048576).toFixed(0)} MB, quá giới hạn ${MAX_FORM_BYTES / 1048576} MB của một biểu mẫu; đây không phải biểu mẫu tải từ trang` };
-}
-
-/** The type rule, for the command, which checks the name before reading the file. */
-export function formWrongType(file: string): FormProblem | null {
-  return /\.(xlsx|csv)$/i.test(file) ? null : { file, place: 'tệp', rule: 'loai-tep', message: 'chỉ nhập được tệp .xlsx hoặc .csv' };
-}
+export { formTooLarge, formWrongType, MAX_FORM_BYTES } from './form-limits.ts';
 
 export async function readForm(file: string, bytes: Uint8Array, dataset: Dataset): Promise<ReadForm | { problems: FormProblem[] }> {
   const wrongType = formWrongType(file);
