@@ -55,6 +55,12 @@ describe('values as the standard writes them', () => {
     expect(got[0]).toMatch(new RegExp(`^x\\.xlsx › trang "Biểu mẫu", ô ${value}: ô kiểu số nhưng chứa .*\\(quy tắc: o-so-sai-chuan\\)$`));
   });
 
+  test('the message names sheet, cell, what the cell holds and the rule', async () => {
+    expect(await messages('x.xlsx', withCell(form, value, `<c r="${value}" s="15"><v>1,234</v></c>`))).toEqual([
+      `x.xlsx › trang "Biểu mẫu", ô ${value}: ô kiểu số nhưng chứa số viết có dấu phẩy, không theo chuẩn của tệp Excel; tệp không do Excel ghi đúng chuẩn. Hãy gõ lại số trong ô (số nguyên, không dấu phân cách) rồi lưu lại bằng Excel hay LibreOffice — giá trị "1,234" (quy tắc: o-so-sai-chuan)`,
+    ]);
+  });
+
   test('xsd:double forms Excel may write are read as the number they are', async () => {
     for (const v of ['4321', '4321.0', '4.321E3', '+4321', '4321.']) {
       const read = await readForm('x.xlsx', withCell(form, value, `<c r="${value}" s="15"><v>${v}</v></c>`), dataset);
