@@ -185,16 +185,20 @@ async function dateStyles(bytes: Uint8Array, entry: ZipEntry | undefined): Promi
 }
 
 /** Streams an entry through a parser; a malformed part is refused as corrupt. */
-async function streamXml(bytes: Uint8Array, entry: ZipEntry, limit: number, parser: Parser, place: string): Promise<void> {
+async function streamXml(bytes: Uint8Array, entry: ZipEntry, limit: number, parser: Parser, place: string, enough: () => boolean = () => false): Promise<void> {
   parser.on('error', (error) => {
     throw error;
   });
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
+    let stopped = false;
     await inflateEntry(bytes, entry, limit, (chunk) => {
       parser.write(decoder.decode(chunk, { stream: true }));
+      // The reader has what it needs: the rest of the part is not inflated.
+      stopped = enough();
+      return !stopped;
     });
-    parser.write(decoder.decode()).close();
+    if (!stopped) parser.write(decoder.decode()).close();
   } catch (error) {
     if (error instanceof Refused || error instanceof ZipRefusal) throw error;
     corrupt(place, 'không phải XML hợp lệ');
@@ -480,7 +484,9 @@ async function sharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined, wan
       text = null;
     }
   });
-  await streamXml(bytes, entry, PART_LIMITS.sharedStrings, parser, `phần "${entry.name}"`);
+  let last = 0;
+  for (const i of wanted) last = Math.max(last, i);
+  await streamXml(bytes, entry, PART_LIMITS.sharedStrings, parser, `phần "${entry.name}"`, () => index > last);
   return { strings, count: index + 1 };
 }
 
