@@ -316,6 +316,8 @@ ${verdict}
 
 ${readFileSync(join(root, 'scripts/bench/conclusions.md'), 'utf8')}`;
 mkdirSync(join(out, '..'), { recursive: true });
-writeFileSync(out, md);
+// The form reader's section (npm run bench:forms, scripts/bench/forms.ts) is its own: kept as it is.
+const formsSection = existsSync(out) ? /<!-- bieu-mau:bat-dau -->[\s\S]*?<!-- bieu-mau:ket-thuc -->/.exec(readFileSync(out, 'utf8'))?.[0] : undefined;
+writeFileSync(out, formsSection ? `${md.trimEnd()}\n\n${formsSection}\n` : md);
 if (!saved) writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ machine, minutes, repeat, results }, null, 2));
 console.log(`Đã ghi ${out}`);

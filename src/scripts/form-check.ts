@@ -1,11 +1,48 @@
+/// <reference types="vite/client" />
 // /kiem-tra-bieu-mau/: reads the chosen file in the browser and checks it with the import's own
-// code (form-check.ts → import.ts). The only request is the published dataset, fetched when the
-// page opens; the file never leaves the device. Everything is written with textContent.
-// First: Node's Buffer, which the shared CSV code uses, before any of that code is evaluated.
-import './buffer-global';
-import { checkForm, countsText, sha256Hex, type CheckDataset, type CheckResult } from '../lib/report-kit/form-check';
-import { formTooLarge } from '../lib/report-kit/import';
+// code (form-check.ts → import.ts), in a Web Worker (form-check-worker.ts) started when a file is
+// chosen: this script, loaded with the page, carries no reader, so the page is light and its main
+// thread is never held by a large file. The only request is the published dataset, fetched when
+// the page opens; the file never leaves the device. Everything is written with textContent.
+import type { CheckDataset, CheckResult } from '../lib/report-kit/form-check';
+import { formTooLarge } from '../lib/report-kit/form-limits';
 import { formatProblem } from '../lib/problems/problem';
+import type { CheckRequest, CheckResponse } from './form-check-worker';
+// The worker's built URL (a separate bundle), also handed to the service worker for offline use.
+import workerUrl from './form-check-worker?worker&url';
+
+let worker: Worker | null = null;
+let requests = 0;
+
+/** Checks the file in the worker (started on first use; restarted if it died). */
+function checkInWorker(name: string, bytes: ArrayBuffer, dataset: CheckDataset, expectedUnit: string | undefined): Promise<{ result: CheckResult; digest: string; counts: string }> {
+  worker ??= new Worker(workerUrl, { name: 'kiem-tra-bieu-mau' });
+  const current = worker;
+  const id = (requests += 1);
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      current.removeEventListener('message', onMessage);
+      current.removeEventListener('error', onError);
+    };
+    const onMessage = (event: MessageEvent<CheckResponse>) => {
+      if (event.data.id !== id) return;
+      done();
+      if ('failed' in event.data) reject(new Error('check failed'));
+      else resolve(event.data);
+    };
+    const onError = () => {
+      done();
+      // A worker that failed to start or crashed is replaced at the next check.
+      current.terminate();
+      if (worker === current) worker = null;
+      reject(new Error('worker failed'));
+    };
+    current.addEventListener('message', onMessage);
+    current.addEventListener('error', onError);
+    const request: CheckRequest = { id, name, bytes, dataset, ...(expectedUnit ? { expectedUnit } : {}) };
+    current.postMessage(request, [bytes]);
+  });
+}
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
@@ -28,8 +65,8 @@ function renderProblems(output: HTMLElement, name: string, messages: string[]): 
   output.append(list);
 }
 
-function renderSummary(output: HTMLElement, name: string, result: Extract<CheckResult, { ok: true }>, digest: string): void {
-  output.append(element('p', `Biểu mẫu ${name} của ${result.unitName} hợp lệ: ${countsText(result.counts)}.`, { class: 'check-verdict check-good', 'data-verdict': 'ok' }));
+function renderSummary(output: HTMLElement, name: string, result: Extract<CheckResult, { ok: true }>, digest: string, counts: string): void {
+  output.append(element('p', `Biểu mẫu ${name} của ${result.unitName} hợp lệ: ${counts}.`, { class: 'check-verdict check-good', 'data-verdict': 'ok' }));
   const code = element('p', undefined, { class: 'check-digest' });
   code.append('Mã SHA-256 của tệp (ghi khi gửi biểu mẫu): ', element('code', grouped(digest), { 'data-sha256': digest }));
   output.append(code);
@@ -75,6 +112,7 @@ function keepForOffline(dataUrl: string): void {
   const urls = [
     location.pathname,
     dataUrl,
+    new URL(workerUrl, location.href).href,
     ...[...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((s) => s.src),
     ...[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"], link[rel="icon"]')].map((l) => l.href),
   ];
@@ -129,14 +167,14 @@ export function startFormCheck(): void {
     const tooLarge = formTooLarge(file.name, file.size);
     let result: CheckResult;
     let digest = '';
+    let counts = '';
     if (tooLarge) result = { ok: false, messages: [formatProblem(tooLarge)] };
     else {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      [result, digest] = await Promise.all([checkForm(file.name, bytes, dataset, unitSelect.value || undefined), sha256Hex(bytes)]);
+      ({ result, digest, counts } = await checkInWorker(file.name, await file.arrayBuffer(), dataset, unitSelect.value || undefined));
     }
     if (mine !== run) return;
     const ms = performance.now() - started;
-    if (result.ok) renderSummary(output, file.name, result, digest);
+    if (result.ok) renderSummary(output, file.name, result, digest, counts);
     else renderProblems(output, file.name, result.messages);
     section.dataset.state = result.ok ? 'ok' : 'loi';
     section.dataset.ms = String(Math.round(ms));

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataset } from '../../src/lib/indicators/read';
-import { FORM_SHEET, formCsv, formRows, formXlsx } from '../../src/lib/report-kit/form';
+import { columnLetter, FORM_SHEET, formCsv, formRows, formXlsx } from '../../src/lib/report-kit/form';
 import { formPeriods } from '../../src/lib/report-kit/import';
 import type { Dataset } from '../../src/lib/indicators/dataset';
 
@@ -39,4 +39,17 @@ export function editedCsv(dir: string, unitId: string, name: string, edit: (line
   const text = formCsv(formInputFor(dir, unitId));
   writeFileSync(join(dir, name), edit(text.split('\r\n')).join('\r\n'));
   return name;
+}
+
+/** The unit's form as the site serves it, turned into a hostile file by `make` (scripts/bench/hostile-forms.ts), saved as `name` in the copy. */
+export async function hostileForm(dir: string, unitId: string, name: string, make: (xlsx: Uint8Array, dataset: Dataset) => Uint8Array): Promise<string> {
+  const dataset = loadDataset(dir);
+  writeFileSync(join(dir, name), make(await formXlsx(formInputFor(dir, unitId, dataset)), dataset));
+  return name;
+}
+
+/** "E10": the address of an indicator's value cell for a period in the site's form. */
+export function addressOf(dataset: Dataset, indicatorId: string, period: string, offset = 0): string {
+  const { row, col } = cellOf(dataset, indicatorId, period);
+  return `${columnLetter(col + offset)}${row}`;
 }

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type ExcelJS from 'exceljs';
 import type { RedTeamCase } from './harness';
-import { cellOf, editedCsv, editedForm } from './forms';
+import { addressOf, cellOf, editedCsv, editedForm, hostileForm } from './forms';
+import {
+  bloated, docxFile, editParts, millionRows, odsFile, setCell, withBomb, withCell, withFilledCopy, withManyRows, withoutR, xlsFile,
+} from '../../scripts/bench/hostile-forms';
+import { formArea } from '../../src/lib/report-kit/import';
 import { formRows } from '../../src/lib/report-kit/form';
 import { loadDataset } from '../../src/lib/indicators/read';
 
@@ -23,7 +27,7 @@ export const cases: RedTeamCase[] = [
   refused({ name: 'import: a FIFO named like a form (never opened, no hang)', setup: (d) => { execFileSync('mkfifo', [join(d, 'ong.csv')]); return ['ong.csv']; }, message: /"ong.csv" không phải tệp thông thường/, seconds: 10 }),
   refused({ name: 'import: a Word file', setup: (d) => { writeFileSync(join(d, 'bao-cao.docx'), 'x'); return ['bao-cao.docx']; }, message: /chỉ nhập được tệp .xlsx hoặc .csv \(quy tắc: loai-tep\)/ }),
   refused({ name: 'import: an empty .xlsx (0 bytes)', setup: (d) => { writeFileSync(join(d, 'rong.xlsx'), ''); return ['rong.xlsx']; }, message: /không mở được tệp .xlsx/, where: /rong.xlsx › tệp/ }),
-  refused({ name: 'import: a text file renamed .xlsx', setup: (d) => { writeFileSync(join(d, 'gia.xlsx'), 'don_vi,nam\n'); return ['gia.xlsx']; }, message: /\(quy tắc: khong-doc-duoc\)/ }),
+  refused({ name: 'import: a text file renamed .xlsx', setup: (d) => { writeFileSync(join(d, 'gia.xlsx'), 'don_vi,nam\n'); return ['gia.xlsx']; }, message: /tệp mang đuôi .xlsx nhưng là một tệp văn bản \(có thể là CSV đổi tên thành .xlsx\).*\(quy tắc: dinh-dang-khac\)/, where: /gia.xlsx › tệp/ }),
   refused({ name: 'import: a 30 MB file is not read whole', setup: (d) => { writeFileSync(join(d, 'lon.csv'), Buffer.alloc(30 * 1024 * 1024, 0x0a)); return ['lon.csv']; }, message: /quá giới hạn 20 MB của một biểu mẫu.*\(quy tắc: tep-qua-lon\)/ }),
   refused({
     name: 'import: a duplicated indicator row (the blank copy must not delete the filled one)',
@@ -163,4 +167,162 @@ export const cases: RedTeamCase[] = [
       expect(readFileSync(join(d, 'content/so-lieu/2020.csv'), 'utf8')).toContain(',12345,,,"dòng một\ndòng hai"\r\n');
     },
   },
+  ...xlsxCases(),
 ];
+
+/**
+ * Issue 25: the forms the reader must bound or refuse by cell, each made from the site's own form
+ * (scripts/bench/hostile-forms.ts edits its XML parts as another program would).
+ */
+function xlsxCases(): RedTeamCase[] {
+  const ds = loadDataset(process.cwd());
+  const count = firstCount(ds);
+  const value = addressOf(ds, count, '2019');
+  const rate = firstRate(ds);
+  const area = formArea(ds);
+  const lastRow = Math.max(...ROWS.values()) + 4; // the three signature rows end the form
+  const noteCol = String.fromCharCode(64 + area.cols - 1); // the note, before the code column
+  const row = ROWS.get(count)!;
+  const badNumber = (label: string, v: string, what: RegExp) => refused({
+    name: `import: a number cell holding ${label} (once read as a wrong figure)`,
+    setup: async (d) => [await hostileForm(d, 'long-thanh', 'so-sai.xlsx', (x) => withCell(x, value, `<c r="${value}" s="15"><v>${v}</v></c>`))],
+    message: new RegExp(`ô kiểu số nhưng chứa ${what.source}.*giá trị "${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" \\(quy tắc: o-so-sai-chuan\\)`), where: where(value),
+  });
+  return [
+    {
+      name: 'import: the form with formatted empty cells down to row 1,048,576 (whole columns formatted), one figure changed',
+      command: 'import:form', outcome: 'accepted', seconds: 20,
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'dinh-dang-ca-cot.xlsx', (x) => bloated(withCell(x, value, `<c r="${value}" s="15"><v>4321</v></c>`), lastRow + 1))],
+      message: /2019\s+sửa\s+[\d.]+ → 4\.321\s+\[trang "Biểu mẫu", ô [A-Z]+\d+\][\s\S]*Tổng: thêm 0, sửa 1, xoá 0/,
+    },
+    refused({
+      name: 'import: a million rows of figures below the form', seconds: 20,
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'trieu-dong.xlsx', (x) => millionRows(x, lastRow + 1))],
+      message: /ô nằm ngoài vùng của biểu mẫu .* \(quy tắc: ngoai-vung-bieu-mau\)/, where: where(`E${area.rows + 1}`),
+    }),
+    refused({
+      name: 'import: one figure at row 200,000 below formatted empty rows',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'so-duoi-xa.xlsx', (x) => withManyRows(x, lastRow + 1, 200_000, (r) => (r === 200_000 ? `<row r="${r}"><c r="E${r}" s="15"><v>77</v></c></row>` : `<row r="${r}" s="15" customFormat="1"><c r="E${r}" s="15"/></row>`)))],
+      message: /ô nằm ngoài vùng của biểu mẫu .* \(quy tắc: ngoai-vung-bieu-mau\)/, where: where('E200000'),
+    }),
+    refused({
+      name: 'import: a figure right of the code column',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'ben-phai.xlsx', (x) => withCell(x, `Z${row}`, `<c r="Z${row}"><v>150</v></c>`))],
+      message: /ô nằm ngoài vùng của biểu mẫu.*giá trị "150" \(quy tắc: ngoai-vung-bieu-mau\)/, where: where(`Z${row}`),
+    }),
+    refused({
+      name: 'import: an extra zip entry that inflates to 1.2 GB (a zip bomb, sizes declared)',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'bom.xlsx', (x) => withBomb(x, 'xl/media/image1.bin', 1200))],
+      message: /phần "xl\/media\/image1.bin" của tệp nén bung ra 1\.200 MB.*\(quy tắc: zip-qua-lon\)/, where: /bom.xlsx › phần "xl\/media\/image1.bin"/,
+    }),
+    refused({
+      name: 'import: an extra zip entry that inflates to 3 GB',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'bom3.xlsx', (x) => withBomb(x, 'xl/media/image1.bin', 3072))],
+      message: /phần "xl\/media\/image1.bin" của tệp nén bung ra 3\.072 MB.*\(quy tắc: zip-qua-lon\)/,
+    }),
+    refused({
+      name: 'import: the form sheet\'s entry lies about its size (declares 30 KB, inflates to 1.5 GB)',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'bom-gia.xlsx', (x) => withBomb(x, 'xl/worksheets/sheet1.xml', 1536, {
+        replace: true, declared: 30_000, prefix: '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+      }))],
+      message: /phần "xl\/worksheets\/sheet1.xml" của tệp nén bung ra nhiều hơn cỡ mục lục ghi.*\(quy tắc: zip-qua-lon\)/,
+    }),
+    badNumber('"1,234" (a thousands comma)', '1,234', /số viết có dấu phẩy/),
+    badNumber('"85,5" (a decimal comma)', '85,5', /số viết có dấu phẩy/),
+    badNumber('"12abc"', '12abc', /chữ không đọc được thành số/),
+    badNumber('"0x10"', '0x10', /chữ không đọc được thành số/),
+    badNumber('INF', 'INF', /giá trị vô cực/),
+    badNumber('NaN', 'NaN', /giá trị vô cực/),
+    refused({
+      name: 'import: an ISO date cell (t="d") in a figure cell (once read as 2019)',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'ngay-iso.xlsx', (x) => withCell(x, value, `<c r="${value}" t="d"><v>2019-05-01T00:00:00</v></c>`))],
+      message: /ô số liệu chứa ngày tháng .*giá trị "01\/05\/2019" \(quy tắc: ngay-trong-o-so\)/, where: where(value),
+    }),
+    refused({
+      name: 'import: an Excel error (t="e") in a figure cell',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'loi.xlsx', (x) => withCell(x, value, `<c r="${value}" t="e"><v>#DIV/0!</v></c>`))],
+      message: /ô số liệu chứa lỗi của Excel.*giá trị "#DIV\/0!" \(quy tắc: o-loi-excel\)/, where: where(value),
+    }),
+    refused({
+      name: 'import: a boolean (t="b") in a figure cell',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'dung-sai.xlsx', (x) => withCell(x, value, `<c r="${value}" t="b"><v>1</v></c>`))],
+      message: /ô số liệu chứa giá trị Đúng\/Sai.*giá trị "TRUE" \(quy tắc: o-dung-sai\)/, where: where(value),
+    }),
+    refused({
+      name: 'import: a shared formula\'s child cell (no formula text of its own) in a figure cell',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'cong-thuc-chung.xlsx', (x) => editParts(x, (text, set) => {
+        const child = addressOf(ds, count, '2020');
+        let sheet = setCell(text('xl/worksheets/sheet1.xml'), `A${row}`, `<c r="A${row}"><f t="shared" ref="A${row}:A${row + 1}" si="0">1+0</f><v>1</v></c>`);
+        sheet = setCell(sheet, child, `<c r="${child}" s="15"><f t="shared" si="0"/><v>1516</v></c>`);
+        set('xl/worksheets/sheet1.xml', sheet);
+      }))],
+      message: /ô chứa công thức .*giá trị "=1\+0 \(công thức dùng chung với ô A\d+\)" \(quy tắc: cong-thuc\)/, where: where(addressOf(ds, count, '2020')),
+    }),
+    refused({
+      name: 'import: an array formula in a figure cell',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'cong-thuc-mang.xlsx', (x) => withCell(x, value, `<c r="${value}" s="15"><f t="array" ref="${value}">SUM(E${row}:E${row})</f><v>5</v></c>`))],
+      message: /ô chứa công thức .*giá trị "=SUM\(E\d+:E\d+\)" \(quy tắc: cong-thuc\)/, where: where(value),
+    }),
+    {
+      name: 'import: cells and rows without the optional r attribute (their place by the standard), one figure changed',
+      command: 'import:form', outcome: 'accepted',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'khong-r.xlsx', (x) => withoutR(withCell(x, value, `<c r="${value}" s="15"><v>4321</v></c>`)))],
+      message: /2019\s+sửa\s+[\d.]+ → 4\.321\s+\[trang "Biểu mẫu", ô [A-Z]+\d+\][\s\S]*Tổng: thêm 0, sửa 1, xoá 0/,
+    },
+    refused({
+      name: 'import: a filled copy of the form sheet ("Biểu mẫu (2)") beside the untouched form',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'ban-sao.xlsx', (x) => withFilledCopy(x, value, `<c r="${value}" s="15"><v>4321</v></c>`))],
+      message: /trang "Biểu mẫu \(2\)" có số liệu cho chỉ tiêu \S+ .*chỉ trang "Biểu mẫu" được nhập.*\(quy tắc: trang-khac-co-so-lieu\)/, where: /ban-sao.xlsx › trang "Biểu mẫu \(2\)", ô [A-Z]+\d+:/,
+    }),
+    refused({
+      name: 'import: an .ods spreadsheet renamed .xlsx',
+      setup: (d) => { writeFileSync(join(d, 'bang-tinh.xlsx'), odsFile()); return ['bang-tinh.xlsx']; },
+      message: /tệp mang đuôi .xlsx nhưng là bảng tính OpenDocument \(.ods.*\(quy tắc: dinh-dang-khac\)/,
+    }),
+    refused({
+      name: 'import: an Excel 97–2003 .xls renamed .xlsx',
+      setup: (d) => { writeFileSync(join(d, 'cu.xlsx'), xlsFile()); return ['cu.xlsx']; },
+      message: /tệp mang đuôi .xlsx nhưng là bảng tính Excel 97–2003 \(.xls\).*\(quy tắc: dinh-dang-khac\)/,
+    }),
+    refused({
+      name: 'import: a Word .docx renamed .xlsx',
+      setup: (d) => { writeFileSync(join(d, 'van-ban.xlsx'), docxFile()); return ['van-ban.xlsx']; },
+      message: /tệp mang đuôi .xlsx nhưng là văn bản Word \(.docx\).*\(quy tắc: dinh-dang-khac\)/,
+    }),
+    refused({
+      name: 'import: the .xlsx form renamed .csv',
+      setup: async (d) => { const name = await hostileForm(d, 'long-thanh', 'bieu-mau.csv', (x) => x); return [name]; },
+      message: /tệp mang đuôi .csv nhưng là một tệp nén \(có thể là .xlsx.*\(quy tắc: dinh-dang-khac\)/, where: /bieu-mau.csv › tệp/,
+    }),
+    refused({
+      name: 'import: a right-to-left override (U+202E) in a note',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'rlo.xlsx', (x) => withCell(x, `${noteCol}${row}`, `<c r="${noteCol}${row}" t="inlineStr"><is><t>đạt \u202E0021</t></is></c>`))],
+      message: /ô chứa ký tự điều khiển hướng chữ U\+202E \(RIGHT-TO-LEFT OVERRIDE\).*\(quy tắc: ky-tu-khong-hop-le\)/, where: where(`${noteCol}${row}`),
+    }),
+    refused({
+      name: 'import: U+FFFE written as _xFFFE_ in a note',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'fffe.xlsx', (x) => withCell(x, `${noteCol}${row}`, `<c r="${noteCol}${row}" t="inlineStr"><is><t>ghi chú _xFFFE_</t></is></c>`))],
+      message: /ô chứa ký tự U\+FFFE .*\(quy tắc: ky-tu-khong-hop-le\)/, where: where(`${noteCol}${row}`),
+    }),
+    refused({
+      name: 'import: a raw U+FFFF in a note (the sheet is then not well-formed XML)',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'ffff.xlsx', (x) => withCell(x, `${noteCol}${row}`, `<c r="${noteCol}${row}" t="inlineStr"><is><t>ghi chú \uFFFF</t></is></c>`))],
+      message: /ô chứa ký tự U\+FFFF .*\(quy tắc: ky-tu-khong-hop-le\)/, where: where(`${noteCol}${row}`),
+    }),
+    refused({
+      name: 'import: a zero-width space in the unit\'s name',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'zwsp.xlsx', (x) => withCell(x, 'C3', `<c r="C3" t="inlineStr"><is><t>Liên đoàn Lao động huyện Long\u200B Thành</t></is></c>`))],
+      message: /ô chứa ký tự vô hình U\+200B \(ZERO WIDTH SPACE\).*\(quy tắc: ky-tu-khong-hop-le\)/, where: where('C3'),
+    }),
+    refused({
+      name: 'import: a control character (BEL, as _x0007_) in a note',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'bel.xlsx', (x) => withCell(x, `${noteCol}${row}`, `<c r="${noteCol}${row}" t="inlineStr"><is><t>ghi_x0007_chú</t></is></c>`))],
+      message: /ô chứa ký tự điều khiển U\+0007.*\(quy tắc: ky-tu-dieu-khien\)/, where: where(`${noteCol}${row}`),
+    }),
+    refused({
+      name: 'import: a rate\'s numerator as text in a shared string that is not a number',
+      setup: async (d) => [await hostileForm(d, 'long-thanh', 'chu.xlsx', (x) => withCell(x, addressOf(ds, rate, '2019'), `<c r="${addressOf(ds, rate, '2019')}" t="inlineStr"><is><t>ba mươi</t></is></c>`))],
+      message: /giá trị "ba mươi" \(quy tắc: khong-phai-so\)/, where: where(addressOf(ds, rate, '2019')),
+    }),
+  ];
+}

@@ -430,6 +430,41 @@ export const RULES = {
     explanation: 'trang ẩn "Mã kiểm tra" bị sửa',
     example: 'x.xlsx › trang ẩn "Mã kiểm tra": phần kiểm tra ẩn của biểu mẫu đã bị sửa, …',
   },
+  'zip-qua-lon': {
+    title: 'Tệp nén quá lớn',
+    explanation: 'một phần của tệp .xlsx bung ra quá lớn, gấp quá nhiều lần cỡ nén hay nhiều hơn cỡ ghi trong mục lục (quả bom nén), hoặc tệp có quá nhiều phần; bị từ chối theo các con số, trước khi giải nén',
+    example: 'x.xlsx › phần "xl/media/anh.bin": phần "xl/media/anh.bin" của tệp nén bung ra 1.200 MB, quá giới hạn 512 MB cho một phần (quả bom nén?)',
+  },
+  'dinh-dang-khac': {
+    title: 'Tệp định dạng khác',
+    explanation: 'tệp mang đuôi .xlsx hay .csv nhưng là định dạng khác: bảng tính .ods, .xls, văn bản .docx, .xlsx đổi tên thành .csv, CSV đổi tên thành .xlsx',
+    example: 'x.xlsx › tệp: tệp mang đuôi .xlsx nhưng là bảng tính OpenDocument (.ods, của LibreOffice hay OpenOffice); hãy mở bằng Excel hay LibreOffice và lưu lại dạng Excel Workbook (.xlsx) …',
+  },
+  'ngoai-vung-bieu-mau': {
+    title: 'Nội dung ngoài vùng biểu mẫu',
+    explanation: 'ô có số, chữ hay công thức ở ngoài vùng của biểu mẫu (dưới khối chữ ký hay bên phải cột Mã chỉ tiêu), không biết thuộc chỉ tiêu nào',
+    example: 'x.xlsx › trang "Biểu mẫu", ô E5000: ô nằm ngoài vùng của biểu mẫu (40 dòng đầu, cột A–R) nhưng có nội dung; … — giá trị "120"',
+  },
+  'trang-khac-co-so-lieu': {
+    title: 'Số liệu ở trang khác',
+    explanation: 'một trang khác của tệp (như bản chép "Biểu mẫu (2)") có số liệu cho chỉ tiêu của biểu mẫu; chỉ trang "Biểu mẫu" được nhập, nên số ở trang kia sẽ bị bỏ qua',
+    example: 'x.xlsx › trang "Biểu mẫu (2)", ô E10: trang "Biểu mẫu (2)" có số liệu cho chỉ tiêu phat-trien-doan-vien (ô R10), nhưng chỉ trang "Biểu mẫu" được nhập; … — giá trị "1200"',
+  },
+  'o-so-sai-chuan': {
+    title: 'Ô số sai chuẩn',
+    explanation: 'ô kiểu số của tệp .xlsx chứa thứ không phải số theo chuẩn OOXML (xsd:double): "1,234", "85,5", "12abc", "0x10", INF, NaN; thường do phần mềm khác ghi tệp',
+    example: 'x.xlsx › trang "Biểu mẫu", ô E10: ô kiểu số nhưng chứa số viết có dấu phẩy, không theo chuẩn của tệp Excel; … — giá trị "1,234"',
+  },
+  'o-dung-sai': {
+    title: 'Ô Đúng/Sai',
+    explanation: 'ô số liệu chứa giá trị Đúng/Sai (TRUE/FALSE) của Excel thay cho số',
+    example: 'x.xlsx › trang "Biểu mẫu", ô E10: ô số liệu chứa giá trị Đúng/Sai (TRUE/FALSE), không phải số; hãy ghi số nguyên — giá trị "TRUE"',
+  },
+  'o-loi-excel': {
+    title: 'Ô báo lỗi của Excel',
+    explanation: 'ô số liệu chứa lỗi của Excel (#DIV/0!, #REF!, #N/A …), thường do công thức tính hỏng',
+    example: 'x.xlsx › trang "Biểu mẫu", ô E10: ô số liệu chứa lỗi của Excel (công thức tính hỏng: #DIV/0!, #REF!, #N/A …); … — giá trị "#DIV/0!"',
+  },
   'o-gop': {
     title: 'Ô gộp',
     explanation: 'ô trong vùng số liệu bị gộp (Merge)',

@@ -10,7 +10,7 @@ import { formatInteger, formatQuantityDetailed, formatTarget } from '../indicato
 import type { ResultRow } from '../indicators/results-csv.ts';
 import { formatProblem } from '../problems/problem.ts';
 import { changeCounts, formPeriods, MAX_FORM_BYTES, formTooLarge, planChanges, readForm, type ChangeAction } from './import.ts';
-import { FORM_SHEET, UNIT_CELL } from './form.ts';
+import { FORM_SHEET, UNIT_CELL } from './form-layout.ts';
 
 /** The data the check needs, as the site publishes it (JSON): the validated dataset without its receipts. */
 export type CheckDataset = Omit<Dataset, 'receipts'>;

@@ -9,107 +9,15 @@ import { toCsv } from '../indicators/csv-write.ts';
 import { groupsOf } from '../indicators/groups.ts';
 import { RESULT_COLUMNS, type ResultRow } from '../indicators/results-csv.ts';
 
-export const FORM_SHEET = 'Biểu mẫu';
-export const DEFINITIONS_SHEET = 'Định nghĩa';
-export const UNITS_SHEET = 'Danh sách đơn vị';
-/** Cell holding the reporting unit's name (the same in every layout). */
-export const UNIT_CELL = 'C3';
-export const NOTE_COLUMN = 'Ghi chú';
-export const CODE_COLUMN = 'Mã chỉ tiêu';
-
-/**
- * Where things are on the form sheet. `current` is the form the site issues: header block, STT,
- * indicators grouped main/coordinated, the machine code in a narrow last column, signature rows.
- * `legacy` is the form issued before (code first, header on row 6): forms of that layout are still
- * in circulation and still import.
- */
-export interface FormLayout {
-  id: 'current' | 'legacy';
-  /** How a message names this layout. */
-  label: string;
-  headerRow: number;
-  /** Header cells before the period pairs. */
-  fixed: readonly string[];
-  /** Header cells after the period pairs. */
-  trailing: readonly string[];
-  /** 1-based column of the indicator code; 'last' for the column after the trailing note. */
-  codeColumn: number | 'last';
-  nameColumn: number;
-}
-
-export const LAYOUTS: Record<FormLayout['id'], FormLayout> = {
-  current: { id: 'current', label: 'biểu mẫu hiện hành (dòng tiêu đề ở dòng 8, cột đầu "STT", cột cuối "Mã chỉ tiêu")', headerRow: 8, fixed: ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Cách ghi'], trailing: [NOTE_COLUMN, CODE_COLUMN], codeColumn: 'last', nameColumn: 2 },
-  legacy: { id: 'legacy', label: 'biểu mẫu phát hành trước (dòng tiêu đề ở dòng 6, cột đầu "Mã chỉ tiêu")', headerRow: 6, fixed: [CODE_COLUMN, 'Chỉ tiêu', 'Đơn vị tính', 'Cách ghi'], trailing: [NOTE_COLUMN], codeColumn: 1, nameColumn: 2 },
-};
-/** Row of the column headers of the form the site issues. */
-export const HEADER_ROW = LAYOUTS.current.headerRow;
-
-/**
- * A very hidden sheet recording whom the form was issued to and the figures it was prefilled with,
- * so the import can tell a cell the unit cleared (a deletion) from one it never had, and refuse a
- * form whose unit cell was changed to another unit. Forms downloaded before it existed lack it.
- */
-export const FINGERPRINT_SHEET = 'Mã kiểm tra';
-const FINGERPRINT_MARK = 'congdoan-soket/bieu-mau';
-const FINGERPRINT_FIRST_ROW = 5;
-
-/** A result line as one comparable string: figures and note. '' stands for a blank line. */
-export function rowSignature(row: Pick<ResultRow, 'value' | 'numerator' | 'denominator' | 'note'>): string {
-  return [row.value ?? '', row.numerator ?? '', row.denominator ?? '', row.note].join('|');
-}
-
-export interface PrefilledLine {
-  period: string;
-  indicator: string;
-  signature: string;
-}
-
-/** SHA-256 (Web Crypto, so the same code runs in a browser) of the unit and its prefilled lines, 16 hex digits. */
-export async function fingerprintOf(unitId: string, lines: readonly PrefilledLine[]): Promise<string> {
-  const text = JSON.stringify([unitId, lines.map((l) => [l.period, l.indicator, l.signature])]);
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].slice(0, 8).map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export function readFingerprintSheet(book: ExcelJS.Workbook): { unitId: string; fingerprint: string; prefilled: PrefilledLine[] } | null {
-  const sheet = book.getWorksheet(FINGERPRINT_SHEET);
-  if (!sheet || sheet.getCell('A1').value !== FINGERPRINT_MARK) return null;
-  const text = (address: string) => {
-    const value = sheet.getCell(address).value;
-    return value === null || value === undefined ? '' : String(value);
-  };
-  const prefilled: PrefilledLine[] = [];
-  for (let r = FINGERPRINT_FIRST_ROW; r <= sheet.rowCount; r += 1) {
-    const period = text(`A${r}`);
-    if (period === '') continue;
-    prefilled.push({ period, indicator: text(`B${r}`), signature: text(`C${r}`) });
-  }
-  return { unitId: text('B2'), fingerprint: text('B3'), prefilled };
-}
-
-export interface FormPeriod {
-  /** Value of the `nam` column: a year, or the baseline key. */
-  key: string;
-  label: string;
-}
-
-/** The header row of a layout: its fixed columns, "2025 – Giá trị hoặc tử số", "2025 – Mẫu số", … for each period, then the trailing columns. */
-export function formHeader(periods: readonly FormPeriod[], layout: FormLayout = LAYOUTS.current): string[] {
-  return [...layout.fixed, ...periods.flatMap((p) => [`${p.label} – Giá trị hoặc tử số`, `${p.label} – Mẫu số`]), ...layout.trailing];
-}
-
-
-/** Row of each indicator on the current form: after the header, one heading row per group. */
-export function formRows(indicators: readonly Indicator[]): Map<string, number> {
-  const rows = new Map<string, number>();
-  let r = HEADER_ROW;
-  // The indicators in the order and groups the form shows them: groups in the edition's order.
-  for (const g of groupsOf(indicators)) {
-    r += 1;
-    for (const i of g.indicators) rows.set(i.id, (r += 1));
-  }
-  return rows;
-}
+export {
+  CODE_COLUMN, DEFINITIONS_SHEET, FINGERPRINT_SHEET, FORM_SHEET, HEADER_ROW, LAYOUTS, NOTE_COLUMN, UNIT_CELL, UNITS_SHEET,
+  columnLetter, fingerprintOf, formHeader, formRows, readFingerprintSheet, rowSignature,
+  type FingerprintCells, type FormLayout, type FormPeriod, type PrefilledLine,
+} from './form-layout.ts';
+import {
+  FINGERPRINT_FIRST_ROW, FINGERPRINT_MARK, FINGERPRINT_SHEET, FORM_SHEET, HEADER_ROW, LAYOUTS, UNIT_CELL, UNITS_SHEET, DEFINITIONS_SHEET,
+  columnLetter as column, fingerprintOf, formHeader, formRows, rowSignature, type FormPeriod, type PrefilledLine,
+} from './form-layout.ts';
 
 export interface FormInput {
   indicators: readonly Indicator[];
@@ -136,17 +44,6 @@ function rowIndex(rows: readonly ResultRow[]): Map<string, ResultRow> {
 const howTo = (i: Indicator) =>
   i.kind === 'rate' ? `Tỷ lệ: ghi tử số (${i.numerator}) và mẫu số (${i.denominator})` : 'Số đếm: ghi giá trị, để trống mẫu số';
 
-function column(index: number): string {
-  let n = index;
-  let name = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    name = String.fromCharCode(65 + rem) + name;
-    n = Math.floor((n - 1) / 26);
-  }
-  return name;
-}
-export { column as columnLetter };
 
 /** Page margins of the administrative format (20 / 20 / 30 / 20 mm), in inches as Excel keeps them. */
 export const FORM_MARGINS = { top: 20 / 25.4, bottom: 20 / 25.4, left: 30 / 25.4, right: 20 / 25.4, header: 0.3, footer: 0.3 } as const;

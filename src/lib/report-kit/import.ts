@@ -9,22 +9,24 @@
 //   figure has changed since (the newer figure is kept).
 // Only the form's unit's records change, each replaced in place by its byte span (csv-records.ts):
 // every other byte of every results file stays as it was.
-import ExcelJS from 'exceljs';
 import type { Dataset, DatasetFiles, SourceFile } from '../indicators/dataset.ts';
 import { resultsContext, validateDataset } from '../indicators/dataset.ts';
 import { csvLine, neutraliseCell, toCsv } from '../indicators/csv-write.ts';
 import { csvRecords } from '../indicators/csv-records.ts';
-import { formatProblem, type Problem } from '../problems/problem.ts';
+import { formatProblem } from '../problems/problem.ts';
 import { formatInteger } from '../indicators/format.ts';
 import { tablePeriods } from '../indicators/notes.ts';
 import { decodeUtf8, detectDelimiter, parseResultsCsv, RESULT_COLUMNS, type ResultRow } from '../indicators/results-csv.ts';
 import {
-  columnLetter, FINGERPRINT_SHEET, FORM_SHEET, LAYOUTS, NOTE_COLUMN, UNIT_CELL,
-  fingerprintOf, readFingerprintSheet, rowSignature, type FormPeriod,
-} from './form.ts';
+  columnLetter, FINGERPRINT_FIRST_ROW, FINGERPRINT_SHEET, FORM_SHEET, LAYOUTS, NOTE_COLUMN, UNIT_CELL,
+  fingerprintOf, formHeader, formRows, readFingerprintSheet, rowSignature, type FormPeriod,
+} from './form-layout.ts';
+import { otherFormat, readXlsxWorkbook, type XlsxCell } from './xlsx-reader.ts';
+import { groupsOf } from '../indicators/groups.ts';
 
-/** A problem in a form: a Problem placed by sheet and cell (or CSV line) instead of a line. */
-export type FormProblem = Problem & { place: string };
+import { formWrongType, type FormProblem } from './form-limits.ts';
+
+export type { FormProblem };
 
 /** One line of the form: a period × indicator of the unit, filled (row) or blank (null). */
 export interface FormEntry {
@@ -51,31 +53,6 @@ export function formPeriods(dataset: Dataset): FormPeriod[] {
   return tablePeriods(dataset);
 }
 
-/** An Excel cell as the text a CSV export would hold: formulas and dates stay recognisable, so the same rules refuse them. */
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return `${String(value.getUTCDate()).padStart(2, '0')}/${String(value.getUTCMonth() + 1).padStart(2, '0')}/${value.getUTCFullYear()}`;
-  if (typeof value === 'object') {
-    if ('formula' in value || 'sharedFormula' in value) return `=${(value as { formula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? ''}`;
-    if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((part) => part.text).join('');
-    if ('text' in value) return String((value as { text: unknown }).text);
-    if ('error' in value) return String((value as { error: unknown }).error);
-  }
-  return String(value);
-}
-
-/** Excel stores a typed date as a day number with a date format: 01/05/2019 reads as 43586. */
-function isDateCell(cell: ExcelJS.Cell): boolean {
-  if (cell.value instanceof Date) return true;
-  if (typeof cell.value !== 'number') return false;
-  const format = (cell.numFmt ?? '').replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  return /[dmyhs]/i.test(format) && !/^general$/i.test(format);
-}
-
 const normalName = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
 
 function unitIdOf(dataset: Dataset, text: string): string | undefined {
@@ -89,23 +66,42 @@ function mergeRows(range: string): [number, number] {
   return [Math.min(...rows), Math.max(...rows)];
 }
 
+/**
+ * The form's area: its columns (the current layout's, the widest), and its rows with room for the
+ * group headings, the signature block and a row copied below the table (reported by cell, not as
+ * outside). A value outside it is refused by the reader.
+ */
+export function formArea(dataset: Pick<Dataset, 'indicators'> & Parameters<typeof formPeriods>[0]): { rows: number; cols: number } {
+  const last = Math.max(LAYOUTS.current.headerRow, ...formRows(dataset.indicators).values());
+  return { rows: last + groupsOf(dataset.indicators).length + dataset.indicators.length + 10, cols: formHeader(formPeriods(dataset)).length };
+}
+
+/** A figure cell whose kind is no figure: a date, TRUE/FALSE, an Excel error. */
+function figureCellProblem(cell: XlsxCell): Pick<FormProblem, 'rule' | 'message'> | null {
+  if (cell.kind === 'date') return { rule: 'ngay-trong-o-so', message: 'ô số liệu chứa ngày tháng (Excel lưu ngày thành số); hãy ghi số nguyên và đặt định dạng ô là Number' };
+  if (cell.kind === 'boolean') return { rule: 'o-dung-sai', message: 'ô số liệu chứa giá trị Đúng/Sai (TRUE/FALSE), không phải số; hãy ghi số nguyên' };
+  if (cell.kind === 'error') return { rule: 'o-loi-excel', message: 'ô số liệu chứa lỗi của Excel (công thức tính hỏng: #DIV/0!, #REF!, #N/A …); hãy ghi số nguyên thay cho công thức' };
+  return null;
+}
+
 async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Promise<ReadForm | { problems: FormProblem[] }> {
   const at = (address: string) => `trang "${FORM_SHEET}", ô ${address}`;
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    return { problems: [{ file, place: 'tệp', rule: 'khong-doc-duoc', message: 'không mở được tệp .xlsx (tệp hỏng hoặc không phải Excel)' }] };
-  }
-  const sheet = book.getWorksheet(FORM_SHEET);
-  if (!sheet) return { problems: [{ file, place: 'tệp', rule: 'khong-phai-bieu-mau', message: `không có trang "${FORM_SHEET}": đây không phải biểu mẫu của trang sơ kết` }] };
+  const area = formArea(dataset);
+  const read = await readXlsxWorkbook(bytes, {
+    sheet: FORM_SHEET, fingerprintSheet: FINGERPRINT_SHEET, area,
+    fingerprintRows: FINGERPRINT_FIRST_ROW + formPeriods(dataset).length * dataset.indicators.length + 10,
+    indicatorCodes: new Set(dataset.indicators.map((i) => i.id)),
+  });
+  if ('problems' in read) return { problems: read.problems.map((p) => ({ file, ...p })) };
+  const { sheet } = read;
+  const textAt = (row: number, col: number) => sheet.cell(row, col)?.text ?? '';
 
   // Which layout: the form the site issues now, or the one issued before (still in circulation).
-  const layout = [LAYOUTS.current, LAYOUTS.legacy].find((l) => cellText(sheet.getRow(l.headerRow).getCell(1)).trim() === l.fixed[0]);
+  const layout = [LAYOUTS.current, LAYOUTS.legacy].find((l) => textAt(l.headerRow, 1).trim() === l.fixed[0]);
   if (!layout) {
     return {
       problems: [{
-        file, place: at(`A${LAYOUTS.current.headerRow}`), rule: 'bo-cuc', actual: cellText(sheet.getCell(`A${LAYOUTS.current.headerRow}`)).trim(),
+        file, place: at(`A${LAYOUTS.current.headerRow}`), rule: 'bo-cuc', actual: textAt(LAYOUTS.current.headerRow, 1).trim(),
         message: `không nhận ra bố cục của biểu mẫu; cần ${LAYOUTS.current.label} hoặc ${LAYOUTS.legacy.label}. Hãy tải lại biểu mẫu từ trang của đơn vị`,
       }],
     };
@@ -113,8 +109,8 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   const headerRow = layout.headerRow;
   // Header: fixed columns, then a pair per period, then the trailing columns; every cell exactly as generated.
   const header: string[] = [];
-  for (let c = 1; c <= sheet.columnCount; c += 1) {
-    const text = cellText(sheet.getRow(headerRow).getCell(c)).trim();
+  for (let c = 1; c <= area.cols; c += 1) {
+    const text = textAt(headerRow, c).trim();
     if (text === '' && c > layout.fixed.length) break;
     header.push(text);
   }
@@ -141,14 +137,13 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   for (const [i, name] of layout.trailing.entries()) if (header[col - 1 + i] !== name) return headerProblem(col + i, name);
   const noteCol = col;
   const codeCol = layout.codeColumn === 'last' ? noteCol + 1 : layout.codeColumn;
-  // A cell covered by a merge reads as its master's value in ExcelJS; here it holds nothing of its own.
-  const own = (cell: ExcelJS.Cell) => (cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell));
-  const codeAt = (r: number) => own(sheet.getRow(r).getCell(codeCol)).trim();
+  // A cell covered by a merge holds nothing of its own: the reader gives each cell only its own value.
+  const codeAt = (r: number) => textAt(r, codeCol).trim();
 
   // Merged cells in the header or on an indicator's row hide which figure belongs where (a rate's
   // numerator and denominator merged read as 40/40): refused rather than guessed. The form's own
   // merges (title, unit, group headings, signatures) hold no indicator.
-  const merges = ((sheet.model as { merges?: string[] }).merges ?? []).filter((range) => {
+  const merges = sheet.merges.filter((range) => {
     const [top, bottom] = mergeRows(range);
     if (bottom < headerRow) return false;
     for (let r = Math.max(top, headerRow); r <= bottom; r += 1) if (r === headerRow || codeAt(r) !== '') return true;
@@ -163,8 +158,8 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
     };
   }
 
-  const fingerprint = readFingerprintSheet(book);
-  const unitText = cellText(sheet.getCell(UNIT_CELL)).trim();
+  const fingerprint = readFingerprintSheet(read.fingerprint);
+  const unitText = sheet.text(UNIT_CELL).trim();
   const unitId = unitText ? unitIdOf(dataset, unitText) : undefined;
   if (!unitId) {
     return {
@@ -197,9 +192,8 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   const cellOf: Record<string, string>[] = [];
   const rowOfCode = new Map<string, number>();
   for (let r = headerRow + 1; r <= sheet.rowCount; r += 1) {
-    const row = sheet.getRow(r);
     const code = codeAt(r);
-    const texts = Array.from({ length: Math.max(noteCol, codeCol) }, (_, i) => own(row.getCell(i + 1)).trim());
+    const texts = Array.from({ length: Math.max(noteCol, codeCol) }, (_, i) => textAt(r, i + 1).trim());
     // Group headings and the signature rows ("THỦ TRƯỞNG ĐƠN VỊ" over the period columns) carry
     // no code and no figure; a row without a code but with a number is reported (o-trong).
     const figureLike = (text: string | undefined) => /^[-+=]?\s*\d/.test(text ?? '');
@@ -220,10 +214,9 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
     }
     for (const period of periods) {
       for (const c of [period.valueCol, period.valueCol + 1]) {
-        const cell = row.getCell(c);
-        if (isDateCell(cell)) {
-          problems.push({ file, place: at(`${columnLetter(c)}${r}`), rule: 'ngay-trong-o-so', actual: cellText(cell), message: 'ô số liệu chứa ngày tháng (Excel lưu ngày thành số); hãy ghi số nguyên và đặt định dạng ô là Number' });
-        }
+        const cell = sheet.cell(r, c);
+        const refused = cell && figureCellProblem(cell);
+        if (refused) problems.push({ file, place: at(cell.ref), actual: cell.text, ...refused });
       }
       const value = texts[period.valueCol - 1] ?? '';
       const den = texts[period.valueCol] ?? '';
@@ -262,6 +255,9 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
 }
 
 function readCsv(file: string, bytes: Uint8Array, dataset: Dataset): ReadForm | { problems: FormProblem[] } {
+  // An .xlsx (or .xls, .ods) renamed .csv is named as what it is, not read as broken text.
+  const format = otherFormat(bytes, 'csv');
+  if (format) return { problems: [{ file, ...format }] };
   const decoded = decodeUtf8(file, bytes);
   if ('problem' in decoded) return { problems: [{ file, place: 'tệp', rule: decoded.problem.rule, message: decoded.problem.message }] };
   const parsed = parseResultsCsv(file, decoded.text, resultsContext(dataset), { skipUnfilled: true });
@@ -326,19 +322,7 @@ function entriesOf(
   return { unitId, entries };
 }
 
-/** Forms are a few hundred KB; anything far larger is not a form (and must not be read whole). */
-export const MAX_FORM_BYTES = 20 * 1024 * 1024;
-
-/** The size rule of scripts/import-form.ts, worded as it words it, for checks that get the size before the bytes (the browser's). */
-export function formTooLarge(file: string, size: number): FormProblem | null {
-  if (size <= MAX_FORM_BYTES) return null;
-  return { file, place: 'tệp', rule: 'tep-qua-lon', message: `tệp nặng ${(size / 1048576).toFixed(0)} MB, quá giới hạn ${MAX_FORM_BYTES / 1048576} MB của một biểu mẫu; đây không phải biểu mẫu tải từ trang` };
-}
-
-/** The type rule, for the command, which checks the name before reading the file. */
-export function formWrongType(file: string): FormProblem | null {
-  return /\.(xlsx|csv)$/i.test(file) ? null : { file, place: 'tệp', rule: 'loai-tep', message: 'chỉ nhập được tệp .xlsx hoặc .csv' };
-}
+export { formTooLarge, formWrongType, MAX_FORM_BYTES } from './form-limits.ts';
 
 export async function readForm(file: string, bytes: Uint8Array, dataset: Dataset): Promise<ReadForm | { problems: FormProblem[] }> {
   const wrongType = formWrongType(file);
