@@ -1,10 +1,15 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+
+/** Tests that run real nginx (a Debian package): `npm run test:nginx`, not `npm test` (tests/vitest.nginx.config.ts). */
+export const NGINX_TESTS = ['tests/deploy.test.ts'];
 
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['tests/**/*.test.ts'],
+    // `npm test` needs nothing but Node and npm: the nginx tests have their own command.
+    exclude: [...configDefaults.exclude, ...NGINX_TESTS],
     reporters: ['default', './tests/summary-reporter.ts'],
     // Browser tests start one Chromium each; keep the 2-core CI machine from thrashing.
     fileParallelism: true,

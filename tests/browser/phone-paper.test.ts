@@ -4,6 +4,7 @@ import { openPage, useSiteInBrowser } from '../helpers/browser';
 import { brokenWords } from '../helpers/broken-words';
 import { htmlFiles, urlOf } from '../helpers/dist';
 import { layoutShiftOf, recordLayoutShifts } from '../helpers/layout-shift';
+import { pdfPages } from '../helpers/pdf-text';
 
 const site = useSiteInBrowser();
 const DIST = process.env.DIST_DIR ?? 'dist';
@@ -165,23 +166,15 @@ describe('a compact header on phones', () => {
 
 describe('printed like an official document', () => {
   const pdfText = async (path: string, options: { layout?: boolean; first?: number; last?: number } = {}) => {
-    const { execFileSync } = await import('node:child_process');
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
     const { page } = await openPage(site.browser);
     await page.goto(`${site.origin}${path}`);
+    await page.evaluate(() => document.fonts.ready);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     await page.context().close();
-    const dir = mkdtempSync(join(tmpdir(), 'in-'));
-    try {
-      writeFileSync(join(dir, 'a.pdf'), pdf);
-      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'a.pdf')], { encoding: 'utf8' }))?.[1]);
-      const args = [...(options.layout ? ['-layout'] : []), ...(options.first ? ['-f', String(options.first), '-l', String(options.last ?? options.first)] : []), join(dir, 'a.pdf'), '-'];
-      return { pages, text: execFileSync('pdftotext', args, { encoding: 'utf8' }) };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // Read with PDF.js (tests/helpers/pdf-text.ts); pages joined by a form feed, as pdftotext does.
+    const all = await pdfPages(pdf);
+    const chosen = options.first ? all.slice(options.first - 1, options.last ?? options.first) : all;
+    return { pages: all.length, text: chosen.map((p) => (options.layout ? p.lines.join('\n') : p.text)).join('\f') };
   };
   const squash = (text: string) => text.replace(/\s+/g, ' ');
 

@@ -1,13 +1,18 @@
 // Real Chromium for browser tests: the one shipped inside @sparticuz/chromium (no system install),
 // or CHROMIUM_PATH when set. Every page records console errors and every request it makes.
+// Chromium finds fonts through fontconfig; it is given a configuration that offers no system font
+// (noSystemFontsConfig), so no test result depends on the fonts of the machine it runs on.
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 import sparticuz from '@sparticuz/chromium';
 import { afterAll, beforeAll } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { serveDist } from './static-server';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's violations on the page as it is now (WCAG 2.1 A and AA, and best practice), one line each. */
 export async function axeViolations(page: Page): Promise<string[]> {
@@ -20,11 +25,45 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+// The last-resort font fontconfig offers: from npm, the one the chart PNGs are drawn with.
+const FALLBACK_FONTS = ['400Regular/NotoSans_400Regular.ttf', '700Bold/NotoSans_700Bold.ttf'].map((f) => require.resolve(`@expo-google-fonts/noto-sans/${f}`));
+
+let fontConfigFile: string | undefined;
+/**
+ * A fontconfig file that offers no system font: its one font directory holds only Noto Sans from
+ * npm (Chromium given no font at all draws no text, not even with web fonts). Pages draw with the
+ * web fonts the site ships (src/styles/fonts.css); a character those lack falls back to Noto Sans on
+ * every machine alike, never to the machine's DejaVu, Liberation or Times New Roman.
+ */
+export function noSystemFontsConfig(): string {
+  if (fontConfigFile) return fontConfigFile;
+  const dir = mkdtempSync(join(tmpdir(), 'soket-fontconfig-'));
+  mkdirSync(join(dir, 'fonts'));
+  for (const font of FALLBACK_FONTS) symlinkSync(font, join(dir, 'fonts', basename(font)));
+  const file = join(dir, 'fonts.conf');
+  writeFileSync(file, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${join(dir, 'fonts')}</dir>\n  <cachedir>${join(dir, 'cache')}</cachedir>\n</fontconfig>\n`);
+  fontConfigFile = file;
+  return file;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH || (await sparticuz.executablePath());
   // Its Lambda flags include --single-process, which ends the browser when the first context closes.
   const args = sparticuz.args.filter((arg) => arg !== '--single-process');
-  return playwright.launch({ executablePath, args, headless: true });
+  // The site preloads its fonts (src/components/FontPreloads.astro), and Chromium holds a page's
+  // first paint for preloaded fonts, but only 100 ms; two test files on two busy cores miss that
+  // now and then, and the fonts then swap in after the first paint, shifting the layout. Here the
+  // wait is 10 s: pages are first drawn in the shipped fonts, as on a reader's fast connection.
+  const RENDER_BLOCKING_FONTS = 'RenderBlockingFonts:max-fcp-delay/10000/max-blocking-time/10000';
+  const features = args.findIndex((arg) => arg.startsWith('--enable-features='));
+  if (features >= 0) args[features] = `${args[features]},${RENDER_BLOCKING_FONTS}`;
+  else args.push(`--enable-features=${RENDER_BLOCKING_FONTS}`);
+  // FONTCONFIG_PATH would still let fontconfig read the system's /etc/fonts/conf.d; FONTCONFIG_FILE
+  // names the one file it reads.
+  const env = { ...process.env, FONTCONFIG_FILE: noSystemFontsConfig() } as Record<string, string>;
+  delete env.FONTCONFIG_PATH;
+  delete env.FONTCONFIG_SYSROOT;
+  return playwright.launch({ executablePath, args, headless: true, env });
 }
 
 export interface WatchedPage {
@@ -37,6 +76,14 @@ export interface WatchedPage {
 export async function openPage(browser: Browser, options: { width?: number; bypassCSP?: boolean } = {}): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1024, height: 800 }, locale: 'vi-VN', bypassCSP: options.bypassCSP ?? false });
   const page = await context.newPage();
+  // A page is looked at as a reader sees it once its fonts are in: the site's fonts swap in when
+  // they arrive (font-display: swap), and 'load' may come a moment before they have.
+  const goto = page.goto.bind(page);
+  page.goto = async (url, gotoOptions) => {
+    const response = await goto(url, gotoOptions);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined)).catch(() => undefined);
+    return response;
+  };
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {

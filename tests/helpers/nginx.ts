@@ -17,7 +17,7 @@ export function findNginx(candidates = ['/usr/sbin/nginx', '/usr/bin/nginx', 'ng
   const bin = candidates.find((c) => !c.includes('/') || existsSync(c)) ?? candidates.at(-1)!;
   const version = spawnSync(bin, ['-V'], { encoding: 'utf8' });
   if (version.error || version.status !== 0) {
-    throw new Error(`Không tìm thấy nginx: kiểm thử triển khai (tests/deploy.test.ts) chạy nginx thật và không thể bỏ qua. Cài bằng: ${INSTALL} (.ci/run tự cài khi thiếu).`);
+    throw new Error(`Không tìm thấy nginx: kiểm thử triển khai (tests/deploy.test.ts) chạy nginx thật và không thể bỏ qua. Cài bằng: ${INSTALL} (kiểm thử này chạy bằng npm run test:nginx; .ci/run tự cài nginx khi thiếu).`);
   }
   const modules = /--modules-path=(\S+)/.exec(version.stderr)?.[1] ?? '/usr/lib/nginx/modules';
   const brotliModule = join(modules, 'ngx_http_brotli_static_module.so');

@@ -1,11 +1,8 @@
 // What a reader finds of the "Số liệu minh họa" mark on a data page: in each chart's drawing, in
-// each data table's caption, and on each printed page (PDF read back with pdftotext).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// each data table's caption, and on each printed page (PDF read back with PDF.js).
 import type { Browser, Page } from 'playwright-core';
 import { drawCharts, openPage } from './browser';
+import { pdfPages } from './pdf-text';
 
 /** Pixels of each chart's canvas in the mark's dark red (#8b0000), by chart id. */
 export async function markPixelsByChart(page: Page): Promise<Record<string, number>> {
@@ -63,19 +60,14 @@ export async function dataCaptions(page: Page): Promise<string[]> {
   return page.locator('table.data-table').evaluateAll((tables) => tables.map((t) => (t as HTMLTableElement).caption?.textContent?.replace(/\s+/g, ' ').trim() ?? '(không có caption)'));
 }
 
-/** The text of each printed A4 page of a path. */
+/** The text of each printed A4 page of a path (read with PDF.js: tests/helpers/pdf-text.ts). */
 export async function printedPages(browser: Browser, url: string): Promise<string[]> {
   const { page } = await openPage(browser);
   await page.goto(url);
+  await page.evaluate(() => document.fonts.ready);
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   await page.context().close();
-  const dir = mkdtempSync(join(tmpdir(), 'in-'));
-  try {
-    writeFileSync(join(dir, 'a.pdf'), pdf);
-    return execFileSync('pdftotext', [join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).split('\f').filter((t) => t.trim());
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return (await pdfPages(pdf)).map((p) => p.text).filter((t) => t.trim());
 }
 
 /** Data pages to check: an indicator, the indicator list, a unit, the reporting status. */

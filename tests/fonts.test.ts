@@ -1,0 +1,159 @@
+// The site's own fonts (issue 26): self-hosted woff2 files from npm (@fontsource/tinos and
+// @fontsource/arimo), only their Latin and Vietnamese subsets, with the same advance widths as the
+// faces Word documents use (Tinos: Times New Roman; Arimo: Arial), holding every character the
+// built pages show. The reference widths are Adobe's Times and Helvetica metrics (the PDF core
+// fonts, whose widths Times New Roman and Arial follow), as PDF.js ships them in pdfjs-dist.
+import { describe, expect, test } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { parse } from 'node-html-parser';
+import { htmlFiles } from './helpers/dist';
+
+const DIST = process.env.DIST_DIR ?? 'dist';
+const require = createRequire(import.meta.url);
+
+interface Face { family: string; weight: string; style: string; display: string; file: string; ranges: [number, number][] }
+
+const css = readdirSync(join(DIST, '_astro')).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(DIST, '_astro', f), 'utf8')).join('\n');
+const faceRules = [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].map((m) => m[1]!);
+const prop = (rule: string, name: string) => new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*([^;]+)`).exec(rule)?.[1]?.trim() ?? '';
+
+/** "U+??,U+102-103,U+1EA0" (minified CSS writes U+0000-00FF as U+??) as code point ranges. */
+function unicodeRanges(text: string): [number, number][] {
+  return text.split(',').map((part) => {
+    const value = part.trim().replace(/^U\+/i, '');
+    if (value.includes('?')) return [parseInt(value.replace(/\?/g, '0'), 16), parseInt(value.replace(/\?/g, 'F'), 16)];
+    const [from, to = from] = value.split('-');
+    return [parseInt(from!, 16), parseInt(to!, 16)];
+  });
+}
+
+const faces: Face[] = faceRules.map((rule) => ({
+  family: prop(rule, 'font-family').replace(/["']/g, ''),
+  weight: prop(rule, 'font-weight'),
+  style: prop(rule, 'font-style'),
+  display: prop(rule, 'font-display'),
+  file: prop(rule, 'src'),
+  ranges: unicodeRanges(prop(rule, 'unicode-range')),
+}));
+
+const fontOf = new Map<string, fontkit.Font>();
+const font = (url: string) => {
+  let f = fontOf.get(url);
+  if (!f) {
+    f = fontkit.create(readFileSync(join(DIST, url))) as fontkit.Font;
+    fontOf.set(url, f);
+  }
+  return f;
+};
+const urlOfSrc = (src: string) => /^url\(["']?(\/_astro\/[^"')]+\.woff2)["']?\)\s*format\(["']?woff2["']?\)$/.exec(src)?.[1];
+
+/** Whether a face (family, weight, style) draws a character: some file of it lists it in its unicode-range and has a glyph for it. */
+function draws(family: string, weight: string, style: string, cp: number): boolean {
+  return faces.some((f) => f.family === family && f.weight === weight && f.style === style && f.ranges.some(([a, b]) => a <= cp && cp <= b) && font(urlOfSrc(f.file)!).hasGlyphForCodePoint(cp));
+}
+
+describe('the site ships its own fonts', () => {
+  test('Tinos (regular, bold, italic, bold italic) and Arimo (regular, bold), Latin and Vietnamese subsets, woff2 from /_astro/ only', () => {
+    const seen = faces.map((f) => `${f.family} ${f.weight} ${f.style} ${/-(latin|vietnamese)-/.exec(f.file)?.[1]}`).sort();
+    const expected = ['Tinos 400 normal', 'Tinos 700 normal', 'Tinos 400 italic', 'Tinos 700 italic', 'Arimo 400 normal', 'Arimo 700 normal'].flatMap((f) => [`${f} latin`, `${f} vietnamese`]).sort();
+    expect(seen).toEqual(expected);
+    for (const face of faces) {
+      // One self-hosted woff2 each: no local() (a machine's own copy may differ), no other host.
+      const url = urlOfSrc(face.file);
+      expect(url, face.file).toMatch(/^\/_astro\/(tinos|arimo)-(latin|vietnamese)-(400|700)-(normal|italic)\.[\w-]+\.woff2$/);
+      expect(existsSync(join(DIST, url!)), url).toBe(true);
+      expect(face.display).toBe('swap');
+    }
+    // The files are the npm packages' own, byte for byte.
+    for (const face of faces) {
+      const name = /\/_astro\/([a-z]+-[a-z]+-\d+-[a-z]+)\./.exec(urlOfSrc(face.file)!)![1]!;
+      const family = name.split('-')[0]!;
+      expect(readFileSync(join(DIST, urlOfSrc(face.file)!)).equals(readFileSync(require.resolve(`@fontsource/${family}/files/${name}.woff2`))), name).toBe(true);
+    }
+  });
+
+  const pages = htmlFiles(DIST).sort();
+
+  test('every page preloads each face, and nothing else, from the same files', () => {
+    const all = faces.map((f) => urlOfSrc(f.file)).sort();
+    expect(all).toHaveLength(12);
+    for (const file of pages) {
+      const root = parse(readFileSync(join(DIST, file), 'utf8'));
+      const preloads = root.querySelectorAll('link[rel="preload"]');
+      expect(preloads.map((l) => l.getAttribute('href')).sort(), file).toEqual(all);
+      for (const link of preloads) {
+        expect(link.getAttribute('as'), file).toBe('font');
+        expect(link.getAttribute('type'), file).toBe('font/woff2');
+        expect(link.hasAttribute('crossorigin'), file).toBe(true);
+      }
+    }
+  });
+
+  test('every character the pages show is in the shipped fonts, in each face', () => {
+    const chars = new Map<number, string>();
+    for (const file of pages) {
+      const root = parse(readFileSync(join(DIST, file), 'utf8'), { blockTextElements: { script: false, style: false } });
+      for (const ch of root.querySelector('body')?.textContent ?? '') if (!chars.has(ch.codePointAt(0)!)) chars.set(ch.codePointAt(0)!, file);
+    }
+    expect(chars.size).toBeGreaterThan(150);
+    const missing = new Map<string, string[]>();
+    for (const [family, weight, style] of [['Tinos', '400', 'normal'], ['Tinos', '700', 'normal'], ['Tinos', '400', 'italic'], ['Tinos', '700', 'italic'], ['Arimo', '400', 'normal'], ['Arimo', '700', 'normal']] as const) {
+      const lacking = [...chars.keys()].filter((cp) => cp > 0x20 && !draws(family, weight, style, cp)).map((cp) => String.fromCodePoint(cp));
+      missing.set(`${family} ${weight} ${style}`, lacking);
+    }
+    // Eight symbols are not in the Latin and Vietnamese subsets of either font; they are drawn from
+    // the reader's own fonts. Any other character missing fails here, naming the page it is on.
+    const SYMBOLS = [...'←→▲▼◇○●✓'];
+    for (const [face, lacking] of missing) {
+      const unexpected = lacking.filter((c) => !SYMBOLS.includes(c)).map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase()}, ${chars.get(c.codePointAt(0)!)})`);
+      expect(unexpected, face).toEqual([]);
+    }
+  });
+});
+
+/** Adobe's core-font widths (1/1000 em, by glyph name) and the glyph-name → code point list, as pdfjs-dist ships them. */
+function coreFontMetrics(): { widths: (name: string) => Record<string, number>; unicode: Record<string, number> } {
+  const source = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
+  const table = (openings: string[], value: string) => {
+    const start = Math.max(...openings.map((o) => source.indexOf(o)));
+    if (start < 0) throw new Error(`pdfjs-dist has no ${openings[0]}: read the core-font metrics elsewhere`);
+    const body = source.slice(start, source.indexOf('});', start));
+    return Object.fromEntries([...body.matchAll(new RegExp(`t(?:\\.([A-Za-z0-9_]+)|\\["([^"]+)"\\]) = (${value});`, 'g'))].map((m) => [m[1] ?? m[2]!, Number(m[3])]));
+  };
+  return {
+    widths: (name) => table([`t[${JSON.stringify(name)}] = getLookupTableFactory(function (t) {`, `t.${name} = getLookupTableFactory(function (t) {`], '\\d+'),
+    unicode: table(['const getGlyphsUnicode = getLookupTableFactory(function (t) {'], '0x[0-9a-fA-F]+'),
+  };
+}
+
+describe('the fonts break lines as Word does', () => {
+  const { widths, unicode } = coreFontMetrics();
+  // Where Times New Roman and Arial themselves differ from Adobe's Times and Helvetica, and so the
+  // Liberation-metric clones Tinos and Arimo too: · ¯ ± ÷ µ.
+  const KNOWN = new Set(['periodcentered', 'macron', 'divide', 'plusminus', 'mu']);
+  test.each([
+    ['Times-Roman', 'tinos-latin-400-normal'],
+    ['Times-Bold', 'tinos-latin-700-normal'],
+    ['Times-Italic', 'tinos-latin-400-italic'],
+    ['Times-BoldItalic', 'tinos-latin-700-italic'],
+    ['Helvetica', 'arimo-latin-400-normal'],
+    ['Helvetica-Bold', 'arimo-latin-700-normal'],
+  ])('%s widths: %s', (core, file) => {
+    const f = fontkit.create(readFileSync(require.resolve(`@fontsource/${file.split('-')[0]}/files/${file}.woff2`))) as fontkit.Font;
+    let compared = 0;
+    const differ: string[] = [];
+    for (const [name, width] of Object.entries(widths(core))) {
+      const cp = unicode[name];
+      if (cp === undefined || !f.hasGlyphForCodePoint(cp)) continue;
+      compared += 1;
+      const advance = (f.glyphForCodePoint(cp).advanceWidth * 1000) / f.unitsPerEm;
+      if (Math.abs(advance - width) > 0.5 && !KNOWN.has(name)) differ.push(`${name} ${width} ≠ ${advance.toFixed(1)}`);
+    }
+    // Every letter, digit and punctuation mark of Latin-1 (211 glyphs of the subset) is compared.
+    expect(compared).toBeGreaterThan(200);
+    expect(differ).toEqual([]);
+  });
+});
