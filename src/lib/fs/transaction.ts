@@ -307,7 +307,15 @@ export interface LockOptions {
   holder?: LockHolder;
   /** Called once, when the lock is held by a live process and the caller starts to wait. */
   onWait?: (message: string) => void;
+  /**
+   * For a reader (the build): when the folder cannot be written (read-only, another user's), no
+   * lock can be taken, and no import of this user could write there either; it then only waits
+   * while someone else's lock is there, and goes on without one (the lock's `staleNote` says so).
+   */
+  readerMayProceed?: boolean;
 }
+
+const CANNOT_WRITE = new Set(['EACCES', 'EPERM', 'EROFS']);
 
 /**
  * Takes the folder's lock, waiting up to `waitMs` for another import (or build) to finish. A lock
@@ -334,7 +342,14 @@ export async function acquireLock(dir: string, waitMs = 30_000, options: LockOpt
         };
       }
     } catch (error) {
-      throw new TransactionError(`không tạo được khoá ${path}: ${fsReason(error)}`, error);
+      if (!options.readerMayProceed || !CANNOT_WRITE.has((error as NodeJS.ErrnoException).code ?? '')) {
+        throw new TransactionError(`không tạo được khoá ${path}: ${fsReason(error)}`, error);
+      }
+      const other = readLock(path);
+      if (!existsSync(path) || (other && other.host === hostname() && !alive(other.pid))) {
+        return { release: () => {}, staleNote: `Thư mục ${dir} không ghi được (${fsReason(error)}), nên không giữ khoá ${name}; không có lần nhập nào đang ghi ở đó, tiếp tục.` };
+      }
+      // Someone else's live lock: wait for it as if this one could be taken.
     }
     const holder = readLock(path);
     const age = (() => {
