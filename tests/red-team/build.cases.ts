@@ -29,6 +29,7 @@ const plan = readFileSync(PLAN, 'utf8');
 const edition = readFileSync(EDITION, 'utf8');
 // Issue 25 point 3: a zero-width space in a schedule task, U+FFFE in the organisation's name.
 const zeroWidthTask = plan.replace(/^(\s+task: Ban hành)/m, '$1\u200B');
+const bidiBody = memo.replace('Văn phòng dự thảo', 'Văn phòng dự \u202Ethảo 2021\u202C');
 const fffeName = edition.replace(/^( {2}name: Liên đoàn Lao động tỉnh)/m, '$1\uFFFE');
 // Issue 25 point 5: the edition's holes, through the build.
 const scopeIsUnit = edition.replace('slug: toan-tinh', 'slug: bien-hoa');
@@ -47,6 +48,8 @@ export const cases: RedTeamCase[] = [
     message: /title: giá trị chứa ký tự điều khiển U\+0007.*\(quy tắc: ky-tu-dieu-khien\)/, where: at(MEMO, lineOf(bell, 'title:')) },
   { name: 'build: a zero-width space in a schedule task (front matter)', command: 'build', outcome: 'refused', setup: plant(PLAN, zeroWidthTask),
     message: /schedule\[0\]\.task: giá trị chứa ký tự vô hình U\+200B \(ZERO WIDTH SPACE\).*— giá trị "Ban hành<U\+200B> Kế hoạch.*\(quy tắc: ky-tu-khong-hop-le\)/, where: at(PLAN, lineOf(zeroWidthTask, '\u200B')) },
+  { name: 'build: a right-to-left override in a document\'s body', command: 'build', outcome: 'refused', setup: plant(MEMO, bidiBody),
+    message: /\(nội dung MDX\): nội dung chứa ký tự điều khiển hướng chữ U\+202E \(RIGHT-TO-LEFT OVERRIDE\).*\(quy tắc: ky-tu-khong-hop-le\)/, where: at(MEMO, lineOf(bidiBody, '\u202E'), 14) },
   { name: 'build: U+FFFE in the organisation\'s name (edition file)', command: 'build', outcome: 'refused', setup: plant(EDITION, fffeName),
     message: /organisation\.name: giá trị chứa ký tự U\+FFFE \(noncharacter\), không có trong bảng ký tự của XML.*\(quy tắc: ky-tu-khong-hop-le\)/, where: at(EDITION, lineOf(fffeName, '\uFFFE')) },
   { name: 'build: organisation.scope.slug equal to a unit code (its draft and form would replace the unit\'s)', command: 'build', outcome: 'refused', setup: plant(EDITION, scopeIsUnit),
