@@ -377,7 +377,7 @@ export async function acquireLock(dir: string, waitMs = 30_000, options: LockOpt
     if (Date.now() > deadline) {
       throw new TransactionError(
         holder?.holder === 'dung-trang'
-          ? `thư mục ${dir} đang được ${who} đọc; đã chờ ${Math.round(waitMs / 1000)} giây. Chờ lần dựng trang đó xong rồi chạy lại; nếu chắc chắn không còn lần dựng nào, xoá tệp ${path}`
+          ? `thư mục ${dir} đang được ${who} ${name === LOCK ? 'đọc' : 'dùng'}; đã chờ ${Math.round(waitMs / 1000)} giây. Chờ lần dựng trang đó xong rồi chạy lại; nếu chắc chắn không còn lần dựng nào, xoá tệp ${path}`
           : `thư mục ${dir} đang được một lần nhập khác ghi${holder ? ` (tiến trình ${holder.pid} trên máy ${holder.host}, từ ${time(holder.started)})` : ''}; đã chờ ${Math.round(waitMs / 1000)} giây. Chờ lần nhập đó xong rồi chạy lại; nếu chắc chắn không còn lần nhập nào, xoá tệp ${path}`,
       );
     }
