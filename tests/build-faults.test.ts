@@ -5,10 +5,11 @@
 //   the figures the import wrote (it used to publish the old ones without a word);
 // - a full disk inside the Astro step (a real tmpfs of a few MB) and a folder the build may not
 //   write (node_modules made immutable with chattr +i, which binds root too) end the build with
-//   one Vietnamese line, no stack, and dist/ byte for byte as before.
+//   one Vietnamese line, no stack, and dist/ byte for byte as before; so does a real EACCES, the
+//   build run as an unprivileged user (setpriv) whose node_modules is read-only.
 import { describe, expect, test } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CRASH, cleanup, digestDiff, redTeamCopy, runNpm, treeDigest } from './red-team/harness';
@@ -161,6 +162,36 @@ describe('a disk that cannot take the build', () => {
       spawnSync('umount', ['-l', mount]);
       rmSync(mount, { recursive: true, force: true });
       cleanup(copy);
+    }
+  }, 200_000);
+
+  test('an unprivileged user whose project folder is writable but not node_modules: a real EACCES inside Astro, one Vietnamese line, dist/ kept', () => {
+    const dir = redTeamCopy('soket-build-eacces-', true);
+    const home = mkdtempSync(join(tmpdir(), 'soket-build-home-'));
+    try {
+      // Root ignores permission bits: the build runs as nobody (setpriv). The project folder is
+      // theirs to write (the new site goes there); everything in it stays root's, so node_modules
+      // (Astro's store, Vite's cache) and content/so-lieu (the import lock) are read-only to them.
+      chmodSync(dir, 0o777);
+      chmodSync(home, 0o777);
+      const before = treeDigest(join(dir, 'dist'));
+      const result = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', 'npm', 'run', 'build'], {
+        cwd: dir, encoding: 'utf8', timeout: 120_000,
+        env: { ...process.env, HOME: home, npm_config_cache: join(home, 'npm'), npm_config_update_notifier: 'false', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+      });
+      const text = `${result.stdout}\n${result.stderr}`;
+      expect(result.status, text).toBe(1);
+      // No import can be running in a results folder this user cannot write: the build says so and goes on.
+      expect(result.stdout).toMatch(/Thư mục .*content\/so-lieu không ghi được \(không có quyền ghi.*\), nên không giữ khoá \.nhap-bieu-mau\.khoa; không có lần nhập nào đang ghi ở đó, tiếp tục\./);
+      expect(result.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^Dựng trang không thành công ở bước dựng trang \(astro build\): không có quyền ghi \(tệp hoặc thư mục chỉ đọc, hoặc đang bị chương trình khác giữ\) \(khi ghi node_modules\/[^)]+\); dist\/ vẫn là bản dựng trước, không đổi\./),
+      ]);
+      expect(text).not.toMatch(CRASH);
+      expect(digestDiff(before, treeDigest(join(dir, 'dist')))).toEqual([]);
+      expect(leftovers(dir)).toEqual([]);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+      cleanup(dir);
     }
   }, 200_000);
 

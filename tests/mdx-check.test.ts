@@ -20,6 +20,19 @@ describe('MDX body check', () => {
     expect(checkContent('.')).toEqual([]);
   });
 
+  test.each([
+    ['a right-to-left override', '\u202E', /nội dung chứa ký tự điều khiển hướng chữ U\+202E \(RIGHT-TO-LEFT OVERRIDE\).*— đoạn "Văn phòng dự<U\+202E> thảo.*\(quy tắc: ky-tu-khong-hop-le\)$/],
+    ['U+FFFE', '\uFFFE', /nội dung chứa ký tự U\+FFFE .*\(quy tắc: ky-tu-khong-hop-le\)$/],
+    ['a zero-width space', '\u200B', /nội dung chứa ký tự vô hình U\+200B .*\(quy tắc: ky-tu-khong-hop-le\)$/],
+    ['an ESC', '\u001B', /nội dung chứa ký tự điều khiển U\+001B .*\(quy tắc: ky-tu-dieu-khien\)$/],
+  ])('%s in the body is refused at its line and column, named by its code', (_name, char, expected) => {
+    const text = memo.replace('Văn phòng dự thảo', `Văn phòng dự${char} thảo`);
+    const line = lineOf(text, char);
+    const found = check(text);
+    expect(found).toMatch(new RegExp(`^${MEMO.replace(/\./g, '\\.')}:${line}:13: \\(nội dung MDX\\): `));
+    expect(found).toMatch(expected);
+  });
+
   test('a stray { is reported at the brace itself, with the file line past the front matter', () => {
     const text = memo.replace('Văn phòng dự thảo', 'Văn phòng dự { thảo');
     const line = lineOf(text, 'Văn phòng dự {');

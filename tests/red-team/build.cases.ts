@@ -3,7 +3,8 @@
 // (its pre-check, before Astro starts); data YAML by `npm run check:data`. Each refusal must name
 // the file and line, and leave content/ and dist/ byte for byte (the harness checks both).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { expect } from 'vitest';
 import { join } from 'node:path';
 import { at, lineOf, memoWithStrayBrace, memoWithUnknownKey, plant, type RedTeamCase } from './harness';
 
@@ -29,9 +30,31 @@ const plan = readFileSync(PLAN, 'utf8');
 const edition = readFileSync(EDITION, 'utf8');
 // Issue 25 point 3: a zero-width space in a schedule task, U+FFFE in the organisation's name.
 const zeroWidthTask = plan.replace(/^(\s+task: Ban hành)/m, '$1\u200B');
+const bidiBody = memo.replace('Văn phòng dự thảo', 'Văn phòng dự \u202Ethảo 2021\u202C');
 const fffeName = edition.replace(/^( {2}name: Liên đoàn Lao động tỉnh)/m, '$1\uFFFE');
 // Issue 25 point 5: the edition's holes, through the build.
 const scopeIsUnit = edition.replace('slug: toan-tinh', 'slug: bien-hoa');
+// Issue 25 point 5: a build started while an import holds the results folder's lock.
+const CSV_2019 = 'content/so-lieu/2019.csv';
+const csvLine = readFileSync(CSV_2019, 'utf8').split(/\r?\n/).find((l) => /^[^,]+,2019,[^,]+,\d+,,,$/.test(l))!;
+const importedLine = csvLine.replace(/,(\d+),,,$/, ',876543,,,');
+/** What `npm run import:form` does (scripts/import-form.ts), slowed down: takes the lock, holds it 4 s, writes all files together, releases. */
+const slowImport = (dir: string) => new Promise<void>((resolve) => {
+  writeFileSync(join(dir, 'nhap-cham.ts'), `
+    import { acquireLock, commitFiles } from './src/lib/fs/transaction.ts';
+    import { readFileSync } from 'node:fs';
+    const dir = 'content/so-lieu';
+    const lock = await acquireLock(dir);
+    console.log('held');
+    await new Promise((r) => setTimeout(r, 4000));
+    const text = readFileSync(dir + '/2019.csv', 'utf8').replace(${JSON.stringify(csvLine)}, ${JSON.stringify(importedLine)});
+    commitFiles(dir, [{ name: '2019.csv', bytes: new TextEncoder().encode(text) }]);
+    lock.release();
+  `);
+  const child = spawn(join(process.cwd(), 'node_modules/.bin/node'), ['nhap-cham.ts'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  child.stdout.once('data', () => resolve());
+  child.unref();
+});
 const dataUrl = edition.replace(/^( {2}url: ).*$/m, '$1"data:text/html,<b>x</b>"');
 
 export const cases: RedTeamCase[] = [
@@ -47,12 +70,21 @@ export const cases: RedTeamCase[] = [
     message: /title: giá trị chứa ký tự điều khiển U\+0007.*\(quy tắc: ky-tu-dieu-khien\)/, where: at(MEMO, lineOf(bell, 'title:')) },
   { name: 'build: a zero-width space in a schedule task (front matter)', command: 'build', outcome: 'refused', setup: plant(PLAN, zeroWidthTask),
     message: /schedule\[0\]\.task: giá trị chứa ký tự vô hình U\+200B \(ZERO WIDTH SPACE\).*— giá trị "Ban hành<U\+200B> Kế hoạch.*\(quy tắc: ky-tu-khong-hop-le\)/, where: at(PLAN, lineOf(zeroWidthTask, '\u200B')) },
+  { name: 'build: a right-to-left override in a document\'s body', command: 'build', outcome: 'refused', setup: plant(MEMO, bidiBody),
+    message: /\(nội dung MDX\): nội dung chứa ký tự điều khiển hướng chữ U\+202E \(RIGHT-TO-LEFT OVERRIDE\).*\(quy tắc: ky-tu-khong-hop-le\)/, where: at(MEMO, lineOf(bidiBody, '\u202E'), 14) },
   { name: 'build: U+FFFE in the organisation\'s name (edition file)', command: 'build', outcome: 'refused', setup: plant(EDITION, fffeName),
     message: /organisation\.name: giá trị chứa ký tự U\+FFFE \(noncharacter\), không có trong bảng ký tự của XML.*\(quy tắc: ky-tu-khong-hop-le\)/, where: at(EDITION, lineOf(fffeName, '\uFFFE')) },
   { name: 'build: organisation.scope.slug equal to a unit code (its draft and form would replace the unit\'s)', command: 'build', outcome: 'refused', setup: plant(EDITION, scopeIsUnit),
     message: /organisation\.scope\.slug: mã phạm vi "bien-hoa" trùng mã đơn vị content\/don-vi\/bien-hoa\.yaml.*\(quy tắc: ma-pham-vi-trung\)/, where: at(EDITION, lineOf(scopeIsUnit, 'slug: bien-hoa')) },
   { name: 'build: site.url is a data: address (the build died with an English stack)', command: 'build', outcome: 'refused', setup: plant(EDITION, dataUrl),
     message: /site\.url: địa chỉ trang phải bắt đầu bằng https:\/\/ hoặc http:\/\/, không phải "data:" \(quy tắc: dinh-dang\)/, where: at(EDITION, lineOf(dataUrl, 'url:')) },
+  { name: 'build: an import holds the results lock; the build waits, then publishes the imported figure', command: 'build', outcome: 'accepted', seconds: 120,
+    setup: slowImport,
+    message: /Đang chờ một lần nhập biểu mẫu \(tiến trình \d+ trên máy .*\) xong \(khoá .*content\/so-lieu\/\.nhap-bieu-mau\.khoa; chờ tối đa 120 giây\)…/,
+    after: (dir) => {
+      const [unit, , indicator] = importedLine.split(',');
+      expect(readFileSync(join(dir, 'dist/so-lieu/toan-bo.csv'), 'utf8')).toMatch(new RegExp(`^${unit},2019,${indicator},876543,`, 'm'));
+    } },
   { name: 'build: node_modules cannot be written (chattr +i): Astro fails to write its store, one Vietnamese line', command: 'build', outcome: 'refused',
     setup: (dir) => { spawnSync('chattr', ['+i', join(dir, 'node_modules')]); },
     message: /^Dựng trang không thành công ở bước dựng trang \(astro build\): không có quyền ghi \(tệp hoặc thư mục chỉ đọc, hoặc đang bị chương trình khác giữ\).*; dist\/ vẫn là bản dựng trước, không đổi\./m, where: /khi ghi node_modules\/|dựng trang \(astro build\)/ },

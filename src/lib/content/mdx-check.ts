@@ -5,7 +5,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { FrontMatterProblem } from './frontmatter-check.ts';
-import { shorten } from './yaml-load.ts';
+import { shorten, unsafeCharacterProblem } from './yaml-load.ts';
+import { findUnsafeCharacter } from '../text/unsafe-characters.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx);
 
@@ -101,6 +102,15 @@ function explain(error: MdxMessage): { message: string; at?: { line: number; col
  * lines are the file's own.
  */
 export function checkMdxBody(file: string, body: string, lineOffset: number): FrontMatterProblem[] {
+  // The body's text is published and goes into the Word template: the characters no front-matter
+  // field may hold (a bidi override, U+FFFE, a zero-width space) are refused here too.
+  const unsafe = findUnsafeCharacter(body);
+  if (unsafe) {
+    const pos = lineColumn(body, unsafe.index);
+    const lineText = body.split('\n', pos.line)[pos.line - 1] ?? '';
+    const { rule, message } = unsafeCharacterProblem(unsafe, 'nội dung');
+    return [{ file, line: pos.line + lineOffset, column: pos.column, field: '(nội dung MDX)', rule, message: `${message} — đoạn "${shorten(lineText.slice(Math.max(0, pos.column - 20)).trim())}"` }];
+  }
   if (!MDX_SYNTAX.test(body)) return [];
   try {
     parser.parse(body);

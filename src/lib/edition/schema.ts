@@ -24,11 +24,13 @@ const yearSpan = (what: string) =>
 export const MAX_TERM_YEARS = 10;
 
 /**
- * File names the scope's slug may not take, besides the unit codes: the scope's draft and form sit
- * beside the units' (`/tai-ve/bao-cao/<slug>.docx`, `/tai-ve/bieu-mau/<slug>.xlsx`), and
- * `toan-bo` names the whole site's files elsewhere (`/lich/toan-bo.ics`, `/so-lieu/toan-bo.csv`).
+ * Names the scope's slug may not take, besides the unit codes (checked in load.ts against
+ * content/don-vi/): the scope's draft and form sit beside the units' (`/tai-ve/bao-cao/<slug>.docx`,
+ * `/tai-ve/bieu-mau/<slug>.xlsx`), where no other route has a file; `toan-bo` names the whole
+ * site's files elsewhere (`/lich/toan-bo.ics`, `/so-lieu/toan-bo.csv`), so the organisation's
+ * files may not be mistaken for those.
  */
-export const RESERVED_SCOPE_SLUGS = ['toan-bo', 'bieu-do', 'bao-cao', 'bieu-mau', 'de-cuong-bao-cao'] as const;
+export const RESERVED_SCOPE_SLUGS = ['toan-bo'] as const;
 
 /**
  * The site's address: http(s) and a host, nothing after it but "/". Every page links from the
@@ -157,7 +159,7 @@ export const editionSchema = z
     }
     const slug = e.organisation.scope.slug;
     if ((RESERVED_SCOPE_SLUGS as readonly string[]).includes(slug)) {
-      ctx.addIssue({ code: 'custom', path: ['organisation', 'scope', 'slug'], message: `mã phạm vi "${slug}" trùng tên một tệp khác của trang (${RESERVED_SCOPE_SLUGS.join(', ')} đã dùng); hãy chọn mã khác, thường là \`word\` viết không dấu`, params: { rule: 'ma-pham-vi-trung' } });
+      ctx.addIssue({ code: 'custom', path: ['organisation', 'scope', 'slug'], message: `mã phạm vi "${slug}" trùng tên các tệp chung của cả trang (/lich/${slug}.ics, /so-lieu/${slug}.csv); hãy chọn mã khác, thường là \`word\` viết không dấu`, params: { rule: 'ma-pham-vi-trung' } });
     }
   });
 

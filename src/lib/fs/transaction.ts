@@ -307,7 +307,15 @@ export interface LockOptions {
   holder?: LockHolder;
   /** Called once, when the lock is held by a live process and the caller starts to wait. */
   onWait?: (message: string) => void;
+  /**
+   * For a reader (the build): when the folder cannot be written (read-only, another user's), no
+   * lock can be taken, and no import of this user could write there either; it then only waits
+   * while someone else's lock is there, and goes on without one (the lock's `staleNote` says so).
+   */
+  readerMayProceed?: boolean;
 }
+
+const CANNOT_WRITE = new Set(['EACCES', 'EPERM', 'EROFS']);
 
 /**
  * Takes the folder's lock, waiting up to `waitMs` for another import (or build) to finish. A lock
@@ -334,7 +342,14 @@ export async function acquireLock(dir: string, waitMs = 30_000, options: LockOpt
         };
       }
     } catch (error) {
-      throw new TransactionError(`không tạo được khoá ${path}: ${fsReason(error)}`, error);
+      if (!options.readerMayProceed || !CANNOT_WRITE.has((error as NodeJS.ErrnoException).code ?? '')) {
+        throw new TransactionError(`không tạo được khoá ${path}: ${fsReason(error)}`, error);
+      }
+      const other = readLock(path);
+      if (!existsSync(path) || (other && other.host === hostname() && !alive(other.pid))) {
+        return { release: () => {}, staleNote: `Thư mục ${dir} không ghi được (${fsReason(error)}), nên không giữ khoá ${name}; không có lần nhập nào đang ghi ở đó, tiếp tục.` };
+      }
+      // Someone else's live lock: wait for it as if this one could be taken.
     }
     const holder = readLock(path);
     const age = (() => {
@@ -362,7 +377,7 @@ export async function acquireLock(dir: string, waitMs = 30_000, options: LockOpt
     if (Date.now() > deadline) {
       throw new TransactionError(
         holder?.holder === 'dung-trang'
-          ? `thư mục ${dir} đang được ${who} đọc; đã chờ ${Math.round(waitMs / 1000)} giây. Chờ lần dựng trang đó xong rồi chạy lại; nếu chắc chắn không còn lần dựng nào, xoá tệp ${path}`
+          ? `thư mục ${dir} đang được ${who} ${name === LOCK ? 'đọc' : 'dùng'}; đã chờ ${Math.round(waitMs / 1000)} giây. Chờ lần dựng trang đó xong rồi chạy lại; nếu chắc chắn không còn lần dựng nào, xoá tệp ${path}`
           : `thư mục ${dir} đang được một lần nhập khác ghi${holder ? ` (tiến trình ${holder.pid} trên máy ${holder.host}, từ ${time(holder.started)})` : ''}; đã chờ ${Math.round(waitMs / 1000)} giây. Chờ lần nhập đó xong rồi chạy lại; nếu chắc chắn không còn lần nhập nào, xoá tệp ${path}`,
       );
     }

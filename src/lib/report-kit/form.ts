@@ -254,11 +254,12 @@ export async function formXlsx(input: FormInput): Promise<Uint8Array> {
 }
 
 /**
- * The writer's last guard: ExcelJS writes any string as it is, so U+FFFE in a unit's name or a
- * note (or a lone surrogate, which its zip library encodes as bytes no UTF-8 reader accepts) would
- * make a part that is not well-formed XML, and a form Excel and the site's own import refuse. Every
- * XML part is read back and, only if it holds such a character or byte, rewritten with U+FFFD in
- * its place (xmlSafe). The readers refuse these characters first (src/lib/text/unsafe-characters.ts).
+ * The writer's last guard: ExcelJS writes any string as it is, so U+FFFE or U+FFFF in a unit's name
+ * or a note would make a part that is not well-formed XML, and a form Excel and the site's own
+ * import refuse (its zip library already turns a lone surrogate into U+FFFD; bytes that are not
+ * UTF-8 are replaced too, should a part ever hold some). Every XML part is read back and, only if
+ * it holds such a character, rewritten with U+FFFD in its place (xmlSafe). The readers refuse
+ * these characters first (src/lib/text/unsafe-characters.ts).
  */
 export async function wellFormedParts(xlsx: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
