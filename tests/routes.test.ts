@@ -46,6 +46,7 @@ describe('routes', () => {
     ['units', routes.units()], ['unit', routes.unit(unit)], ['unitRowsCsv', routes.unitRowsCsv(unit)],
     ['reporting', routes.reporting()], ['reportingMissingCsv', routes.reportingMissingCsv()],
     ['progress', routes.progress('cach-danh-gia')],
+    ['notices', routes.notices()], ['feed', routes.feed()],
     ['formCheck', routes.formCheck(unit)], ['formCheckData', routes.formCheckData()],
     ['calendar', routes.calendar()], ['calendar (unit)', routes.calendar(unit)],
     ['outlineTemplate', routes.outlineTemplate()],

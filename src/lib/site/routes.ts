@@ -35,6 +35,10 @@ export const routes = {
   unitRowsCsv: (id: string) => `/don-vi/${id}/so-lieu.csv`,
 
   reporting: (anchor?: string) => `/tinh-hinh-bao-cao/${fragment(anchor)}`,
+  /** The office's notices, at one notice when given. */
+  notices: (id?: string) => `/thong-bao/${fragment(id)}`,
+  /** The Atom feed of new and changed documents and notices. */
+  feed: () => '/thong-bao/atom.xml',
   /** Every unit's progress against its own targets. */
   progress: (anchor?: string) => `/tien-do/${fragment(anchor)}`,
   reportingMissingCsv: () => '/tinh-hinh-bao-cao/con-thieu.csv',
