@@ -27,6 +27,8 @@ export const routes = {
   allRowsCsv: () => '/so-lieu/toan-bo.csv',
   /** Every published figure, target and indicator's metadata as a Frictionless Data Package. */
   dataPackage: () => '/so-lieu/goi-du-lieu.zip',
+  /** Folder of the pictures shown when a page is shared (og:image): `${shareImages()}<name>.png`. */
+  shareImages: () => '/tai-ve/chia-se/',
   /** Folder of the chart PNGs; one image is `${chartImages()}<indicator>-<chart>.png`. */
   chartImages: () => '/tai-ve/bieu-do/',
 
