@@ -80,7 +80,7 @@ describe('the cache', () => {
   test('the same card is drawn once: the second build reads the bytes back; a changed card is drawn anew', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chia-se-'));
     try {
-      const card = { path: '/tai-ve/chia-se/x.png', alt: 'x', kicker: 'Kế hoạch', title: 'Đề cương báo cáo sơ kết', lines: [], sample: false };
+      const card = { name: 'x', path: '/tai-ve/chia-se/x.png', alt: 'x', kicker: 'Kế hoạch', title: 'Đề cương báo cáo sơ kết', lines: [], sample: false };
       const started = performance.now();
       const first = await shareCardPng(card, 'LĐLĐ', undefined, dir);
       const drawMs = performance.now() - started;

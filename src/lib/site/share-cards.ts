@@ -10,6 +10,8 @@ export const SHARE_HEIGHT = 630;
 export const SHARE_PER_PAGE_LIMIT = 200;
 
 export interface ShareCard {
+  /** The PNG's name, without .png. */
+  name: string;
   /** Site path of the PNG: `/tai-ve/chia-se/<name>.png`. */
   path: string;
   /** The picture's text alternative (og:image:alt). */
@@ -34,11 +36,11 @@ export interface ShareInput {
   units: readonly { id: string; name: string; reportState: string }[];
 }
 
-const cardPath = (name: string) => `${routes.shareImages()}${name}.png`;
+const named = (name: string) => ({ name, path: `${routes.shareImages()}${name}.png` });
 
 /** Every card of the site, and the card of each page path (pages not listed take the site's card). */
 export function shareCards(input: ShareInput): { cards: ShareCard[]; forPage: Map<string, ShareCard>; site: ShareCard } {
-  const site: ShareCard = { path: cardPath('trang-chu'), alt: `${input.siteName} — ${input.publisher}`, kicker: input.publisher, title: input.siteName, lines: [], sample: false };
+  const site: ShareCard = { ...named('trang-chu'), alt: `${input.siteName} — ${input.publisher}`, kicker: input.publisher, title: input.siteName, lines: [], sample: false };
   const cards: ShareCard[] = [site];
   const forPage = new Map<string, ShareCard>([[routes.home(), site]]);
   const add = (page: string, card: ShareCard) => {
@@ -50,17 +52,17 @@ export function shareCards(input: ShareInput): { cards: ShareCard[]; forPage: Ma
   for (const d of input.documents) {
     const kicker = d.number ? `${d.kind} số ${d.number}` : d.kind;
     add(routes.document(d.id), perDocument
-      ? { path: cardPath(`van-ban-${d.id}`), alt: `${kicker}: ${d.title}`, kicker, title: d.title, lines: [input.publisher], sample: false }
-      : { path: cardPath(`van-ban-${slugOfKind(d.kind)}`), alt: `${d.kind} — ${input.siteName}`, kicker: d.kind, title: input.siteName, lines: [input.publisher], sample: false });
+      ? { ...named(`van-ban-${d.id}`), alt: `${kicker}: ${d.title}`, kicker, title: d.title, lines: [input.publisher], sample: false }
+      : { ...named(`van-ban-${slugOfKind(d.kind)}`), alt: `${d.kind} — ${input.siteName}`, kicker: d.kind, title: input.siteName, lines: [input.publisher], sample: false });
   }
   for (const i of input.indicators) {
-    add(routes.indicator(i.id), { path: cardPath(`chi-tieu-${i.id}`), alt: `Biểu đồ chỉ tiêu ${i.name}${input.sample ? ' (số liệu minh họa)' : ''}`, kicker: 'Chỉ tiêu', title: i.name, lines: [], sample: input.sample, chart: { indicatorId: i.id, chartId: 'theo-nam' } });
+    add(routes.indicator(i.id), { ...named(`chi-tieu-${i.id}`), alt: `Biểu đồ chỉ tiêu ${i.name}${input.sample ? ' (số liệu minh họa)' : ''}`, kicker: 'Chỉ tiêu', title: i.name, lines: [], sample: input.sample, chart: { indicatorId: i.id, chartId: 'theo-nam' } });
   }
   const perUnit = input.units.length <= SHARE_PER_PAGE_LIMIT;
   for (const u of input.units) {
     add(routes.unit(u.id), perUnit
-      ? { path: cardPath(`don-vi-${u.id}`), alt: `${u.name}: ${u.reportState}`, kicker: 'Đơn vị báo cáo', title: u.name, lines: [`Tình hình báo cáo: ${u.reportState}`], sample: input.sample }
-      : { path: cardPath('don-vi'), alt: `Đơn vị báo cáo — ${input.siteName}`, kicker: 'Đơn vị báo cáo', title: input.siteName, lines: [], sample: input.sample });
+      ? { ...named(`don-vi-${u.id}`), alt: `${u.name}: ${u.reportState}`, kicker: 'Đơn vị báo cáo', title: u.name, lines: [`Tình hình báo cáo: ${u.reportState}`], sample: input.sample }
+      : { ...named('don-vi'), alt: `Đơn vị báo cáo — ${input.siteName}`, kicker: 'Đơn vị báo cáo', title: input.siteName, lines: [], sample: input.sample });
   }
   return { cards, forPage, site };
 }

@@ -6,7 +6,7 @@ import type { ShareCard } from '../../../lib/site/share-cards';
 
 export async function getStaticPaths() {
   const { cards } = await shareImages();
-  return cards.map((card) => ({ params: { name: card.path.split('/').pop()!.replace(/\.png$/, '') }, props: { card } }));
+  return cards.map((card) => ({ params: { name: card.name }, props: { card } }));
 }
 
 export const GET: APIRoute = async ({ props }) => {
