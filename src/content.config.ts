@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { documentSchemaFor, programmeSchemaFor } from './lib/content/content-schemas';
+import { documentSchemaFor, noticeSchema, programmeSchemaFor } from './lib/content/content-schemas';
 import { indicatorSchemaFor, unitSchemaFor } from './lib/indicators/schemas';
 import { loadEdition } from './lib/edition/load';
 
@@ -31,4 +31,10 @@ const donVi = defineCollection({
   schema: unitSchemaFor(vocabularies),
 });
 
-export const collections = { 'van-ban': vanBan, 'chuong-trinh': chuongTrinh, 'chi-tieu': chiTieu, 'don-vi': donVi };
+// The office's notices: a banner on the home page while current, a list at /thong-bao/, the feed.
+const thongBao = defineCollection({
+  loader: glob({ base: './content/thong-bao', pattern: '*.mdx' }),
+  schema: noticeSchema,
+});
+
+export const collections = { 'van-ban': vanBan, 'chuong-trinh': chuongTrinh, 'chi-tieu': chiTieu, 'don-vi': donVi, 'thong-bao': thongBao };

@@ -17,7 +17,7 @@ export interface PublishedDocument {
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 export function publishedDocuments(files: ContentFile[]): PublishedDocument[] {
-  const published = (collection: ContentFile['collection']) =>
+  const published = (collection: PublishedDocument['collection']) =>
     files
       .filter((f) => f.collection === collection)
       .map((f): PublishedDocument => {

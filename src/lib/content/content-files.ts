@@ -7,7 +7,7 @@ import { listContentDir, readContentFile } from './content-dir.ts';
 import type { RuleId } from '../problems/rules.ts';
 import { NOT_PARSED, readFrontMatter, type FrontMatter, type FrontMatterProblem } from './frontmatter-check.ts';
 
-export const MDX_COLLECTIONS = ['van-ban', 'chuong-trinh'] as const;
+export const MDX_COLLECTIONS = ['van-ban', 'chuong-trinh', 'thong-bao'] as const;
 export type MdxCollection = (typeof MDX_COLLECTIONS)[number];
 
 /** 100 times the largest document (20 KB); a larger file is a slip (a pasted dump), and a full MDX parse of it would take seconds. */

@@ -3,7 +3,7 @@
 // schedule entry's anchor and each explicit link to a document page, each problem with file, line
 // and rule in Vietnamese.
 import type { ZodType } from 'zod';
-import { documentSchema, documentSchemaFor, programmeSchema, programmeSchemaFor } from './content-schemas.ts';
+import { documentSchema, documentSchemaFor, noticeSchema, programmeSchema, programmeSchemaFor } from './content-schemas.ts';
 import { checkEdition } from '../edition/load.ts';
 import type { Vocabularies } from '../edition/schema.ts';
 import { readContentFiles, type ContentFile, type MdxCollection } from './content-files.ts';
@@ -11,6 +11,7 @@ import { checkReadFrontMatter, fieldLine, type FrontMatterProblem } from './fron
 import { checkMdxBody } from './mdx-check.ts';
 import { bodyRefs, brokenLink, missingAnchorProblems } from './content-refs.ts';
 import { sortProblems, type Problem } from '../problems/problem.ts';
+import { routes as siteRoutes } from '../site/routes.ts';
 
 /**
  * The schemas of one edition: unit kinds and programme levels checked against its vocabularies.
@@ -18,8 +19,8 @@ import { sortProblems, type Problem } from '../problems/problem.ts';
  */
 function schemasFor(vocabularies: Vocabularies | null): Record<MdxCollection, ZodType> {
   return vocabularies
-    ? { 'van-ban': documentSchemaFor(vocabularies), 'chuong-trinh': programmeSchemaFor(vocabularies) }
-    : { 'van-ban': documentSchema, 'chuong-trinh': programmeSchema };
+    ? { 'van-ban': documentSchemaFor(vocabularies), 'chuong-trinh': programmeSchemaFor(vocabularies), 'thong-bao': noticeSchema }
+    : { 'van-ban': documentSchema, 'chuong-trinh': programmeSchema, 'thong-bao': noticeSchema };
 }
 
 const FRONT_MATTER_BLOCK = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
@@ -79,5 +80,12 @@ export function checkContent(root: string): Problem[] {
   const refused = new Set(frontMatter.map((p) => p.file));
   const routes = new Set(files.map((f) => `${f.collection}/${f.id}`));
   const linkProblems = pending.flatMap(({ file, links }) => links.flatMap((l) => brokenLink(file, l.url, routes, l.line, l.column) ?? []));
+  // A notice's `document` names a document of content/van-ban/: checked as the link it becomes.
+  for (const f of files.filter((x) => x.collection === 'thong-bao' && !refused.has(x.file))) {
+    const document = (f.frontMatter.data as { document?: unknown } | null)?.document;
+    if (typeof document !== 'string') continue;
+    const broken = brokenLink(f.file, siteRoutes.document(document), routes, fieldLine(f.frontMatter.block ?? '', ['document']));
+    if (broken) linkProblems.push({ ...broken, field: 'document' });
+  }
   return sortProblems([...frontMatter, ...bodyProblems.filter((p) => p.rule !== 'neo-lich' || !refused.has(p.file)), ...linkProblems]);
 }

@@ -115,3 +115,26 @@ export function programmeSchemaFor(vocabularies: Pick<Vocabularies, 'programmeLe
 }
 
 export const programmeSchema = programmeSchemaFor(null);
+
+/** A day written in full (YYYY-MM-DD) that exists: a notice's dates name a day, not a month. */
+const fullDay = dayDate.refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value), { message: 'ngày phải đủ ngày/tháng/năm, dạng YYYY-MM-DD', params: { rule: 'dinh-dang' } });
+
+/**
+ * content/thong-bao/*.mdx: the office's notices (a deadline reminder, a changed figure, a new
+ * document). The body is MDX; the home page shows a notice as a banner from `date` to `until`
+ * (inclusive) and /thong-bao/ lists every one, newest first; the Atom feed carries them.
+ */
+export const noticeSchema = z
+  .strictObject({
+    title: z.string().min(1).describe('Tiêu đề thông báo, một dòng.'),
+    date: fullDay.describe('Ngày đăng, YYYY-MM-DD: từ ngày này thông báo hiện ở trang chủ.'),
+    until: fullDay.optional().describe('Ngày cuối hiện ở trang chủ (kể cả ngày đó), YYYY-MM-DD; bỏ trống là hiện đến khi gỡ tệp.'),
+    document: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'mã văn bản là tên tệp trong content/van-ban/, không có đuôi').optional()
+      .describe('Mã văn bản liên quan (tên tệp trong content/van-ban/, không có đuôi .mdx): thông báo có liên kết tới văn bản ấy.'),
+  })
+  .superRefine((data, ctx) => {
+    if (data.until !== undefined && data.until < data.date) {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: `ngày cuối (${data.until}) trước ngày đăng (${data.date})`, params: { rule: 'bat-dau-truoc-ket-thuc' } });
+    }
+  });
+export type Notice = z.infer<typeof noticeSchema>;

@@ -10,6 +10,7 @@ import { formatInteger } from '../indicators/format.ts';
 import type { ReportingStatus } from '../indicators/reporting.ts';
 import { HOME_DOCUMENTS } from './pagination.ts';
 import { routes } from './routes.ts';
+import { noticeViews, type NoticeLike } from './notices.ts';
 
 export interface HomePageInput<D extends DocumentLike> {
   /** Every document of the edition, in any order. */
@@ -20,13 +21,20 @@ export interface HomePageInput<D extends DocumentLike> {
   units: readonly Pick<UnitLike, 'shortName' | 'type' | 'lateCongress'>[];
   reporting: Pick<ReportingStatus, 'counts' | 'receipts'>;
   edition: { vocabularies: Pick<Edition['vocabularies'], 'unitTypes' | 'programmeLevels'>; evaluation: Pick<Edition['review']['evaluation'], 'years'> };
+  /** The office's notices, and the day of the build (notices.ts buildDay): current ones make the banner. */
+  notices?: readonly NoticeLike[];
+  today?: string;
 }
 
 export function homePageModel<D extends DocumentLike>(input: HomePageInput<D>) {
   const { vocabularies, evaluation } = input.edition;
   const documents = sortDocuments([...input.documents]);
   const { counts, receipts } = input.reporting;
+  const titles = new Map(input.documents.map((d) => [d.id, d.data.title]));
   return {
+    /** Notices current on the day of the build, newest first: the home page's banner. */
+    notices: noticeViews(input.notices ?? [], input.today ?? '', (id) => titles.get(id)).filter((n) => n.current),
+    noticesHref: routes.notices(),
     /** The first documents in the edition's order, as cards. */
     documents: documents.slice(0, HOME_DOCUMENTS),
     allDocuments: {

@@ -27,6 +27,8 @@ export const routes = {
   allRowsCsv: () => '/so-lieu/toan-bo.csv',
   /** Every published figure, target and indicator's metadata as a Frictionless Data Package. */
   dataPackage: () => '/so-lieu/goi-du-lieu.zip',
+  /** Folder of the pictures shown when a page is shared (og:image): `${shareImages()}<name>.png`. */
+  shareImages: () => '/tai-ve/chia-se/',
   /** Folder of the chart PNGs; one image is `${chartImages()}<indicator>-<chart>.png`. */
   chartImages: () => '/tai-ve/bieu-do/',
 
@@ -35,6 +37,10 @@ export const routes = {
   unitRowsCsv: (id: string) => `/don-vi/${id}/so-lieu.csv`,
 
   reporting: (anchor?: string) => `/tinh-hinh-bao-cao/${fragment(anchor)}`,
+  /** The office's notices, at one notice when given. */
+  notices: (id?: string) => `/thong-bao/${fragment(id)}`,
+  /** The Atom feed of new and changed documents and notices. */
+  feed: () => '/thong-bao/atom.xml',
   /** Every unit's progress against its own targets. */
   progress: (anchor?: string) => `/tien-do/${fragment(anchor)}`,
   reportingMissingCsv: () => '/tinh-hinh-bao-cao/con-thieu.csv',

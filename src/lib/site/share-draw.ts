@@ -1,0 +1,148 @@
+// Draws a share card (share-cards.ts) on @napi-rs/canvas with the chart images' font (Noto Sans from
+// npm, every Vietnamese letter), so the picture never depends on the machine's fonts. Cached between
+// builds by everything that decides its pixels, as the chart images are.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCanvas, GlobalFonts, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
+import { imageFontFiles } from '../indicators/charts/png.ts';
+import { IMAGE_FONT, ILLUSTRATIVE_LABEL } from '../indicators/charts/config.ts';
+import { writeFileAtomic } from '../fs/write-atomic.ts';
+import { SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from './share-cards.ts';
+
+const ACCENT = '#8a1c1c';
+const INK = '#1a1a1a';
+const MARGIN = 64;
+
+let fontsReady = false;
+function registerFonts(): void {
+  if (fontsReady) return;
+  for (const path of imageFontFiles()) {
+    if (!GlobalFonts.registerFromPath(path, IMAGE_FONT)) throw new Error(`Không nạp được phông chữ cho ảnh chia sẻ: ${path}`);
+  }
+  fontsReady = true;
+}
+
+/** Words into lines no wider than `width`, at most `max` lines, the last one ended by "…" when cut. */
+function wrap(ctx: SKRSContext2D, text: string, width: number, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const words = text.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i += 1) {
+    const candidate = line ? `${line} ${words[i]}` : words[i]!;
+    if (ctx.measureText(candidate).width <= width || !line) {
+      line = candidate;
+      continue;
+    }
+    lines.push(line);
+    line = words[i]!;
+    if (lines.length === max) {
+      line = '';
+      const last = lines.pop()!;
+      let cut = `${last}…`;
+      while (ctx.measureText(cut).width > width && cut.length > 2) cut = `${cut.slice(0, -2)}…`;
+      lines.push(cut);
+      return lines;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The card's PNG. `chartPng`: the indicator's chart image, drawn on the right half. */
+export async function drawShareCard(card: ShareCard, publisher: string, chartPng?: Uint8Array): Promise<Uint8Array> {
+  registerFonts();
+  const canvas = createCanvas(SHARE_WIDTH, SHARE_HEIGHT);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, SHARE_WIDTH, SHARE_HEIGHT);
+  // Top band: the publisher, as on every page's header.
+  ctx.fillStyle = ACCENT;
+  ctx.fillRect(0, 0, SHARE_WIDTH, 84);
+  ctx.fillStyle = '#ffffff';
+  ctx.font = `700 30px "${IMAGE_FONT}"`;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(wrap(ctx, publisher.toLocaleUpperCase('vi'), SHARE_WIDTH - 2 * MARGIN, 1)[0]!, MARGIN, 44);
+  let y = 84;
+  if (card.sample) {
+    ctx.fillStyle = '#fff3cd';
+    ctx.fillRect(0, y, SHARE_WIDTH, 56);
+    ctx.fillStyle = '#6b4500';
+    ctx.font = `700 26px "${IMAGE_FONT}"`;
+    ctx.fillText(wrap(ctx, ILLUSTRATIVE_LABEL, SHARE_WIDTH - 2 * MARGIN, 1)[0]!, MARGIN, y + 28);
+    y += 56;
+  }
+  const textWidth = chartPng ? 470 : SHARE_WIDTH - 2 * MARGIN;
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillStyle = ACCENT;
+  ctx.font = `700 32px "${IMAGE_FONT}"`;
+  y += 72;
+  for (const line of wrap(ctx, card.kicker, textWidth, 2)) {
+    ctx.fillText(line, MARGIN, y);
+    y += 42;
+  }
+  ctx.fillStyle = INK;
+  const titleSize = chartPng ? 40 : 52;
+  ctx.font = `700 ${titleSize}px "${IMAGE_FONT}"`;
+  y += 16;
+  const room = Math.max(1, Math.floor((SHARE_HEIGHT - y - (card.lines.length > 0 ? 60 : 20)) / (titleSize * 1.25)));
+  for (const line of wrap(ctx, card.title, textWidth, Math.min(room, 5))) {
+    ctx.fillText(line, MARGIN, y + titleSize * 0.25);
+    y += titleSize * 1.25;
+  }
+  ctx.font = `400 30px "${IMAGE_FONT}"`;
+  ctx.fillStyle = '#444444';
+  for (const line of card.lines.slice(0, 2)) {
+    y += 12;
+    ctx.fillText(wrap(ctx, line, textWidth, 1)[0]!, MARGIN, y);
+    y += 38;
+  }
+  if (chartPng) {
+    const image = await loadImage(Buffer.from(chartPng));
+    const top = card.sample ? 160 : 110;
+    const width = SHARE_WIDTH - MARGIN - 560;
+    const height = Math.round((width * image.height) / image.width);
+    ctx.drawImage(image, 560, top + Math.max(0, Math.round((SHARE_HEIGHT - top - 30 - height) / 2)), width, Math.min(height, SHARE_HEIGHT - top - 30));
+  }
+  return new Uint8Array(await canvas.encode('png'));
+}
+
+let fingerprint: string | undefined;
+
+/** What decides the pixels besides the card: this drawer, the fonts, the canvas library. */
+function drawerFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash('sha256');
+  // This file's source, read from the project (the build runs this code bundled, away from its source).
+  hash.update(readFileSync(join(process.cwd(), 'src/lib/site/share-draw.ts')));
+  for (const file of imageFontFiles()) hash.update(readFileSync(file));
+  hash.update(`zlib@${process.versions.zlib}`);
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}
+
+/**
+ * The card's PNG from the cache folder when the same card was drawn before (same text, same chart
+ * bytes, same drawer and fonts), otherwise drawn and kept there. `cacheDir` null: always drawn.
+ */
+export async function shareCardPng(card: ShareCard, publisher: string, chartPng: Uint8Array | undefined, cacheDir: string | null): Promise<Uint8Array> {
+  const key = createHash('sha256').update(drawerFingerprint()).update(JSON.stringify({ card, publisher })).update(chartPng ?? new Uint8Array()).digest('hex');
+  const file = cacheDir ? join(cacheDir, `${key}.png`) : null;
+  if (file) {
+    try {
+      return new Uint8Array(readFileSync(file));
+    } catch {
+      // Not drawn yet.
+    }
+  }
+  const png = await drawShareCard(card, publisher, chartPng);
+  if (file && cacheDir) {
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileAtomic(file, png);
+    } catch {
+      // A cache that cannot be written only costs the next build a redraw.
+    }
+  }
+  return png;
+}
