@@ -452,7 +452,7 @@ export const RULES = {
   },
   'o-so-sai-chuan': {
     title: 'Ô số sai chuẩn',
-    explanation: 'ô kiểu số của tệp .xlsx chứa thứ không phải số theo chuẩn OOXML (xsd:double): "1,234", "85,5", "12abc", "0x10", INF, NaN; thường do phần mềm khác ghi tệp',
+    explanation: 'ô kiểu số của tệp .xlsx chứa thứ không phải số theo chuẩn OOXML (xsd:double): "1,234", "85,5", "12abc", "0x10", INF (vô hạn); thường do phần mềm khác ghi tệp',
     example: 'x.xlsx › trang "Biểu mẫu", ô E10: ô kiểu số nhưng chứa số viết có dấu phẩy, không theo chuẩn của tệp Excel; … — giá trị "1,234"',
   },
   'o-dung-sai': {
