@@ -47,6 +47,8 @@ export interface SearchHit {
   score: number;
   /** Query words (as typed) this page does not hold: it was found by the others only. */
   missing: string[];
+  /** The page's filter values ("Loại trang" → ["Chương trình"]), for the counts beside the filters. */
+  filters: Record<string, string[]>;
 }
 
 export interface SearchOutcome {
@@ -96,6 +98,7 @@ export async function searchSite(
       excerpt: excerpt(text, match, section),
       score: result.score,
       missing: [...new Set(terms.filter((_, t) => !match.found[t]).map((t) => t.typed))],
+      filters: data.filters ?? {},
     };
   });
   const missing = terms.filter((_, t) => !held[t]);
