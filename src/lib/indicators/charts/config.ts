@@ -217,8 +217,9 @@ export function chartConfig(spec: ChartSpec, medium: ChartMedium = { kind: 'scre
         events: [],
         layout: { padding: { top: (image.illustrative ? BAND_HEIGHT : 0) + 16, right: 110, bottom: 20 + 24 * wrapText(image.source, 150).length, left: 24 } },
       } : {
-        // Room right of the longest bar for its value.
-        ...(spec.horizontal ? { layout: { padding: { right: 56 } } } : {}),
+        // Room right of a line's last point, or of a bar that may reach 100%, for its value (a bar
+        // of counts gets its room from the axis's grace: padding would narrow the names' column).
+        ...(spec.series.some((x) => x.type === 'line') || (spec.horizontal && spec.percent) ? { layout: { padding: { right: 48 } } } : {}),
       }),
       scales: {
         [valueAxis]: {
@@ -226,12 +227,15 @@ export function chartConfig(spec: ChartSpec, medium: ChartMedium = { kind: 'scre
           ...(spec.percent ? { max: 100 } : {}),
           // Headroom in the image for the value printed above the tallest bar.
           ...(!spec.percent && !spec.horizontal ? { grace: '12%' } : {}),
+          ...(!image && !spec.percent && spec.horizontal ? { suggestedMax: 1.3 * Math.max(0, ...spec.series.flatMap((x) => x.data).map((v) => v ?? 0)) } : {}),
           title: { display: true, text: spec.axisLabel, ...font(22, 'bold'), ...ink },
           ticks: { callback: (value: number | string) => format(value), ...font(20), ...ink },
           ...(image ? { grid: { color: '#d9d9d9' } } : {}),
         },
         [categoryAxis]: {
-          ...(spec.categoryLabel ? { title: { display: true, text: spec.categoryLabel, ...font(22, 'bold'), ...ink } } : {}),
+          // A phone's canvas gives a horizontal chart's width to the names: the axis names no category
+          // there ("Đơn vị" heads the table below), the image does.
+          ...(spec.categoryLabel && (image || !spec.horizontal) ? { title: { display: true, text: spec.categoryLabel, ...font(22, 'bold'), ...ink } } : {}),
           // An image has a row for every unit's name (up to MAX_IMAGE_HEIGHT); a page's canvas skips some when narrow.
           ticks: { ...font(20), ...ink, ...(image && allNamesFit(spec, image.height) ? { autoSkip: false } : {}) },
           ...(image ? { grid: { display: false } } : {}),
