@@ -2,7 +2,7 @@
 // typing), then every query runs through the shared matching and ranking (src/lib/search/run.ts).
 // The vocabulary for "Có phải bạn muốn tìm" loads only when a query word is found nowhere, and the
 // highlighter for the page a result opens only when one is opened (search-arrival.ts).
-import type { PagefindLike, SearchHit } from '../lib/search/run';
+import type { FilterCounts, PagefindLike, SearchHit } from '../lib/search/run';
 import type { FilterSelection } from '../lib/search/filters';
 import type { Vocabulary } from '../lib/search/suggest';
 import type { Term } from '../lib/search/match';
@@ -127,8 +127,10 @@ export function startSearchPage(): void {
           box.addEventListener('change', () => void run());
           // The count is this query's, written by showCounts with each search's results.
           const count = el('span', 'filter-count');
+          const name = el('span', 'filter-value', `${value} `);
+          name.append(count);
           label.dataset.value = value;
-          label.append(box, document.createTextNode(` ${value} `), count);
+          label.append(box, name);
           group.append(label);
         }
         filterBox.append(group);
@@ -141,10 +143,10 @@ export function startSearchPage(): void {
   }
 
   /**
-   * Beside each value, how many results of this query hold it (the query without filters, so a
-   * reader sees what choosing another value would give); values none holds are hidden unless chosen.
+   * Beside each value, how many pages of this query hold it (whatever is chosen, so a reader sees
+   * what choosing another value would give); values none holds are hidden unless chosen.
    */
-  function showCounts(counts: Record<string, Record<string, number>>): void {
+  function showCounts(counts: FilterCounts): void {
     for (const group of filterBox.querySelectorAll<HTMLFieldSetElement>('fieldset.filter-group')) {
       let visible = 0;
       for (const label of group.querySelectorAll<HTMLLabelElement>('label')) {
@@ -217,15 +219,13 @@ export function startSearchPage(): void {
     depth ||= engine.RESULTS_PER_PAGE;
     const filtered = Object.keys(filters).length > 0;
     const outcome = await engine.searchSite(module, query, { depth, ...(filtered ? { filters } : {}) });
-    // The counts come from the same query without filters, searched again only when some are chosen.
-    const counts = engine.filterCounts((filtered ? await engine.searchSite(module, query, { depth }) : outcome).hits);
     const offers = await suggestionsFor(query, outcome.missing);
     if (ticket !== latest) return; // a newer query is on its way
     // Count, suggestion and results in one go, so none of them pushes another down afterwards.
     terms = outcome.terms;
     list!.replaceChildren(...outcome.hits.map(renderHit));
     if (moreButton) moreButton.hidden = !outcome.more;
-    showCounts(counts);
+    showCounts(outcome.counts);
     filterDisclosure.hidden = !hasFilters || outcome.hits.length === 0 && !filtered;
     const missing = [...new Set(outcome.missing.map((t) => t.typed))];
     if (outcome.hits.length === 0) status!.textContent = `Không tìm thấy kết quả cho «${query}».`;

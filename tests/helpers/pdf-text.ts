@@ -133,3 +133,22 @@ export async function pdfPageInk(pdf: Uint8Array, scale = 0.75): Promise<PdfPage
   }
   return out;
 }
+
+/** How many pictures the PDF paints, over all its pages (a chart printed as an image counts one). */
+export async function pdfImageCount(pdf: Uint8Array): Promise<number> {
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = getDocument({ data: pdf.slice(), useSystemFonts: false });
+  const doc = await task.promise;
+  let count = 0;
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const { fnArray } = await page.getOperatorList();
+      count += fnArray.filter((fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject).length;
+      page.cleanup();
+    }
+  } finally {
+    await task.destroy();
+  }
+  return count;
+}

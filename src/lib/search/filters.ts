@@ -23,22 +23,6 @@ export function filtersFromParams(params: URLSearchParams, available: Record<str
   return selection;
 }
 
-/**
- * How many of a query's results hold each filter value ("Loại trang" → "Chương trình" → 3): the
- * counts beside the filters are this search's, not the whole site's, so they add up to the results
- * the page lists. Values no result holds are left out.
- */
-export function filterCounts(hits: readonly { filters: Record<string, string[]> }[]): Record<string, Record<string, number>> {
-  const counts: Record<string, Record<string, number>> = {};
-  for (const hit of hits) {
-    for (const [name, values] of Object.entries(hit.filters)) {
-      const group = (counts[name] ??= {});
-      for (const value of new Set(values)) group[value] = (group[value] ?? 0) + 1;
-    }
-  }
-  return counts;
-}
-
 /** Writes the query and chosen filters into an address (other parameters kept), in a fixed order. */
 export function writeSearchParams(params: URLSearchParams, query: string, selection: FilterSelection): URLSearchParams {
   const out = new URLSearchParams(params);
