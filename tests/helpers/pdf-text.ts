@@ -58,13 +58,13 @@ export async function pdfPages(pdf: Uint8Array): Promise<PdfPage[]> {
       rows.sort((a, b) => a.top - b.top);
       const lines = rows.flatMap((row): PdfLine[] => {
         const sorted = row.items.sort((a, b) => a.x - b.x);
-        // Items further apart than one and a half font sizes are two columns (the header block's two sides):
+        // Items further apart than 0.8 of a font size (more than a space, even a justified one) are two columns (the header block's two sides):
         // each is a line of its own, as a reader reads them.
         const runs: (typeof items)[] = [];
         for (const item of sorted) {
           const run = runs.at(-1);
           const last = run?.at(-1);
-          if (run && last && item.x - (last.x + last.width) <= 1.5 * item.size) run.push(item);
+          if (run && last && item.x - (last.x + last.width) <= 0.8 * item.size) run.push(item);
           else runs.push([item]);
         }
         return runs.map((run) => {
