@@ -184,7 +184,7 @@ describe('printed like an official document', () => {
       // as NĐ 30/2020 allows, so the sides' lines interleave on the page): left side first.
       const first = sheets[0]!;
       const numberTop = first.lines.find((l) => l.text.startsWith('Số:'))?.top ?? 0;
-      const middle = (3 * 72 / 2.54) + (first.width - 5 * 72 / 2.54) * 5 / 12;
+      const middle = (3 * 72 / 2.54) + (first.width - 5 * 72 / 2.54) * 6 / 16;
       const header = first.lines.filter((l) => l.top <= numberTop);
       const side = (left: boolean) => header.filter((l) => ((l.left + l.right) / 2 < middle) === left).map((l) => l.text);
       const flat = squash([...side(true), ...side(false), text.slice(header.map((l) => l.text).join('\n').length)].join(' '));
