@@ -29,6 +29,22 @@ const textLines = (page: Page, selector: string) => page.locator(selector).evalu
   return { text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(), lines: bottoms.length };
 }));
 
+/**
+ * Rows of the wide tables whose name or key figure is off screen, each table scrolled to its middle
+ * (the name must stay left, the key figure right, neither over the other).
+ */
+async function keyColumnOutOfView(page: Page, path: string): Promise<string[]> {
+  const rows = await page.locator('.table-scroll:has(.key-col)').evaluateAll((boxes) => boxes.flatMap((box) => {
+    box.scrollLeft = (box.scrollWidth - box.clientWidth) / 2;
+    return [...box.querySelectorAll('tbody tr:has(> .key-col)')].map((tr) => {
+      const name = tr.querySelector('th')!.getBoundingClientRect();
+      const key = tr.querySelector('.key-col')!.getBoundingClientRect();
+      return { name: [name.left, name.right], key: [key.left, key.right], label: tr.querySelector('th')!.textContent };
+    });
+  }));
+  return rows.filter((r) => r.name[0]! < 0 || r.key[1]! > 360 || r.key[0]! < r.name[1]! - 1).map((r) => `${path}: ${r.label} name ${r.name} key ${r.key}`);
+}
+
 describe('at 360 px', () => {
   for (const width of [360, 1280]) {
     test(`no page scrolls sideways at ${width} px, the memo and a search with results included`, async () => {
@@ -129,22 +145,23 @@ describe('at 360 px', () => {
       }
       const captions = await page.locator('.table-scroll caption .caption-text').evaluateAll((els) => els.map((el) => ({ right: el.getBoundingClientRect().right, text: el.textContent })));
       for (const c of captions) if (c.right > 360) failures.push(`${path}: caption "${c.text}" ends at ${c.right}`);
-      // Scrolled to the middle of each wide table: the name and the key figure are still on screen.
-      const rows = await page.locator('.table-scroll:has(.key-col)').evaluateAll((boxes) => boxes.flatMap((box) => {
-        box.scrollLeft = (box.scrollWidth - box.clientWidth) / 2;
-        return [...box.querySelectorAll('tbody tr:has(> .key-col)')].map((tr) => {
-          const name = tr.querySelector('th')!.getBoundingClientRect();
-          const key = tr.querySelector('.key-col')!.getBoundingClientRect();
-          return { name: [name.left, name.right], key: [key.left, key.right], label: tr.querySelector('th')!.textContent };
-        });
-      }));
-      for (const r of rows) {
-        if (r.name[0]! < 0 || r.key[1]! > 360 || r.key[0]! < r.name[1]! - 1) failures.push(`${path}: ${r.label} name ${r.name} key ${r.key}`);
-      }
+      failures.push(...await keyColumnOutOfView(page, path));
     }
     expect(failures).toEqual([]);
     await context.close();
   }, 120_000);
+
+  test('the measures catch the old layout: key column scrolling away, the banner open', async () => {
+    const { page } = await openPage(site.browser, { width: 360, bypassCSP: true });
+    await page.goto(`${site.origin}/tinh-hinh-bao-cao/`);
+    expect(await keyColumnOutOfView(page, '/tinh-hinh-bao-cao/')).toEqual([]);
+    await page.addStyleTag({ content: '.table-scroll .data-table .key-col { position: static !important; }' });
+    expect((await keyColumnOutOfView(page, '/tinh-hinh-bao-cao/')).length).toBeGreaterThan(10);
+    await page.goto(`${site.origin}/chi-tieu/phat-trien-doan-vien/`);
+    await page.locator('[data-sample-banner] summary').click();
+    expect(await page.locator('[data-sample-banner]').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(PHONE.height / 4);
+    await page.context().close();
+  });
 
   test('the indicator cards on /chi-tieu/ give the title the card\'s width', async () => {
     const { context, page } = await phone();
