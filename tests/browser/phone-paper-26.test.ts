@@ -45,7 +45,7 @@ async function keyColumnOutOfView(page: Page, path: string): Promise<string[]> {
   return rows.filter((r) => r.name[0]! < 0 || r.key[1]! > 360 || r.key[0]! < r.name[1]! - 1).map((r) => `${path}: ${r.label} name ${r.name} key ${r.key}`);
 }
 
-describe('at 360 px', () => {
+describe('on a 360 × 740 phone, and at 1280 px', () => {
   for (const width of [360, 1280]) {
     test(`no page scrolls sideways at ${width} px, the memo and a search with results included`, async () => {
       const { context, page } = await phone(width);
@@ -114,6 +114,16 @@ describe('at 360 px', () => {
     await page.waitForFunction((n) => document.querySelectorAll('li.search-result').length === n, count);
     for (const type of await results.locator('.result-type').allInnerTexts()) expect(type).toBe(value);
     expect(await typeCounts()).toEqual(counts);
+    await context.close();
+  });
+
+  test('at 1280 px too, a search\'s first result is on the first screen, the filters folded above it', async () => {
+    const { context, page } = await phone(1280);
+    await page.goto(`${site.origin}${SEARCH}`);
+    const first = page.locator('ol#ket-qua-tim-kiem > li.search-result').first();
+    await first.waitFor();
+    expect(await first.evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThan(PHONE.height);
+    expect(await page.locator('details.search-filter-box').getAttribute('open')).toBeNull();
     await context.close();
   });
 
@@ -222,6 +232,10 @@ describe('at 360 px', () => {
     }
     await page.locator('.main-nav a[href="/kiem-tra-bieu-mau/"]').click();
     await page.waitForURL(/\/kiem-tra-bieu-mau\/$/);
+    // At 1280 px the two links show without opening anything.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${site.origin}/`);
+    for (const href of ['/kiem-tra-bieu-mau/', '/tim-kiem/']) expect(await page.locator(`.main-nav a[href="${href}"]`).isVisible(), href).toBe(true);
     await context.close();
   });
 
