@@ -87,6 +87,28 @@ describe('one configuration for the page and the image', () => {
     }
   });
 
+  test('the unit-by-unit chart is sorted by value, units without a figure last; both media print each value', () => {
+    const byUnit = images.filter((i) => i.chartId === 'theo-don-vi');
+    expect(byUnit).toHaveLength(dataset.indicators.length);
+    for (const { spec } of byUnit) {
+      const values = spec.series[0]!.data;
+      const known = values.filter((v): v is number => v !== null);
+      expect(known).toEqual([...known].sort((a, b) => b - a));
+      // Every null after every number.
+      expect(values.slice(known.length).every((v) => v === null)).toBe(true);
+      expect(spec.labels).toHaveLength(dataset.units.length);
+    }
+    // The chart's first bar is the unit the page's table ranks first.
+    const members = byUnit.find((i) => i.indicatorId === 'phat-trien-doan-vien')!.spec;
+    const table = parseHtml(readFileSync(join(DIST, 'chi-tieu/phat-trien-doan-vien/index.html'), 'utf8')).querySelector('table[data-table="theo-don-vi"] tbody th');
+    expect(members.labels[0]).toBe(table?.text.trim());
+    for (const { spec, frame } of images) {
+      const ids = (c: ReturnType<typeof chartConfig>) => (c.plugins ?? []).map((p) => p.id);
+      expect(ids(chartConfig(spec))).toContain('gia-tri');
+      expect(ids(chartConfig(spec, { kind: 'image', ...frame }))).toContain('gia-tri');
+    }
+  });
+
   test('every indicator page chart has an image, 1600 px wide, 900 px high unless many units need rows', () => {
     expect(images).toHaveLength(dataset.indicators.length * 3);
     for (const image of images) {

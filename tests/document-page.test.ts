@@ -119,3 +119,18 @@ test('another name is shown, joined; a schedule entry whose anchor is missing fa
   expect(() => documentPageModel({ doc: { ...memo, body: 'Không còn mốc nào.' }, headings: [], updated: null, reviewTimeline, neighbours: {}, issuer }))
     .toThrow('content/van-ban/cong-van-xin-y-kien.mdx');
 });
+
+describe('editor\'s notes, for the printed notes after a document (issue 26)', () => {
+  test('each <EditorNote> of the text in order, words as written, nothing else', async () => {
+    const { editorNotes } = await import('../src/lib/documents/editor-notes');
+    expect(editorNotes('Đại hội X Công tỉnh <EditorNote>thiếu chữ “đoàn”: Đại hội X Công đoàn tỉnh.</EditorNote> và\n\n<p><EditorNote>Đề cương  đánh số\ntừ mục 8.</EditorNote></p>\n\nKhông có ghi chú.'))
+      .toEqual(['thiếu chữ “đoàn”: Đại hội X Công đoàn tỉnh.', 'Đề cương đánh số từ mục 8.']);
+    expect(editorNotes('Văn bản không có ghi chú.')).toEqual([]);
+    const { readFileSync } = await import('node:fs');
+    const plan = readFileSync('content/van-ban/ke-hoach-so-ket.mdx', 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
+    const notes = editorNotes(plan);
+    expect(notes).toHaveLength((plan.match(/<EditorNote>/g) ?? []).length);
+    expect(notes[0]).toMatch(/^Tiêu đề in “lần thứ XII”/);
+  });
+});
+

@@ -2,6 +2,7 @@
 // without a build. The figures of two indicators were summed from content/so-lieu/*.csv by hand
 // (a calculator over the rows), not taken from the code under test.
 import { describe, expect, test } from 'vitest';
+import { imageHeight } from '../src/lib/indicators/charts/config';
 import { loadDataset } from '../src/lib/indicators/read';
 import { aggregateDataset } from '../src/lib/indicators/aggregate';
 import { indicatorPageModel } from '../src/lib/indicators/indicator-page';
@@ -51,7 +52,9 @@ describe("an indicator's page model, every indicator of the real dataset", () =>
     // The three charts, with the PNG of each and its file name.
     expect([model.byYear, model.cumulative, model.byUnit].map((c) => c.spec.id)).toEqual(['theo-nam', 'luy-ke', 'theo-don-vi']);
     for (const c of [model.byYear, model.cumulative, model.byUnit]) {
-      expect(c.image).toEqual({ href: `/tai-ve/bieu-do/${id}-${c.spec.id}.png`, fileName: `${id}-${c.spec.id}.png` });
+      // The size is the PNG's own (the print-only <img> reserves it): 1600 wide, 900 or taller for many units.
+      expect(c.image).toEqual({ href: `/tai-ve/bieu-do/${id}-${c.spec.id}.png`, fileName: `${id}-${c.spec.id}.png`, width: 1600, height: imageHeight(c.spec) });
+      expect(c.image.height).toBeGreaterThanOrEqual(900);
       expect(c.summary.length).toBeGreaterThan(10);
       expect(c.canvasLabel).toBe(`Biểu đồ${dataset.meta.status === 'minh-hoa' ? ' (số liệu minh họa)' : ''}: ${c.spec.title}. ${c.summary} Số liệu chi tiết ở bảng bên dưới.`);
     }

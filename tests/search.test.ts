@@ -125,6 +125,30 @@ describe('Vietnamese queries on the built site', () => {
   });
 });
 
+describe('issue 26: filter counts are the query\'s', () => {
+  test('each count is how many pages of this query hold the value, whatever filter is chosen', async () => {
+    const { loadPagefind } = await import('./helpers/pagefind-node');
+    const { searchSite } = await import('../src/lib/search/run');
+    const pagefind = await loadPagefind();
+    const all = await searchSite(pagefind, 'thỏa ước');
+    expect(all.more).toBe(false);
+    const types = all.counts['Loại trang']!;
+    const held = Object.entries(types).filter(([, n]) => n > 0);
+    // The counts add up to the pages listed, and each says how many of them are of that type.
+    expect(held.reduce((n, [, c]) => n + c, 0)).toBe(all.hits.length);
+    for (const [type, n] of held) expect(all.hits.filter((h) => h.type === type).length, type).toBe(n);
+    // Not the whole site's: the site has 18 unit pages, this query none.
+    const site = await pagefind.filters();
+    expect(site['Loại trang']!['Đơn vị']).toBe(18);
+    expect(types['Đơn vị'] ?? 0).toBe(0);
+    // A type chosen: the list narrows, the counts stay the query's.
+    const [type] = held[0]!;
+    const narrowed = await searchSite(pagefind, 'thỏa ước', { filters: { 'Loại trang': [type] } });
+    expect(narrowed.hits.every((h) => h.type === type)).toBe(true);
+    expect(narrowed.counts['Loại trang']).toEqual(types);
+  });
+});
+
 describe('issue 20: what readers type, and why a page was found', async () => {
   const { loadPagefind } = await import('./helpers/pagefind-node');
   const { searchSite } = await import('../src/lib/search/run');

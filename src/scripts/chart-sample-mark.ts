@@ -15,7 +15,10 @@ const MARK_TOP = 2;
  */
 export function withSampleMarkRoom<C extends ChartConfiguration<'bar' | 'line', (number | null)[], string>>(config: C, text: string | undefined): C {
   if (!text) return config;
-  return { ...config, options: { ...config.options, layout: { ...config.options?.layout, padding: { top: MARK_TOP + MARK_HEIGHT + 6 } } } };
+  // The chart's own padding (room for the values right of the bars) is kept beside the mark's.
+  const padding = config.options?.layout?.padding;
+  const kept = typeof padding === 'object' && padding !== null ? padding : {};
+  return { ...config, options: { ...config.options, layout: { ...config.options?.layout, padding: { ...kept, top: MARK_TOP + MARK_HEIGHT + 6 } } } };
 }
 
 export function sampleDataMark(text: string | undefined): Plugin<'bar' | 'line'> {

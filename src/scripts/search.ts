@@ -2,7 +2,7 @@
 // typing), then every query runs through the shared matching and ranking (src/lib/search/run.ts).
 // The vocabulary for "Có phải bạn muốn tìm" loads only when a query word is found nowhere, and the
 // highlighter for the page a result opens only when one is opened (search-arrival.ts).
-import type { PagefindLike, SearchHit } from '../lib/search/run';
+import type { FilterCounts, PagefindLike, SearchHit } from '../lib/search/run';
 import type { FilterSelection } from '../lib/search/filters';
 import type { Vocabulary } from '../lib/search/suggest';
 import type { Term } from '../lib/search/match';
@@ -88,8 +88,10 @@ export function startSearchPage(): void {
   const list = document.querySelector<HTMLOListElement>('#ket-qua-tim-kiem');
   const moreButton = document.querySelector<HTMLButtonElement>('#xem-them-ket-qua');
   const fieldset = document.querySelector<HTMLFieldSetElement>('fieldset.search-filters');
-  if (!form || !input || !status || !suggestion || !list || !fieldset) return;
+  const disclosure = document.querySelector<HTMLDetailsElement>('details.search-filter-box');
+  if (!form || !input || !status || !suggestion || !list || !fieldset || !disclosure) return;
   const filterBox: HTMLFieldSetElement = fieldset;
+  const filterDisclosure: HTMLDetailsElement = disclosure;
   let filtersShown: Promise<void> | undefined;
   let hasFilters = false;
   let latest = 0;
@@ -98,12 +100,16 @@ export function startSearchPage(): void {
   /** How many of Pagefind's results the current query reads; 0 until its first search. */
   let depth = 0;
 
-  /** One group of checkboxes per filter the index holds, checked as the address says. */
+  /**
+   * One group of checkboxes per filter the index holds, checked as the address says; the box starts
+   * open only when the address chose some, so that on a phone the first result is on the first screen.
+   */
   function showFilters(module: PagefindModule, { SEARCH_FILTERS, filtersFromParams }: Engine): Promise<void> {
     filtersShown ??= (async () => {
       const all = await module.filters();
       const available = Object.fromEntries(Object.entries(all).map(([name, values]) => [name, Object.keys(values)]));
       const chosen = filtersFromParams(new URLSearchParams(location.search), available);
+      filterDisclosure.open = Object.keys(chosen).length > 0;
       let shown = 0;
       for (const filter of SEARCH_FILTERS) {
         const values = (available[filter.name] ?? []).sort((a, b) => a.localeCompare(b, 'vi', { numeric: true }));
@@ -119,7 +125,12 @@ export function startSearchPage(): void {
           box.value = value;
           box.checked = chosen[filter.name]?.includes(value) ?? false;
           box.addEventListener('change', () => void run());
-          label.append(box, document.createTextNode(` ${value} (${numbers.format(all[filter.name]![value]!)})`));
+          // The count is this query's, written by showCounts with each search's results.
+          const count = el('span', 'filter-count');
+          const name = el('span', 'filter-value', `${value} `);
+          name.append(count);
+          label.dataset.value = value;
+          label.append(box, name);
           group.append(label);
         }
         filterBox.append(group);
@@ -129,6 +140,24 @@ export function startSearchPage(): void {
       hasFilters = shown > 0;
     })();
     return filtersShown;
+  }
+
+  /**
+   * Beside each value, how many pages of this query hold it (whatever is chosen, so a reader sees
+   * what choosing another value would give); values none holds are hidden unless chosen.
+   */
+  function showCounts(counts: FilterCounts): void {
+    for (const group of filterBox.querySelectorAll<HTMLFieldSetElement>('fieldset.filter-group')) {
+      let visible = 0;
+      for (const label of group.querySelectorAll<HTMLLabelElement>('label')) {
+        const n = counts[group.dataset.filter!]?.[label.dataset.value!] ?? 0;
+        const checked = label.querySelector('input')!.checked;
+        label.hidden = n === 0 && !checked;
+        label.querySelector('.filter-count')!.textContent = `(${numbers.format(n)})`;
+        if (!label.hidden) visible += 1;
+      }
+      group.hidden = visible === 0;
+    }
   }
 
   function chosenFilters(): FilterSelection {
@@ -188,14 +217,16 @@ export function startSearchPage(): void {
     const filters = chosenFilters();
     history.replaceState(null, '', `${location.pathname}?${engine.writeSearchParams(new URLSearchParams(location.search), query, filters)}`);
     depth ||= engine.RESULTS_PER_PAGE;
-    const outcome = await engine.searchSite(module, query, { depth, ...(Object.keys(filters).length > 0 ? { filters } : {}) });
+    const filtered = Object.keys(filters).length > 0;
+    const outcome = await engine.searchSite(module, query, { depth, ...(filtered ? { filters } : {}) });
     const offers = await suggestionsFor(query, outcome.missing);
     if (ticket !== latest) return; // a newer query is on its way
     // Count, suggestion and results in one go, so none of them pushes another down afterwards.
     terms = outcome.terms;
     list!.replaceChildren(...outcome.hits.map(renderHit));
     if (moreButton) moreButton.hidden = !outcome.more;
-    filterBox.hidden = !hasFilters;
+    showCounts(outcome.counts);
+    filterDisclosure.hidden = !hasFilters || outcome.hits.length === 0 && !filtered;
     const missing = [...new Set(outcome.missing.map((t) => t.typed))];
     if (outcome.hits.length === 0) status!.textContent = `Không tìm thấy kết quả cho «${query}».`;
     else if (missing.length > 0) status!.textContent = `Không tìm thấy ${quoted(missing)} trong trang nào. ${numbers.format(outcome.hits.length)} kết quả chỉ khớp các từ còn lại.`;

@@ -137,6 +137,8 @@ describe('searching', () => {
     await results.first().waitFor();
     expect(await results.first().locator('a.result-link').getAttribute('href')).toBe('/chuong-trinh/2494-ctr-tld-2018/');
     const all = await results.count();
+    // The filters are folded under "Lọc kết quả" (issue 26: the first result on a phone's first screen).
+    await page.locator('details.search-filter-box > summary').click();
     await page.locator('fieldset.search-filters input[value="Chương trình"]').check();
     await page.waitForFunction((n) => document.querySelectorAll('li.search-result').length < n, all);
     for (const type of await results.locator('.result-type').allInnerTexts()) expect(type).toBe('Chương trình');
@@ -179,6 +181,8 @@ describe('searching (issue 20)', () => {
     await results.first().waitFor();
     expect(await page.locator('fieldset.filter-group legend').allInnerTexts()).toEqual(['Loại trang', 'Cấp ban hành', 'Năm ban hành', 'Nhóm chỉ tiêu']);
     expect(await page.locator('input[name="nam"][value="2019"]').isChecked()).toBe(true);
+    // A filter chosen in the address opens the folded filters.
+    expect(await page.locator('details.search-filter-box').getAttribute('open')).not.toBeNull();
     expect((await results.locator('a.result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).sort())
       .toEqual(['/chuong-trinh/1306-ctr-tld-2019/', '/chuong-trinh/1563-ctr-tld-2019/', '/chuong-trinh/1734-ctr-tld-2019/']);
     await page.locator('input[name="cap"][value="Tổng Liên đoàn Lao động Việt Nam"]').check();

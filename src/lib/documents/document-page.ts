@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { docTypeLabels, statusLabels, type documentSchema } from '../content/content-schemas.ts';
 import { formatPartialDate, mustParsePartialDate } from './dates.ts';
 import { docHeader, type Issuer } from './doc-header.ts';
+import { editorNotes } from './editor-notes.ts';
 import { assertScheduleAnchors, documentAliases, timelineOf } from './documents.ts';
 import { UNKNOWN_UPDATE, type LastUpdated } from './last-updated.ts';
 import type { TimelineEntry } from './schedule.ts';
@@ -57,6 +58,8 @@ export function documentPageModel(input: DocumentPageInput) {
     /** The outline's page offers the report kit's files. */
     reportKit: d.docType === 'de-cuong',
     header: docHeader(d, input.issuer),
+    /** The editor's notes, in text order: printed as numbered notes after the document. */
+    notes: editorNotes(doc.body ?? ''),
     signature: d.signer || d.recipients.length > 0 ? { signer: d.signer, recipients: d.recipients } : null,
     /** The information box under the text. */
     info: {

@@ -68,14 +68,18 @@ export function indicatorCharts(s: IndicatorSummary, axisLabel: string, unitName
     percent,
     ...mark,
   };
+  // Largest first, so the bars read as a ranking; units without a figure last, in the list's order
+  // (a stable sort). The page's canvas and the PNG both draw this spec, so they keep one order.
+  const value = (u: (typeof s.units)[number]) => chartNumber(u.result);
+  const ranked = [...s.units].sort((a, b) => (value(b) ?? -Infinity) - (value(a) ?? -Infinity) || 0);
   const byUnit: ChartSpec = {
     id: 'theo-don-vi',
     title: percent ? `Tỷ lệ năm ${years.at(-1) ?? ''} theo đơn vị` : 'Lũy kế theo đơn vị',
     horizontal: true,
     // A unit with no figures has no bar, as one that reported 0; one with some years missing has a
     // partial total: the label says which it is.
-    labels: s.units.map((u) => `${unitName(u.unitId)}${u.result === null ? ' (chưa báo cáo)' : u.complete ? '' : ' (chưa báo cáo đủ)'}`),
-    series: [{ label: percent ? 'Tỷ lệ' : 'Lũy kế', type: 'bar', style: 'unit', data: s.units.map((u) => chartNumber(u.result)) }],
+    labels: ranked.map((u) => `${unitName(u.unitId)}${u.result === null ? ' (chưa báo cáo)' : u.complete ? '' : ' (chưa báo cáo đủ)'}`),
+    series: [{ label: percent ? 'Tỷ lệ' : 'Lũy kế', type: 'bar', style: 'unit', data: ranked.map(value) }],
     axisLabel,
     categoryLabel: 'Đơn vị',
     percent,

@@ -9,6 +9,7 @@ import {
 } from './format.ts';
 import { chartImageName, chartImagePath, indicatorChartSpecs } from './charts/images.ts';
 import type { ChartSpec } from './chart-specs.ts';
+import { IMAGE_WIDTH, imageHeight } from './charts/config.ts';
 import { numberNotes, tablePeriods } from './notes.ts';
 import { figure } from './figure-cell.ts';
 import { directions } from './schemas.ts';
@@ -29,7 +30,8 @@ const chart = (indicatorId: string, spec: ChartSpec, summary: string) => ({
   summary,
   /** What a screen reader says of the canvas: the mark of illustrative figures, the title, the summary, where the figures are. */
   canvasLabel: `Biểu đồ${spec.sampleMark ? ` (${spec.sampleMark.toLowerCase()})` : ''}: ${spec.title}. ${summary} Số liệu chi tiết ở bảng bên dưới.`,
-  image: { href: chartImagePath(indicatorId, spec.id), fileName: chartImageName(indicatorId, spec.id) },
+  /** The PNG drawn at build time (also what prints in place of the canvas), with its size in pixels. */
+  image: { href: chartImagePath(indicatorId, spec.id), fileName: chartImageName(indicatorId, spec.id), width: IMAGE_WIDTH, height: imageHeight(spec) },
 });
 
 /** The metadata headings, in the order national indicator platforms give them; each a field of the indicator file. */

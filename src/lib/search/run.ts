@@ -22,7 +22,7 @@ interface PagefindResult {
 }
 
 export interface PagefindLike {
-  search: (query: string, options?: { filters?: Record<string, string[]> }) => Promise<{ results: PagefindResult[] } | null>;
+  search: (query: string, options?: { filters?: Record<string, string[]> }) => Promise<{ results: PagefindResult[]; totalFilters?: FilterCounts } | null>;
 }
 
 /**
@@ -49,6 +49,9 @@ export interface SearchHit {
   missing: string[];
 }
 
+/** How many pages hold each value of each filter ("Loại trang" → "Chương trình" → 3). */
+export type FilterCounts = Record<string, Record<string, number>>;
+
 export interface SearchOutcome {
   hits: SearchHit[];
   /** Pagefind found more pages than were read: the page offers "Xem thêm kết quả". */
@@ -56,6 +59,11 @@ export interface SearchOutcome {
   terms: Term[];
   /** Query words no result holds as a whole word: candidates for "Có phải bạn muốn tìm". */
   missing: Term[];
+  /**
+   * This query's pages by filter value, whatever filters are chosen (Pagefind's totalFilters): the
+   * counts beside the filters, so that they say what this search holds, not what the whole site does.
+   */
+  counts: FilterCounts;
 }
 
 export async function searchSite(
@@ -65,8 +73,10 @@ export async function searchSite(
 ): Promise<SearchOutcome> {
   const query = pagefindQuery(input);
   const terms = queryTerms(input);
-  if (query === '' || terms.length === 0) return { hits: [], more: false, terms, missing: [] };
-  const found = (await pagefind.search(query, options.filters ? { filters: options.filters } : {}))?.results ?? [];
+  if (query === '' || terms.length === 0) return { hits: [], more: false, terms, missing: [], counts: {} };
+  const response = await pagefind.search(query, options.filters ? { filters: options.filters } : {});
+  const found = response?.results ?? [];
+  const counts = response?.totalFilters ?? {};
   const depth = options.depth ?? RESULTS_PER_PAGE;
   const loaded = await Promise.all(found.slice(0, depth).map(async (result) => ({ result, data: await result.data() })));
   const held = terms.map(() => false);
@@ -107,10 +117,10 @@ export async function searchSite(
     if (rest !== '') {
       const again = await searchSite(pagefind, rest, { ...options, retried: true });
       const typed = [...absent];
-      return { hits: again.hits.map((hit) => ({ ...hit, missing: [...new Set([...typed, ...hit.missing])] })), more: again.more, terms, missing };
+      return { hits: again.hits.map((hit) => ({ ...hit, missing: [...new Set([...typed, ...hit.missing])] })), more: again.more, terms, missing, counts: again.counts };
     }
   }
-  return { hits, more: found.length > depth, terms, missing };
+  return { hits, more: found.length > depth, terms, missing, counts };
 }
 
 /** The hits alone (tests and the benchmark). */

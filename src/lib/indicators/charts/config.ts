@@ -125,16 +125,17 @@ function frameDecorations(frame: ChartImageFrame): Plugin<'bar' | 'line'> {
   };
 }
 
-/** Each bar's or point's value next to it, so a printed report can be read without the table. */
-function valueLabels(spec: ChartSpec, height: number): Plugin<'bar' | 'line'> {
-  // Rows thinner than a 20 px label (hundreds of units) get smaller labels that do not overlap.
-  const size = allNamesFit(spec, height) ? 20 : 11;
+/**
+ * Each bar's or point's value next to it, so a chart can be read without the table: on the page's
+ * canvas and in the PNG alike (the image's labels larger, in its own font).
+ */
+function valueLabels(spec: ChartSpec, size: number, family: string): Plugin<'bar' | 'line'> {
   return {
     id: 'gia-tri',
     afterDatasetsDraw(chart) {
       const { ctx } = chart;
       ctx.save();
-      ctx.font = `bold ${size}px "${IMAGE_FONT}"`;
+      ctx.font = `bold ${size}px ${family}`;
       chart.data.datasets.forEach((dataset, index) => {
         const meta = chart.getDatasetMeta(index);
         if (meta.hidden) return;
@@ -152,22 +153,22 @@ function valueLabels(spec: ChartSpec, height: number): Plugin<'bar' | 'line'> {
             // A line's label sits right of its point, clear of the bar's own label above it.
             ctx.textAlign = 'left';
             ctx.textBaseline = 'middle';
-            at = [x + (isLine ? 16 : 8), y];
-          } else if (y - size - 8 < chart.chartArea.top) {
+            at = [x + (isLine ? size * 0.8 : size * 0.4), y];
+          } else if (y - size * 1.4 < chart.chartArea.top) {
             // A bar that reaches the top of the plot gets its label inside, in white.
             ctx.textAlign = 'center';
             ctx.textBaseline = 'top';
             colour = '#ffffff';
-            at = [x, y + 6];
+            at = [x, y + size * 0.3];
           } else {
             ctx.textAlign = 'center';
             ctx.textBaseline = 'bottom';
-            at = [x, y - 6];
+            at = [x, y - size * 0.3];
           }
           // A white halo keeps a label legible where it crosses a bar or a grid line.
           if (colour !== '#ffffff') {
             ctx.strokeStyle = '#ffffff';
-            ctx.lineWidth = 5;
+            ctx.lineWidth = Math.max(3, size / 4);
             ctx.lineJoin = 'round';
             ctx.strokeText(text, ...at);
           }
@@ -215,19 +216,26 @@ export function chartConfig(spec: ChartSpec, medium: ChartMedium = { kind: 'scre
         devicePixelRatio: 1,
         events: [],
         layout: { padding: { top: (image.illustrative ? BAND_HEIGHT : 0) + 16, right: 110, bottom: 20 + 24 * wrapText(image.source, 150).length, left: 24 } },
-      } : {}),
+      } : {
+        // Room right of a line's last point, or of a bar that may reach 100%, for its value (a bar
+        // of counts gets its room from the axis's grace: padding would narrow the names' column).
+        ...(spec.series.some((x) => x.type === 'line') || (spec.horizontal && spec.percent) ? { layout: { padding: { right: 48 } } } : {}),
+      }),
       scales: {
         [valueAxis]: {
           beginAtZero: true,
           ...(spec.percent ? { max: 100 } : {}),
           // Headroom in the image for the value printed above the tallest bar.
-          ...(image && !spec.percent && !spec.horizontal ? { grace: '12%' } : {}),
+          ...(!spec.percent && !spec.horizontal ? { grace: '12%' } : {}),
+          ...(!image && !spec.percent && spec.horizontal ? { suggestedMax: 1.3 * Math.max(0, ...spec.series.flatMap((x) => x.data).map((v) => v ?? 0)) } : {}),
           title: { display: true, text: spec.axisLabel, ...font(22, 'bold'), ...ink },
           ticks: { callback: (value: number | string) => format(value), ...font(20), ...ink },
           ...(image ? { grid: { color: '#d9d9d9' } } : {}),
         },
         [categoryAxis]: {
-          ...(spec.categoryLabel ? { title: { display: true, text: spec.categoryLabel, ...font(22, 'bold'), ...ink } } : {}),
+          // A phone's canvas gives a horizontal chart's width to the names: the axis names no category
+          // there ("Đơn vị" heads the table below), the image does.
+          ...(spec.categoryLabel && (image || !spec.horizontal) ? { title: { display: true, text: spec.categoryLabel, ...font(22, 'bold'), ...ink } } : {}),
           // An image has a row for every unit's name (up to MAX_IMAGE_HEIGHT); a page's canvas skips some when narrow.
           ticks: { ...font(20), ...ink, ...(image && allNamesFit(spec, image.height) ? { autoSkip: false } : {}) },
           ...(image ? { grid: { display: false } } : {}),
@@ -246,6 +254,9 @@ export function chartConfig(spec: ChartSpec, medium: ChartMedium = { kind: 'scre
         } : {}),
       },
     },
-    plugins: image ? [whiteBackground, valueLabels(spec, image.height), frameDecorations(image)] : [],
+    plugins: image
+      // Rows thinner than a 20 px label (hundreds of units) get smaller labels that do not overlap.
+      ? [whiteBackground, valueLabels(spec, allNamesFit(spec, image.height) ? 20 : 11, `"${IMAGE_FONT}"`), frameDecorations(image)]
+      : [valueLabels(spec, 12, 'system-ui, sans-serif')],
   };
 }
