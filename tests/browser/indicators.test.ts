@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { drawCharts, openPage, useSiteInBrowser } from '../helpers/browser';
 import { loadDataset } from '../../src/lib/indicators/read';
 import { aggregateDataset, unitsByRank, type IndicatorSummary } from '../../src/lib/indicators/aggregate';
+import { progressCell, unitProgress } from '../../src/lib/indicators/progress-page';
 import { formatInteger, formatQuantity, formatQuantityDetailed, formatTarget, statusLabels } from '../../src/lib/indicators/format';
 import { aggregateCsv } from '../../src/lib/indicators/downloads';
 
@@ -45,6 +46,7 @@ async function canvasPixels(page: Page, chart: string): Promise<{ drawn: number;
 describe('an indicator page (count)', () => {
   const id = 'phat-trien-doan-vien';
   const s = summaryOf(id);
+  const indicator = dataset.indicators.find((i) => i.id === id)!;
 
   test('charts draw when visible, tables equal the aggregation, the CSV download matches', async () => {
     const { page, errors, requests } = await openPage(site.browser);
@@ -68,10 +70,14 @@ describe('an indicator page (count)', () => {
     );
     const unitRows = await tableText(page, 'table[data-table="theo-don-vi"]');
     expect(unitRows).toEqual(
-      unitsByRank(s).map((u) => [unit(u.unitId).shortName, ...u.years.map((y) => formatQuantityDetailed(y.value)), formatQuantityDetailed(u.result), formatInteger(u.rank!), formatQuantityDetailed(u.baseline)]),
+      unitsByRank(s).map((u) => {
+        // Progress against the unit's own target, before the key column (progress-page.ts).
+        const progress = progressCell(unitProgress(dataset, s, indicator, u.unitId), indicator);
+        return [unit(u.unitId).shortName, ...u.years.map((y) => formatQuantityDetailed(y.value)), `${progress.label} ${progress.detail}`.trim(), formatQuantityDetailed(u.result), formatInteger(u.rank!), formatQuantityDetailed(u.baseline)];
+      }),
     );
     // The figures in the table add up to the province total printed in its footer.
-    const sum = unitRows.reduce((n, row) => n + Number(row[4]!.replace(/\./g, '')), 0);
+    const sum = unitRows.reduce((n, row) => n + Number(row[5]!.replace(/\./g, '')), 0);
     expect(sum).toBe((s.result as { value: number }).value);
     expect(await page.locator('table[data-table="theo-don-vi"] tfoot td').first().textContent()).toBe(formatQuantity(s.years[0]!.total));
 

@@ -80,9 +80,9 @@ describe('keyboard only', () => {
   test("a chart's table sorts from the keyboard", async () => {
     const { page } = await openPage(site.browser);
     await page.goto(`${site.origin}/chi-tieu/phat-trien-doan-vien/`);
-    const header = 'table[data-table="theo-don-vi"] thead th:nth-child(5)';
+    const header = 'table[data-table="theo-don-vi"] thead th.key-col';
     await tabTo(page, `${header} button`, 200);
-    const column = async () => page.locator('table[data-table="theo-don-vi"] tbody tr').evaluateAll((rows) => rows.map((r) => Number((r as HTMLTableRowElement).cells[4]!.textContent!.replace(/\./g, ''))));
+    const column = async () => page.locator('table[data-table="theo-don-vi"] tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.querySelector('td.key-col')!.textContent!.replace(/\./g, ''))));
     await page.keyboard.press('Enter');
     expect(await page.getAttribute(header, 'aria-sort')).toBe('ascending');
     const ascending = await column();

@@ -36,7 +36,7 @@ export async function printPdf(browser: Browser, url: string): Promise<Uint8Arra
 /** Each page's lines: text items on one baseline (within 2 pt) joined left to right. */
 export async function pdfPages(pdf: Uint8Array): Promise<PdfPage[]> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = getDocument({ data: pdf.slice(), useSystemFonts: false });
+  const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false });
   const doc = await task.promise;
   const pages: PdfPage[] = [];
   try {
@@ -73,8 +73,9 @@ export async function pdfPages(pdf: Uint8Array): Promise<PdfPage[]> {
           let text = '';
           let end = -Infinity;
           for (const item of run) {
-            // A gap wider than a third of the font size is a space the PDF did not write as a character.
-            if (text !== '' && !/\s$/.test(text) && !/^\s/.test(item.str) && item.x - end > item.size / 3) text += ' ';
+            // A gap wider than a fifth of the font size is a space the PDF did not write as a character (the shipped
+            // Tinos draws its spaces as gaps a quarter of an em wide).
+            if (text !== '' && !/\s$/.test(text) && !/^\s/.test(item.str) && item.x - end > item.size / 5) text += ' ';
             text += item.str;
             end = item.x + item.width;
           }
@@ -106,7 +107,7 @@ export interface PdfPageInk {
 export async function pdfPageInk(pdf: Uint8Array, scale = 0.75): Promise<PdfPageInk[]> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const { createCanvas } = await import('@napi-rs/canvas');
-  const task = getDocument({ data: pdf.slice(), useSystemFonts: false });
+  const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false });
   const doc = await task.promise;
   const out: PdfPageInk[] = [];
   try {
@@ -139,7 +140,7 @@ export async function pdfPageInk(pdf: Uint8Array, scale = 0.75): Promise<PdfPage
 /** How many pictures the PDF paints, over all its pages (a chart printed as an image counts one). */
 export async function pdfImageCount(pdf: Uint8Array): Promise<number> {
   const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = getDocument({ data: pdf.slice(), useSystemFonts: false });
+  const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false });
   const doc = await task.promise;
   let count = 0;
   try {
