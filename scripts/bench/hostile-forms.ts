@@ -100,17 +100,15 @@ export function withManyRows(xlsx: Uint8Array, from: number, to: number, row: (r
       entry.push(strToU8(batch));
       entry.push(strToU8(sheet.slice(split)), true);
     } else {
+      // The small parts stored as they are: a stored entry is as valid in an .xlsx as a deflated one.
       const entry = new ZipPassThrough(name);
       zip.add(entry);
-      entry.push(zipDeflated(data), true);
+      entry.push(data, true);
     }
   }
   zip.end();
   return concat(chunks);
 }
-
-// ZipPassThrough stores; a stored copy of the small parts is still a valid .xlsx.
-const zipDeflated = (data: Uint8Array) => data;
 
 /** The form's formatted empty cells down to Excel's last row: what formatting whole columns leaves. */
 export function bloated(xlsx: Uint8Array, firstRow: number, columns: readonly string[] = ['E', 'F', 'G'], style = 15): Uint8Array {
