@@ -22,7 +22,7 @@ import { chromium } from 'playwright-core';
 import sparticuz from '@sparticuz/chromium';
 import { CSP_HEADER } from '../../src/lib/site/csp.ts';
 import {
-  bloated, docxFile, editParts, millionRows, odsFile, setCell, withBomb, withCell, withFilledCopy, withManyRows, withoutR, xlsFile,
+  bloated, docxFile, editParts, millionRows, odsFile, padded, setCell, withBomb, withCell, withFilledCopy, withManyRows, withoutR, xlsFile,
 } from './hostile-forms.ts';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
@@ -61,6 +61,7 @@ const num = (v: string) => `<c r="${value}" s="${style}"><v>${v}</v></c>`;
 const allCases: Case[] = [
   { name: 'biểu mẫu tải về, không sửa', file: 'goc.xlsx', bytes: () => base, expect: 'accepted' },
   { name: 'định dạng ô trống tới dòng 1.048.576 (bloated)', file: 'bloated.xlsx', bytes: () => bloated(withCell(base, value, num('4321')), lastRow + 1), expect: 'accepted' },
+  { name: 'trang độn tới gần giới hạn 256 MB (chữ giữa các dòng, khó làm nhất trong giới hạn)', file: 'padded.xlsx', bytes: () => padded(base, lastRow + 1, 485_000), expect: 'accepted' },
   { name: '1 triệu dòng có số dưới biểu mẫu', file: 'million.xlsx', bytes: () => millionRows(base, lastRow + 1), expect: 'refused' },
   { name: 'một số ở dòng 200.000', file: 'deep.xlsx', bytes: () => withManyRows(base, lastRow + 1, 200_000, (r) => (r === 200_000 ? `<row r="${r}"><c r="E${r}"><v>77</v></c></row>` : `<row r="${r}" s="${style}" customFormat="1"><c r="E${r}" s="${style}"/></row>`)), expect: 'refused' },
   { name: 'phần thừa bung 1,2 GB (bom nén)', file: 'bomb-1g.xlsx', bytes: () => withBomb(base, 'xl/media/image1.bin', 1200), expect: 'refused' },

@@ -115,6 +115,18 @@ export function bloated(xlsx: Uint8Array, firstRow: number, columns: readonly st
   return withManyRows(xlsx, firstRow, 1048576, (r) => `<row r="${r}" spans="1:14" s="${style}" customFormat="1">${columns.map((l) => `<c r="${l}${r}" s="${style}"/>`).join('')}</row>`);
 }
 
+/**
+ * The most a sheet within the limits can make the reader scan: after the form, `rows` empty rows
+ * each followed by ~500 characters of spaces and letters (text a scan passes over; low enough in
+ * redundancy to stay under the compression-ratio limit), about 517 bytes a row inflated.
+ */
+export function padded(xlsx: Uint8Array, firstRow: number, rows: number): Uint8Array {
+  let seed = 1;
+  const letter = () => String.fromCharCode(97 + ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 26));
+  const pads = Array.from({ length: 8 }, () => Array.from({ length: 500 }, (_, i) => (i % 40 === 0 ? letter() : ' ')).join(''));
+  return withManyRows(xlsx, firstRow, firstRow + rows - 1, (r) => `<row r="${r}"/>${pads[r % 8]}`);
+}
+
 /** A million rows, each with a figure, below the form. */
 export const millionRows = (xlsx: Uint8Array, firstRow: number) => withManyRows(xlsx, firstRow, firstRow + 999_999, (r) => `<row r="${r}"><c r="E${r}"><v>${r % 1000}</v></c></row>`);
 

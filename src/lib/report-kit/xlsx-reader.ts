@@ -464,7 +464,7 @@ async function scanSheet(bytes: Uint8Array, entry: ZipEntry, sheetName: string, 
 const SAX_BUDGET = 32 * 1024 * 1024;
 
 /** Inflated bytes of one sheet: the entry limit (the time budget is what bounds it). */
-const ZIP_SHEET_LIMIT = 512 * 1024 * 1024;
+const ZIP_SHEET_LIMIT = 256 * 1024 * 1024;
 
 /** The shared strings at `wanted` indexes only: a huge table costs time, not memory. */
 async function sharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined, wanted: ReadonlySet<number>): Promise<{ strings: Map<number, string>; count: number }> {
