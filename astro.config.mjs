@@ -67,5 +67,9 @@ export default defineConfig({
         },
       },
     },
+    // The form check's Web Worker (its only worker) is emitted inside /kiem-tra-bieu-mau/: Chromium
+    // routes a worker's script through the service worker whose scope holds the script's URL, so
+    // only there does the page's service worker (public/kiem-tra-bieu-mau/sw.js) keep it offline.
+    worker: { rolldownOptions: { output: { entryFileNames: 'kiem-tra-bieu-mau/[name]-[hash].js' } } },
   },
 });

@@ -10,7 +10,8 @@ import { formatProblem } from '../src/lib/problems/problem';
 import { formXlsx } from '../src/lib/report-kit/form';
 import { readXlsxWorkbook, type XlsxReadOptions } from '../src/lib/report-kit/xlsx-reader';
 import { zipEntries, ZipRefusal, ZIP_LIMITS } from '../src/lib/report-kit/zip-reader';
-import { bloated, withBomb, withCell, withoutR } from '../scripts/bench/hostile-forms';
+import { bloated, partsOf, withBomb, withCell, withoutR } from '../scripts/bench/hostile-forms';
+import { zipSync } from 'fflate';
 import { addressOf, formInputFor } from './red-team/forms';
 
 const dataset = loadDataset(process.cwd());
@@ -36,9 +37,9 @@ describe('the archive, before anything is inflated', () => {
   test('a bomb is refused by its declared numbers: size over the limit, and a ratio over the limit', () => {
     const big = withBomb(form, 'xl/media/a.bin', 600);
     expect(() => zipEntries(big)).toThrow(ZipRefusal);
-    expect(() => zipEntries(big)).toThrow(/phần "xl\/media\/a.bin" của tệp nén bung ra 600 MB, quá giới hạn 512 MB/);
-    // 300 MB of one byte: within the size limit, but about 1,000 times its stored size.
-    expect(() => zipEntries(withBomb(form, 'xl/media/b.bin', 300))).toThrow(new RegExp(`quá tỷ lệ ${ZIP_LIMITS.ratio} lần`));
+    expect(() => zipEntries(big)).toThrow(/phần "xl\/media\/a.bin" của tệp nén bung ra 600 MB, quá giới hạn 256 MB/);
+    // 200 MB of one byte: within the size limit, but about 1,000 times its stored size.
+    expect(() => zipEntries(withBomb(form, 'xl/media/b.bin', 200))).toThrow(new RegExp(`quá tỷ lệ ${ZIP_LIMITS.ratio} lần`));
   });
 
   test('a part that inflates to more than its declared size is stopped while inflating', async () => {
@@ -90,6 +91,17 @@ describe('bounded by the form\'s area', () => {
     if ('problems' in read) throw new Error(JSON.stringify(read.problems));
     expect(read.sheet.rowCount).toBeLessThanOrEqual(options.area.rows);
     expect(await readForm('x.xlsx', fat, dataset)).toEqual(await readForm('x.xlsx', form, dataset));
+  }, 60_000);
+
+  test('the XML parsed (not just scanned) has its own bound: 34 MB of text before the first row is refused, not parsed', async () => {
+    const parts = partsOf(form);
+    const padded = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${'ab'.repeat(17 * 1024 * 1024)}</sheetData></worksheet>`;
+    // Stored, not deflated: a ratio of 1, so only the parse bound can refuse it.
+    const files = Object.fromEntries([...parts].map(([n, d]) => [n, n === 'xl/worksheets/sheet1.xml' ? [new TextEncoder().encode(padded), { level: 0 }] : d]));
+    const started = performance.now();
+    const read = await readXlsxWorkbook(zipSync(files as Parameters<typeof zipSync>[0]), options);
+    expect(read).toEqual({ problems: [expect.objectContaining({ rule: 'zip-qua-lon', place: 'trang "Biểu mẫu"', message: expect.stringMatching(/vùng biểu mẫu của các trang chiếm hơn 32 MB dữ liệu XML/) })] });
+    expect(performance.now() - started).toBeLessThan(20_000);
   }, 60_000);
 
   test('the committed legacy form (blank, as issued) still reads: its layout and unit are found, and it holds no figure', async () => {

@@ -1,5 +1,7 @@
 // Service worker of the form check page only (scope /kiem-tra-bieu-mau/): keeps the page, its
-// script, style and the published data, so the check opens again without a connection. Network
+// script, style, the published data and the check's Web Worker script (built into this folder:
+// Chromium fetches a worker's script through the service worker whose scope holds its URL), so
+// the check opens and runs again without a connection. Network
 // first: online, every request goes to the site as usual and a new build is used at once; the
 // copy answers only when the network does not. A form file is never fetched, so never stored.
 const CACHE = 'kiem-tra-bieu-mau';

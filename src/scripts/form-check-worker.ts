@@ -4,7 +4,12 @@
 // only when there is a form to read.
 // First: Node's Buffer, which the shared CSV code uses, before any of that code is evaluated.
 import './buffer-global';
+import { z } from 'zod';
 import { checkForm, countsText, sha256Hex, type CheckDataset, type CheckResult } from '../lib/report-kit/form-check';
+
+// zod (in the shared dataset code) may probe for eval with Function(''), which the site's CSP
+// refuses and reports; its interpreted path is all the worker needs.
+z.config({ jitless: true });
 
 export interface CheckRequest {
   id: number;

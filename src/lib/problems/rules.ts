@@ -432,8 +432,8 @@ export const RULES = {
   },
   'zip-qua-lon': {
     title: 'Tệp nén quá lớn',
-    explanation: 'một phần của tệp .xlsx bung ra quá lớn, gấp quá nhiều lần cỡ nén hay nhiều hơn cỡ ghi trong mục lục (quả bom nén), hoặc tệp có quá nhiều phần; bị từ chối theo các con số, trước khi giải nén',
-    example: 'x.xlsx › phần "xl/media/anh.bin": phần "xl/media/anh.bin" của tệp nén bung ra 1.200 MB, quá giới hạn 512 MB cho một phần (quả bom nén?)',
+    explanation: 'một phần của tệp .xlsx bung ra quá lớn, gấp quá nhiều lần cỡ nén hay nhiều hơn cỡ ghi trong mục lục (quả bom nén), tệp có quá nhiều phần, hoặc vùng biểu mẫu của các trang chiếm quá nhiều dữ liệu; phần lớn bị từ chối theo các con số, trước khi giải nén',
+    example: 'x.xlsx › phần "xl/media/anh.bin": phần "xl/media/anh.bin" của tệp nén bung ra 1.200 MB, quá giới hạn 256 MB cho một phần (quả bom nén?)',
   },
   'dinh-dang-khac': {
     title: 'Tệp định dạng khác',

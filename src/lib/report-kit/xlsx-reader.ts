@@ -62,7 +62,7 @@ export interface XlsxRead {
 }
 
 /** Limits of the parts other than sheets, in inflated bytes. */
-export const PART_LIMITS = { small: 4 * 1024 * 1024, styles: 16 * 1024 * 1024, sharedStrings: 256 * 1024 * 1024 } as const;
+export const PART_LIMITS = { small: 4 * 1024 * 1024, styles: 16 * 1024 * 1024, sharedStrings: 64 * 1024 * 1024 } as const;
 /** Values outside the area reported before the reader stops looking. */
 const MAX_OUTSIDE = 10;
 /** Merge ranges kept; a form has about a dozen. */
@@ -243,7 +243,7 @@ class AreaDone extends Error {}
  * Streams one sheet: cells with a value inside `area` are kept, the rest skipped. `rest`:
  * 'refuse' scans past the area for values (each refused by its cell) and merges; 'ignore' stops there.
  */
-async function scanSheet(bytes: Uint8Array, entry: ZipEntry, sheetName: string, area: { rows: number; cols: number }, rest: 'refuse' | 'ignore'): Promise<ScannedSheet> {
+async function scanSheet(bytes: Uint8Array, entry: ZipEntry, sheetName: string, area: { rows: number; cols: number }, rest: 'refuse' | 'ignore', budget: { parsed: number }): Promise<ScannedSheet> {
   const at = (ref: string) => `trang "${sheetName}", ô ${ref}`;
   const out: ScannedSheet = { cells: [], merges: [], outside: [] };
   const seen = new Set<string>();
@@ -406,6 +406,14 @@ async function scanSheet(bytes: Uint8Array, entry: ZipEntry, sheetName: string, 
   const feed = (text: string): boolean => {
     if (mode === 'done') return false;
     if (mode !== 'sax') return scanRest(text);
+    // Parsing costs far more than scanning: the XML parsed (the areas of all sheets) has a bound of its own.
+    budget.parsed -= text.length;
+    if (budget.parsed < 0) {
+      refuse({
+        place: `trang "${sheetName}"`, rule: 'zip-qua-lon',
+        message: `vùng biểu mẫu của các trang chiếm hơn ${SAX_BUDGET / 1048576} MB dữ liệu XML (một biểu mẫu thật chỉ vài chục KB); tệp không phải biểu mẫu tải từ trang hoặc đã bị độn thêm`,
+      });
+    }
     try {
       parser.write(text);
       return true;
@@ -452,8 +460,11 @@ async function scanSheet(bytes: Uint8Array, entry: ZipEntry, sheetName: string, 
   return out;
 }
 
+/** Characters of sheet XML parsed (not scanned) in one workbook: the form's area is some 30 KB. */
+const SAX_BUDGET = 32 * 1024 * 1024;
+
 /** Inflated bytes of one sheet: the entry limit (the time budget is what bounds it). */
-const ZIP_SHEET_LIMIT = 512 * 1024 * 1024;
+const ZIP_SHEET_LIMIT = 256 * 1024 * 1024;
 
 /** The shared strings at `wanted` indexes only: a huge table costs time, not memory. */
 async function sharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined, wanted: ReadonlySet<number>): Promise<{ strings: Map<number, string>; count: number }> {
@@ -656,16 +667,17 @@ async function readWorkbook(bytes: Uint8Array, options: XlsxReadOptions): Promis
   };
 
   const dates = await dateStyles(bytes, stylesEntry);
-  const form = await scanSheet(bytes, sheetEntry(formSheet)!, options.sheet, options.area, 'refuse');
+  const budget = { parsed: SAX_BUDGET };
+  const form = await scanSheet(bytes, sheetEntry(formSheet)!, options.sheet, options.area, 'refuse', budget);
   if (form.outside.length > 0) return { problems: form.outside };
   const fingerprintMeta = sheets.find((s) => s.name === options.fingerprintSheet);
   const fpEntry = fingerprintMeta ? sheetEntry(fingerprintMeta) : null;
-  const fp = fpEntry ? await scanSheet(bytes, fpEntry, options.fingerprintSheet, { rows: options.fingerprintRows, cols: 3 }, 'ignore') : null;
+  const fp = fpEntry ? await scanSheet(bytes, fpEntry, options.fingerprintSheet, { rows: options.fingerprintRows, cols: 3 }, 'ignore', budget) : null;
   const others: { name: string; scan: ScannedSheet }[] = [];
   for (const s of sheets) {
     if (s === formSheet || s === fingerprintMeta) continue;
     const entry = sheetEntry(s);
-    if (entry) others.push({ name: s.name, scan: await scanSheet(bytes, entry, s.name, options.area, 'ignore') });
+    if (entry) others.push({ name: s.name, scan: await scanSheet(bytes, entry, s.name, options.area, 'ignore', budget) });
   }
 
   const wanted = new Set<number>();

@@ -29,10 +29,10 @@ export class ZipRefusal extends Error {
 export const ZIP_LIMITS = {
   /** A form has about a dozen parts; an archive of thousands is not a form. */
   entries: 2000,
-  /** Inflated bytes of any one entry: the largest sheet a form can be streamed from in the time budget. */
-  entryBytes: 512 * 1024 * 1024,
+  /** Inflated bytes of any one entry: the largest sheet that can be scanned within the time budget (measured: docs/benchmarks.md). */
+  entryBytes: 256 * 1024 * 1024,
   /** Inflated bytes of all entries together. */
-  totalBytes: 1024 * 1024 * 1024,
+  totalBytes: 512 * 1024 * 1024,
   /** Inflated over stored bytes, for entries above `ratioFrom` (a formatted empty row compresses about 50 times; a bomb about 1000). */
   ratio: 250,
   ratioFrom: 1024 * 1024,
