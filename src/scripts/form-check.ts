@@ -114,7 +114,8 @@ function keepForOffline(dataUrl: string): void {
     dataUrl,
     new URL(workerUrl, location.href).href,
     ...[...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((s) => s.src),
-    ...[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"], link[rel="icon"]')].map((l) => l.href),
+    // The stylesheet, the icon and the fonts the page preloads (src/components/FontPreloads.astro).
+    ...[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"], link[rel="icon"], link[rel="preload"]')].map((l) => l.href),
   ];
   navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ cached?: number }>) => {
     if ((event.data?.cached ?? 0) > 0) document.documentElement.dataset.formCheckOffline = 'true';
