@@ -1,6 +1,7 @@
 // Issue 15, item 7 (data files): hostile files in content/ as an office or a fault would leave
 // them. Each is refused with a Vietnamese message naming the file (and line, where there is one)
 // or ignored, in bounded time and memory, through `npm run check:data` (or `npm run build`).
+import { UNIT_TARGETS_FILE } from '../../src/lib/indicators/read';
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,10 +28,10 @@ const mkfifo = (path: string): void => {
   execFileSync('mkfifo', [path]);
 };
 
-/** Data lines (not blank, not the header) of the visible results files: what check:data must count. */
+/** Data lines (not blank, not the header) of the visible results files (not the units' targets): what check:data must count. */
 function visibleRows(dir: string): number {
   return readdirSync(join(dir, RESULTS))
-    .filter((n) => n.endsWith('.csv') && !n.startsWith('.'))
+    .filter((n) => n.endsWith('.csv') && !n.startsWith('.') && `${RESULTS}/${n}` !== UNIT_TARGETS_FILE)
     .map((n) => readFileSync(join(dir, RESULTS, n), 'utf8').split(/\r?\n/).slice(1).filter((l) => l.replace(/,/g, '').trim() !== '').length)
     .reduce((a, b) => a + b, 0);
 }
