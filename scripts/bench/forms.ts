@@ -247,8 +247,8 @@ nạp bộ số liệu (biểu mẫu không sửa: cả lệnh ${f1(baseCmd)} s)
 
 Đối chứng của phép đo tác vụ dài: một vòng lặp 300 ms chạy trên luồng chính được ghi là tác vụ dài ${pageLoad ? f0(pageLoad.control) : '—'} ms; tác vụ dài nhất lúc mở trang: ${pageLoad ? f0(pageLoad.longest) : '—'} ms.
 Vi phạm CSP được nghe ở sự kiện securitypolicyviolation của trang và ở nhật ký (console) của trang và của Web Worker.
-Script trang nạp trước khi chọn tệp: ${pageLoad ? pageLoad.scripts.map((s) => `\`${s.url}\` ${f1(s.gzip / 1024)} KB gzip`).join(', ') : 'chưa đo'}. Lighthouse
-không cài được ngoại tuyến trên máy này nên không có điểm Lighthouse; các số trên đo thay cho các phần của nó.
+Script trang nạp trước khi chọn tệp: ${pageLoad ? pageLoad.scripts.map((s) => `\`${s.url}\` ${f1(s.gzip / 1024)} KB gzip`).join(', ') : 'chưa đo'}. Điểm Lighthouse
+của trang đo riêng, bằng tay (mục "Lighthouse, trang kiểm tra biểu mẫu" bên dưới).
 
 ${table.join('\n')}
 ${END}`;
