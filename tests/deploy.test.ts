@@ -34,6 +34,8 @@ const TYPES: Record<string, string> = {
   docx: DOCX,
   xlsx: XLSX,
   wasm: 'application/wasm',
+  // The data package (/so-lieu/goi-du-lieu.zip).
+  zip: 'application/zip',
   // Pagefind's index pieces and its WebAssembly are gzip data that pagefind.js unpacks itself.
   pf_fragment: PAGEFIND_PIECE,
   pf_index: PAGEFIND_PIECE,
