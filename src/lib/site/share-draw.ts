@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCanvas, GlobalFonts, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
-import { imageFontFiles } from '../indicators/charts/png.ts';
+import { createCanvas, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
+import { imageFontFiles, registerFonts } from '../indicators/charts/png.ts';
 import { IMAGE_FONT, ILLUSTRATIVE_LABEL } from '../indicators/charts/config.ts';
 import { writeFileAtomic } from '../fs/write-atomic.ts';
 import { SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from './share-cards.ts';
@@ -13,15 +13,6 @@ import { SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from './share-cards.ts';
 const ACCENT = '#8a1c1c';
 const INK = '#1a1a1a';
 const MARGIN = 64;
-
-let fontsReady = false;
-function registerFonts(): void {
-  if (fontsReady) return;
-  for (const path of imageFontFiles()) {
-    if (!GlobalFonts.registerFromPath(path, IMAGE_FONT)) throw new Error(`Không nạp được phông chữ cho ảnh chia sẻ: ${path}`);
-  }
-  fontsReady = true;
-}
 
 /** Words into lines no wider than `width`, at most `max` lines, the last one ended by "…" when cut. */
 function wrap(ctx: SKRSContext2D, text: string, width: number, max: number): string[] {

@@ -27,7 +27,8 @@ export function imageFontFiles(): string[] {
 
 let fontsReady = false;
 
-function registerFonts(): void {
+/** Registers the image font once per process (the chart images and the share cards draw with it). */
+export function registerFonts(): void {
   if (fontsReady) return;
   for (const path of imageFontFiles()) {
     if (!GlobalFonts.registerFromPath(path, IMAGE_FONT)) {
