@@ -67,9 +67,8 @@ export default defineConfig({
         },
       },
     },
-    // The form check's Web Worker (its only worker) is emitted inside /kiem-tra-bieu-mau/: Chromium
-    // routes a worker's script through the service worker whose scope holds the script's URL, so
-    // only there does the page's service worker (public/kiem-tra-bieu-mau/sw.js) keep it offline.
+    // The form check's Web Worker (its only worker) is emitted beside its page, /kiem-tra-bieu-mau/,
+    // where the site's service worker (sw.js, src/lib/site/offline.ts) finds and keeps it with the page.
     worker: { rolldownOptions: { output: { entryFileNames: 'kiem-tra-bieu-mau/[name]-[hash].js' } } },
   },
 });

@@ -1,5 +1,6 @@
 // `npm run build`: the pre-check (scripts/check.ts, as `npm run check`), the site (astro build), its search
-// index (scripts/pagefind.mjs), then the .gz and .br copies of its text files that nginx serves
+// index (scripts/pagefind.mjs), its service worker for reading offline (scripts/service-worker.ts),
+// then the .gz and .br copies of its text files that nginx serves
 // (scripts/precompress.ts) — all into a new folder beside dist/, `.dist-new-<pid>`. Only when
 // every step has succeeded does that folder replace dist/, by two renames (dist/ → .dist-old-<pid>,
 // the new folder → dist/) and then the removal of the old one. A step that fails, or a build that
@@ -217,6 +218,12 @@ async function main() {
     if (out.stderr) process.stderr.write(out.stderr);
     step = 'lập chỉ mục tìm kiếm (Pagefind)';
     out = await run([scripts('./pagefind.mjs')], { DIST_DIR: fresh });
+    if (out.status !== 0 || stopping) fail(step, out.stderr);
+    if (out.stderr) process.stderr.write(out.stderr);
+    // The service worker lists the built files with their hashes, so it comes after every step that
+    // writes a page (Pagefind's pass restores the pages it folded) and before their compressed copies.
+    step = 'tạo service worker để đọc khi không có mạng (sw.js)';
+    out = await run([scripts('./service-worker.ts')], { DIST_DIR: fresh });
     if (out.status !== 0 || stopping) fail(step, out.stderr);
     if (out.stderr) process.stderr.write(out.stderr);
     step = 'nén sẵn các tệp văn bản (.gz, .br)';

@@ -52,6 +52,7 @@ describe('routes', () => {
     ['outlineTemplate', routes.outlineTemplate()],
     ['draftReport', routes.draftReport(unit)], ['draftReport (all units)', routes.draftReport(ALL_UNITS)],
     ['form', routes.form(unit, 'xlsx')], ['form (all units, csv)', routes.form(ALL_UNITS, 'csv')],
+    ['offline', routes.offline()], ['serviceWorker', routes.serviceWorker()], ['webManifest', routes.webManifest()], ['appIcon', routes.appIcon('app-512')],
   ];
 
   test('every route is exercised here', () => {

@@ -4,6 +4,7 @@
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import { headersFile } from '../lib/site/http-headers';
+import { routes } from '../lib/site/routes';
 import { contentFileOf, lastCommitDate } from '../lib/documents/last-updated';
 import { fileURLToPath } from 'node:url';
 
@@ -22,7 +23,7 @@ export default function siteFiles(): AstroIntegration {
       'astro:build:done': ({ dir, pages, logger }) => {
         const urls = pages
           .map((page) => `/${page.pathname}`.replace(/\/+$/, '/'))
-          .filter((path) => path !== '/404/' && !path.startsWith('/404'))
+          .filter((path) => path !== '/404/' && !path.startsWith('/404') && path !== routes.offline())
           .sort();
         // <lastmod> where a page comes from one content file with a commit: its last commit's day.
         const body = urls.map((path) => {

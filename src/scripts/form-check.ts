@@ -8,7 +8,7 @@ import type { CheckDataset, CheckResult } from '../lib/report-kit/form-check';
 import { formTooLarge } from '../lib/report-kit/form-limits';
 import { formatProblem } from '../lib/problems/problem';
 import type { CheckRequest, CheckResponse } from './form-check-worker';
-// The worker's built URL (a separate bundle), also handed to the service worker for offline use.
+// The worker's built URL (a separate bundle), which the service worker keeps for offline use.
 import workerUrl from './form-check-worker?worker&url';
 
 let worker: Worker | null = null;
@@ -103,28 +103,15 @@ function renderSummary(output: HTMLElement, name: string, result: Extract<CheckR
 }
 
 /**
- * Registers the page's service worker (public/kiem-tra-bieu-mau/sw.js) and hands it what this
- * visit loaded, so the page also opens without a connection next time. Without service workers
- * (or if registration fails) the page still works offline for as long as it stays open.
+ * Marks the page once the site's service worker (registered on every page: src/scripts/offline.ts)
+ * is active: it keeps this page, its script, worker and data, so the page also opens without a
+ * connection next time. Without service workers the page still works offline while it stays open.
  */
-function keepForOffline(dataUrl: string): void {
+function markKeptOffline(): void {
   if (!('serviceWorker' in navigator)) return;
-  const urls = [
-    location.pathname,
-    dataUrl,
-    new URL(workerUrl, location.href).href,
-    ...[...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((s) => s.src),
-    // The stylesheet, the icon and the fonts the page preloads (src/components/FontPreloads.astro).
-    ...[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"], link[rel="icon"], link[rel="preload"]')].map((l) => l.href),
-  ];
-  navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ cached?: number }>) => {
-    if ((event.data?.cached ?? 0) > 0) document.documentElement.dataset.formCheckOffline = 'true';
-  });
-  navigator.serviceWorker
-    .register('/kiem-tra-bieu-mau/sw.js', { scope: '/kiem-tra-bieu-mau/' })
-    .then(() => navigator.serviceWorker.ready)
-    .then((registration) => registration.active?.postMessage({ cache: urls }))
-    .catch(() => undefined);
+  navigator.serviceWorker.ready.then(() => {
+    document.documentElement.dataset.formCheckOffline = 'true';
+  }).catch(() => undefined);
 }
 
 export function startFormCheck(): void {
@@ -151,7 +138,7 @@ export function startFormCheck(): void {
     input.disabled = false;
     status.textContent = 'Sẵn sàng: chọn tệp biểu mẫu để kiểm tra.';
     document.documentElement.dataset.formCheckReady = 'true';
-    keepForOffline(form.dataset.checkData!);
+    markKeptOffline();
   });
 
   let run = 0;

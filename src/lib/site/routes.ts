@@ -55,4 +55,13 @@ export const routes = {
   draftReport: (unitId: string) => `/tai-ve/bao-cao/${unitId}.docx`,
   /** A unit's prefilled form, or the blank one (named after the edition's scope, organisation.scope.slug). */
   form: (unitId: string, format: 'xlsx' | 'csv') => `/tai-ve/bieu-mau/${unitId}.${format}`,
+
+  /** The page a reader offline gets for anything the service worker has not kept (src/lib/site/offline.ts). */
+  offline: () => '/ngoai-tuyen/',
+  /** The site's service worker, at the root so that its scope is the whole site. */
+  serviceWorker: () => '/sw.js',
+  /** The web app manifest (installing the site on a phone). */
+  webManifest: () => '/manifest.webmanifest',
+  /** An icon of the installed site: `app-<size>` or `app-<size>-maskable` (src/lib/site/app-icon.ts). */
+  appIcon: (name: string) => `/bieu-tuong/${name}.png`,
 } as const;

@@ -1,0 +1,276 @@
+// Reading offline (issue 29): what the site's service worker keeps, decided from the built site, and
+// the workbox-build options that generate it (scripts/service-worker.ts runs workbox). Pure: the
+// built files come in as a list of paths and a reader, so tests can hand it a site in memory.
+//
+// Kept at install (precache, revisioned, so a new build fetches only what changed and drops what is
+// gone): the home page, the offline page, the unit list, the form check with its data and worker,
+// the document pages (/van-ban/…) within a byte budget, the web app manifest and its icons, and every
+// script, stylesheet and font those pages load. Kept once opened (network first, so online readers
+// always get the published copy): each unit's page and its downloads, documents beyond the budget,
+// and the hashed scripts and stylesheets those pages load.
+// Any other page asked for offline gets the offline page.
+import { createHash } from 'node:crypto';
+import { routes } from './routes.ts';
+
+/** The page shown for anything not kept (src/pages/ngoai-tuyen.astro). */
+export const OFFLINE_PAGE = routes.offline();
+/** The service worker's file. */
+export const SERVICE_WORKER = routes.serviceWorker();
+
+/**
+ * Document pages are kept at install up to this many bytes (HTML): the real edition's three
+ * documents and their lists take a few hundred KB; an edition of thousands of documents keeps the
+ * first ones of the list and leaves the rest to be kept once opened, so a first visit on a phone
+ * never downloads tens of megabytes.
+ */
+export const DOCUMENT_PRECACHE_BUDGET = 3 * 1024 * 1024;
+
+/** Pages kept at install whatever the budget: entry points and the form check. */
+const FIXED_PAGES = ['index.html', `${OFFLINE_PAGE.slice(1)}index.html`, 'don-vi/index.html', 'kiem-tra-bieu-mau/index.html', 'van-ban/index.html'];
+/** Files kept at install besides pages and what they load. */
+const FIXED_FILES = [routes.formCheckData(), routes.webManifest(), '/favicon.svg'].map((url) => url.slice(1));
+
+/** Runtime caches: a name per kind, suffixed with the build's id so that a new build starts empty ones. */
+export const RUNTIME_CACHES = { units: 'soket-don-vi', downloads: 'soket-tai-ve', documents: 'soket-van-ban', assets: 'soket-astro' } as const;
+/** Stands for the build's id in the generated worker (cached between builds), replaced when written. */
+export const BUILD_ID_PLACEHOLDER = '__SOKET_BUILD_ID__';
+/** Stands for the precache list in the generated worker, replaced when written. */
+export const MANIFEST_PLACEHOLDER = { url: '/__SOKET_PRECACHE__', revision: '__SOKET_REVISION__' } as const;
+
+export interface PrecacheEntry {
+  /** The address asked for ("/van-ban/x/" for van-ban/x/index.html). */
+  url: string;
+  /** A hash of the content, or null when the name already changes with the content (/_astro/…). */
+  revision: string | null;
+  /** Bytes of the file. */
+  size: number;
+}
+
+export interface OfflinePlan {
+  precache: PrecacheEntry[];
+  /** Bytes downloaded at install. */
+  precacheBytes: number;
+  /** Document pages left to be kept once opened (over DOCUMENT_PRECACHE_BUDGET). */
+  documentsLeft: number;
+  /** Changes whenever a kept file or a unit's page or download changes: names the runtime caches. */
+  buildId: string;
+}
+
+/** "van-ban/x/index.html" → "/van-ban/x/"; "a/b.js" → "/a/b.js". */
+export function urlOf(path: string): string {
+  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** A unit's page, or a download a unit's page offers (draft, form, figures, calendar). */
+export function isUnitFile(path: string): boolean {
+  return /^don-vi\/[^/]+\/(index\.html|so-lieu\.csv)$/.test(path) || /^tai-ve\/(bao-cao|bieu-mau)\/[^/]+\.(docx|xlsx|csv)$/.test(path) || /^lich\/[^/]+\.ics$/.test(path);
+}
+
+const hashed = (path: string) => path.startsWith('_astro/') || /^kiem-tra-bieu-mau\/form-check-worker-[\w-]+\.js$/.test(path);
+
+/** Resolves a reference written in `from` to a path of the site, or null when it leaves the site. */
+function resolveRef(ref: string, from: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(ref)) return null;
+  const clean = ref.replace(/[?#].*$/, '');
+  if (!clean) return null;
+  const base = clean.startsWith('/') ? [] : from.split('/').slice(0, -1);
+  for (const part of clean.replace(/^\//, '').split('/')) {
+    if (part === '..') base.pop();
+    else if (part !== '.' && part !== '') base.push(part);
+  }
+  return base.join('/');
+}
+
+const LOADED_LINKS = new Set(['stylesheet', 'preload', 'modulepreload', 'icon', 'manifest', 'apple-touch-icon']);
+
+/** What a page, stylesheet, script or manifest loads, as written (the caller keeps those that exist). */
+export function referencesOf(path: string, text: string): string[] {
+  const refs: string[] = [];
+  if (path.endsWith('.html')) {
+    for (const tag of text.matchAll(/<(script|link|img)\b[^>]*>/gi)) {
+      const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag[0])?.[1];
+      const kind = tag[1]!.toLowerCase();
+      if (kind === 'link' && !(attr('rel') ?? '').split(/\s+/).some((rel) => LOADED_LINKS.has(rel.toLowerCase()))) continue;
+      const ref = kind === 'link' ? attr('href') : attr('src');
+      if (ref) refs.push(ref);
+    }
+  } else if (path.endsWith('.css')) {
+    for (const m of text.matchAll(/url\(\s*['"]?([^'")\s]+)['"]?\s*\)/g)) refs.push(m[1]!);
+  } else if (path.endsWith('.js')) {
+    // Static and dynamic imports, the bundler's preload lists and the worker's URL are all string
+    // literals naming a built file.
+    for (const m of text.matchAll(/["'`]((?:\.{1,2}\/|\/)?[\w@./-]+\.(?:js|css|json|woff2|wasm))["'`]/g)) refs.push(m[1]!);
+  } else if (path.endsWith('.webmanifest')) {
+    try {
+      const manifest = JSON.parse(text) as { icons?: { src?: string }[] };
+      for (const icon of manifest.icons ?? []) if (icon.src) refs.push(icon.src);
+    } catch {
+      // A manifest that is not JSON keeps no icon; the manifest's own test says why.
+    }
+  }
+  return refs;
+}
+
+const sha = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The precache list of a built site. `paths`: every file of dist/ relative to it (compressed
+ * copies excluded); `read`: a file's bytes.
+ */
+export function planOffline(paths: readonly string[], read: (path: string) => Uint8Array, budget = DOCUMENT_PRECACHE_BUDGET): OfflinePlan {
+  const exists = new Set(paths);
+  const kept = new Map<string, Uint8Array>();
+  const keep = (path: string) => {
+    if (kept.has(path) || !exists.has(path)) return;
+    const bytes = read(path);
+    kept.set(path, bytes);
+    // Only text files name other files; Buffer and Uint8Array both decode here.
+    if (/\.(html|css|js|webmanifest)$/.test(path)) {
+      for (const ref of referencesOf(path, new TextDecoder().decode(bytes))) {
+        // A bare name ("_astro/x.js" in the bundler's preload lists) is relative to the site's root.
+        const bare = /^[\w@]/.test(ref) ? [resolveRef(`/${ref}`, path)] : [];
+        for (const target of [resolveRef(ref, path), ...bare]) {
+          if (target === null) continue;
+          const file = target === '' || target.endsWith('/') ? `${target}index.html` : target;
+          if (exists.has(file)) keep(file);
+        }
+      }
+    }
+  };
+  for (const path of [...FIXED_PAGES, ...FIXED_FILES]) keep(path);
+
+  // Documents in the order the lists show them (/van-ban/, then its further pages), then the rest.
+  const documentPages = paths.filter((p) => /^van-ban\/.+\/index\.html$/.test(p) && !kept.has(p));
+  const listPages = documentPages.filter((p) => /^van-ban\/trang\/\d+\/index\.html$/.test(p)).sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
+  const order: string[] = [];
+  for (const list of ['van-ban/index.html', ...listPages]) {
+    if (!exists.has(list)) continue;
+    order.push(list);
+    const html = new TextDecoder().decode(read(list));
+    for (const m of html.matchAll(/href="\/(van-ban\/[^"#?]+\/)"/g)) order.push(`${m[1]}index.html`);
+  }
+  order.push(...documentPages.slice().sort());
+  let documentBytes = 0;
+  let documentsLeft = 0;
+  const considered = new Set<string>();
+  for (const page of order) {
+    if (considered.has(page) || !exists.has(page)) continue;
+    considered.add(page);
+    if (kept.has(page)) continue;
+    const size = read(page).length;
+    if (documentBytes + size > budget) {
+      documentsLeft += 1;
+      continue;
+    }
+    documentBytes += size;
+    keep(page);
+  }
+
+  const precache = [...kept.entries()]
+    .map(([path, bytes]) => ({ url: urlOf(path), revision: hashed(path) ? null : sha(bytes).slice(0, 16), size: bytes.length }))
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const id = createHash('sha256');
+  for (const entry of precache) id.update(`${entry.url}\0${entry.revision ?? ''}\n`);
+  for (const path of paths.filter(isUnitFile).sort()) id.update(`${path}\0${sha(read(path))}\n`);
+  return { precache, precacheBytes: precache.reduce((n, e) => n + e.size, 0), documentsLeft, buildId: id.digest('hex').slice(0, 12) };
+}
+
+/** A runtime cache's name for a build. */
+export const runtimeCacheName = (kind: keyof typeof RUNTIME_CACHES, buildId: string) => `${RUNTIME_CACHES[kind]}-${buildId}`;
+
+/**
+ * The options of workbox-build's generateSW, with the precache list and the build id left as
+ * placeholders (so the generated worker can be kept between builds and filled in by `fillWorker`).
+ * The URL tests are functions workbox copies into the worker as source text: they use nothing
+ * from this module.
+ */
+export function workboxOptions(swDest: string) {
+  const fallback = { fallbackURL: OFFLINE_PAGE };
+  const ok = { statuses: [200] };
+  return {
+    swDest,
+    // The workbox runtime goes into sw.js itself: no request to a CDN, no second file.
+    inlineWorkboxRuntime: true,
+    mode: 'production',
+    sourcemap: false,
+    // The placeholder stands for the real list, filled in by fillWorker; globbing is ours (planOffline).
+    globDirectory: '.',
+    globPatterns: [],
+    additionalManifestEntries: [MANIFEST_PLACEHOLDER],
+    // Page addresses are precached as the visitor writes them ("/van-ban/x/"); a query
+    // (?don-vi=… on the form check) still finds the page.
+    ignoreURLParametersMatching: [/.*/],
+    cacheId: 'soket',
+    // A new build's worker takes over at once (see docs in README "Đọc khi không có mạng"):
+    // waiting for every tab to close would keep an old site alive on phones for weeks.
+    skipWaiting: true,
+    clientsClaim: true,
+    cleanupOutdatedCaches: true,
+    runtimeCaching: [
+      {
+        // A unit's page: the published copy when online (within 5 s on a weak signal), else the one kept.
+        urlPattern: ({ url, sameOrigin }: { url: URL; sameOrigin: boolean }) => sameOrigin && /^\/don-vi\/[^/]+\/$/.test(url.pathname),
+        handler: 'NetworkFirst',
+        options: { cacheName: `${RUNTIME_CACHES.units}-${BUILD_ID_PLACEHOLDER}`, networkTimeoutSeconds: 5, cacheableResponse: ok, precacheFallback: fallback },
+      },
+      {
+        // A unit's downloads: its draft report (Word), form (Excel, CSV), figures and calendar; the
+        // outline's Word template too. The patterns follow routes.ts (tests/offline.test.ts checks them).
+        urlPattern: ({ url, sameOrigin }: { url: URL; sameOrigin: boolean }) =>
+          sameOrigin && (/^\/tai-ve\/.+\.(docx|xlsx|csv)$/.test(url.pathname) || /^\/don-vi\/[^/]+\/so-lieu\.csv$/.test(url.pathname) || /^\/lich\/[^/]+\.ics$/.test(url.pathname)),
+        handler: 'NetworkFirst',
+        options: { cacheName: `${RUNTIME_CACHES.downloads}-${BUILD_ID_PLACEHOLDER}`, networkTimeoutSeconds: 10, cacheableResponse: ok, precacheFallback: fallback },
+      },
+      {
+        // Documents beyond the precache budget, once opened.
+        urlPattern: ({ url, sameOrigin }: { url: URL; sameOrigin: boolean }) => sameOrigin && /^\/van-ban\/.+\/$/.test(url.pathname),
+        handler: 'NetworkFirst',
+        options: { cacheName: `${RUNTIME_CACHES.documents}-${BUILD_ID_PLACEHOLDER}`, networkTimeoutSeconds: 5, cacheableResponse: ok, precacheFallback: fallback },
+      },
+      {
+        // Scripts and stylesheets of the pages above that are not precached (a unit page's table
+        // sorter and its stylesheet): their names change with their content, so a kept copy is exact.
+        urlPattern: ({ url, sameOrigin }: { url: URL; sameOrigin: boolean }) => sameOrigin && url.pathname.startsWith('/_astro/'),
+        handler: 'CacheFirst',
+        options: { cacheName: `${RUNTIME_CACHES.assets}-${BUILD_ID_PLACEHOLDER}`, cacheableResponse: ok },
+      },
+      {
+        // Any other page: the network, or the offline page.
+        urlPattern: ({ request }: { request: Request }) => request.mode === 'navigate',
+        handler: 'NetworkOnly',
+        options: { precacheFallback: fallback },
+      },
+    ],
+  };
+}
+
+/**
+ * Removes the runtime caches of earlier builds when this build's worker activates: their names
+ * carry another build's id. Prepended to the generated worker (workbox's own clean-up only knows
+ * precaches).
+ */
+export function runtimeCleanup(buildId: string): string {
+  const current = (Object.keys(RUNTIME_CACHES) as (keyof typeof RUNTIME_CACHES)[]).map((kind) => runtimeCacheName(kind, buildId));
+  const prefixes = Object.values(RUNTIME_CACHES).map((name) => `${name}-`);
+  return [
+    `// Sinh bởi npm run build (src/lib/site/offline.ts); bản dựng ${buildId}. Xoá bản sao trang đơn vị, tệp tải về, văn bản của các bản dựng trước.`,
+    `self.addEventListener('activate', (event) => { const keep = ${JSON.stringify(current)}; const prefixes = ${JSON.stringify(prefixes)};`,
+    `  event.waitUntil(caches.keys().then((names) => Promise.all(names.filter((n) => prefixes.some((p) => n.startsWith(p)) && !keep.includes(n)).map((n) => caches.delete(n))))); });`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * The worker of this build from the generated one (with placeholders): the precache list and the
+ * build id written in, the clean-up of earlier builds' runtime caches in front. Throws when the
+ * generated worker does not hold the placeholders exactly as expected (a workbox upgrade that
+ * writes them differently must fail the build, never ship a worker without its list).
+ */
+export function fillWorker(generated: string, plan: OfflinePlan): string {
+  const placeholder = /\[\s*\{\s*"?url"?\s*:\s*"\/__SOKET_PRECACHE__"\s*,\s*"?revision"?\s*:\s*"__SOKET_REVISION__"\s*\}\s*\]/g;
+  const found = generated.match(placeholder)?.length ?? 0;
+  if (found !== 1) throw new Error(`sw.js do workbox sinh ra có ${found} chỗ giữ danh sách tệp giữ sẵn (cần đúng 1)`);
+  if (!generated.includes(BUILD_ID_PLACEHOLDER)) throw new Error('sw.js do workbox sinh ra không có chỗ giữ mã bản dựng');
+  const list = JSON.stringify(plan.precache.map(({ url, revision }) => ({ url, revision })));
+  return runtimeCleanup(plan.buildId) + generated.replace(placeholder, () => list).replaceAll(BUILD_ID_PLACEHOLDER, plan.buildId);
+}
