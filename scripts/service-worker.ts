@@ -7,12 +7,12 @@
 // of workbox's version and the options, and only filled in on later builds.
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fillWorker, planOffline, SERVICE_WORKER, workboxOptions } from '../src/lib/site/offline.ts';
 import { writeFileAtomic } from '../src/lib/fs/write-atomic.ts';
 
 const root = process.cwd();
-const dist = join(root, process.env.DIST_DIR ?? 'dist');
+const dist = resolve(root, process.env.DIST_DIR ?? 'dist');
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

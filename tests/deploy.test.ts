@@ -24,6 +24,7 @@ const TYPES: Record<string, string> = {
   css: 'text/css; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
   json: 'application/json',
+  webmanifest: 'application/manifest+json',
   xml: 'application/xml; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
@@ -100,6 +101,11 @@ const CASES: Case[] = [
   { name: 'the sitemap', file: 'sitemap.xml', cache: 'revalidate', precompressed: true },
   { name: 'robots.txt', file: 'robots.txt', cache: 'revalidate', precompressed: false },
   { name: 'the icon', file: 'favicon.svg', cache: 'revalidate', precompressed: false },
+  // Never kept long: a kept old worker would keep serving the old site offline (src/lib/site/offline.ts).
+  { name: 'the service worker', file: 'sw.js', cache: 'revalidate', precompressed: true },
+  { name: 'the web app manifest', file: 'manifest.webmanifest', cache: 'revalidate', precompressed: true },
+  { name: 'an app icon', file: 'bieu-tuong/app-512.png', cache: 'revalidate', precompressed: false },
+  page('the offline page', 'ngoai-tuyen/index.html'),
 ];
 
 /** "van-ban/x/index.html" → "/van-ban/x/" (the address a visitor uses). */

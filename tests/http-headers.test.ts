@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CSP_HEADER } from '../src/lib/site/csp';
-import { CACHE_CONTROL, IMMUTABLE_PREFIXES, NGINX_SNIPPETS, SECURITY_HEADERS, headersFile, nginxHeadersSnippet, nginxString, type CachePolicy } from '../src/lib/site/http-headers';
+import { CACHE_CONTROL, IMMUTABLE_PREFIXES, REVALIDATE_PATHS, NGINX_SNIPPETS, SECURITY_HEADERS, headersFile, nginxHeadersSnippet, nginxString, type CachePolicy } from '../src/lib/site/http-headers';
 import { headersForPath, parseHeadersFile } from './helpers/headers-file';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
@@ -34,6 +34,8 @@ describe('dist/_headers and the nginx snippets come from src/lib/site/http-heade
       expect(lines).toEqual([...SECURITY_HEADERS, ['Cache-Control', CACHE_CONTROL[policy]]]);
     }
     for (const prefix of IMMUTABLE_PREFIXES) expect(headersForPath(rules, `${prefix}x.y`).get('cache-control'), prefix).toBe(CACHE_CONTROL.immutable);
+    // The service worker and the manifest are asked for again every time, whatever the host's default.
+    for (const path of REVALIDATE_PATHS) expect(headersForPath(rules, path).get('cache-control'), path).toBe(CACHE_CONTROL.revalidate);
     expect(headersForPath(rules, '/index.html').has('cache-control')).toBe(false);
   });
 

@@ -157,6 +157,18 @@ describe('dist/sw.js of the real build', () => {
   const list = JSON.parse(/\[\{"url":.*?\}\]/s.exec(sw)![0]) as { url: string; revision: string | null }[];
   const all = (dir: string): string[] => readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => relative(DIST, join(e.parentPath, e.name)));
 
+  test('every page registers it from one small external script, at the address routes.ts gives', () => {
+    expect(readFileSync('src/scripts/offline.ts', 'utf8')).toContain(`const SERVICE_WORKER = '${routes.serviceWorker()}';`);
+    const register = readdirSync(join(DIST, '_astro')).filter((n) => /^BaseLayout\.astro_astro_type_script.*\.js$/.test(n));
+    expect(register).toHaveLength(1);
+    const code = readFileSync(join(DIST, '_astro', register[0]!), 'utf8');
+    expect(code.replace(/[`']/g, '"')).toContain(`register("${routes.serviceWorker()}")`);
+    expect(code.length).toBeLessThan(600);
+    for (const file of ['index.html', 'van-ban/ke-hoach-so-ket/index.html', 'ngoai-tuyen/index.html']) {
+      expect(readFileSync(join(DIST, file), 'utf8'), file).toContain(`<script type="module" src="/_astro/${register[0]}"></script>`);
+    }
+  });
+
   test('workbox inside, nothing fetched from elsewhere, one worker for the site', () => {
     expect(sw).toMatch(/workbox:precaching/);
     // The one address in it is a link inside a console warning's text, never fetched.

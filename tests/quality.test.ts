@@ -26,7 +26,12 @@ const dom = (file: string) => {
 const scriptsOf = (file: string) => dom(file).querySelectorAll('script[src]').map((s) => s.getAttribute('src') as string);
 const bytes = (path: string) => readFileSync(join(DIST, path));
 
-/** JS a page loads up front: its module scripts and what they import statically, transitively. */
+/** The service worker's registration, on every page (src/scripts/offline.ts); budgeted on its own below. */
+const isRegistration = (src: string) => /^\/_astro\/BaseLayout\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/.test(src);
+/** A page's own scripts, without the registration every page carries. */
+const ownScripts = (file: string) => dom(file).querySelectorAll('script:not([type="application/json"])').filter((s) => !isRegistration(s.getAttribute('src') ?? ''));
+
+/** JS a page loads up front for itself: its module scripts and what they import statically, transitively (the registration apart). */
 function staticJs(file: string): string[] {
   const seen = new Set<string>();
   const visit = (src: string) => {
@@ -38,7 +43,7 @@ function staticJs(file: string): string[] {
       visit(`/_astro/${match[1]!.slice(2)}`);
     }
   };
-  scriptsOf(file).forEach(visit);
+  scriptsOf(file).filter((src) => !isRegistration(src)).forEach(visit);
   return [...seen];
 }
 
@@ -53,16 +58,28 @@ describe('budgets', () => {
     expect(statSync(join(DIST, file)).size).toBeLessThan(100 * 1024);
   });
 
-  test('document, programme and home pages ship no JavaScript at all (search code loads on /tim-kiem/ only)', () => {
+  test('every page carries one script of its own kind: the service worker\'s registration, deferred, under 512 bytes gzip with nothing imported', () => {
+    for (const file of pages) {
+      const registrations = scriptsOf(file).filter(isRegistration);
+      expect(registrations, file).toHaveLength(1);
+    }
+    const src = scriptsOf('index.html').find(isRegistration)!;
+    expect(dom('index.html').querySelector(`script[src="${src}"]`)?.getAttribute('type')).toBe('module');
+    const code = bytes(src).toString('utf8');
+    expect(code).not.toMatch(/\bimport\b/);
+    expect(gzipSync(bytes(src)).length).toBeLessThan(512);
+  });
+
+  test('document, programme and home pages ship no JavaScript beyond the registration (search code loads on /tim-kiem/ only)', () => {
     // Issue 16 allows one script on a document page with contents: the highlighter, deferred, < 1 KB gzip.
     const tocScript = (file: string) => /^van-ban\/[^/]+\/index\.html$/.test(file) && dom(file).querySelector('.toc') !== null;
     const noJs = pages.filter((f) => /^(index\.html|404\.html|van-ban\/|chuong-trinh\/[^/]+\/)/.test(f) && !tocScript(f));
     expect(noJs.length).toBeGreaterThanOrEqual(11);
-    for (const file of noJs) expect(dom(file).querySelectorAll('script:not([type="application/json"])'), file).toHaveLength(0);
+    for (const file of noJs) expect(ownScripts(file), file).toHaveLength(0);
     const withToc = pages.filter(tocScript);
     expect(withToc.length).toBeGreaterThanOrEqual(2);
     for (const file of withToc) {
-      const scripts = dom(file).querySelectorAll('script:not([type="application/json"])');
+      const scripts = ownScripts(file);
       expect(scripts, file).toHaveLength(1);
       // A module script: deferred by definition, never blocking the page.
       expect(scripts[0]!.getAttribute('type'), file).toBe('module');
@@ -71,7 +88,7 @@ describe('budgets', () => {
       expect(js.reduce((n, p) => n + gzipSync(bytes(p)).length, 0), file).toBeLessThan(1024);
     }
     // The memo has no headings, no contents and so no script.
-    expect(dom('van-ban/cong-van-xin-y-kien/index.html').querySelectorAll('script')).toHaveLength(0);
+    expect(ownScripts('van-ban/cong-van-xin-y-kien/index.html')).toHaveLength(0);
     // The search page loads its own small script; Pagefind (JS and wasm) only once a search starts.
     const search = staticJs('tim-kiem/index.html');
     expect(search.join(' ')).not.toMatch(/pagefind/);
@@ -142,10 +159,11 @@ describe('sharing and indexing', () => {
     expect(root.querySelector('html')?.getAttribute('lang')).toBe('vi');
   });
 
-  test('sitemap.xml lists every page but 404, by its canonical URL; robots.txt points to it', () => {
+  test('sitemap.xml lists every page but 404 and the offline page, by its canonical URL; robots.txt points to it', () => {
     const xml = readFileSync(join(DIST, 'sitemap.xml'), 'utf8');
     const listed = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    expect(listed.sort()).toEqual(pages.filter((f) => f !== '404.html').map((f) => new URL(urlOf(f), SITE).href).sort());
+    // Nor the offline page, which only the service worker shows.
+    expect(listed.sort()).toEqual(pages.filter((f) => f !== '404.html' && f !== 'ngoai-tuyen/index.html').map((f) => new URL(urlOf(f), SITE).href).sort());
     expect(readFileSync(join(DIST, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${SITE}/sitemap.xml`);
   });
 });

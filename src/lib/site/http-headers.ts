@@ -39,12 +39,20 @@ export type CachePolicy = keyof typeof CACHE_CONTROL;
  */
 export const IMMUTABLE_PREFIXES = ['/_astro/', '/pagefind/fragment/', '/pagefind/index/', '/pagefind/filter/'] as const;
 
+/**
+ * Files that must be asked for again on every use, said explicitly: the service worker (a copy
+ * kept by a host's default caching would keep an old site on every phone: src/lib/site/offline.ts)
+ * and the web app manifest. nginx revalidates every file without a hashed name already.
+ */
+export const REVALIDATE_PATHS = ['/sw.js', '/manifest.webmanifest'] as const;
+
 /** dist/_headers in the format of Netlify and Cloudflare Pages: a path pattern, then its headers indented. */
 export function headersFile(): string {
   const block = (pattern: string, headers: readonly Header[]) => `${pattern}\n${headers.map(([name, value]) => `  ${name}: ${value}\n`).join('')}`;
   return [
     block('/*', SECURITY_HEADERS),
     ...IMMUTABLE_PREFIXES.map((prefix) => block(`${prefix}*`, [['Cache-Control', CACHE_CONTROL.immutable]])),
+    ...REVALIDATE_PATHS.map((path) => block(path, [['Cache-Control', CACHE_CONTROL.revalidate]])),
   ].join('\n');
 }
 
