@@ -8,8 +8,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { fillWorker, planOffline, SERVICE_WORKER, workboxOptions } from '../src/lib/site/offline.ts';
+import { checkGenerated, fillWorker, planOffline, SERVICE_WORKER, workboxOptions } from '../src/lib/site/offline.ts';
 import { writeFileAtomic } from '../src/lib/fs/write-atomic.ts';
+import { fsReason } from '../src/lib/fs/transaction.ts';
 
 const root = process.cwd();
 const dist = resolve(root, process.env.DIST_DIR ?? 'dist');
@@ -24,12 +25,13 @@ function files(dir: string): string[] {
 /** The options as text: functions and patterns by their source, so that the cache key sees them. */
 const serialise = (value: unknown) => JSON.stringify(value, (_key, v) => (typeof v === 'function' || v instanceof RegExp ? String(v) : v));
 
-async function generatedWorker(): Promise<string> {
+/** The generated worker with these options, from the cache unless `fresh`. */
+async function generatedWorker(fresh = false): Promise<string> {
   const workbox = JSON.parse(readFileSync(join(root, 'node_modules/workbox-build/package.json'), 'utf8')) as { version: string };
   const key = createHash('sha256').update(`workbox-build@${workbox.version}\n`).update(serialise(workboxOptions('sw.js'))).digest('hex').slice(0, 32);
   const cacheDir = process.env.CHART_PNG_CACHE === 'off' ? null : join(root, 'node_modules', '.cache', 'congdoan-soket', 'sw');
   const cached = cacheDir ? join(cacheDir, `${key}.js`) : null;
-  if (cached) {
+  if (cached && !fresh) {
     try {
       return readFileSync(cached, 'utf8');
     } catch {
@@ -43,6 +45,7 @@ async function generatedWorker(): Promise<string> {
     const result = await generateSW(options as Parameters<typeof generateSW>[0]);
     for (const warning of result.warnings) console.error(`workbox: ${warning}`);
     const text = readFileSync(join(scratch, 'sw.js'), 'utf8');
+    checkGenerated(text);
     if (cached && cacheDir) {
       try {
         mkdirSync(cacheDir, { recursive: true });
@@ -58,11 +61,25 @@ async function generatedWorker(): Promise<string> {
 }
 
 const started = performance.now();
-const plan = planOffline(files(dist), (path) => readFileSync(join(dist, path)));
-const worker = fillWorker(await generatedWorker(), plan);
-writeFileSync(join(dist, SERVICE_WORKER.slice(1)), worker);
-const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('vi-VN')} KB`;
-console.log(
-  `Service worker (sw.js, ${kb(Buffer.byteLength(worker))}): giữ sẵn ${plan.precache.length} tệp, ${kb(plan.precacheBytes)}` +
-    `${plan.documentsLeft > 0 ? `; ${plan.documentsLeft} trang văn bản vượt hạn mức, được giữ khi mở` : ''}; bản dựng ${plan.buildId} (${Math.round(performance.now() - started)} ms).`,
-);
+try {
+  const plan = planOffline(files(dist), (path) => readFileSync(join(dist, path)));
+  let worker: string;
+  try {
+    worker = fillWorker(await generatedWorker(), plan);
+  } catch {
+    // A damaged copy in the cache is generated again; only a fresh worker without its placeholders fails.
+    worker = fillWorker(await generatedWorker(true), plan);
+  }
+  writeFileSync(join(dist, SERVICE_WORKER.slice(1)), worker);
+  const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('vi-VN')} KB`;
+  console.log(
+    `Service worker (sw.js, ${kb(Buffer.byteLength(worker))}): giữ sẵn ${plan.precache.length} tệp, ${kb(plan.precacheBytes)}` +
+      `${plan.documentsLeft > 0 ? `; ${plan.documentsLeft} trang văn bản vượt hạn mức, được giữ khi mở` : ''}; bản dựng ${plan.buildId} (${Math.round(performance.now() - started)} ms).`,
+  );
+} catch (error) {
+  // One Vietnamese line, never a stack: the build names the step and keeps dist/ (scripts/build.mjs).
+  const { code } = (error ?? {}) as { code?: string };
+  const reason = code ? fsReason({ code }) : error instanceof Error ? error.message : String(error);
+  console.error(`Không tạo được service worker (sw.js): ${reason}.`);
+  process.exit(1);
+}

@@ -73,6 +73,31 @@ describe('npm run build replaces dist/ only when it has succeeded', () => {
   }, 150_000);
 });
 
+describe('the service worker step (scripts/service-worker.ts)', () => {
+  test('a workbox that writes no precache list fails the build in one Vietnamese line, never a stack, and dist/ stays byte for byte', () => {
+    const dir = redTeamCopy('soket-build-sw-', true);
+    try {
+      // A stand-in workbox-build (another version, so the cached worker is not used) whose worker
+      // holds no list: a later workbox writing its output differently must stop the build.
+      const fake = join(dir, 'node_modules', 'workbox-build');
+      rmSync(fake);
+      mkdirSync(fake);
+      writeFileSync(join(fake, 'package.json'), JSON.stringify({ name: 'workbox-build', version: '0.0.0-thu', main: 'index.js' }));
+      writeFileSync(join(fake, 'index.js'), "exports.generateSW = async (o) => { require('node:fs').writeFileSync(o.swDest, 'self.skipWaiting();'); return { count: 0, size: 0, warnings: [] }; };\n");
+      const before = treeDigest(join(dir, 'dist'));
+      const out = runNpm(dir, 'build', [], 120);
+      expect(out.status).toBe(1);
+      expect(out.stderr).toContain('Không tạo được service worker (sw.js): sw.js do workbox sinh ra có 0 chỗ giữ danh sách tệp giữ sẵn (cần đúng 1).');
+      expect(out.stderr).toContain('Dựng trang không thành công ở bước tạo service worker để đọc khi không có mạng (sw.js); dist/ vẫn là bản dựng trước, không đổi.');
+      expect(out.stderr).not.toMatch(/^\s+at /m);
+      expect(digestDiff(before, treeDigest(join(dir, 'dist')))).toEqual([]);
+      expect(leftovers(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
+});
+
 describe('scripts/build.mjs: the swap and the clean-up', () => {
   test('publish: the new folder becomes dist/ and the old site is gone', () => {
     const root = mkdtempSync(join(tmpdir(), 'soket-publish-'));

@@ -150,21 +150,24 @@ export function planOffline(paths: readonly string[], read: (path: string) => Ui
     for (const m of html.matchAll(/href="\/(van-ban\/[^"#?]+\/)"/g)) order.push(`${m[1]}index.html`);
   }
   order.push(...documentPages.slice().sort());
+  // The first page over the budget ends the list: the rest are not even read (10,000 documents).
   let documentBytes = 0;
-  let documentsLeft = 0;
-  const considered = new Set<string>();
+  let full = false;
+  const left = new Set<string>();
   for (const page of order) {
-    if (considered.has(page) || !exists.has(page)) continue;
-    considered.add(page);
-    if (kept.has(page)) continue;
-    const size = read(page).length;
-    if (documentBytes + size > budget) {
-      documentsLeft += 1;
-      continue;
+    if (kept.has(page) || !exists.has(page)) continue;
+    if (!full) {
+      const size = read(page).length;
+      if (documentBytes + size <= budget) {
+        documentBytes += size;
+        keep(page);
+        continue;
+      }
+      full = true;
     }
-    documentBytes += size;
-    keep(page);
+    left.add(page);
   }
+  const documentsLeft = left.size;
 
   const precache = [...kept.entries()]
     .map(([path, bytes]) => ({ url: urlOf(path), revision: hashed(path) ? null : sha(bytes).slice(0, 16), size: bytes.length }))
@@ -260,6 +263,15 @@ export function runtimeCleanup(buildId: string): string {
   ].join('\n');
 }
 
+const PLACEHOLDER = /\[\s*\{\s*"?url"?\s*:\s*"\/__SOKET_PRECACHE__"\s*,\s*"?revision"?\s*:\s*"__SOKET_REVISION__"\s*\}\s*\]/g;
+
+/** Throws unless the generated worker holds the precache placeholder exactly once and the build id's. */
+export function checkGenerated(generated: string): void {
+  const found = generated.match(PLACEHOLDER)?.length ?? 0;
+  if (found !== 1) throw new Error(`sw.js do workbox sinh ra có ${found} chỗ giữ danh sách tệp giữ sẵn (cần đúng 1)`);
+  if (!generated.includes(BUILD_ID_PLACEHOLDER)) throw new Error('sw.js do workbox sinh ra không có chỗ giữ mã bản dựng');
+}
+
 /**
  * The worker of this build from the generated one (with placeholders): the precache list and the
  * build id written in, the clean-up of earlier builds' runtime caches in front. Throws when the
@@ -267,10 +279,7 @@ export function runtimeCleanup(buildId: string): string {
  * writes them differently must fail the build, never ship a worker without its list).
  */
 export function fillWorker(generated: string, plan: OfflinePlan): string {
-  const placeholder = /\[\s*\{\s*"?url"?\s*:\s*"\/__SOKET_PRECACHE__"\s*,\s*"?revision"?\s*:\s*"__SOKET_REVISION__"\s*\}\s*\]/g;
-  const found = generated.match(placeholder)?.length ?? 0;
-  if (found !== 1) throw new Error(`sw.js do workbox sinh ra có ${found} chỗ giữ danh sách tệp giữ sẵn (cần đúng 1)`);
-  if (!generated.includes(BUILD_ID_PLACEHOLDER)) throw new Error('sw.js do workbox sinh ra không có chỗ giữ mã bản dựng');
+  checkGenerated(generated);
   const list = JSON.stringify(plan.precache.map(({ url, revision }) => ({ url, revision })));
-  return runtimeCleanup(plan.buildId) + generated.replace(placeholder, () => list).replaceAll(BUILD_ID_PLACEHOLDER, plan.buildId);
+  return runtimeCleanup(plan.buildId) + generated.replace(PLACEHOLDER, () => list).replaceAll(BUILD_ID_PLACEHOLDER, plan.buildId);
 }
