@@ -49,6 +49,8 @@ async function generatedWorker(fresh = false): Promise<string> {
     if (cached && cacheDir) {
       try {
         mkdirSync(cacheDir, { recursive: true });
+        // Workers generated with earlier options are of no more use.
+        for (const old of readdirSync(cacheDir)) if (old.endsWith('.js') && old !== `${key}.js`) rmSync(join(cacheDir, old), { force: true });
         writeFileAtomic(cached, text);
       } catch {
         // A cache that cannot be written only costs the next build the generation.

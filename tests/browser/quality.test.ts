@@ -21,6 +21,7 @@ const PAGE_TYPES: [string, string][] = [
   ['danh sách đơn vị', '/don-vi/'],
   ['tìm kiếm có kết quả', '/tim-kiem/?q=c%C3%B4ng%20%C4%91o%C3%A0n'],
   ['404', '/khong-co-trang-nay/'],
+  ['không có mạng', '/ngoai-tuyen/'],
 ];
 
 /** Scrolls through the page so that lazy charts draw, and waits for search results when asked. */
