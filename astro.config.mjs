@@ -49,6 +49,10 @@ export default defineConfig({
   markdown: { processor },
   integrations: [contentCheck(contentFiles), mdx(), siteFiles()],
   devToolbar: { enabled: false },
+  // The built site registers a service worker that serves the pages it keeps before asking the
+  // network (src/lib/site/offline.ts): previewed on the dev server's port, it would keep serving the
+  // built pages to `npm run dev` afterwards. Two ports, two origins, two sets of kept pages.
+  server: ({ command }) => ({ port: command === 'preview' ? 4322 : 4321 }),
   vite: {
     build: {
       // Scripts as files, never inlined (Astro inlines a small script without imports otherwise):

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { routes } from '../src/lib/site/routes';
-import { DOCUMENT_PRECACHE_BUDGET, fillWorker, isUnitFile, MANIFEST_PLACEHOLDER, planOffline, referencesOf, runtimeCleanup, workboxOptions, BUILD_ID_PLACEHOLDER } from '../src/lib/site/offline';
+import { DOCUMENT_PRECACHE_BUDGET, fillWorker, isKeptOnceOpened, MANIFEST_PLACEHOLDER, planOffline, referencesOf, runtimeCleanup, workboxOptions, BUILD_ID_PLACEHOLDER } from '../src/lib/site/offline';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const enc = new TextEncoder();
@@ -58,6 +58,8 @@ describe('what is kept at install', () => {
   test('not kept: unit pages and downloads (kept once opened), other pages, what only they load, feeds and canonical links', () => {
     const kept = urls(site());
     for (const url of ['/don-vi/u/', '/tai-ve/bieu-mau/u.xlsx', '/chi-tieu/', '/_astro/charts.js', '/_astro/pace.css', '/thong-bao/atom.xml']) expect(kept).not.toContain(url);
+    // Nor the worker itself, named by the registration script, when it is already in the folder.
+    expect(urls(site({ 'sw.js': 'old worker' }))).not.toContain('/sw.js');
     expect(kept.some((u) => u.startsWith('http'))).toBe(false);
   });
 
@@ -81,8 +83,12 @@ describe('what is kept at install', () => {
     expect(DOCUMENT_PRECACHE_BUDGET).toBe(3 * 1024 * 1024);
   });
 
-  test('the build id changes with any kept file or any unit file, and only then', () => {
+  test('the build id changes with any kept file or any file kept once opened, and only then', () => {
     const id = plan(site()).buildId;
+    const base = site();
+    // A document beyond the budget, kept once opened.
+    const small = base['van-ban/index.html']!.length + base['van-ban/b/index.html']!.length + 10;
+    expect(plan(site({ 'van-ban/a/index.html': 'y'.repeat(2000) }), small).buildId).not.toBe(plan(site({ 'van-ban/a/index.html': 'z'.repeat(2000) }), small).buildId);
     expect(plan(site()).buildId).toBe(id);
     expect(plan(site({ 'van-ban/a/index.html': 'x' })).buildId).not.toBe(id);
     expect(plan(site({ 'don-vi/u/index.html': 'x' })).buildId).not.toBe(id);
@@ -94,8 +100,8 @@ describe('what is kept at install', () => {
     expect(referencesOf('a.html', '<link rel="preload" href="/f.woff2" as="font"><link rel="alternate" href="/feed.xml"><img src="/i.png" alt=""><script src="/s.js"></script>')).toEqual(['/f.woff2', '/i.png', '/s.js']);
     expect(referencesOf('a.css', '@font-face{src:url("./x.woff2") format("woff2")}')).toEqual(['./x.woff2']);
     expect(referencesOf('a.js', 'import"./b.js";fetch("/d.json")')).toEqual(['./b.js', '/d.json']);
-    expect(isUnitFile('don-vi/u/index.html') && isUnitFile('tai-ve/bao-cao/u.docx') && isUnitFile('lich/u.ics')).toBe(true);
-    expect(isUnitFile('don-vi/index.html')).toBe(false);
+    expect(['don-vi/u/index.html', 'tai-ve/bao-cao/u.docx', 'tai-ve/de-cuong-bao-cao.docx', 'lich/u.ics', 'van-ban/x/index.html'].every(isKeptOnceOpened)).toBe(true);
+    expect(['don-vi/index.html', 'tai-ve/chia-se/x.png', 'chi-tieu/x/index.html'].some(isKeptOnceOpened)).toBe(false);
   });
 });
 

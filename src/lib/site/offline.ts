@@ -26,7 +26,7 @@ export const SERVICE_WORKER = routes.serviceWorker();
 export const DOCUMENT_PRECACHE_BUDGET = 3 * 1024 * 1024;
 
 /** Pages kept at install whatever the budget: entry points and the form check. */
-const FIXED_PAGES = ['index.html', `${OFFLINE_PAGE.slice(1)}index.html`, 'don-vi/index.html', 'kiem-tra-bieu-mau/index.html', 'van-ban/index.html'];
+const FIXED_PAGES = [routes.home(), OFFLINE_PAGE, routes.units(), routes.formCheck(), routes.documents()].map((url) => `${url.slice(1)}index.html`);
 /** Files kept at install besides pages and what they load. */
 const FIXED_FILES = [routes.formCheckData(), routes.webManifest(), '/favicon.svg'].map((url) => url.slice(1));
 
@@ -52,7 +52,7 @@ export interface OfflinePlan {
   precacheBytes: number;
   /** Document pages left to be kept once opened (over DOCUMENT_PRECACHE_BUDGET). */
   documentsLeft: number;
-  /** Changes whenever a kept file or a unit's page or download changes: names the runtime caches. */
+  /** Changes whenever a precached file or one kept once opened changes: names the runtime caches. */
   buildId: string;
 }
 
@@ -61,9 +61,13 @@ export function urlOf(path: string): string {
   return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-/** A unit's page, or a download a unit's page offers (draft, form, figures, calendar). */
-export function isUnitFile(path: string): boolean {
-  return /^don-vi\/[^/]+\/(index\.html|so-lieu\.csv)$/.test(path) || /^tai-ve\/(bao-cao|bieu-mau)\/[^/]+\.(docx|xlsx|csv)$/.test(path) || /^lich\/[^/]+\.ics$/.test(path);
+/**
+ * A file the worker keeps once opened (the runtime routes of workboxOptions): a unit's page, a
+ * download (draft, form, figures, calendar, the outline's template), a document page. Their
+ * contents go into the build id, so that a change to any of them renames the runtime caches.
+ */
+export function isKeptOnceOpened(path: string): boolean {
+  return /^don-vi\/[^/]+\/(index\.html|so-lieu\.csv)$/.test(path) || /^tai-ve\/.+\.(docx|xlsx|csv)$/.test(path) || /^lich\/[^/]+\.ics$/.test(path) || /^van-ban\/.+\/index\.html$/.test(path);
 }
 
 const hashed = (path: string) => path.startsWith('_astro/') || /^kiem-tra-bieu-mau\/form-check-worker-[\w-]+\.js$/.test(path);
@@ -118,7 +122,8 @@ const sha = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).d
  * copies excluded); `read`: a file's bytes.
  */
 export function planOffline(paths: readonly string[], read: (path: string) => Uint8Array, budget = DOCUMENT_PRECACHE_BUDGET): OfflinePlan {
-  const exists = new Set(paths);
+  // The worker itself is never in its own list (a second run over the same folder finds it there).
+  const exists = new Set(paths.filter((p) => p !== SERVICE_WORKER.slice(1)));
   const kept = new Map<string, Uint8Array>();
   const keep = (path: string) => {
     if (kept.has(path) || !exists.has(path)) return;
@@ -174,7 +179,7 @@ export function planOffline(paths: readonly string[], read: (path: string) => Ui
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const id = createHash('sha256');
   for (const entry of precache) id.update(`${entry.url}\0${entry.revision ?? ''}\n`);
-  for (const path of paths.filter(isUnitFile).sort()) id.update(`${path}\0${sha(read(path))}\n`);
+  for (const path of paths.filter((p) => isKeptOnceOpened(p) && !kept.has(p)).sort()) id.update(`${path}\0${sha(read(path))}\n`);
   return { precache, precacheBytes: precache.reduce((n, e) => n + e.size, 0), documentsLeft, buildId: id.digest('hex').slice(0, 12) };
 }
 
