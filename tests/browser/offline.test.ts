@@ -205,6 +205,60 @@ describe('a new build replaces what was kept', () => {
   });
 });
 
+describe('the form check\'s own worker of earlier builds', () => {
+  test('is retired by the next visit: its copies deleted, the site\'s worker serves the check page offline', async () => {
+    // The site as it was: the check page's own worker (scope /kiem-tra-bieu-mau/), no /sw.js.
+    const old = join(work, 'cu');
+    cpSync(join(work, 'a'), old, { recursive: true });
+    rmSync(join(old, 'sw.js'));
+    writeFileSync(join(old, 'kiem-tra-bieu-mau', 'sw.js'), readFileSync('tests/fixtures/old-form-check-sw.js'));
+    const { page, errors } = await openPage(browser);
+    const context = page.context();
+    try {
+      publish(old);
+      await page.goto(`${server.origin}${routes.formCheck()}`);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.register('/kiem-tra-bieu-mau/sw.js', { scope: '/kiem-tra-bieu-mau/' });
+        const registration = await navigator.serviceWorker.getRegistration('/kiem-tra-bieu-mau/');
+        const worker = registration!.active ?? (await new Promise<ServiceWorker>((done) => {
+          const w = (registration!.installing ?? registration!.waiting)!;
+          w.addEventListener('statechange', () => w.state === 'activated' && done(w));
+        }));
+        await new Promise<void>((done) => {
+          navigator.serviceWorker.addEventListener('message', () => done(), { once: true });
+          worker.postMessage({ cache: [location.pathname] });
+        });
+      });
+      expect(await page.evaluate(() => caches.keys())).toContain('kiem-tra-bieu-mau');
+
+      publish(join(work, 'a'));
+      await page.goto(`${server.origin}${routes.formCheck()}`);
+      await page.evaluate(() => navigator.serviceWorker.getRegistration('/kiem-tra-bieu-mau/').then((r) => r?.update()));
+      const state = async () => page.evaluate(async () => ({
+        scopes: (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.scope).pathname),
+        caches: await caches.keys(),
+      }));
+      const deadline = Date.now() + 60_000;
+      let now = await state();
+      while ((now.scopes.join() !== '/' || now.caches.includes('kiem-tra-bieu-mau')) && Date.now() < deadline) {
+        await page.waitForTimeout(200);
+        if (!now.scopes.includes('/')) await page.goto(`${server.origin}${routes.formCheck()}`);
+        now = await state();
+      }
+      expect(now.scopes).toEqual(['/']);
+      expect(now.caches).not.toContain('kiem-tra-bieu-mau');
+      await page.goto(`${server.origin}${routes.formCheck()}`);
+      await page.locator('html[data-form-check-offline="true"]').waitFor({ timeout: 60_000 });
+      await context.setOffline(true);
+      await page.reload();
+      await page.locator('html[data-form-check-ready="true"]').waitFor();
+      expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|404/.test(e))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('installing the site', () => {
   test('Chromium reads the manifest without error and finds nothing against installing', async () => {
     const { page } = await openPage(browser);

@@ -64,6 +64,18 @@ describe('the second edition, built from its own content/ with the same src/', (
     }
   });
 
+  test('it installs under its own name, and its service worker keeps its own documents and units', () => {
+    const manifest = JSON.parse(readFileSync(join(dist, 'manifest.webmanifest'), 'utf8'));
+    expect(manifest.name).toBe('Sơ kết giữa nhiệm kỳ Đại hội XI Công đoàn Giáo dục tỉnh Bình Phước');
+    expect(JSON.stringify(manifest)).not.toMatch(/Đồng Nai/);
+    const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+    const kept = (JSON.parse(/\[\{"url":.*?\}\]/s.exec(sw)![0]) as { url: string }[]).map((e) => e.url);
+    const documents = htmlFiles(dist).filter((f) => /^van-ban\/[^/]+\/index\.html$/.test(f) && !f.startsWith('van-ban/trang/'));
+    expect(documents.length).toBeGreaterThan(0);
+    for (const file of documents) expect(kept, file).toContain(`/${file.replace(/index\.html$/, '')}`);
+    for (const url of ['/', '/don-vi/', '/kiem-tra-bieu-mau/', '/ngoai-tuyen/']) expect(kept).toContain(url);
+  });
+
   test('every page is valid HTML and under 100 KB', async () => {
     const pages = htmlFiles(dist);
     expect(await htmlProblems(dist, pages)).toEqual([]);
