@@ -74,6 +74,9 @@ describe('the second edition, built from its own content/ with the same src/', (
     expect(documents.length).toBeGreaterThan(0);
     for (const file of documents) expect(kept, file).toContain(`/${file.replace(/index\.html$/, '')}`);
     for (const url of ['/', '/don-vi/', '/kiem-tra-bieu-mau/', '/ngoai-tuyen/']) expect(kept).toContain(url);
+    // Built from a test (NODE_ENV=test), its pages still register the worker.
+    const registration = /src="(\/_astro\/BaseLayout\.astro_astro_type_script[^"]+)"/.exec(readFileSync(join(dist, 'index.html'), 'utf8'))![1]!;
+    expect(readFileSync(join(dist, registration), 'utf8')).toMatch(/serviceWorker\.register\(["'`]\/sw\.js["'`]\)/);
   });
 
   test('every page is valid HTML and under 100 KB', async () => {
