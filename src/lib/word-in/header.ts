@@ -246,7 +246,8 @@ export function splitParts(blocks: Block[]): Parts {
         const p = rest[i] as Paragraph;
         const pt = clean(p.text);
         if (pt === '') { i++; if (abstract.length > 0) break; continue; }
-        if (!(p.center || p.bold) || KINH_GUI.test(pt) || DECORATION.test(pt)) break;
+        // A sentence (ending in a full stop) under the title is a note or the text, not the abstract.
+        if (!(p.center || p.bold) || KINH_GUI.test(pt) || DECORATION.test(pt) || (abstract.length > 0 && /[.;:!?]$/.test(pt))) break;
         abstract.push(pt);
         i++;
       }

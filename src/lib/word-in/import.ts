@@ -68,6 +68,7 @@ export function scheduleDraft(paragraphs: { text: string; anchor: string | null 
   const items: string[] = [];
   const DATE = /((?:trước|sau|từ|đến|hết|chậm nhất|hạn|trong|xong|đầu|cuối)[^.;:]{0,20}?)?\b(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})|\b((?:đầu|cuối|trong)\s+)?tháng\s+(\d{1,2})\/(\d{4})/gi;
   let n = 0;
+  const seen = new Set<string>();
   for (const p of paragraphs) {
     for (const m of p.text.matchAll(DATE)) {
       const before = p.text.slice(Math.max(0, m.index - 40), m.index);
@@ -80,6 +81,9 @@ export function scheduleDraft(paragraphs: { text: string; anchor: string | null 
       const word = (m[1] ?? m[5] ?? '').trim().toLowerCase();
       const kind = word.startsWith('trước') || word.startsWith('hạn') || word.startsWith('chậm') ? 'before' : word.startsWith('đầu') ? 'early' : 'during';
       const sentence = p.text.split(/(?<=[.;!?])\s+/).find((s) => s.includes(m[0])) ?? p.text;
+      // One item per date of a sentence, however often the sentence repeats it.
+      if (seen.has(`${end} ${sentence}`)) continue;
+      seen.add(`${end} ${sentence}`);
       n += 1;
       const item = stringify([{
         id: `moc-${n}`,

@@ -21,7 +21,11 @@ export function mdxText(body: string): string {
   let out = '';
   const walk = (n: Node) => {
     if (n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') {
-      if (SKIPPED.has(n.name)) return;
+      if (SKIPPED.has(n.name)) {
+        // A note goes together with the one space that set it apart, as the built-page check reads it.
+        if (n.name === 'EditorNote' && out.endsWith(' ')) out = out.slice(0, -1);
+        return;
+      }
       if (n.name === 'sup' && n.attributes?.some((a: Node) => a.name === 'className' && a.value === 'footnote-ref')) return;
       if (n.name === 'br') { out += ' '; return; }
     }
