@@ -4,6 +4,8 @@
 // cut file), --ghi-de, --ma, --chap-nhan-sua-doi, and a kill at every write.
 import { afterAll, describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { cleanup, CRASH, digestDiff, redTeamCopy, runNpm, treeDigest } from './red-team/harness';
@@ -142,6 +144,22 @@ describe('bad input: one Vietnamese line naming the file, the reason and the fix
   });
 });
 
+describe('the form import\'s lock', () => {
+  test('an import waits while a form import holds the lock, then writes', async () => {
+    const dir = copy();
+    const file = await put(dir, 'x.docx');
+    // A process that is not the test's child (re-parented to init), so it is reaped when it ends.
+    const pid = Number(spawnSync('sh', ['-c', 'sleep 4 >/dev/null 2>&1 & echo $!'], { encoding: 'utf8' }).stdout.trim());
+    writeFileSync(join(dir, 'content/so-lieu/.nhap-bieu-mau.khoa'), JSON.stringify({ pid, host: hostname(), started: new Date().toISOString(), holder: 'nhap' }));
+    const out = runNpm(dir, 'import:van-ban', [file], 40);
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout).toContain(`Đang chờ một lần nhập biểu mẫu (tiến trình ${pid} trên máy ${hostname()}`);
+    expect(out.seconds).toBeGreaterThan(2);
+    expect(existsSync(join(dir, 'content/van-ban', `${SLUG}.mdx`))).toBe(true);
+    expect(existsSync(join(dir, 'content/so-lieu/.nhap-bieu-mau.khoa'))).toBe(false);
+  });
+});
+
 describe('a kill at every write leaves a publishable content/ (same transaction and lock as the form import)', () => {
   test('after a kill at each step, check passes and the document is absent or whole; the next import finishes', async () => {
     const dir = copy();
@@ -165,5 +183,5 @@ describe('a kill at every write leaves a publishable content/ (same transaction 
     expect(finish.status, finish.stderr).toBe(0);
     expect(readFileSync(target, 'utf8')).toBe(good);
     expect(readdirSync(join(dir, 'content/van-ban')).filter((n) => n.startsWith('.'))).toEqual([]);
-  });
+  }, 240_000);
 });
