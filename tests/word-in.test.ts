@@ -87,6 +87,41 @@ describe('Word numbering as Word displays it', () => {
   });
 });
 
+test('a paragraph style that carries numbering (a numbered Heading style) gets its number too', () => {
+  const numbering = '<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num></w:numbering>';
+  const styles = '<w:styles xmlns:w="w"><w:style w:type="paragraph" w:styleId="Heading2"><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="7"/></w:numPr></w:pPr></w:style></w:styles>';
+  const p = (style: string, text: string) => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const { xml } = writeInNumbers(`<w:document xmlns:w="w"><w:body>${p('Heading2', 'Hình thức')}${p('Normal', 'Đoạn')}${p('Heading2', 'Thời gian')}</w:body></w:document>`, numbering, styles);
+  expect([...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1])).toEqual(['1. ', 'Hình thức', 'Đoạn', '2. ', 'Thời gian']);
+});
+
+describe('npm run check\'s fidelity of imported documents (checkImportedFidelity)', () => {
+  test('counts the sentences found, reports a changed word at its source line and a missing source file', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { checkImportedFidelity } = await import('../src/lib/word-in/fidelity-check');
+    const root = mkdtempSync(join(tmpdir(), 'word-in-'));
+    try {
+      mkdirSync(join(root, 'content/van-ban'), { recursive: true });
+      mkdirSync(join(root, 'content/nguon'));
+      const doc = await load(PLAN, { slug: 'ke-hoach-a' });
+      writeFileSync(join(root, 'content/van-ban/ke-hoach-a.mdx'), doc.mdx);
+      writeFileSync(join(root, 'content/nguon/ke-hoach-a.txt'), doc.sourceText);
+      const ok = checkImportedFidelity(root);
+      expect(ok.problems).toEqual([]);
+      expect(ok.lines).toEqual([`content/van-ban/ke-hoach-a.mdx: ${doc.fidelity.sentences}/${doc.fidelity.sentences} câu của content/nguon/ke-hoach-a.txt có trong văn bản`]);
+      writeFileSync(join(root, 'content/van-ban/ke-hoach-a.mdx'), doc.mdx.replace('Cộng hai', 'Cộng ba'));
+      const changed = checkImportedFidelity(root);
+      expect(changed.problems.map((p) => `${p.line} ${p.rule}`)).toEqual(expect.arrayContaining([`${doc.sourceText.split('\n').findIndex((l) => l.includes('Cộng hai')) + 1} nguyen-van-thieu-cau`]));
+      writeFileSync(join(root, 'content/van-ban/ke-hoach-a.mdx'), doc.mdx.replace('nguon/ke-hoach-a.txt', 'nguon/khac.txt'));
+      expect(checkImportedFidelity(root).problems.map((p) => p.rule)).toEqual(['van-ban-thieu-nguon']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a plan in a two-column header table', () => {
   test('the header block, the title, the ending go to the front matter, which the document schema accepts', async () => {
     const doc = await load(PLAN);
@@ -181,6 +216,14 @@ describe('other layouts', () => {
     expect(readFrontMatter(doc.mdx).data).not.toHaveProperty('signer');
     expect(doc.report.join('\n')).toMatch(/CHƯA XẾP ĐƯỢC \(quy tắc: van-ban-chua-xep\): «CHỦ TỊCH»/);
     expect(doc.report.join('\n')).toMatch(/CHƯA XẾP ĐƯỢC \(quy tắc: van-ban-chua-xep\): «NGUYỄN VĂN A»/);
+    // Kept in the file as comments of the front matter: the editor sees them, the site does not publish them.
+    expect(doc.mdx.slice(0, doc.mdx.indexOf('\n---\n', 4))).toMatch(/^# Các dòng của tệp Word CHƯA XẾP ĐƯỢC.*\n# {3}CHỦ TỊCH\n# {3}NGUYỄN VĂN A$/m);
+  });
+
+  test('a line break in a heading is kept', async () => {
+    const doc = await load({ ...PLAN, body: [{ runs: [{ text: 'II. KẾT QUẢ THỰC HIỆN', bold: true }, { text: 'GIAI ĐOẠN 2018 – 2020', bold: true, br: true }] }, 'Nội dung.'] });
+    expect(bodyOf(doc.mdx)).toMatch(/^## II\. KẾT QUẢ THỰC HIỆN <br \/> GIAI ĐOẠN 2018 – 2020$/m);
+    expect(doc.fidelity.problems).toEqual([]);
   });
 
   test('a document without a kind line or a V/v is refused by name', async () => {

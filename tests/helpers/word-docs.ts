@@ -31,7 +31,7 @@ export interface WordSpec {
 export type BodyItem =
   | string
   | { text: string; bold?: boolean; italic?: boolean; center?: boolean }
-  | { runs: { text?: string; bold?: boolean; italic?: boolean; note?: number; inserted?: boolean; deleted?: boolean }[] }
+  | { runs: { text?: string; bold?: boolean; italic?: boolean; note?: number; inserted?: boolean; deleted?: boolean; br?: boolean }[] }
   | { auto: 'roman' | 'decimal' | 'letter'; text: string; bold?: boolean; level?: 0 | 1 | 2 }
   | { table: string[][] };
 
@@ -81,7 +81,7 @@ export async function wordFile(spec: WordSpec): Promise<Uint8Array> {
       const runs: ParagraphChild[] = item.runs.map((r) => (r.note !== undefined ? new FootnoteReferenceRun(r.note)
         : r.inserted ? new InsertedTextRun({ text: r.text ?? '', id: 1, author: 'Văn phòng', date: '2026-01-01T00:00:00Z' })
           : r.deleted ? new DeletedTextRun({ text: r.text ?? '', id: 2, author: 'Văn phòng', date: '2026-01-01T00:00:00Z' })
-            : new TextRun({ text: r.text ?? '', bold: r.bold ?? false, italics: r.italic ?? false })));
+            : new TextRun({ text: r.text ?? '', bold: r.bold ?? false, italics: r.italic ?? false, ...(r.br ? { break: 1 } : {}) })));
       children.push(new Paragraph({ children: runs }));
     } else children.push(p(item.text, item));
   }

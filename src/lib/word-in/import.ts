@@ -158,7 +158,14 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions): Promis
   const fm = frontMatter(parts, slug, opts, docType, title, summary, { lines: mdxBody.sourceLines.length });
   const draft = scheduleDraft(mdxBody.paragraphs);
   const yamlText = stringify(fm, { lineWidth: 0 }).trimEnd();
-  const mdx = `---\n${yamlText}\n${draft.yaml.length ? `${draft.yaml.join('\n')}\n` : ''}---\n\n${mdxBody.body}`;
+  // Lines that could not be placed stay in the file, as comments the editor sees and the site does not publish.
+  const signerLines = Object.values(parts.signer).filter(Boolean) as string[];
+  const notPlaced = [...parts.unplaced, ...(fm.signer ? [] : signerLines)];
+  const kept = notPlaced.length
+    ? ['# Các dòng của tệp Word CHƯA XẾP ĐƯỢC vào front matter (giữ lại để biên tập viên xem; trang không đăng):', ...notPlaced.map((l) => `#   ${l.replace(/\n/g, ' ')}`)]
+    : [];
+  const comments = [...kept, ...draft.yaml];
+  const mdx = `---\n${yamlText}\n${comments.length ? `${comments.join('\n')}\n` : ''}---\n\n${mdxBody.body}`;
   const sourceText = `${mdxBody.sourceLines.join('\n')}\n`;
   const report: string[] = [];
   const h = parts.header;
@@ -169,9 +176,7 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions): Promis
   report.push(`  Nơi nhận: ${parts.recipients.length} nơi; chữ ký: ${fm.signer ? `${parts.signer.onBehalf} / ${parts.signer.position} / ${parts.signer.name} (${parts.signer.signedMark})` : 'không có hoặc chưa đủ (cần TM./KT./TL., chức vụ, dấu "Đã ký", họ tên)'}`);
   report.push(`  Thân văn bản: ${mdxBody.headings.length} tiêu đề, ${mdxBody.paragraphs.length} đoạn, ${parts.body.filter((b) => b.kind === 'table').length} bảng, ${body.notes.size} chú thích; ${body.numbered} đoạn đánh số tự động giữ đúng số Word hiện`);
   if (changeCount > 0) report.push(`  Sửa đổi (Track Changes): ${changeCount} chỗ, nhập như khi đã chấp nhận tất cả (--chap-nhan-sua-doi)`);
-  const signerLines = Object.values(parts.signer).filter(Boolean) as string[];
-  const notPlaced = [...parts.unplaced, ...(fm.signer ? [] : signerLines)];
-  for (const line of notPlaced) report.push(`  CHƯA XẾP ĐƯỢC (quy tắc: van-ban-chua-xep): «${line}» — không đưa vào front matter; hãy thêm tay nếu cần`);
+  for (const line of notPlaced) report.push(`  CHƯA XẾP ĐƯỢC (quy tắc: van-ban-chua-xep): «${line}» — ghi thành chú thích trong front matter, chưa đăng; hãy xếp tay nếu cần`);
   for (const what of [...opened.leftOut, ...body.leftOut]) report.push(`  KHÔNG NHẬP (quy tắc: van-ban-chua-xep): ${what} — trang chỉ đăng chữ; hãy chèn tay nếu cần`);
   if (parts.decoration.length) report.push(`  Bỏ qua ${parts.decoration.length} dòng kẻ trang trí (${parts.decoration.map((d) => `«${d}»`).join(', ')})`);
   report.push(draft.count ? `  Lịch: ${draft.count} ngày trong văn bản được đề xuất thành mục schedule (đã ghi thành chú thích trong front matter, CHƯA công bố; xác nhận rồi bỏ dấu #)` : '  Lịch: không thấy ngày hạn nào trong văn bản');
