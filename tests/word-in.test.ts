@@ -220,6 +220,13 @@ describe('other layouts', () => {
     expect(doc.mdx.slice(0, doc.mdx.indexOf('\n---\n', 4))).toMatch(/^# Các dòng của tệp Word CHƯA XẾP ĐƯỢC.*\n# {3}CHỦ TỊCH\n# {3}NGUYỄN VĂN A$/m);
   });
 
+  test('a header line that matches nothing is reported and kept as a comment', async () => {
+    const doc = await load({ ...PLAN, parentBody: 'Ban Tuyên giáo' });
+    expect(doc.report.join('\n')).toContain('CHƯA XẾP ĐƯỢC (quy tắc: van-ban-chua-xep): «Ban Tuyên giáo»');
+    expect(doc.mdx).toMatch(/^# {3}Ban Tuyên giáo$/m);
+    expect(readFrontMatter(doc.mdx).data).toMatchObject({ header: { issuingBody: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH DƯƠNG' } });
+  });
+
   test('a line break in a heading is kept', async () => {
     const doc = await load({ ...PLAN, body: [{ runs: [{ text: 'II. KẾT QUẢ THỰC HIỆN', bold: true }, { text: 'GIAI ĐOẠN 2018 – 2020', bold: true, br: true }] }, 'Nội dung.'] });
     expect(bodyOf(doc.mdx)).toMatch(/^## II\. KẾT QUẢ THỰC HIỆN <br \/> GIAI ĐOẠN 2018 – 2020$/m);
@@ -288,6 +295,27 @@ describe('refusals before anything is read by mammoth', () => {
     }
     const l = await refusal(liar);
     expect([l.rule, l.message]).toEqual(['zip-qua-lon', expect.stringMatching(/nhiều hơn cỡ mục lục ghi/)]);
+  });
+
+  test('a well-formed archive with broken XML inside is refused in one line, not with the parser\'s English', async () => {
+    const files = (await import('fflate')).unzipSync(await docx());
+    files['word/document.xml'] = strToU8('<w:document xmlns:w="x"><w:body><w:p>');
+    const r = await refusal(zipSync(files));
+    expect([r.rule, r.message]).toEqual(['khong-doc-duoc', expect.stringMatching(/^tệp \.docx hỏng: phần nội dung \(word\/document\.xml\) không phải XML hợp lệ/)]);
+  });
+
+  test('a minimal .docx (no styles, no numbering, no relationships of its own) is read', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const para = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+    const minimal = zipSync({
+      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+      '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+      'word/document.xml': strToU8(`<?xml version="1.0"?><w:document ${W}><w:body>${para('THÔNG BÁO')}${para('Lịch họp tháng 3')}${para('Văn phòng thông báo lịch họp ngày 05/3/2026.')}</w:body></w:document>`),
+    });
+    const doc = await importDocx(minimal, { file: 'min.docx', lastOrder: 0 });
+    expect(readFrontMatter(doc.mdx).data).toMatchObject({ docType: 'thong-bao', title: 'Thông báo' });
+    expect(bodyOf(doc.mdx)).toContain('Văn phòng thông báo lịch họp ngày 05/3/2026.');
+    expect(doc.fidelity.problems).toEqual([]);
   });
 
   test('only text parts reach mammoth: images are left out and reported', async () => {

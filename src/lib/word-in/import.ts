@@ -142,7 +142,14 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions): Promis
   if (changeCount > 0 && !opts.acceptChanges) {
     throw new WordRefusal('van-ban-sua-doi', `văn bản còn ${changeCount} chỗ sửa đổi chưa chấp nhận (Track Changes: ${changes.insertions} chỗ thêm, ${changes.deletions} chỗ xoá, ${changes.moves} chỗ chuyển); hãy mở bằng Word, Xem lại › Chấp nhận tất cả thay đổi rồi lưu, hoặc chạy lại với --chap-nhan-sua-doi để nhập văn bản như khi mọi sửa đổi được chấp nhận`);
   }
-  const body = await readBody(opened);
+  let body;
+  try {
+    body = await readBody(opened);
+  } catch (error) {
+    if (error instanceof WordRefusal) throw error;
+    // Malformed XML inside a well-formed archive (a damaged file, a tool that writes bad .docx).
+    throw new WordRefusal('khong-doc-duoc', 'tệp .docx hỏng: phần nội dung (word/document.xml) không phải XML hợp lệ hoặc thiếu phần cần thiết; hãy mở bằng Word, lưu lại thành tệp mới rồi nhập tệp đó');
+  }
   const parts = splitParts(body.blocks);
   const kindLabel = parts.kind?.label ?? (parts.header.subject ? 'Công văn' : undefined);
   const docType = kindLabel ? DOC_TYPES[kindLabel] : undefined;
