@@ -143,6 +143,8 @@ test('a second plan or outline (imported from Word) shows its own dates and no r
   expect(model.timeline!.title).toBe('Mốc thời gian trong văn bản này');
   expect(model.header.issuingBody).toBe('LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH DƯƠNG');
   expect(model.header.placeDateLine).toMatch(/^Bình Dương, ngày/);
+  // Another body's header: not the edition's parent body when the Word file names none.
+  expect(model.header.parentBody).toBe('');
   const outline = doc('de-cuong-bao-cao');
   expect(documentPageModel({ doc: { ...outline, id: 'de-cuong-khac' }, headings: planHeadings, updated: null, reviewTimeline, neighbours: {}, issuer, review }).reportKit).toBe(false);
   expect(documentPageModel({ doc: plan, headings: planHeadings, updated: null, reviewTimeline, neighbours: {}, issuer, review }).timeline!.title).toBe('Mốc thời gian sơ kết: ai làm gì, khi nào');

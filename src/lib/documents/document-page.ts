@@ -64,7 +64,7 @@ export function documentPageModel(input: DocumentPageInput) {
     /** The outline's page offers the report kit's files. */
     reportKit: input.review ? doc.id === input.review.outline : d.docType === 'de-cuong',
     // A document imported from another body's Word file prints that body's header block.
-    header: docHeader(d, d.header ? { parentBody: d.header.parentBody ?? input.issuer.parentBody, name: d.header.issuingBody ?? input.issuer.name, place: d.header.place ?? input.issuer.place } : input.issuer),
+    header: docHeader(d, d.header ? { parentBody: d.header.parentBody ?? '', name: d.header.issuingBody ?? input.issuer.name, place: d.header.place ?? input.issuer.place } : input.issuer),
     /** The editor's notes, in text order: printed as numbered notes after the document. */
     notes: editorNotes(doc.body ?? ''),
     signature: d.signer || d.recipients.length > 0 ? { signer: d.signer, recipients: d.recipients } : null,
