@@ -227,6 +227,12 @@ describe('other layouts', () => {
     expect(readFrontMatter(doc.mdx).data).toMatchObject({ header: { issuingBody: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH DƯƠNG' } });
   });
 
+  test('a hyperlink keeps its address; the MDX reads back as its text', async () => {
+    const doc = await load({ ...PLAN, body: ['Mở đầu.', { runs: [{ text: 'Xem ' }, { text: 'cổng thông tin (mới)', link: 'https://congdoan.example.vn/van ban/(1)' }, { text: ' để biết thêm.' }] }] });
+    expect(bodyOf(doc.mdx)).toContain('Xem [cổng thông tin (mới)](<https://congdoan.example.vn/van%20ban/(1)>) để biết thêm.');
+    expect(doc.fidelity.problems).toEqual([]);
+  });
+
   test('a line break in a heading is kept', async () => {
     const doc = await load({ ...PLAN, body: [{ runs: [{ text: 'II. KẾT QUẢ THỰC HIỆN', bold: true }, { text: 'GIAI ĐOẠN 2018 – 2020', bold: true, br: true }] }, 'Nội dung.'] });
     expect(bodyOf(doc.mdx)).toMatch(/^## II\. KẾT QUẢ THỰC HIỆN <br \/> GIAI ĐOẠN 2018 – 2020$/m);

@@ -3,7 +3,7 @@
 // as stacked paragraphs, headings in bold body text (no Heading styles), Word's automatic
 // numbering, footnotes, a table, a signature table or stacked signature lines.
 import {
-  AlignmentType, DeletedTextRun, Document, FootnoteReferenceRun, InsertedTextRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow,
+  AlignmentType, DeletedTextRun, Document, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow,
   TextRun, WidthType, type ParagraphChild,
 } from 'docx';
 
@@ -31,7 +31,7 @@ export interface WordSpec {
 export type BodyItem =
   | string
   | { text: string; bold?: boolean; italic?: boolean; center?: boolean }
-  | { runs: { text?: string; bold?: boolean; italic?: boolean; note?: number; inserted?: boolean; deleted?: boolean; br?: boolean }[] }
+  | { runs: { text?: string; bold?: boolean; italic?: boolean; note?: number; inserted?: boolean; deleted?: boolean; br?: boolean; link?: string }[] }
   | { auto: 'roman' | 'decimal' | 'letter'; text: string; bold?: boolean; level?: 0 | 1 | 2 }
   | { table: string[][] };
 
@@ -79,6 +79,7 @@ export async function wordFile(spec: WordSpec): Promise<Uint8Array> {
       }));
     } else if ('runs' in item) {
       const runs: ParagraphChild[] = item.runs.map((r) => (r.note !== undefined ? new FootnoteReferenceRun(r.note)
+        : r.link ? new ExternalHyperlink({ link: r.link, children: [new TextRun({ text: r.text ?? '', style: 'Hyperlink' })] })
         : r.inserted ? new InsertedTextRun({ text: r.text ?? '', id: 1, author: 'Văn phòng', date: '2026-01-01T00:00:00Z' })
           : r.deleted ? new DeletedTextRun({ text: r.text ?? '', id: 2, author: 'Văn phòng', date: '2026-01-01T00:00:00Z' })
             : new TextRun({ text: r.text ?? '', bold: r.bold ?? false, italics: r.italic ?? false, ...(r.br ? { break: 1 } : {}) })));

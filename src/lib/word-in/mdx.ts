@@ -41,7 +41,9 @@ function inline(spans: Span[], { plain = false } = {}): string {
       const trail = /\s*$/.exec(text)![0];
       return `${lead}${mark}${text.trim()}${mark}${trail}`;
     });
-    out += pieces.join('<br />');
+    const joined = pieces.join('<br />');
+    // A link keeps its address: <…> around it, so spaces and brackets in it need no escaping.
+    out += s.href && !plain && joined.trim() ? `[${joined}](<${s.href.replace(/[<>\s]/g, encodeURIComponent)}>)` : joined;
   }
   return out.replace(/ {2,}/g, ' ').trim();
 }

@@ -14,6 +14,8 @@ export interface Span {
   italic: boolean;
   /** A footnote reference: `text` is empty and the note's number is here. */
   note?: number;
+  /** The address of a hyperlink the text is part of. */
+  href?: string;
 }
 
 export interface Paragraph {
@@ -49,12 +51,13 @@ type Node = any;
 
 function paragraphOf(node: Node, ctx: { noteNumbers: Map<string, number>; leftOut: string[] }): Paragraph {
   const spans: Span[] = [];
+  let href: string | undefined;
   const push = (text: string, run: Node) => {
     const bold = !!run?.isBold;
     const italic = !!run?.isItalic;
     const last = spans[spans.length - 1];
-    if (last && last.note === undefined && last.bold === bold && last.italic === italic) last.text += text;
-    else spans.push({ text, bold, italic });
+    if (last && last.note === undefined && last.bold === bold && last.italic === italic && last.href === href) last.text += text;
+    else spans.push({ text, bold, italic, ...(href ? { href } : {}) });
   };
   const walk = (n: Node, run: Node) => {
     switch (n.type) {
@@ -62,7 +65,14 @@ function paragraphOf(node: Node, ctx: { noteNumbers: Map<string, number>; leftOu
       case 'tab': push('\t', run); break;
       case 'break': if (n.breakType === 'line' || !n.breakType) push('\n', run); break;
       case 'run': for (const c of n.children) walk(c, n); break;
-      case 'hyperlink': for (const c of n.children) walk(c, run); break;
+      case 'hyperlink': {
+        // External addresses are kept as links; an anchor inside the document (a bookmark) keeps its text.
+        const outer = href;
+        if (typeof n.href === 'string' && /^(https?:|mailto:)/i.test(n.href)) href = n.href;
+        for (const c of n.children) walk(c, run);
+        href = outer;
+        break;
+      }
       case 'noteReference': {
         const key = `${n.noteType}-${n.noteId}`;
         if (!ctx.noteNumbers.has(key)) ctx.noteNumbers.set(key, ctx.noteNumbers.size + 1);
