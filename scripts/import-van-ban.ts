@@ -6,6 +6,7 @@
 //   --ma <mã>             the document's code (file name, address) instead of one made from the title
 //   --ghi-de              replace a document of that code (refused otherwise)
 //   --chap-nhan-sua-doi   import a file with tracked changes as if every change were accepted
+//   --xem-truoc           print what would be written (and the MDX), write nothing
 //   --root <dir>          project root (default: the current directory)
 import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +16,8 @@ import { formatProblem, formatProblems } from '../src/lib/problems/problem.ts';
 import { importDocx } from '../src/lib/word-in/import.ts';
 import { WORD_LIMITS, WordRefusal } from '../src/lib/word-in/open.ts';
 
-const USAGE = 'Cách dùng: npm run import:van-ban -- <tệp .docx> [--ma <mã>] [--ghi-de] [--chap-nhan-sua-doi]';
-const FLAGS = new Set(['--ghi-de', '--chap-nhan-sua-doi']);
+const USAGE = 'Cách dùng: npm run import:van-ban -- <tệp .docx> [--ma <mã>] [--ghi-de] [--chap-nhan-sua-doi] [--xem-truoc]';
+const FLAGS = new Set(['--ghi-de', '--chap-nhan-sua-doi', '--xem-truoc']);
 const DOCS = 'content/van-ban';
 const SOURCES = 'content/nguon';
 
@@ -104,6 +105,16 @@ async function main(): Promise<void> {
     throw error;
   }
   const target = join(DOCS, `${doc.slug}.mdx`);
+  if (flags.has('--xem-truoc')) {
+    console.log([
+      `Chạy thử (--xem-truoc): sẽ ghi ${target} và ${SOURCES}/${doc.slug}.txt từ ${file}${existsSync(join(root, target)) ? ` (đã có văn bản này: cần --ghi-de)` : ''}; chưa ghi gì vào content/.`,
+      ...doc.report,
+      `Đối chiếu nguyên văn: ${doc.fidelity.problems.length === 0 ? `cả ${doc.fidelity.sentences} câu có trong nội dung văn bản.` : `${doc.fidelity.problems.length} chỗ lệch:\n${formatProblems(doc.fidelity.problems)}`}`,
+      `——— ${target} ———`,
+      doc.mdx.trimEnd(),
+    ].join('\n'));
+    return;
+  }
   if (!flags.has('--ghi-de') && existsSync(join(root, target))) {
     fail(`Không nhập văn bản; content/ không thay đổi.\n${formatProblem({ file, rule: 'van-ban-da-co', message: `đã có văn bản ${target} cùng mã "${doc.slug}"`, fix: 'chạy lại với --ghi-de để thay văn bản đó, hoặc với --ma <mã khác> để đăng thành văn bản mới' })}`);
   }

@@ -71,6 +71,17 @@ describe('the command as documented', () => {
     expect(missing.stderr).toContain(`content/van-ban/${SLUG}.mdx:1: source.file: không có tệp nguồn content/nguon/khong-co.txt để đối chiếu nguyên văn; nhập lại văn bản từ tệp Word (npm run import:van-ban -- <tệp.docx> --ghi-de) hoặc sửa source.file (quy tắc: van-ban-thieu-nguon)`);
   });
 
+  test('--xem-truoc prints the report and the MDX, and writes nothing', async () => {
+    const dir = copy();
+    const file = await put(dir, 'x.docx');
+    const before = content(dir);
+    const out = runNpm(dir, 'import:van-ban', [file, '--xem-truoc']);
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout).toContain(`Chạy thử (--xem-truoc): sẽ ghi content/van-ban/${SLUG}.mdx và content/nguon/${SLUG}.txt từ x.docx; chưa ghi gì vào content/.`);
+    expect(out.stdout).toMatch(/^## I\. MỤC ĐÍCH, YÊU CẦU$/m);
+    expect(digestDiff(before, content(dir))).toEqual([]);
+  });
+
   test('an existing document is not replaced without --ghi-de; --ma publishes under another code', async () => {
     const dir = copy();
     const file = await put(dir, 'x.docx');
@@ -140,7 +151,7 @@ describe('bad input: one Vietnamese line naming the file, the reason and the fix
     expect(runNpm(dir, 'import:van-ban', ['khong-co.docx']).stderr).toMatch(/^khong-co\.docx: không tìm thấy tệp/m);
     expect(runNpm(dir, 'import:van-ban', ['content']).stderr).toMatch(/^content: là một thư mục/m);
     const none = runNpm(dir, 'import:van-ban');
-    expect([none.status, none.stderr.trim()]).toEqual([2, 'Cách dùng: npm run import:van-ban -- <tệp .docx> [--ma <mã>] [--ghi-de] [--chap-nhan-sua-doi]']);
+    expect([none.status, none.stderr.trim()]).toEqual([2, 'Cách dùng: npm run import:van-ban -- <tệp .docx> [--ma <mã>] [--ghi-de] [--chap-nhan-sua-doi] [--xem-truoc]']);
   });
 });
 
