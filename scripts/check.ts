@@ -12,6 +12,7 @@ import { loadDataset } from '../src/lib/indicators/read.ts';
 import type { Dataset } from '../src/lib/indicators/dataset.ts';
 import { DataValidationError } from '../src/lib/indicators/problems.ts';
 import { formatProblems, type Problem } from '../src/lib/problems/problem.ts';
+import { checkImportedFidelity } from '../src/lib/word-in/fidelity-check.ts';
 
 const root = process.argv[2] ?? process.cwd();
 const started = performance.now();
@@ -37,11 +38,16 @@ try {
 const problems: Problem[] = [];
 let dataset: Dataset | null = null;
 let dataSkipped = false;
+let fidelityLines: string[] = [];
 try {
   // The edition file first: the site's names and address, and the vocabularies the rest is
   // checked against. Without a valid one the data cannot be checked; its problems are said once.
   const edition = checkEdition(root);
   problems.push(...edition.problems, ...checkContent(root));
+  // Documents imported from Word against their own source text (content/nguon/<mã>.txt).
+  const fidelity = checkImportedFidelity(root);
+  problems.push(...fidelity.problems);
+  fidelityLines = fidelity.lines;
   dataSkipped = !edition.edition;
   if (edition.edition) {
     try {
@@ -61,6 +67,7 @@ if (problems.length > 0) {
   console.error(`Kiểm tra nội dung và số liệu (${seconds} s): ${problems.length} lỗi.\n${formatProblems(problems)}${unchecked}`);
   process.exitCode = 1;
 } else if (dataset) {
+  if (fidelityLines.length > 0) console.log(`Đối chiếu nguyên văn các văn bản nhập từ Word:\n${fidelityLines.map((l) => `  ${l}`).join('\n')}`);
   console.log(
     `Kiểm tra nội dung và số liệu (${seconds} s): tệp ấn bản, văn bản, mốc lịch, liên kết và số liệu hợp lệ; ${dataset.rows.length} dòng số liệu, ${dataset.indicators.length} chỉ tiêu, ${dataset.units.length} đơn vị` +
       (dataset.meta.status === 'minh-hoa' ? ' (số liệu minh họa).' : '.'),

@@ -41,3 +41,9 @@ describe('the header block of a printed document', () => {
     expect(docHeader({ issueDate: '2020-08' }).placeDateLine).toBe('Đồng Nai, ngày …… tháng 8 năm 2020');
   });
 });
+
+test('a document imported from Word that prints no national motto has none; one without a parent body has an empty one', () => {
+  expect(header({ header: { motto: false } }, organisation).motto).toBeNull();
+  expect(header({ header: { motto: true } }, organisation).motto).not.toBeNull();
+  expect(header({}, { ...organisation, parentBody: '' }).parentBody).toBe('');
+});

@@ -134,3 +134,18 @@ describe('editor\'s notes, for the printed notes after a document (issue 26)', (
   });
 });
 
+
+test('a second plan or outline (imported from Word) shows its own dates and no report kit; its own header block', () => {
+  const review = { plan: 'ke-hoach-so-ket', outline: 'de-cuong-bao-cao' };
+  const plan = doc('ke-hoach-so-ket');
+  const second = { ...plan, id: 'ke-hoach-nam-sau', data: { ...plan.data, header: { issuingBody: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH DƯƠNG', place: 'Bình Dương', motto: true } } };
+  const model = documentPageModel({ doc: second, headings: planHeadings, updated: null, reviewTimeline, neighbours: {}, issuer, review });
+  expect(model.timeline!.title).toBe('Mốc thời gian trong văn bản này');
+  expect(model.header.issuingBody).toBe('LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH DƯƠNG');
+  expect(model.header.placeDateLine).toMatch(/^Bình Dương, ngày/);
+  // Another body's header: not the edition's parent body when the Word file names none.
+  expect(model.header.parentBody).toBe('');
+  const outline = doc('de-cuong-bao-cao');
+  expect(documentPageModel({ doc: { ...outline, id: 'de-cuong-khac' }, headings: planHeadings, updated: null, reviewTimeline, neighbours: {}, issuer, review }).reportKit).toBe(false);
+  expect(documentPageModel({ doc: plan, headings: planHeadings, updated: null, reviewTimeline, neighbours: {}, issuer, review }).timeline!.title).toBe('Mốc thời gian sơ kết: ai làm gì, khi nào');
+});

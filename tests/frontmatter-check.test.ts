@@ -23,8 +23,8 @@ describe('front-matter check', () => {
   });
 
   const cases: [string, (t: string) => string, string, RegExp][] = [
-    ['unknown document type', (t) => t.replace('docType: ke-hoach', 'docType: quyet-dinh'), 'docType: quyet-dinh',
-      /docType: Tùy chọn không hợp lệ.*"ke-hoach"\|"de-cuong"\|"cong-van" \(quy tắc: gia-tri-cho-phep\)/],
+    ['unknown document type', (t) => t.replace('docType: ke-hoach', 'docType: nghi-dinh'), 'docType: nghi-dinh',
+      /docType: Tùy chọn không hợp lệ.*"ke-hoach"\|"de-cuong"\|"cong-van"\|"huong-dan"\|.*"to-trinh" \(quy tắc: gia-tri-cho-phep\)/],
     ['impossible day in a schedule entry', (t) => t.replace('end: 2021-02-01', 'end: 2021-02-30'), 'end: 2021-02-30',
       /schedule\[4\]\.end: Ngày không hợp lệ: "2021-02-30": ngày 30 không tồn tại trong tháng 2\/2021 \(tháng có 28 ngày\) \(quy tắc: ngay-co-that\)/],
     ['month 13', (t) => t.replace('end: 2020-08\n', 'end: 2020-13\n'), 'end: 2020-13',

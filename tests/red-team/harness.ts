@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { copyProject } from '../helpers/project-copy';
 
-export type Command = 'check:data' | 'import:form' | 'build' | 'check' | 'data:sample';
+export type Command = 'check:data' | 'import:form' | 'build' | 'check' | 'data:sample' | 'import:van-ban';
 
 export interface RedTeamCase {
   /** One line: what an office or a fault would do. */

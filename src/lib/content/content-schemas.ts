@@ -9,6 +9,14 @@ export const docTypeLabels = {
   'ke-hoach': 'Kế hoạch',
   'de-cuong': 'Đề cương',
   'cong-van': 'Công văn',
+  'huong-dan': 'Hướng dẫn',
+  'bao-cao': 'Báo cáo',
+  'quyet-dinh': 'Quyết định',
+  'thong-bao': 'Thông báo',
+  'chuong-trinh': 'Chương trình',
+  'nghi-quyet': 'Nghị quyết',
+  'chi-thi': 'Chỉ thị',
+  'to-trinh': 'Tờ trình',
 } as const;
 
 /** A document's status and its name on the site: the front matter's `status` takes these keys. */
@@ -64,9 +72,24 @@ export function documentSchemaFor(vocabularies: Pick<Vocabularies, 'unitTypes'> 
       recipients: z
         .array(z.strictObject({ text: z.string().min(1), mark: z.literal('Báo cáo').optional() }))
         .default([]),
-      /** Lines of van-ban-goc.txt (1-based, inclusive) this document transcribes; checked by the fidelity test. */
+      /**
+       * The header block as the issued document prints it, when it is not the edition's own
+       * (a document imported from Word, e.g. another union's): parent and issuing bodies, place,
+       * whether it carries the national motto. Absent: the edition's organisation.
+       */
+      header: z.strictObject({
+        parentBody: z.string().min(1).optional().describe('Cơ quan cấp trên, như in trong khối tiêu đề'),
+        issuingBody: z.string().min(1).optional().describe('Cơ quan ban hành, như in trong khối tiêu đề'),
+        place: z.string().min(1).optional().describe('Địa danh của dòng "…, ngày … tháng … năm …"'),
+        motto: z.boolean().default(true).describe('Văn bản có Quốc hiệu, Tiêu ngữ'),
+      }).optional(),
+      /**
+       * Lines of the source text (1-based, inclusive) this document transcribes; checked by the
+       * fidelity test. The committed sources share nguon/van-ban-goc.txt; a document imported from
+       * Word has its own nguon/<mã>.txt, written by `npm run import:van-ban`.
+       */
       source: z.strictObject({
-        file: z.literal('nguon/van-ban-goc.txt'),
+        file: z.string().regex(/^nguon\/[a-z0-9]+(?:-[a-z0-9]+)*\.txt$/, 'tệp nguồn là nguon/<tên>.txt trong content/'),
         fromLine: z.number().int().positive(),
         toLine: z.number().int().positive(),
       }),

@@ -32,7 +32,8 @@ export interface DocHeader {
   /** The two bodies split for printing: a narrow column must not break a place name in two. */
   parentBodyLine: BodyLine;
   issuingBodyLine: BodyLine;
-  motto: readonly [string, string];
+  /** Null when the issued document prints none (a document imported from Word records whether it does). */
+  motto: readonly [string, string] | null;
   /** "Số: 12/KH-LĐLĐ" or "Số: ……" when the source has none. */
   numberLine: string;
   /** "<place>, ngày 05 tháng 8 năm 2025", blanks where the source has none. */
@@ -63,7 +64,7 @@ export function keepPlaceTogether(name: string, place = ''): BodyLine {
   return { head: `${words.slice(0, -2).join(' ')} `, tail: words.slice(-2).join(' ') };
 }
 
-export function docHeader(doc: { number?: string; issueDate?: string }, issuer: Issuer): DocHeader {
+export function docHeader(doc: { number?: string | undefined; issueDate?: string | undefined; header?: { motto?: boolean } | undefined }, issuer: Issuer): DocHeader {
   const blanks: DocHeader['blanks'] = [];
   if (!doc.number) blanks.push('số, ký hiệu');
   if (!doc.issueDate) blanks.push('ngày ban hành');
@@ -72,7 +73,7 @@ export function docHeader(doc: { number?: string; issueDate?: string }, issuer: 
     issuingBody: issuer.name.toLocaleUpperCase('vi'),
     parentBodyLine: keepPlaceTogether(issuer.parentBody.toLocaleUpperCase('vi')),
     issuingBodyLine: keepPlaceTogether(issuer.name.toLocaleUpperCase('vi'), issuer.place),
-    motto: NATIONAL_MOTTO,
+    motto: doc.header?.motto === false ? null : NATIONAL_MOTTO,
     numberLine: `Số: ${doc.number ?? BLANK}`,
     placeDateLine: placeDate(issuer.place, doc.issueDate),
     blanks,

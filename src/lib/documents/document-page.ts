@@ -29,6 +29,12 @@ export interface DocumentPageInput {
   reviewTimeline: readonly TimelineEntry[];
   neighbours: Neighbours<{ id: string; title: string }>;
   issuer: Issuer;
+  /**
+   * The edition's plan and outline (`review.plan`, `review.outline`): only they carry the review's
+   * timeline and the report kit. Another document of the same kind (a plan imported from Word)
+   * shows its own dates. Absent: decided by the kind, as before there could be two.
+   */
+  review?: { plan: string; outline: string };
 }
 
 const TIMELINE_ANCHOR = 'moc-thoi-gian';
@@ -38,7 +44,7 @@ export function documentPageModel(input: DocumentPageInput) {
   const d = doc.data;
   assertScheduleAnchors({ ...doc, data: d }, input.headings.map((h) => h.slug));
   const typeLabel = docTypeLabels[d.docType];
-  const isPlan = d.docType === 'ke-hoach';
+  const isPlan = input.review ? doc.id === input.review.plan : d.docType === 'ke-hoach';
   const entries = isPlan ? input.reviewTimeline : timelineOf([{ ...doc, data: d }]);
   const timelineTitle = isPlan ? 'Mốc thời gian sơ kết: ai làm gì, khi nào' : 'Mốc thời gian trong văn bản này';
   // Aliases equal to the short name (up to case and diacritics) are shown once.
@@ -56,8 +62,9 @@ export function documentPageModel(input: DocumentPageInput) {
       extra: entries.length > 0 && input.headings.length > 0 ? [{ slug: TIMELINE_ANCHOR, text: timelineTitle }] : [],
     }),
     /** The outline's page offers the report kit's files. */
-    reportKit: d.docType === 'de-cuong',
-    header: docHeader(d, input.issuer),
+    reportKit: input.review ? doc.id === input.review.outline : d.docType === 'de-cuong',
+    // A document imported from another body's Word file prints that body's header block.
+    header: docHeader(d, d.header ? { parentBody: d.header.parentBody ?? '', name: d.header.issuingBody ?? input.issuer.name, place: d.header.place ?? input.issuer.place } : input.issuer),
     /** The editor's notes, in text order: printed as numbered notes after the document. */
     notes: editorNotes(doc.body ?? ''),
     signature: d.signer || d.recipients.length > 0 ? { signer: d.signer, recipients: d.recipients } : null,

@@ -500,6 +500,37 @@ export const RULES = {
     explanation: 'biểu mẫu CSV chứa số liệu của hai đơn vị',
     example: 'x.csv › tệp: một biểu mẫu chỉ được chứa số liệu của một đơn vị — giá trị "bien-hoa, cam-my"',
   },
+  // ——— Word import (`npm run import:van-ban`, issue 30): kept together so the block can move as one. ———
+  'van-ban-dinh-dang-khac': {
+    title: 'Không phải tệp .docx',
+    explanation: '(`import:van-ban`) tệp không phải văn bản Word .docx: Word 97–2003 (.doc), OpenDocument (.odt), PDF, RTF, bảng tính hay tệp khác',
+    example: 'cong-van.doc: tệp là Word 97–2003 (.doc), định dạng cũ không nhập được; hãy mở bằng Word (hoặc LibreOffice Writer) và lưu lại dạng Word Document (.docx) rồi nhập tệp đó',
+  },
+  'van-ban-mat-khau': {
+    title: 'Văn bản đặt mật khẩu',
+    explanation: '(`import:van-ban`) tệp Word được đặt mật khẩu (mã hoá), không đọc được nội dung',
+    example: 'ke-hoach.docx: tệp được đặt mật khẩu (mã hoá), không đọc được nội dung; hãy mở bằng Word, bỏ mật khẩu … rồi lưu lại',
+  },
+  'van-ban-sua-doi': {
+    title: 'Sửa đổi chưa chấp nhận',
+    explanation: '(`import:van-ban`) văn bản còn sửa đổi đang theo dõi (Track Changes) chưa chấp nhận, trừ khi chạy với `--chap-nhan-sua-doi`',
+    example: 'ke-hoach.docx: văn bản còn 2 chỗ sửa đổi chưa chấp nhận (Track Changes: 1 chỗ thêm, 1 chỗ xoá, 0 chỗ chuyển); hãy mở bằng Word, Xem lại › Chấp nhận tất cả thay đổi rồi lưu, hoặc chạy lại với --chap-nhan-sua-doi …',
+  },
+  'van-ban-da-co': {
+    title: 'Văn bản đã có',
+    explanation: '(`import:van-ban`) đã có văn bản cùng mã trong `content/van-ban/`, và lệnh không được cho `--ghi-de`',
+    example: 'ke-hoach.docx: đã có văn bản content/van-ban/ke-hoach-so-ket.mdx cùng mã "ke-hoach-so-ket"; chạy lại với --ghi-de để thay văn bản đó, hoặc với --ma <mã khác> …',
+  },
+  'van-ban-chua-xep': {
+    title: 'Phần chưa xếp được',
+    explanation: '(`import:van-ban`) không nhận ra loại văn bản (từ chối); hoặc một dòng của khối tiêu đề, khối chữ ký, một ảnh hay nhận xét không xếp được vào front matter hay thân văn bản (báo trong kết quả, không từ chối)',
+    example: 'x.docx: không nhận ra loại văn bản: không có dòng tên loại (KẾ HOẠCH, HƯỚNG DẪN, …) dưới khối tiêu đề, cũng không có dòng "V/v" của công văn; …',
+  },
+  'van-ban-thieu-nguon': {
+    title: 'Thiếu tệp nguồn',
+    explanation: 'văn bản nhập từ Word ghi `source.file` là một tệp `content/nguon/…` không có, nên không đối chiếu nguyên văn được',
+    example: 'content/van-ban/x.mdx:1: source.file: không có tệp nguồn content/nguon/x.txt để đối chiếu nguyên văn; nhập lại văn bản từ tệp Word …',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

@@ -26,6 +26,21 @@ export class ZipRefusal extends Error {
   }
 }
 
+/**
+ * What the archive is, for the messages: the forms' reader says ".xlsx" and "biểu mẫu"; the Word
+ * import says ".docx" and "văn bản". The limits are the same.
+ */
+export interface ZipKind {
+  /** The file's extension as written in a message (".xlsx"). */
+  ext: string;
+  /** What such a file is, in the phrase "… không bao giờ lớn như vậy" ("biểu mẫu"). */
+  noun: string;
+  /** The program that writes it, for an unknown compression method ("Excel"). */
+  app: string;
+}
+export const XLSX_KIND: ZipKind = { ext: '.xlsx', noun: 'biểu mẫu', app: 'Excel' };
+export const DOCX_KIND: ZipKind = { ext: '.docx', noun: 'văn bản Word', app: 'Word' };
+
 export const ZIP_LIMITS = {
   /** A form has about a dozen parts; an archive of thousands is not a form. */
   entries: 2000,
@@ -48,8 +63,8 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 /** The central directory's entries, each checked against ZIP_LIMITS before anything is inflated. */
-export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
-  const broken = (why: string) => new ZipRefusal('khong-doc-duoc', `tệp .xlsx hỏng: ${why}`);
+export function zipEntries(bytes: Uint8Array, kind: ZipKind = XLSX_KIND): Map<string, ZipEntry> {
+  const broken = (why: string) => new ZipRefusal('khong-doc-duoc', `tệp ${kind.ext} hỏng: ${why}`);
   // End of central directory: 22 bytes, then a comment of at most 65535 bytes.
   let eocd = -1;
   for (let i = bytes.byteLength - 22; i >= Math.max(0, bytes.byteLength - 22 - 65535); i -= 1) {
@@ -62,8 +77,8 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   const count = u16(bytes, eocd + 10);
   const cdSize = u32(bytes, eocd + 12);
   const cdOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipRefusal('zip-qua-lon', 'tệp nén dạng ZIP64 (dành cho tệp trên 4 GB); biểu mẫu không bao giờ lớn như vậy');
-  if (count > ZIP_LIMITS.entries) throw new ZipRefusal('zip-qua-lon', `tệp nén có ${count.toLocaleString('vi-VN')} phần, quá giới hạn ${ZIP_LIMITS.entries.toLocaleString('vi-VN')} phần của một biểu mẫu`);
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipRefusal('zip-qua-lon', `tệp nén dạng ZIP64 (dành cho tệp trên 4 GB); ${kind.noun} không bao giờ lớn như vậy`);
+  if (count > ZIP_LIMITS.entries) throw new ZipRefusal('zip-qua-lon', `tệp nén có ${count.toLocaleString('vi-VN')} phần, quá giới hạn ${ZIP_LIMITS.entries.toLocaleString('vi-VN')} phần của một ${kind.noun}`);
   if (cdOffset + cdSize > eocd) throw broken('mục lục của tệp nén trỏ ra ngoài tệp');
   const entries = new Map<string, ZipEntry>();
   const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -82,7 +97,7 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     at += 46 + nameLength + extraLength + commentLength;
     if (size === 0xffffffff || compressedSize === 0xffffffff || offset === 0xffffffff) {
-      throw new ZipRefusal('zip-qua-lon', `phần "${name}" của tệp nén dùng ZIP64 (trên 4 GB); biểu mẫu không bao giờ lớn như vậy`, name);
+      throw new ZipRefusal('zip-qua-lon', `phần "${name}" của tệp nén dùng ZIP64 (trên 4 GB); ${kind.noun} không bao giờ lớn như vậy`, name);
     }
     if (size > ZIP_LIMITS.entryBytes) {
       throw new ZipRefusal('zip-qua-lon', `phần "${name}" của tệp nén bung ra ${MB(size)}, quá giới hạn ${MB(ZIP_LIMITS.entryBytes)} cho một phần (quả bom nén?)`, name);
@@ -92,7 +107,7 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     }
     total += size;
     if (total > ZIP_LIMITS.totalBytes) {
-      throw new ZipRefusal('zip-qua-lon', `các phần của tệp nén bung ra hơn ${MB(ZIP_LIMITS.totalBytes)} (đến phần "${name}"), quá giới hạn của một biểu mẫu`, name);
+      throw new ZipRefusal('zip-qua-lon', `các phần của tệp nén bung ra hơn ${MB(ZIP_LIMITS.totalBytes)} (đến phần "${name}"), quá giới hạn của một ${kind.noun}`, name);
     }
     if (entries.has(name)) throw broken(`phần "${name}" có hai lần trong tệp nén`);
     entries.set(name, { name, method, compressedSize, size, offset, flags });
@@ -101,11 +116,11 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
 }
 
 /** Bytes of an entry's compressed data. */
-function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+function entryData(bytes: Uint8Array, entry: ZipEntry, kind: ZipKind): Uint8Array {
   const at = entry.offset;
-  if (at + 30 > bytes.byteLength || u32(bytes, at) !== 0x04034b50) throw new ZipRefusal('khong-doc-duoc', `tệp .xlsx hỏng: không thấy phần "${entry.name}" ở chỗ mục lục ghi`, entry.name);
+  if (at + 30 > bytes.byteLength || u32(bytes, at) !== 0x04034b50) throw new ZipRefusal('khong-doc-duoc', `tệp ${kind.ext} hỏng: không thấy phần "${entry.name}" ở chỗ mục lục ghi`, entry.name);
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
-  if (start + entry.compressedSize > bytes.byteLength) throw new ZipRefusal('khong-doc-duoc', `tệp .xlsx hỏng: phần "${entry.name}" bị cắt cụt`, entry.name);
+  if (start + entry.compressedSize > bytes.byteLength) throw new ZipRefusal('khong-doc-duoc', `tệp ${kind.ext} hỏng: phần "${entry.name}" bị cắt cụt`, entry.name);
   return bytes.subarray(start, start + entry.compressedSize);
 }
 
@@ -133,10 +148,10 @@ function slices(data: Uint8Array): ReadableStream<Uint8Array> {
  * declared size (or `limit`) stops with a refusal. `sink` may return false to stop early (the
  * reader has what it needs). Returns the bytes produced.
  */
-export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, limit: number, sink: (chunk: Uint8Array) => boolean | void): Promise<number> {
+export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, limit: number, sink: (chunk: Uint8Array) => boolean | void, kind: ZipKind = XLSX_KIND): Promise<number> {
   if (entry.flags & 1) throw new ZipRefusal('khong-doc-duoc', `phần "${entry.name}" của tệp bị mã hoá (đặt mật khẩu); hãy bỏ mật khẩu rồi lưu lại`, entry.name);
-  if (entry.method !== 0 && entry.method !== 8) throw new ZipRefusal('khong-doc-duoc', `phần "${entry.name}" nén theo kiểu ${entry.method}, Excel không dùng kiểu này`, entry.name);
-  const data = entryData(bytes, entry);
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipRefusal('khong-doc-duoc', `phần "${entry.name}" nén theo kiểu ${entry.method}, ${kind.app} không dùng kiểu này`, entry.name);
+  const data = entryData(bytes, entry, kind);
   const bound = Math.min(entry.size, limit);
   let produced = 0;
   const stream = entry.method === 0 ? slices(data) : slices(data).pipeThrough(new DecompressionStream('deflate-raw') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
@@ -147,34 +162,34 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, limit: nu
       try {
         next = await reader.read();
       } catch {
-        throw new ZipRefusal('khong-doc-duoc', `tệp .xlsx hỏng: không giải nén được phần "${entry.name}"`, entry.name);
+        throw new ZipRefusal('khong-doc-duoc', `tệp ${kind.ext} hỏng: không giải nén được phần "${entry.name}"`, entry.name);
       }
       if (next.done) break;
       produced += next.value.byteLength;
       if (produced > bound) {
         throw produced > entry.size
           ? new ZipRefusal('zip-qua-lon', `phần "${entry.name}" của tệp nén bung ra nhiều hơn cỡ mục lục ghi (${MB(entry.size)}); tệp bị sửa để lừa giới hạn (quả bom nén?)`, entry.name)
-          : new ZipRefusal('zip-qua-lon', `phần "${entry.name}" bung ra hơn ${MB(limit)}, quá giới hạn cho phần này của biểu mẫu`, entry.name);
+          : new ZipRefusal('zip-qua-lon', `phần "${entry.name}" bung ra hơn ${MB(limit)}, quá giới hạn cho phần này của ${kind.noun}`, entry.name);
       }
       if (sink(next.value) === false) return produced;
     }
   } finally {
     reader.cancel().catch(() => undefined);
   }
-  if (produced !== entry.size) throw new ZipRefusal('khong-doc-duoc', `tệp .xlsx hỏng: phần "${entry.name}" bung ra ${produced.toLocaleString('vi-VN')} byte, mục lục ghi ${entry.size.toLocaleString('vi-VN')}`, entry.name);
+  if (produced !== entry.size) throw new ZipRefusal('khong-doc-duoc', `tệp ${kind.ext} hỏng: phần "${entry.name}" bung ra ${produced.toLocaleString('vi-VN')} byte, mục lục ghi ${entry.size.toLocaleString('vi-VN')}`, entry.name);
   return produced;
 }
 
 /** A small part (content types, workbook, relationships) as text, within `limit` bytes. */
-export async function entryText(bytes: Uint8Array, entry: ZipEntry, limit: number): Promise<string> {
+export async function entryText(bytes: Uint8Array, entry: ZipEntry, limit: number, kind: ZipKind = XLSX_KIND): Promise<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let text = '';
   try {
-    await inflateEntry(bytes, entry, limit, (chunk) => { text += decoder.decode(chunk, { stream: true }); });
+    await inflateEntry(bytes, entry, limit, (chunk) => { text += decoder.decode(chunk, { stream: true }); }, kind);
     text += decoder.decode();
   } catch (error) {
     if (error instanceof ZipRefusal) throw error;
-    throw new ZipRefusal('khong-doc-duoc', `tệp .xlsx hỏng: phần "${entry.name}" không phải văn bản UTF-8`, entry.name);
+    throw new ZipRefusal('khong-doc-duoc', `tệp ${kind.ext} hỏng: phần "${entry.name}" không phải văn bản UTF-8`, entry.name);
   }
   return text;
 }

@@ -1,0 +1,44 @@
+// The fidelity check of `npm run check` for documents imported from Word: each one names its own
+// source text (content/nguon/<mã>.txt, written by `npm run import:van-ban`), and every sentence of
+// it must be in the document's MDX text, in order, with nothing added but editor's notes (rules
+// nguyen-van-thieu-cau, nguyen-van-thua-chu). The committed sources share van-ban-goc.txt and are
+// checked against the built pages by tests/fidelity.test.ts.
+import { listContentDir, readContentFile } from '../content/content-dir.ts';
+import { MAX_MDX_BYTES } from '../content/content-files.ts';
+import { readFrontMatter } from '../content/frontmatter-check.ts';
+import type { Problem } from '../problems/problem.ts';
+import { mdxFidelity } from './mdx-text.ts';
+
+const SHARED_SOURCE = 'nguon/van-ban-goc.txt';
+const FRONT_MATTER_BLOCK = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
+
+export interface FidelitySummary {
+  problems: Problem[];
+  /** One line per imported document: how many sentences were found. */
+  lines: string[];
+}
+
+export function checkImportedFidelity(root: string): FidelitySummary {
+  const problems: Problem[] = [];
+  const lines: string[] = [];
+  const decode = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
+  for (const name of listContentDir(root, 'content/van-ban').names.filter((n) => n.endsWith('.mdx'))) {
+    const file = `content/van-ban/${name}`;
+    const read = readContentFile(root, file, MAX_MDX_BYTES);
+    if (!('bytes' in read)) continue; // the content check reports it
+    const text = decode(read.bytes);
+    const source = (readFrontMatter(text).data as { source?: { file?: unknown } } | null)?.source?.file;
+    if (typeof source !== 'string' || source === SHARED_SOURCE || !/^nguon\/[a-z0-9-]+\.txt$/.test(source)) continue;
+    const sourceFile = `content/${source}`;
+    const sourceRead = readContentFile(root, sourceFile, MAX_MDX_BYTES);
+    if (!('bytes' in sourceRead)) {
+      problems.push({ file, line: 1, field: 'source.file', rule: 'van-ban-thieu-nguon', message: `không có tệp nguồn ${sourceFile} để đối chiếu nguyên văn`, fix: 'nhập lại văn bản từ tệp Word (npm run import:van-ban -- <tệp.docx> --ghi-de) hoặc sửa source.file' });
+      continue;
+    }
+    const head = FRONT_MATTER_BLOCK.exec(text)?.[0] ?? '';
+    const report = mdxFidelity(sourceFile, decode(sourceRead.bytes), text.slice(head.length));
+    problems.push(...report.problems);
+    lines.push(`${file}: ${report.sentences - report.problems.filter((p) => p.rule === 'nguyen-van-thieu-cau').length}/${report.sentences} câu của ${sourceFile} có trong văn bản${report.problems.length ? `, ${report.problems.length} chỗ lệch` : ''}`);
+  }
+  return { problems, lines };
+}
