@@ -6,11 +6,8 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { systemReason } from '../src/lib/content/content-dir.ts';
-import { checkContent } from '../src/lib/content/content-precheck.ts';
-import { checkEdition } from '../src/lib/edition/load.ts';
-import { loadDataset } from '../src/lib/indicators/read.ts';
+import { allProblems, readContent } from '../src/lib/gateway/content.ts';
 import type { Dataset } from '../src/lib/indicators/dataset.ts';
-import { DataValidationError } from '../src/lib/indicators/problems.ts';
 import { formatProblems, type Problem } from '../src/lib/problems/problem.ts';
 
 const root = process.argv[2] ?? process.cwd();
@@ -34,23 +31,16 @@ try {
   process.exit(1);
 }
 
-const problems: Problem[] = [];
+let problems: Problem[] = [];
 let dataset: Dataset | null = null;
 let dataSkipped = false;
 try {
   // The edition file first: the site's names and address, and the vocabularies the rest is
   // checked against. Without a valid one the data cannot be checked; its problems are said once.
-  const edition = checkEdition(root);
-  problems.push(...edition.problems, ...checkContent(root));
-  dataSkipped = !edition.edition;
-  if (edition.edition) {
-    try {
-      dataset = loadDataset(root);
-    } catch (error) {
-      if (!(error instanceof DataValidationError)) throw error;
-      problems.push(...error.problems);
-    }
-  }
+  const content = readContent(root, { bodies: true });
+  problems = allProblems(content);
+  dataset = content.dataset;
+  dataSkipped = !content.edition;
 } catch (error) {
   fault(error);
 }

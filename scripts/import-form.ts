@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       return;
     }
     const dataset = loadDataset(root);
-    const planned = await planImport(formPath, formBytes, readDatasetFiles(root), dataset);
+    const planned = await planImport(formPath, formBytes, readDatasetFiles(root), dataset, DATA_DIRS.results);
     if (!planned.ok) fail(`Không nhập biểu mẫu; content/ không thay đổi.\n${planned.messages.join('\n')}`);
     const unit = dataset.units.find((u) => u.id === planned.form.unitId)!;
     const counts = changeCounts(planned.plan);

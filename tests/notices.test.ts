@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { atomFeed, buildDay, feedEntries, isCurrent, noticeViews, plainSummary } from '../src/lib/site/notices';
 import { homePageModel } from '../src/lib/site/home-page';
-import { checkContent } from '../src/lib/content/content-precheck';
+import { checkContent } from '../src/lib/gateway/content-precheck';
 import { formatProblem } from '../src/lib/problems/problem';
 import { htmlFiles } from './helpers/dist';
 

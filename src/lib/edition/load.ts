@@ -1,9 +1,11 @@
 // Reads and validates content/cau-hinh.yaml once per process: with the bounded YAML loader and
 // the same file:line:field:rule messages as every other content file.
+import { resolve } from 'node:path';
 import { listContentDir, readContentFile } from '../content/content-dir.ts';
+import { contentPaths, EDITION_FILE } from '../content/paths.ts';
 import { fieldLine, validateYaml, type FrontMatterProblem } from '../content/frontmatter-check.ts';
 import { formatProblems } from '../problems/problem.ts';
-import { EDITION_FILE, editionSchema, type Edition } from './schema.ts';
+import { editionSchema, type Edition } from './schema.ts';
 
 const MAX_BYTES = 64 * 1024;
 
@@ -29,7 +31,7 @@ export function checkEdition(root: string): { edition: Edition; problems: [] } |
 }
 
 /** Where the units' files are (content/don-vi/<code>.yaml): a unit's code is its file's name. */
-const UNITS_DIR = 'content/don-vi';
+const UNITS_DIR = contentPaths.units;
 
 /**
  * The scope's draft and form are named after its slug, beside the units' (named after their
@@ -49,14 +51,31 @@ function scopeClash(root: string, edition: Edition, text: string): FrontMatterPr
   };
 }
 
-const cache = new Map<string, Edition>();
+export type CheckedEdition = ReturnType<typeof checkEdition>;
+
+/**
+ * Checked editions by project root, kept on globalThis: Astro evaluates astro.config.mjs, the
+ * collections' config and the pages as separate module instances of this file in one process,
+ * and each would otherwise read and validate the file again.
+ */
+const cache: Map<string, CheckedEdition> = ((globalThis as Record<symbol, unknown>)[Symbol.for('congdoan-soket.edition')] ??= new Map()) as Map<string, CheckedEdition>;
+
+/** The edition file of the project at `root`, read and validated once per process: the edition or its problems. */
+export function editionOf(root = process.cwd()): CheckedEdition {
+  const key = resolve(root);
+  let checked = cache.get(key);
+  if (!checked) cache.set(key, (checked = checkEdition(root)));
+  return checked;
+}
+
+/** Forgets the checked editions (`astro dev` when a content file changes). */
+export function forgetEditions(): void {
+  cache.clear();
+}
 
 /** The edition of the project at `root` (the current directory by default); throws EditionError. */
 export function loadEdition(root = process.cwd()): Edition {
-  const cached = cache.get(root);
-  if (cached) return cached;
-  const checked = checkEdition(root);
+  const checked = editionOf(root);
   if (!checked.edition) throw new EditionError(checked.problems);
-  cache.set(root, checked.edition);
   return checked.edition;
 }
