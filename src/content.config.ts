@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { documentSchemaFor, noticeSchema, programmeSchemaFor } from './lib/content/content-schemas';
+import { documentSchemaFor, noticeSchema, programmeSchemaFor } from './lib/documents/content-schemas';
 import { indicatorSchemaFor, unitSchemaFor } from './lib/indicators/schemas';
 import { loadEdition } from './lib/edition/load';
 import { contentPaths } from './lib/content/paths';
@@ -8,7 +8,7 @@ import { contentPaths } from './lib/content/paths';
 // Kinds of unit, units of measure, groups and programme levels are the edition's (content/cau-hinh.yaml).
 const { vocabularies } = loadEdition();
 
-// The schemas live in src/lib/content/content-schemas.ts: the pre-build check (which reports the line of
+// The schemas live in src/lib/documents/content-schemas.ts: the pre-build check (which reports the line of
 // a bad field) and the tests validate with the very same objects.
 const vanBan = defineCollection({
   loader: glob({ base: `./${contentPaths.documents}`, pattern: '**/*.mdx' }),

@@ -14,7 +14,7 @@ import { formatProblem, formatProblems, shownValue, type Problem } from '../src/
 import { RULES, rulesTable, type RuleId } from '../src/lib/problems/rules';
 import { loadEdition } from '../src/lib/edition/load';
 import { checkFrontMatter } from '../src/lib/content/frontmatter-check';
-import { documentSchema, programmeSchema } from '../src/lib/content/content-schemas';
+import { documentSchema, programmeSchema } from '../src/lib/documents/content-schemas';
 import { checkContent } from '../src/lib/gateway/content-precheck';
 import { checkEdition } from '../src/lib/edition/load';
 import { datasetEdition, validateDataset, type DatasetFiles, type SourceFile } from '../src/lib/indicators/dataset';

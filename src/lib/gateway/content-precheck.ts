@@ -3,13 +3,13 @@
 // schedule entry's anchor and each explicit link to a document page, each problem with file, line
 // and rule in Vietnamese.
 import type { ZodType } from 'zod';
-import { documentSchema, documentSchemaFor, noticeSchema, programmeSchema, programmeSchemaFor } from '../content/content-schemas.ts';
+import { documentSchema, documentSchemaFor, noticeSchema, programmeSchema, programmeSchemaFor } from '../documents/content-schemas.ts';
 import { checkEdition } from '../edition/load.ts';
 import type { Vocabularies } from '../edition/schema.ts';
 import { readContentFiles, type ContentFile, type MdxCollection } from '../content/content-files.ts';
 import { checkReadFrontMatter, fieldLine, type FrontMatterProblem } from '../content/frontmatter-check.ts';
 import { checkMdxBody } from '../content/mdx-check.ts';
-import { bodyRefs, brokenLink, missingAnchorProblems } from '../content/content-refs.ts';
+import { bodyRefs, brokenLink, missingAnchorProblems } from '../documents/content-refs.ts';
 import { sortProblems, type Problem } from '../problems/problem.ts';
 import { routes as siteRoutes } from '../site/routes.ts';
 

@@ -6,7 +6,7 @@ import { getEntry } from 'astro:content';
 import { indicatorData } from '../../../data/indicators';
 import { outlineBlocks } from '../../../lib/report-kit/outline';
 import { draftPackage } from '../../../lib/report-kit/docx';
-import { deadlinesFor, draftFigures, draftTable, evaluationWindow } from '../../../lib/report-kit/draft';
+import { deadlinesFor, draftFigures, draftTable, evaluationWindow } from '../../../lib/views/draft';
 import { site } from '../../../lib/site/site';
 import { chartImage, chartImagePng } from '../../../data/chart-images';
 import { formNames, PROVINCE_FORM } from '../../../data/forms';

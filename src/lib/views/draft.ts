@@ -8,7 +8,7 @@ import { groupsOf } from '../indicators/groups.ts';
 import { formatPartialDate, parsePartialDate, isPartialDate } from '../documents/dates.ts';
 import { unitScorecard } from '../indicators/scorecard.ts';
 import { appliesToUnit, lateCongressWindow, type ScheduleItem } from '../documents/schedule.ts';
-import { progressCell, PROGRESS_RULE, unitProgress } from '../indicators/progress-page.ts';
+import { progressCell, PROGRESS_RULE, unitProgress } from './progress-page.ts';
 
 export interface DraftLine {
   indicator: Indicator;

@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
-import { anchorIdsInMdx } from '../documents/anchors.ts';
+import { anchorIdsInMdx } from './anchors.ts';
 import type { Problem } from '../problems/problem.ts';
 import { createSlugger } from '../text/vietnamese.ts';
 
