@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { allProblems, datasetOf, forgetContent, readContent } from '../src/lib/gateway/content';
 import { editionOf, loadEdition } from '../src/lib/edition/load';
 import { contentPaths, EDITION_FILE } from '../src/lib/content/paths';
-import { DataValidationError } from '../src/lib/indicators/problems';
-import { formatProblems } from '../src/lib/problems/problem';
+import { formatProblems, ProblemsError } from '../src/lib/problems/problem';
 import { countingEnv } from './helpers/content-reads';
 
 const FIXTURE = 'tests/fixtures/an-ban-thu-hai';
@@ -81,7 +80,7 @@ describe('readContent', () => {
     expect(content.dataset).toBeNull();
     expect(content.problems.data).toEqual([]);
     expect(formatProblems(content.problems.edition)).toMatch(/^content\/cau-hinh\.yaml:\d+: congress\.term\.to: .*\(quy tắc: khoang-nam\)$/m);
-    expect(() => datasetOf(content)).toThrow(DataValidationError);
+    expect(() => datasetOf(content)).toThrow(ProblemsError);
   });
 
   test('the bodies are checked only when asked (npm run check), adding to the same reading', () => {

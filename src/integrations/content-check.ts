@@ -11,8 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { readContentFiles, type ContentFile } from '../lib/content/content-files';
 import { checkContentFrontMatter as checkFiles } from '../lib/gateway/content-precheck';
 import type { FrontMatterProblem } from '../lib/content/frontmatter-check';
-import { formatProblems } from '../lib/problems/problem';
-import { DataValidationError } from '../lib/indicators/problems';
+import { formatProblems, ProblemsError } from '../lib/problems/problem';
 import { checkEdition } from '../lib/edition/load';
 import { contentPaths } from '../lib/content/paths';
 import { datasetOf, forgetContent, readContent } from '../lib/gateway/content';
@@ -50,7 +49,7 @@ export default function contentCheck(): AstroIntegration {
         try {
           dataset = datasetOf(content);
         } catch (error) {
-          if (error instanceof DataValidationError) refuse(logger, error.message);
+          if (error instanceof ProblemsError) refuse(logger, error.message);
           throw error;
         }
         logger.info(

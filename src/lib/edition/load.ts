@@ -4,19 +4,10 @@ import { resolve } from 'node:path';
 import { listContentDir, readContentFile } from '../content/content-dir.ts';
 import { contentPaths, EDITION_FILE } from '../content/paths.ts';
 import { fieldLine, validateYaml, type FrontMatterProblem } from '../content/frontmatter-check.ts';
-import { formatProblems } from '../problems/problem.ts';
+import { ProblemsError } from '../problems/problem.ts';
 import { editionSchema, type Edition } from './schema.ts';
 
 const MAX_BYTES = 64 * 1024;
-
-export class EditionError extends Error {
-  readonly problems: FrontMatterProblem[];
-  constructor(problems: FrontMatterProblem[]) {
-    super(`Tệp ấn bản không hợp lệ, không xuất bản trang nào:\n${formatProblems(problems)}`);
-    this.problems = problems;
-    this.name = 'EditionError';
-  }
-}
 
 export function checkEdition(root: string): { edition: Edition; problems: [] } | { edition: null; problems: FrontMatterProblem[] } {
   const read = readContentFile(root, EDITION_FILE, MAX_BYTES);
@@ -73,9 +64,9 @@ export function forgetEditions(): void {
   cache.clear();
 }
 
-/** The edition of the project at `root` (the current directory by default); throws EditionError. */
+/** The edition of the project at `root` (the current directory by default); throws a ProblemsError ('edition'). */
 export function loadEdition(root = process.cwd()): Edition {
   const checked = editionOf(root);
-  if (!checked.edition) throw new EditionError(checked.problems);
+  if (!checked.edition) throw new ProblemsError('edition', checked.problems);
   return checked.edition;
 }

@@ -8,9 +8,8 @@ import { readContentFiles, type ContentFile } from '../content/content-files.ts'
 import { editionOf, forgetEditions } from '../edition/load.ts';
 import type { Edition } from '../edition/schema.ts';
 import type { Dataset } from '../indicators/dataset.ts';
-import { DataValidationError } from '../indicators/problems.ts';
 import { loadDataset } from '../indicators/read.ts';
-import type { Problem } from '../problems/problem.ts';
+import { ProblemsError, type Problem } from '../problems/problem.ts';
 import { checkContentFrontMatter, readAndCheckContent } from './content-precheck.ts';
 
 export interface SiteContent {
@@ -63,7 +62,7 @@ export function readContent(root = process.cwd(), options: ReadContentOptions = 
     try {
       dataset = loadDataset(root, checked);
     } catch (error) {
-      if (!(error instanceof DataValidationError)) throw error;
+      if (!(error instanceof ProblemsError)) throw error;
       data = error.problems;
     }
   }
@@ -80,7 +79,7 @@ export function allProblems(content: SiteContent): Problem[] {
 /** The dataset, or the refusal that stops a build before any page: the edition's and the data's problems. */
 export function datasetOf(content: SiteContent): Dataset {
   if (content.dataset) return content.dataset;
-  throw new DataValidationError([...content.problems.edition, ...content.problems.data]);
+  throw new ProblemsError('data', [...content.problems.edition, ...content.problems.data]);
 }
 
 /** Forgets every reading (`astro dev`, when a file under content/ changes). */

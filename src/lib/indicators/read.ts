@@ -2,8 +2,7 @@
 import { contentPaths, documentFile, EDITION_FILE } from '../content/paths.ts';
 import { listContentDir, readContentDir, readContentFile, type FileRefusal } from '../content/content-dir.ts';
 import { datasetEdition, validateDataset, type Dataset, type DatasetFiles, type SourceFile } from './dataset.ts';
-import { DataValidationError } from './problems.ts';
-import type { Problem } from '../problems/problem.ts';
+import { ProblemsError, type Problem } from '../problems/problem.ts';
 import { join } from 'node:path';
 import { JOURNAL, pendingJournal } from '../fs/transaction.ts';
 import { readFrontMatter } from '../content/frontmatter-check.ts';
@@ -104,12 +103,12 @@ export function strayDataFiles(root: string): Problem[] {
   );
 }
 
-/** Reads and validates; throws DataValidationError listing every problem. `edition`: the edition file already checked, if it was. */
+/** Reads and validates; throws a ProblemsError ('data') listing every problem. `edition`: the edition file already checked, if it was. */
 export function loadDataset(root: string, edition?: CheckedEdition): Dataset {
   // An import killed between its commit point and its last rename leaves a journal: the folder
   // may hold some new files and some old ones, so nothing is built from it until it is finished.
   if (pendingJournal(join(root, DATA_DIRS.results))) {
-    throw new DataValidationError([{
+    throw new ProblemsError('data', [{
       file: `${DATA_DIRS.results}/${JOURNAL}`, line: 1, rule: 'nhap-do-dang',
       message: 'một lần nhập biểu mẫu bị ngắt khi đang ghi các tệp số liệu; chạy "npm run import:form -- --hoan-tat" để ghi nốt (hoặc trả lại như cũ) trước khi kiểm tra hay dựng trang',
     }]);
@@ -121,6 +120,6 @@ export function loadDataset(root: string, edition?: CheckedEdition): Dataset {
   // a refused indicator or unit would only repeat "unknown", so the refusal alone is said.
   const definitionRefused = refused.some((p) => p.file === META_FILE || p.file === EDITION_FILE || p.file.startsWith(`${DATA_DIRS.indicators}/`) || p.file.startsWith(`${DATA_DIRS.units}/`));
   const { dataset, problems } = definitionRefused ? { dataset: null, problems: [] } : validateDataset(files);
-  if (stray.length > 0 || refused.length > 0 || !dataset) throw new DataValidationError([...stray, ...refused, ...problems]);
+  if (stray.length > 0 || refused.length > 0 || !dataset) throw new ProblemsError('data', [...stray, ...refused, ...problems]);
   return dataset;
 }
