@@ -5,13 +5,14 @@ import { listContentDir, readContentFile } from '../content/content-dir.ts';
 import { contentPaths, EDITION_FILE } from '../content/paths.ts';
 import { fieldLine, validateYaml, type FrontMatterProblem } from '../content/frontmatter-check.ts';
 import { ProblemsError } from '../problems/problem.ts';
+import { problem } from '../problems/messages.ts';
 import { editionSchema, type Edition } from './schema.ts';
 
 const MAX_BYTES = 64 * 1024;
 
 export function checkEdition(root: string): { edition: Edition; problems: [] } | { edition: null; problems: FrontMatterProblem[] } {
   const read = readContentFile(root, EDITION_FILE, MAX_BYTES);
-  if ('missing' in read) return { edition: null, problems: [{ file: EDITION_FILE, line: 1, field: '(tệp)', rule: 'thieu-tep', message: 'chưa có tệp ấn bản; chép từ một ấn bản mẫu và sửa theo tổ chức của mình' }] };
+  if ('missing' in read) return { edition: null, problems: [problem('thieu-tep', {}, { file: EDITION_FILE, line: 1, field: '(tệp)' })] };
   if ('refusal' in read) return { edition: null, problems: [{ file: EDITION_FILE, line: 1, field: '(tệp)', rule: read.refusal.rule, message: read.refusal.message }] };
   const text = new TextDecoder().decode(read.bytes);
   const checked = validateYaml(EDITION_FILE, text, editionSchema);
@@ -33,13 +34,7 @@ function scopeClash(root: string, edition: Edition, text: string): FrontMatterPr
   // A missing or unreadable folder is reported by the data check, with its own reason.
   const unit = listContentDir(root, UNITS_DIR).names.find((name) => name.replace(/\.ya?ml$/, '') === slug && /\.ya?ml$/.test(name));
   if (!unit) return null;
-  return {
-    file: EDITION_FILE,
-    line: fieldLine(text, ['organisation', 'scope', 'slug'], 0),
-    field: 'organisation.scope.slug',
-    rule: 'ma-pham-vi-trung',
-    message: `mã phạm vi "${slug}" trùng mã đơn vị ${UNITS_DIR}/${unit}: dự thảo báo cáo và biểu mẫu chung của cả tổ chức sẽ thay mất của đơn vị đó; hãy chọn mã khác, thường là \`word\` viết không dấu`,
-  };
+  return problem('ma-pham-vi-trung', { slug, unitFile: `${UNITS_DIR}/${unit}` }, { file: EDITION_FILE, line: fieldLine(text, ['organisation', 'scope', 'slug'], 0), field: 'organisation.scope.slug' });
 }
 
 export type CheckedEdition = ReturnType<typeof checkEdition>;

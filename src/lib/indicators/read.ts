@@ -3,6 +3,7 @@ import { contentPaths, documentFile, EDITION_FILE } from '../content/paths.ts';
 import { listContentDir, readContentDir, readContentFile, type FileRefusal } from '../content/content-dir.ts';
 import { datasetEdition, validateDataset, type Dataset, type DatasetFiles, type SourceFile } from './dataset.ts';
 import { ProblemsError, type Problem } from '../problems/problem.ts';
+import { problem } from '../problems/messages.ts';
 import { join } from 'node:path';
 import { JOURNAL, pendingJournal } from '../fs/transaction.ts';
 import { readFrontMatter } from '../content/frontmatter-check.ts';
@@ -99,7 +100,7 @@ export function strayDataFiles(root: string): Problem[] {
   return allowed.flatMap(([dir, pattern]) =>
     listContentDir(root, dir).names
       .filter((name) => !pattern.test(name))
-      .map((name) => ({ file: `${dir}/${name}`, line: 1, rule: 'tep-la', message: 'tệp không thuộc loại được đọc ở thư mục này (chỉ .yaml hoặc .csv); xoá hoặc chuyển tệp đi để không bị bỏ sót' })),
+      .map((name) => problem('tep-la', {}, { file: `${dir}/${name}`, line: 1 })),
   );
 }
 
@@ -108,10 +109,7 @@ export function loadDataset(root: string, edition?: CheckedEdition): Dataset {
   // An import killed between its commit point and its last rename leaves a journal: the folder
   // may hold some new files and some old ones, so nothing is built from it until it is finished.
   if (pendingJournal(join(root, DATA_DIRS.results))) {
-    throw new ProblemsError('data', [{
-      file: `${DATA_DIRS.results}/${JOURNAL}`, line: 1, rule: 'nhap-do-dang',
-      message: 'một lần nhập biểu mẫu bị ngắt khi đang ghi các tệp số liệu; chạy "npm run import:form -- --hoan-tat" để ghi nốt (hoặc trả lại như cũ) trước khi kiểm tra hay dựng trang',
-    }]);
+    throw new ProblemsError('data', [problem('nhap-do-dang', {}, { file: `${DATA_DIRS.results}/${JOURNAL}`, line: 1 })]);
   }
   const stray = strayDataFiles(root);
   const { files, problems: refused } = readDatasetFilesChecked(root, edition);
