@@ -9,13 +9,14 @@ import contentCheck from './src/integrations/content-check.ts';
 import siteFiles from './src/integrations/site-files.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import { publishedDocuments } from './src/plugins/known-documents.ts';
-import { readContentFiles } from './src/lib/content/content-files.ts';
 import { fileURLToPath } from 'node:url';
-import { checkEdition } from './src/lib/edition/load.ts';
+import { readContent } from './src/lib/gateway/content.ts';
+import { formatProblems } from './src/lib/problems/problem.ts';
 
-// Every content file read once: the front-matter check and the citation plugins share it.
-const contentFiles = readContentFiles(fileURLToPath(new URL('.', import.meta.url)));
-const published = publishedDocuments(contentFiles);
+// content/ read once per process (src/lib/gateway/content.ts): the front-matter check, the citation
+// plugins, the site's address and the pages' data all take this one reading.
+const content = readContent(fileURLToPath(new URL('.', import.meta.url)));
+const published = publishedDocuments(content.files);
 
 // The same transforms (plain mdast/hast functions) under either Markdown processor. Sätteri is the
 // default: on 10,000 documents it builds faster and in less memory than unified with identical
@@ -32,14 +33,13 @@ const processor =
     : satteri({ ...satteriPlugins({ published }), features: { smartPunctuation: false } });
 
 // The site address comes from the edition file; a bad file stops here with its file:line message.
-const edition = checkEdition(fileURLToPath(new URL('.', import.meta.url)));
-if (!edition.edition) {
-  console.error(edition.problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message} (quy tắc: ${p.rule})`).join('\n'));
+if (!content.edition) {
+  console.error(formatProblems(content.problems.edition));
   process.exit(1);
 }
 
 export default defineConfig({
-  site: edition.edition.site.url,
+  site: content.edition.site.url,
   trailingSlash: 'always',
   // Stylesheets as files, never inlined: the Content-Security-Policy allows styles from the site only.
   build: { format: 'directory', inlineStylesheets: 'never' },
@@ -47,7 +47,7 @@ export default defineConfig({
   // fidelity and the search index depend on every space surviving.
   compressHTML: false,
   markdown: { processor },
-  integrations: [contentCheck(contentFiles), mdx(), siteFiles()],
+  integrations: [contentCheck(), mdx(), siteFiles()],
   devToolbar: { enabled: false },
   // The built site registers a service worker that serves the pages it keeps before asking the
   // network (src/lib/site/offline.ts): previewed on the dev server's port, it would keep serving the

@@ -22,9 +22,10 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } f
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquireLock, BUILD_LOCK, fsReason, TransactionError } from '../src/lib/fs/transaction.ts';
+import { contentPaths } from '../src/lib/content/paths.ts';
 
-/** The results folder, whose lock `npm run import:form` holds while it writes (src/lib/indicators/read.ts DATA_DIRS.results). */
-const RESULTS_DIR = 'content/so-lieu';
+/** The results folder, whose lock `npm run import:form` holds while it writes (src/lib/content/paths.ts). */
+const RESULTS_DIR = contentPaths.results;
 
 /** Node's --max-old-space-size for an `astro build` with this Markdown processor (MB). */
 export function heapLimitMb(processor = process.env.MARKDOWN_PROCESSOR) {

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { systemReason } from '../src/lib/content/content-dir.ts';
 import { loadDataset } from '../src/lib/indicators/read.ts';
-import { DataValidationError } from '../src/lib/indicators/problems.ts';
+import { ProblemsError } from '../src/lib/problems/problem.ts';
 
 const root = process.argv[2] ?? process.cwd();
 
@@ -29,7 +29,7 @@ if (problem) {
       `Số liệu hợp lệ: ${dataset.rows.length} dòng kết quả, ${dataset.indicators.length} chỉ tiêu, ${dataset.units.length} đơn vị, năm ${dataset.years.join(', ')}.${sample}`,
     );
   } catch (error) {
-    if (error instanceof DataValidationError) console.error(error.message);
+    if (error instanceof ProblemsError) console.error(error.message);
     // Not a data problem but a fault (a disk error, a bug): said in one line, without a stack.
     else {
       const code = (error as { code?: string } | null)?.code;

@@ -6,13 +6,9 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { systemReason } from '../src/lib/content/content-dir.ts';
-import { checkContent } from '../src/lib/content/content-precheck.ts';
-import { checkEdition } from '../src/lib/edition/load.ts';
-import { loadDataset } from '../src/lib/indicators/read.ts';
+import { allProblems, readContent } from '../src/lib/gateway/content.ts';
 import type { Dataset } from '../src/lib/indicators/dataset.ts';
-import { DataValidationError } from '../src/lib/indicators/problems.ts';
 import { formatProblems, type Problem } from '../src/lib/problems/problem.ts';
-import { checkImportedFidelity } from '../src/lib/word-in/fidelity-check.ts';
 
 const root = process.argv[2] ?? process.cwd();
 const started = performance.now();
@@ -35,28 +31,19 @@ try {
   process.exit(1);
 }
 
-const problems: Problem[] = [];
+let problems: Problem[] = [];
 let dataset: Dataset | null = null;
 let dataSkipped = false;
 let fidelityLines: string[] = [];
 try {
   // The edition file first: the site's names and address, and the vocabularies the rest is
   // checked against. Without a valid one the data cannot be checked; its problems are said once.
-  const edition = checkEdition(root);
-  problems.push(...edition.problems, ...checkContent(root));
-  // Documents imported from Word against their own source text (content/nguon/<mã>.txt).
-  const fidelity = checkImportedFidelity(root);
-  problems.push(...fidelity.problems);
-  fidelityLines = fidelity.lines;
-  dataSkipped = !edition.edition;
-  if (edition.edition) {
-    try {
-      dataset = loadDataset(root);
-    } catch (error) {
-      if (!(error instanceof DataValidationError)) throw error;
-      problems.push(...error.problems);
-    }
-  }
+  const content = readContent(root, { bodies: true });
+  problems = allProblems(content);
+  // Documents imported from Word, each against its own source text (content/nguon/<mã>.txt).
+  fidelityLines = content.importedFidelity;
+  dataset = content.dataset;
+  dataSkipped = !content.edition;
 } catch (error) {
   fault(error);
 }

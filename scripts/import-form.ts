@@ -9,9 +9,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DATA_DIRS, readDatasetFiles, loadDataset } from '../src/lib/indicators/read.ts';
-import { DataValidationError } from '../src/lib/indicators/problems.ts';
 import { changeCounts, changeTable, formPeriods, formTooLarge, formWrongType, planImport } from '../src/lib/report-kit/import.ts';
-import { formatProblem } from '../src/lib/problems/problem.ts';
+import { formatProblem, ProblemsError } from '../src/lib/problems/problem.ts';
 import { acquireLock, commitFiles, fsReason, recover, TransactionError } from '../src/lib/fs/transaction.ts';
 
 const USAGE = 'Cách dùng: npm run import:form -- <tệp biểu mẫu .xlsx hoặc .csv> [--xem-truoc] [--dong-y-xoa]';
@@ -95,7 +94,7 @@ async function main(): Promise<void> {
       return;
     }
     const dataset = loadDataset(root);
-    const planned = await planImport(formPath, formBytes, readDatasetFiles(root), dataset);
+    const planned = await planImport(formPath, formBytes, readDatasetFiles(root), dataset, DATA_DIRS.results);
     if (!planned.ok) fail(`Không nhập biểu mẫu; content/ không thay đổi.\n${planned.messages.join('\n')}`);
     const unit = dataset.units.find((u) => u.id === planned.form.unitId)!;
     const counts = changeCounts(planned.plan);
@@ -131,7 +130,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const [message, code] =
     error instanceof Refusal ? [error.message, error.exitCode]
-    : error instanceof DataValidationError ? [`Số liệu hiện có đã lỗi, sửa trước khi nhập biểu mẫu:\n${error.message}`, 1]
+    : error instanceof ProblemsError ? [`Số liệu hiện có đã lỗi, sửa trước khi nhập biểu mẫu:\n${error.message}`, 1]
     : error instanceof TransactionError ? [`Không nhập biểu mẫu: ${error.message}.`, 1]
     : [`Không nhập biểu mẫu, content/ không thay đổi: lỗi không lường trước (${error instanceof Error ? error.message : String(error)}). Hãy báo người quản trị trang.`, 1];
   console.error(message);

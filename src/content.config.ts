@@ -1,39 +1,40 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { documentSchemaFor, noticeSchema, programmeSchemaFor } from './lib/content/content-schemas';
+import { documentSchemaFor, noticeSchema, programmeSchemaFor } from './lib/documents/content-schemas';
 import { indicatorSchemaFor, unitSchemaFor } from './lib/indicators/schemas';
 import { loadEdition } from './lib/edition/load';
+import { contentPaths } from './lib/content/paths';
 
 // Kinds of unit, units of measure, groups and programme levels are the edition's (content/cau-hinh.yaml).
 const { vocabularies } = loadEdition();
 
-// The schemas live in src/lib/content/content-schemas.ts: the pre-build check (which reports the line of
+// The schemas live in src/lib/documents/content-schemas.ts: the pre-build check (which reports the line of
 // a bad field) and the tests validate with the very same objects.
 const vanBan = defineCollection({
-  loader: glob({ base: './content/van-ban', pattern: '**/*.mdx' }),
+  loader: glob({ base: `./${contentPaths.documents}`, pattern: '**/*.mdx' }),
   schema: documentSchemaFor(vocabularies),
 });
 
 const chuongTrinh = defineCollection({
-  loader: glob({ base: './content/chuong-trinh', pattern: '**/*.mdx' }),
+  loader: glob({ base: `./${contentPaths.programmes}`, pattern: '**/*.mdx' }),
   schema: programmeSchemaFor(vocabularies),
 });
 
 // Indicator definitions and reporting units. Pages read them, with the results, through
 // src/data/indicators.ts, which cross-checks the files (programme references, CSV rows) first.
 const chiTieu = defineCollection({
-  loader: glob({ base: './content/chi-tieu', pattern: '*.yaml' }),
+  loader: glob({ base: `./${contentPaths.indicators}`, pattern: '*.yaml' }),
   schema: indicatorSchemaFor(vocabularies),
 });
 
 const donVi = defineCollection({
-  loader: glob({ base: './content/don-vi', pattern: '*.yaml' }),
+  loader: glob({ base: `./${contentPaths.units}`, pattern: '*.yaml' }),
   schema: unitSchemaFor(vocabularies),
 });
 
 // The office's notices: a banner on the home page while current, a list at /thong-bao/, the feed.
 const thongBao = defineCollection({
-  loader: glob({ base: './content/thong-bao', pattern: '*.mdx' }),
+  loader: glob({ base: `./${contentPaths.notices}`, pattern: '*.mdx' }),
   schema: noticeSchema,
 });
 

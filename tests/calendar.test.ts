@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { calendarText, escapeText, eventDays, foldLine, timelineEvents } from '../src/lib/documents/ical';
 import { buildTimeline, scheduleItemSchema, type ScheduleItem } from '../src/lib/documents/schedule';
 import { checkFrontMatter } from '../src/lib/content/frontmatter-check';
-import { documentSchema } from '../src/lib/content/content-schemas';
+import { documentSchema } from '../src/lib/documents/content-schemas';
 import { loadDataset } from '../src/lib/indicators/read';
 
 const DIST = process.env.DIST_DIR ?? 'dist';

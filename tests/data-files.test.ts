@@ -10,10 +10,9 @@ import { join } from 'node:path';
 import { readContentDir, readContentFile } from '../src/lib/content/content-dir';
 import { readContentFiles } from '../src/lib/content/content-files';
 import { checkContentFrontMatter } from '../src/integrations/content-check';
-import { formatProblem, shownValue } from '../src/lib/problems/problem';
+import { formatProblem, ProblemsError, shownValue } from '../src/lib/problems/problem';
 import { loadDataset, readDatasetFilesChecked } from '../src/lib/indicators/read';
 import { decodeUtf8, firstInvalidUtf8, looksUtf16, MAX_CELL_CHARS, MAX_ROWS, parseResultsCsv, type ResultsContext } from '../src/lib/indicators/results-csv';
-import { DataValidationError } from '../src/lib/indicators/problems';
 
 const root = mkdtempSync(join(tmpdir(), 'data-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -85,7 +84,7 @@ describe('the dataset and the MDX collections use those rules', () => {
     expect(problems.map(formatProblem)).toContain(
       'content/so-lieu/2021.csv: là đường ống (FIFO), không phải tệp thường; hãy xoá hoặc đổi tên để trang không đọc nhầm (quy tắc: khong-phai-tep)',
     );
-    expect(() => loadDataset(root)).toThrow(DataValidationError);
+    expect(() => loadDataset(root)).toThrow(ProblemsError);
   });
 
   test('an MDX name on a FIFO or a folder is refused by the pre-build check; a hidden one is ignored', () => {

@@ -1,4 +1,4 @@
-// /so-lieu/goi-du-lieu.zip (src/lib/indicators/data-package.ts): a Frictionless Data Package,
+// /so-lieu/goi-du-lieu.zip (src/lib/views/data-package.ts): a Frictionless Data Package,
 // checked by the Frictionless reference library for JavaScript (`datapackage`, the spec's own JSON
 // Schema profiles) and read back with it, every value cast to its declared type; the published CSV
 // files inside are the site's downloads byte for byte (less the BOM); the illustrative mark travels.

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { timelineOf } from '../src/lib/documents/documents';
 import { sequenceOf } from '../src/lib/documents/sequence';
 import { UNKNOWN_UPDATE } from '../src/lib/documents/last-updated';
-import { documentPageModel } from '../src/lib/documents/document-page';
+import { documentPageModel } from '../src/lib/views/document-page';
 import { loadEdition } from '../src/lib/edition/load';
 import { documentEntries } from './helpers/content-entries';
 

@@ -7,7 +7,8 @@ import { filesUnder } from './helpers/source-files';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { checkEdition } from '../src/lib/edition/load';
-import { editionFieldRows, EDITION_FILE } from '../src/lib/edition/schema';
+import { editionFieldRows } from '../src/lib/edition/schema';
+import { EDITION_FILE } from '../src/lib/content/paths';
 import { cleanup, redTeamCopy, runNpm } from './red-team/harness';
 
 const copies: string[] = [];

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFrontMatter } from '../src/lib/content/frontmatter-check';
 import { formatProblems } from '../src/lib/problems/problem';
-import { documentSchema, programmeSchema } from '../src/lib/content/content-schemas';
+import { documentSchema, programmeSchema } from '../src/lib/documents/content-schemas';
 import { checkContentFrontMatter } from '../src/integrations/content-check';
 import { copyProject, runIn } from './helpers/project-copy';
 

@@ -4,7 +4,7 @@ import { loadDataset } from '../src/lib/indicators/read';
 import { reportingStatus } from '../src/lib/indicators/reporting';
 import { timelineOf } from '../src/lib/documents/documents';
 import { loadEdition } from '../src/lib/edition/load';
-import { homePageModel } from '../src/lib/site/home-page';
+import { homePageModel } from '../src/lib/views/home-page';
 import { HOME_DOCUMENTS } from '../src/lib/site/pagination';
 import { documentEntries, programmeEntries } from './helpers/content-entries';
 

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { imageHeight } from '../src/lib/indicators/charts/config';
 import { loadDataset } from '../src/lib/indicators/read';
 import { aggregateDataset } from '../src/lib/indicators/aggregate';
-import { indicatorPageModel } from '../src/lib/indicators/indicator-page';
+import { indicatorPageModel } from '../src/lib/views/indicator-page';
 import type { Dataset } from '../src/lib/indicators/dataset';
 import { programmeEntries } from './helpers/content-entries';
 
@@ -171,7 +171,7 @@ test('an unknown indicator is refused, naming it', () => {
 
 describe('an indicator\'s metadata, under the headings national platforms use', () => {
   test('every indicator of the real dataset shows every field of its file under its heading', async () => {
-    const { indicatorMetadata, METADATA_HEADINGS } = await import('../src/lib/indicators/indicator-page');
+    const { indicatorMetadata, METADATA_HEADINGS } = await import('../src/lib/views/indicator-page');
     const { loadDataset } = await import('../src/lib/indicators/read');
     const { readFileSync } = await import('node:fs');
     const { parse } = await import('yaml');
@@ -187,7 +187,7 @@ describe('an indicator\'s metadata, under the headings national platforms use', 
   });
 
   test('a field the file does not give reads "Chưa có", never left blank', async () => {
-    const { indicatorMetadata } = await import('../src/lib/indicators/indicator-page');
+    const { indicatorMetadata } = await import('../src/lib/views/indicator-page');
     const { loadDataset } = await import('../src/lib/indicators/read');
     const { contact: _c, lastUpdated: _l, ...bare } = loadDataset('.').indicators[0]!;
     const shown = new Map(indicatorMetadata(bare as never).map((m) => [m.field, m.text]));

@@ -1,11 +1,11 @@
-// The MDX body check (src/lib/content/mdx-check.ts, src/lib/content/content-precheck.ts): a syntax error in a
+// The MDX body check (src/lib/content/mdx-check.ts, src/lib/gateway/content-precheck.ts): a syntax error in a
 // document's body is found before Astro starts, in Vietnamese, at the file's own line and column.
 import { describe, expect, test } from 'vitest';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkMdxBody } from '../src/lib/content/mdx-check';
-import { checkBody, checkContent } from '../src/lib/content/content-precheck';
+import { checkBody, checkContent } from '../src/lib/gateway/content-precheck';
 import { formatProblems } from '../src/lib/problems/problem';
 import { writeDocuments } from '../scripts/bench/corpus';
 import { spawnSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// The office's notices and the Atom feed (src/lib/site/notices.ts, content/thong-bao/): which are
+// The office's notices and the Atom feed (src/lib/views/notices.ts, content/thong-bao/): which are
 // current on the day of the build, their order, the home page's banner, a bad notice refused at its
 // line by the pre-build check, and the built feed read by a real feed parser.
 import { describe, expect, test } from 'vitest';
@@ -6,9 +6,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, cpSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { atomFeed, buildDay, feedEntries, isCurrent, noticeViews, plainSummary } from '../src/lib/site/notices';
-import { homePageModel } from '../src/lib/site/home-page';
-import { checkContent } from '../src/lib/content/content-precheck';
+import { atomFeed, buildDay, feedEntries, isCurrent, noticeViews, plainSummary } from '../src/lib/views/notices';
+import { homePageModel } from '../src/lib/views/home-page';
+import { checkContent } from '../src/lib/gateway/content-precheck';
 import { formatProblem } from '../src/lib/problems/problem';
 import { htmlFiles } from './helpers/dist';
 

@@ -14,8 +14,8 @@ import { formatProblem, formatProblems, shownValue, type Problem } from '../src/
 import { RULES, rulesTable, type RuleId } from '../src/lib/problems/rules';
 import { loadEdition } from '../src/lib/edition/load';
 import { checkFrontMatter } from '../src/lib/content/frontmatter-check';
-import { documentSchema, programmeSchema } from '../src/lib/content/content-schemas';
-import { checkContent } from '../src/lib/content/content-precheck';
+import { documentSchema, programmeSchema } from '../src/lib/documents/content-schemas';
+import { checkContent } from '../src/lib/gateway/content-precheck';
 import { checkEdition } from '../src/lib/edition/load';
 import { datasetEdition, validateDataset, type DatasetFiles, type SourceFile } from '../src/lib/indicators/dataset';
 import { loadDataset, strayDataFiles } from '../src/lib/indicators/read';
@@ -85,13 +85,16 @@ describe('the catalogue of rules', () => {
 
   // The rule ids written in code: a `rule: '…'` property (including zod's `params: { rule: '…' }`
   // and both sides of `rule: x ? 'a' : 'b'`), a rule passed to the check helpers that take one
-  // (`fail(column, '…'`, `refuse('…'`, `problem(line, '…'`), and a "(quy tắc: …)" written out.
+  // (`fail(column, '…'`, `refuse('…'`, `problem(line, '…'`, the catalogue's `problem('…'`), and a "(quy tắc: …)" written out.
   // The helpers' parameters are typed RuleId, so tsc refuses an uncatalogued id there as well.
   const USES = [
     /\brule: (?:[^,;{}()]*?\? )?'([a-z0-9-]+)'(?: : '([a-z0-9-]+)')?/g,
     /\bfail\((?:'[a-z_]+'|\w+), '([a-z0-9-]+)'/g,
     /\brefused?\('([a-z0-9-]+)'/g,
     /\bproblem\((?:[^()]|\([^()]*\))*?, '([a-z0-9-]+)'/g,
+    // A problem raised through the message catalogue (src/lib/problems/messages.ts): problem('…', values, where), refusal(file, '…', values).
+    /\bproblem\('([a-z0-9-]+)'/g,
+    /\brefusal\(\w+, '([a-z0-9-]+)'/g,
     /quy tắc: ([a-z0-9][a-z0-9-]*)/g,
   ];
 

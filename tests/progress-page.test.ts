@@ -1,9 +1,9 @@
-// /tien-do/'s model (src/lib/indicators/progress-page.ts) on the committed illustrative dataset,
+// /tien-do/'s model (src/lib/views/progress-page.ts) on the committed illustrative dataset,
 // with Biên Hòa's figures summed from the CSV files by hand.
 import { describe, expect, test } from 'vitest';
 import { aggregateDataset } from '../src/lib/indicators/aggregate';
 import { loadDataset } from '../src/lib/indicators/read';
-import { progressPageModel, unitProgress } from '../src/lib/indicators/progress-page';
+import { progressPageModel, unitProgress } from '../src/lib/views/progress-page';
 
 const dataset = loadDataset('.');
 const summaries = aggregateDataset(dataset);

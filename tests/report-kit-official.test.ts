@@ -174,7 +174,7 @@ describe('each unit\'s draft has its own figures, equal to its page', () => {
 
 describe('the units\' notes on their figures go into the drafts', () => {
   test('numbered under the table: the unit\'s own in its draft, every unit\'s (named) in the province\'s', async () => {
-    const { draftFigures } = await import('../src/lib/report-kit/draft');
+    const { draftFigures } = await import('../src/lib/views/draft');
     const { aggregateDataset } = await import('../src/lib/indicators/aggregate');
     const rows = dataset.rows.map((r) =>
       r.unit === 'cam-my' && r.period === '2019' && r.indicator === 'phat-trien-doan-vien' ? { ...r, note: 'Số liệu tính đến 15/12/2019\nchưa gồm khối doanh nghiệp FDI' }

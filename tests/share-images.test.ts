@@ -1,4 +1,4 @@
-// The pictures a chat app shows for a shared link (src/lib/site/share-cards.ts, share-draw.ts):
+// The pictures a chat app shows for a shared link (src/lib/views/share-cards.ts, share-draw.ts):
 // which page gets which card, the built pages' og:image tags pointing at real 1200 × 630 PNGs under
 // 300 KB, the illustrative band where figures are shown, and the cache.
 import { describe, expect, test } from 'vitest';
@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { shareCards, SHARE_PER_PAGE_LIMIT } from '../src/lib/site/share-cards';
-import { shareCardPng } from '../src/lib/site/share-draw';
+import { shareCards, SHARE_PER_PAGE_LIMIT } from '../src/lib/views/share-cards';
+import { shareCardPng } from '../src/lib/views/share-draw';
 import { htmlFiles } from './helpers/dist';
 
 const DIST = process.env.DIST_DIR ?? 'dist';

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { loadDataset } from '../src/lib/indicators/read';
 import { aggregateDataset } from '../src/lib/indicators/aggregate';
 import { reportingStatus } from '../src/lib/indicators/reporting';
-import { unitPageModel } from '../src/lib/indicators/unit-page';
+import { unitPageModel } from '../src/lib/views/unit-page';
 import { timelineOf } from '../src/lib/documents/documents';
 import { documentEntries } from './helpers/content-entries';
 import { loadEdition } from '../src/lib/edition/load';

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { loadYaml, shorten, YAML_LIMITS } from '../src/lib/content/yaml-load';
 import { checkFrontMatter } from '../src/lib/content/frontmatter-check';
 import { formatProblems } from '../src/lib/problems/problem';
-import { documentSchema } from '../src/lib/content/content-schemas';
+import { documentSchema } from '../src/lib/documents/content-schemas';
 import { readFileSync } from 'node:fs';
 
 /** Problems of a text, or a failure when it loads. */

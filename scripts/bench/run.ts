@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { writeDataset, writeDocuments } from './corpus.ts';
 import { heapLimitMb } from '../build.mjs';
-import { EDITION_FILE } from '../../src/lib/edition/schema.ts';
+import { EDITION_FILE } from '../../src/lib/content/paths.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const arg = (name: string, fallback: string) => {

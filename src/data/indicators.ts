@@ -1,9 +1,9 @@
 // The validated dataset and its aggregation, computed once per build for every page that shows
-// figures. Validation already ran before the build (src/integrations/content-check.ts); loading
-// again here re-validates, so a page can never render from unchecked files.
+// figures. The dataset is the content gateway's (src/lib/gateway/content.ts): read and validated
+// once per process, so a page can never render from unchecked files, nor make a second reading.
 import { aggregateDataset, type IndicatorSummary } from '../lib/indicators/aggregate.ts';
 import type { Dataset, Unit } from '../lib/indicators/dataset.ts';
-import { loadDataset } from '../lib/indicators/read.ts';
+import { datasetOf, readContent, type SiteContent } from '../lib/gateway/content.ts';
 import { reportingStatus, type ReportingStatus } from '../lib/indicators/reporting.ts';
 
 export interface IndicatorData {
@@ -15,11 +15,13 @@ export interface IndicatorData {
   reporting: ReportingStatus;
 }
 
-let cached: IndicatorData | undefined;
+let cached: { source: SiteContent; data: IndicatorData } | undefined;
 
 export function indicatorData(): IndicatorData {
-  if (cached) return cached;
-  const dataset = loadDataset(process.cwd());
+  const source = readContent(process.cwd());
+  // A new reading (`astro dev` after a content file changed) is aggregated afresh.
+  if (cached?.source === source) return cached.data;
+  const dataset = datasetOf(source);
   const summaries = aggregateDataset(dataset);
   const byId = <T extends { id: string }>(items: T[], what: string) => {
     const map = new Map(items.map((item) => [item.id, item]));
@@ -29,12 +31,13 @@ export function indicatorData(): IndicatorData {
       return found;
     };
   };
-  cached = {
+  const data: IndicatorData = {
     dataset,
     summaries,
     unit: byId(dataset.units, 'đơn vị'),
     isSample: dataset.meta.status === 'minh-hoa',
     reporting: reportingStatus(dataset),
   };
-  return cached;
+  cached = { source, data };
+  return data;
 }

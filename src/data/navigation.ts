@@ -3,7 +3,7 @@
 // Every page renders the menu and every document page its neighbours; sorting every document for
 // each page is quadratic work on a large site (10,000 documents: 10,000 sorts of 10,000).
 import { getCollection } from 'astro:content';
-import { docTypeLabels } from '../lib/site/site';
+import { docTypeLabels } from '../lib/documents/content-schemas';
 import { sortDocuments, timelineOf } from '../lib/documents/documents';
 import { routes } from '../lib/site/routes';
 import { sequenceOf, type Neighbours } from '../lib/documents/sequence';

@@ -1,11 +1,12 @@
-// The share cards of this build (src/lib/site/share-cards.ts), computed once: which card each page
+// The share cards of this build (src/lib/views/share-cards.ts), computed once: which card each page
 // names in its og:image, and each card's PNG, drawn once per build (or taken from the cache in
 // node_modules/.cache/congdoan-soket/chia-se when nothing it shows has changed).
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
-import { docTypeLabels, site } from '../lib/site/site';
-import { shareCards, type ShareCard } from '../lib/site/share-cards';
-import { shareCardPng } from '../lib/site/share-draw';
+import { site } from '../lib/site/site';
+import { docTypeLabels } from '../lib/documents/content-schemas';
+import { shareCards, type ShareCard } from '../lib/views/share-cards';
+import { shareCardPng } from '../lib/views/share-draw';
 import { unitReporting } from '../lib/indicators/reporting';
 import { indicatorData } from './indicators';
 import { chartImagePng } from './chart-images';

@@ -5,7 +5,7 @@ import type { PhrasingContent } from 'mdast';
 import { findCitations, resolveCitation, type Citation, type KnownDocument } from '../lib/citations/citations';
 import type { CitationRecord } from '../lib/citations/citation-register';
 import { slugify } from '../lib/text/vietnamese';
-import { brokenLink } from '../lib/content/content-refs';
+import { brokenLink } from '../lib/documents/content-refs';
 import { formatProblem } from '../lib/problems/problem';
 import type { PublishedDocument } from './known-documents';
 

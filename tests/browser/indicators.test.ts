@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { drawCharts, openPage, useSiteInBrowser } from '../helpers/browser';
 import { loadDataset } from '../../src/lib/indicators/read';
 import { aggregateDataset, unitsByRank, type IndicatorSummary } from '../../src/lib/indicators/aggregate';
-import { progressCell, unitProgress } from '../../src/lib/indicators/progress-page';
+import { progressCell, unitProgress } from '../../src/lib/views/progress-page';
 import { formatInteger, formatQuantity, formatQuantityDetailed, formatTarget, statusLabels } from '../../src/lib/indicators/format';
 import { aggregateCsv } from '../../src/lib/indicators/downloads';
 

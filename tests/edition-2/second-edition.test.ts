@@ -15,6 +15,7 @@ import { checkLinks } from '../helpers/links';
 import { htmlProblems } from '../helpers/html';
 import { search } from '../helpers/pagefind-node';
 import { axeViolations, drawCharts, openPage, useSiteInBrowser } from '../helpers/browser';
+import { countingEnv, type ProcessReads } from '../helpers/content-reads';
 
 const FIXTURE = 'tests/fixtures/an-ban-thu-hai/content';
 const SITE = 'https://soket.cdgd-binhphuoc.example.org';
@@ -22,6 +23,8 @@ let dir = '';
 let dist = '';
 let checkData: Outcome;
 let build: Outcome;
+/** What each Node process of the build read under content/ (tests/helpers/count-content-reads.mjs). */
+let buildReads: ProcessReads[] = [];
 
 beforeAll(() => {
   dir = redTeamCopy('soket-an-ban-2-');
@@ -30,7 +33,10 @@ beforeAll(() => {
   cpSync(FIXTURE, join(dir, 'content'), { recursive: true });
   if (existsSync(join(dir, '.git'))) unlinkSync(join(dir, '.git'));
   checkData = runNpm(dir, 'check:data', [], 60);
-  build = runNpm(dir, 'build', [], 240);
+  const counting = countingEnv();
+  build = runNpm(dir, 'build', [], 240, counting.env);
+  buildReads = counting.reads();
+  counting.done();
   dist = join(dir, 'dist');
   console.log(`Ấn bản thứ hai: npm run build ${build.seconds.toFixed(1)} s, npm run check:data ${checkData.seconds.toFixed(1)} s`);
 }, 300_000);
@@ -47,6 +53,23 @@ describe('the second edition, built from its own content/ with the same src/', (
     expect(checkData.stdout).toContain('Số liệu hợp lệ: 21 dòng kết quả, 3 chỉ tiêu, 4 đơn vị, năm 2023, 2024. Trạng thái: số liệu MINH HỌA.');
     expect(build.status, build.stderr.slice(-3000)).toBe(0);
     expect(existsSync(join(dist, 'index.html'))).toBe(true);
+  });
+
+  test('the build reads content/ once per process: the edition file once in the pre-check and once in Astro', () => {
+    // The project's own readers (src/lib/gateway/content.ts and below); Astro's collection loader
+    // reads the MDX files again to render them, with its own reader, not counted here.
+    const check = buildReads.filter((p) => p.argv.some((a) => a.endsWith('scripts/check.ts')));
+    const astro = buildReads.filter((p) => p.argv.some((a) => a.endsWith('astro.mjs')) && p.argv.includes('build'));
+    expect(check).toHaveLength(1);
+    expect(astro).toHaveLength(1);
+    for (const { reads } of [...check, ...astro]) {
+      expect(reads['content/cau-hinh.yaml']).toBe(1);
+      expect(reads['content/so-lieu/bo-du-lieu.yaml']).toBe(1);
+      expect(Object.entries(reads).filter(([, n]) => n !== 1)).toEqual([]);
+    }
+    // Astro read the documents' front matter and the data too, in that one reading.
+    expect(Object.keys(astro[0].reads).filter((f) => f.startsWith('content/van-ban/')).length).toBeGreaterThan(0);
+    expect(Object.keys(astro[0].reads).filter((f) => f.endsWith('.csv')).length).toBeGreaterThan(0);
   });
 
   test('its name, address and share tags are its own on every page; the first edition\'s appear nowhere', () => {

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { documentSchemaFor, programmeSchemaFor } from '../../src/lib/content/content-schemas';
+import { documentSchemaFor, programmeSchemaFor } from '../../src/lib/documents/content-schemas';
 import { loadEdition } from '../../src/lib/edition/load';
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?/;

@@ -5,6 +5,9 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { RuleId } from '../problems/rules.ts';
+import { messageOf, sizeText, type MessageValues, type PathKind, type WordedRule } from '../problems/messages.ts';
+
+export { sizeText };
 
 /** A file refused as a whole: `file` is the path from the project root, as messages show it. */
 export interface FileRefusal {
@@ -26,14 +29,6 @@ export function isHidden(name: string): boolean {
   return name.startsWith('.');
 }
 
-const MB = 1024 * 1024;
-
-/** "10 MB", "256 KB": a limit as the messages and the README give it. */
-export function sizeText(bytes: number): string {
-  const number = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
-  if (bytes < 1024) return `${bytes} byte`;
-  return bytes >= MB ? `${number(bytes / MB)} MB` : `${number(bytes / 1024)} KB`;
-}
 
 /** What an operating-system error means for the reader, without Node's English text or codes. */
 export function systemReason(error: unknown): string {
@@ -53,13 +48,18 @@ export function systemReason(error: unknown): string {
   }
 }
 
-function kindOf(stat: Stats): string | null {
+function kindOf(stat: Stats): PathKind | null {
   if (stat.isFile()) return null;
-  if (stat.isDirectory()) return 'là thư mục, không phải tệp';
-  if (stat.isFIFO()) return 'là đường ống (FIFO), không phải tệp thường';
-  if (stat.isSocket()) return 'là socket, không phải tệp thường';
-  if (stat.isBlockDevice() || stat.isCharacterDevice()) return 'là thiết bị, không phải tệp thường';
-  return 'không phải tệp thường';
+  if (stat.isDirectory()) return 'dir';
+  if (stat.isFIFO()) return 'fifo';
+  if (stat.isSocket()) return 'socket';
+  if (stat.isBlockDevice() || stat.isCharacterDevice()) return 'device';
+  return 'other';
+}
+
+/** A refusal of `file` by a catalogued rule, worded by the catalogue (src/lib/problems/messages.ts). */
+function refusal<R extends WordedRule>(file: string, rule: R, values: MessageValues<R>): FileRefusal {
+  return { file, rule, message: messageOf(rule, values) };
 }
 
 function inside(base: string, path: string): boolean {
@@ -81,13 +81,13 @@ type Checked = { real: string } | { refusal: FileRefusal } | { missing: true };
 /** lstat/stat only, nothing opened: what `rel` is and where it really leads. */
 function checkPath(root: string, rel: string, expect: 'file' | 'dir', maxBytes = Infinity): Checked {
   const abs = join(root, rel);
-  const refuse = (rule: RuleId, message: string): Checked => ({ refusal: { file: rel, rule, message } });
+  const refuse = <R extends WordedRule>(rule: R, values: MessageValues<R>): Checked => ({ refusal: refusal(rel, rule, values) });
   let link: Stats;
   try {
     link = lstatSync(abs);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return { missing: true };
-    return refuse('khong-doc-duoc', `không đọc được: ${systemReason(error)}`);
+    return refuse('khong-doc-duoc', { reason: systemReason(error) });
   }
   let real = abs;
   if (link.isSymbolicLink()) {
@@ -95,31 +95,25 @@ function checkPath(root: string, rel: string, expect: 'file' | 'dir', maxBytes =
       real = realpathSync(abs);
     } catch (error) {
       const code = (error as { code?: string }).code;
-      return refuse('lien-ket-hong', code === 'ELOOP'
-        ? 'liên kết tượng trưng vòng quanh chính nó; hãy thay bằng tệp thật'
-        : 'liên kết tượng trưng trỏ tới tệp không tồn tại; hãy thay bằng tệp thật hoặc xoá liên kết');
+      return refuse('lien-ket-hong', { loop: code === 'ELOOP' });
     }
     if (!inside(contentRealPath(root), real)) {
-      return refuse('lien-ket-ngoai', 'liên kết tượng trưng trỏ ra ngoài thư mục content/; trang chỉ đọc tệp nằm trong content/ (hãy chép tệp vào đây)');
+      return refuse('lien-ket-ngoai', {});
     }
   }
   let stat: Stats;
   try {
     stat = link.isSymbolicLink() ? statSync(real) : link;
   } catch (error) {
-    return refuse('khong-doc-duoc', `không đọc được: ${systemReason(error)}`);
+    return refuse('khong-doc-duoc', { reason: systemReason(error) });
   }
   if (expect === 'dir') {
-    return stat.isDirectory() ? { real } : refuse('khong-phai-thu-muc', `phải là thư mục nhưng ${kindOf(stat) ?? 'là một tệp'}`);
+    return stat.isDirectory() ? { real } : refuse('khong-phai-thu-muc', { kind: kindOf(stat) });
   }
   const kind = kindOf(stat);
-  if (kind) return refuse('khong-phai-tep', `${kind}; hãy xoá hoặc đổi tên để trang không đọc nhầm`);
-  if (stat.size > maxBytes) return refuse('tep-qua-lon', tooLarge(stat.size, maxBytes));
+  if (kind) return refuse('khong-phai-tep', { kind, fix: true });
+  if (stat.size > maxBytes) return refuse('tep-qua-lon', { size: stat.size, limit: maxBytes });
   return { real };
-}
-
-function tooLarge(size: number, maxBytes: number): string {
-  return `tệp quá lớn (${sizeText(size)}); giới hạn cho loại tệp này là ${sizeText(maxBytes)}, gấp nhiều lần số liệu thật, nên tệp này nhiều khả năng bị lỗi khi lưu hoặc đặt nhầm chỗ`;
 }
 
 /** Reads at most maxBytes (a file may grow between the check and the read); never blocks on a FIFO. */
@@ -129,12 +123,12 @@ function readBounded(rel: string, real: string, maxBytes: number): { bytes: Uint
     // O_NONBLOCK: should a FIFO replace the file after the check, opening it still returns at once.
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return { refusal: { file: rel, rule: 'khong-doc-duoc', message: `không đọc được: ${systemReason(error)}` } };
+    return { refusal: refusal(rel, 'khong-doc-duoc', { reason: systemReason(error) }) };
   }
   try {
     const stat = fstatSync(fd);
     const kind = kindOf(stat);
-    if (kind) return { refusal: { file: rel, rule: 'khong-phai-tep', message: kind } };
+    if (kind) return { refusal: refusal(rel, 'khong-phai-tep', { kind }) };
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
     while (length < buffer.length) {
@@ -142,10 +136,10 @@ function readBounded(rel: string, real: string, maxBytes: number): { bytes: Uint
       if (n === 0) break;
       length += n;
     }
-    if (length > maxBytes) return { refusal: { file: rel, rule: 'tep-qua-lon', message: tooLarge(length, maxBytes) } };
+    if (length > maxBytes) return { refusal: refusal(rel, 'tep-qua-lon', { size: length, limit: maxBytes }) };
     return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
   } catch (error) {
-    return { refusal: { file: rel, rule: 'khong-doc-duoc', message: `không đọc được: ${systemReason(error)}` } };
+    return { refusal: refusal(rel, 'khong-doc-duoc', { reason: systemReason(error) }) };
   } finally {
     closeSync(fd);
   }
@@ -169,7 +163,7 @@ export function listContentDir(root: string, dir: string): { names: string[]; re
   try {
     return { names: readdirSync(checked.real).filter((name) => !isHidden(name)).sort(), refusals: [] };
   } catch (error) {
-    return { names: [], refusals: [{ file: dir, rule: 'khong-doc-duoc', message: `không đọc được thư mục: ${systemReason(error)}` }] };
+    return { names: [], refusals: [refusal(dir, 'khong-doc-duoc', { reason: systemReason(error), folder: true })] };
   }
 }
 

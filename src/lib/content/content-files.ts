@@ -4,6 +4,7 @@
 // Hidden files are ignored; a folder, FIFO or link out of content/ under an .mdx name, or a file
 // over MAX_MDX_BYTES, is kept as a refusal that the check reports (src/lib/content/content-dir.ts).
 import { listContentDir, readContentFile } from './content-dir.ts';
+import { mdxCollectionDir } from './paths.ts';
 import type { RuleId } from '../problems/rules.ts';
 import { NOT_PARSED, readFrontMatter, type FrontMatter, type FrontMatterProblem } from './frontmatter-check.ts';
 
@@ -32,7 +33,7 @@ export interface ReadOptions {
 
 export function readContentFiles(root: string, options: ReadOptions = {}): ContentFile[] {
   return MDX_COLLECTIONS.flatMap((collection) => {
-    const dir = `content/${collection}`;
+    const dir = mdxCollectionDir(collection);
     const { names, refusals } = listContentDir(root, dir);
     const refused = (file: string, rule: RuleId, message: string): ContentFile => ({
       collection,

@@ -1,6 +1,6 @@
 // Shared queries over the documents collection, with the integrity checks every page relies on.
 import { buildTimeline, type ScheduleItem, type TimelineEntry } from './schedule';
-import { missingAnchorProblems } from '../content/content-refs';
+import { missingAnchorProblems } from './content-refs';
 import { formatProblems } from '../problems/problem';
 import { documentAnchors } from './anchors';
 import { foldVietnamese } from '../text/vietnamese';

@@ -7,6 +7,7 @@
 // characters, which §3.3.11 forbids and no escape can carry, are refused by the schedule schema at
 // the front matter's line (rule ky-tu-dieu-khien); should one reach this module anyway, it throws
 // a Vietnamese error rather than write a file calendars would reject.
+import { codePointName, formatProblem } from '../problems/problem.ts';
 import { daysInMonth, type PartialDate } from './dates.ts';
 import type { TimelineEntry } from './schedule.ts';
 import { routes } from '../site/routes.ts';
@@ -34,8 +35,12 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 export function escapeText(text: string, what = 'nội dung lịch'): string {
   const bad = CONTROL.exec(text);
   if (bad) {
-    const code = `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new Error(`${what}: có ký tự điều khiển ${code} ở ký tự thứ ${bad.index + 1}, tệp lịch (.ics) không chứa được; hãy xoá ký tự này trong front matter (quy tắc: ky-tu-dieu-khien)`);
+    throw new Error(formatProblem({
+      file: what,
+      rule: 'ky-tu-dieu-khien',
+      message: `có ký tự điều khiển ${codePointName(bad[0])} ở ký tự thứ ${bad.index + 1}, tệp lịch (.ics) không chứa được`,
+      fix: 'hãy xoá ký tự này trong front matter',
+    }));
   }
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }

@@ -3,6 +3,7 @@
 // fresh clone or a CI checkout resets. Without git (or a file never committed) there is no date,
 // and the page says so rather than invent one.
 import { execFileSync } from 'node:child_process';
+import { contentPaths, documentFile, programmeFile } from '../content/paths.ts';
 
 export interface LastUpdated {
   /** yyyy-mm-dd, for <time datetime> and <lastmod>. */
@@ -30,7 +31,7 @@ export function contentCommitDates(cwd: string): Map<string, LastUpdated> | null
   if (cache.has(cwd)) return cache.get(cwd)!;
   let dates: Map<string, LastUpdated> | null = null;
   try {
-    const out = execFileSync('git', ['log', '--format=@@%cI', '--name-only', '--relative', '--', 'content'], {
+    const out = execFileSync('git', ['log', '--format=@@%cI', '--name-only', '--relative', '--', contentPaths.root], {
       cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000, maxBuffer: 256 * 1024 * 1024,
     });
     dates = new Map();
@@ -56,8 +57,8 @@ export const UNKNOWN_UPDATE = 'Chưa xác định ngày cập nhật (bản dự
 /** The content file a page is built from, for the pages whose source is one file. */
 export function contentFileOf(path: string): string | null {
   const doc = /^\/van-ban\/([a-z0-9-]+)\/$/.exec(path);
-  if (doc) return `content/van-ban/${doc[1]}.mdx`;
+  if (doc) return documentFile(doc[1]);
   const programme = /^\/chuong-trinh\/([a-z0-9-]+)\/$/.exec(path);
-  if (programme) return `content/chuong-trinh/${programme[1]}.mdx`;
+  if (programme) return programmeFile(programme[1]);
   return null;
 }

@@ -1,24 +1,18 @@
 // Reads and validates content/cau-hinh.yaml once per process: with the bounded YAML loader and
 // the same file:line:field:rule messages as every other content file.
+import { resolve } from 'node:path';
 import { listContentDir, readContentFile } from '../content/content-dir.ts';
+import { contentPaths, EDITION_FILE } from '../content/paths.ts';
 import { fieldLine, validateYaml, type FrontMatterProblem } from '../content/frontmatter-check.ts';
-import { formatProblems } from '../problems/problem.ts';
-import { EDITION_FILE, editionSchema, type Edition } from './schema.ts';
+import { ProblemsError } from '../problems/problem.ts';
+import { problem } from '../problems/messages.ts';
+import { editionSchema, type Edition } from './schema.ts';
 
 const MAX_BYTES = 64 * 1024;
 
-export class EditionError extends Error {
-  readonly problems: FrontMatterProblem[];
-  constructor(problems: FrontMatterProblem[]) {
-    super(`Tệp ấn bản không hợp lệ, không xuất bản trang nào:\n${formatProblems(problems)}`);
-    this.problems = problems;
-    this.name = 'EditionError';
-  }
-}
-
 export function checkEdition(root: string): { edition: Edition; problems: [] } | { edition: null; problems: FrontMatterProblem[] } {
   const read = readContentFile(root, EDITION_FILE, MAX_BYTES);
-  if ('missing' in read) return { edition: null, problems: [{ file: EDITION_FILE, line: 1, field: '(tệp)', rule: 'thieu-tep', message: 'chưa có tệp ấn bản; chép từ một ấn bản mẫu và sửa theo tổ chức của mình' }] };
+  if ('missing' in read) return { edition: null, problems: [problem('thieu-tep', {}, { file: EDITION_FILE, line: 1, field: '(tệp)' })] };
   if ('refusal' in read) return { edition: null, problems: [{ file: EDITION_FILE, line: 1, field: '(tệp)', rule: read.refusal.rule, message: read.refusal.message }] };
   const text = new TextDecoder().decode(read.bytes);
   const checked = validateYaml(EDITION_FILE, text, editionSchema);
@@ -29,7 +23,7 @@ export function checkEdition(root: string): { edition: Edition; problems: [] } |
 }
 
 /** Where the units' files are (content/don-vi/<code>.yaml): a unit's code is its file's name. */
-const UNITS_DIR = 'content/don-vi';
+const UNITS_DIR = contentPaths.units;
 
 /**
  * The scope's draft and form are named after its slug, beside the units' (named after their
@@ -40,23 +34,34 @@ function scopeClash(root: string, edition: Edition, text: string): FrontMatterPr
   // A missing or unreadable folder is reported by the data check, with its own reason.
   const unit = listContentDir(root, UNITS_DIR).names.find((name) => name.replace(/\.ya?ml$/, '') === slug && /\.ya?ml$/.test(name));
   if (!unit) return null;
-  return {
-    file: EDITION_FILE,
-    line: fieldLine(text, ['organisation', 'scope', 'slug'], 0),
-    field: 'organisation.scope.slug',
-    rule: 'ma-pham-vi-trung',
-    message: `mã phạm vi "${slug}" trùng mã đơn vị ${UNITS_DIR}/${unit}: dự thảo báo cáo và biểu mẫu chung của cả tổ chức sẽ thay mất của đơn vị đó; hãy chọn mã khác, thường là \`word\` viết không dấu`,
-  };
+  return problem('ma-pham-vi-trung', { slug, unitFile: `${UNITS_DIR}/${unit}` }, { file: EDITION_FILE, line: fieldLine(text, ['organisation', 'scope', 'slug'], 0), field: 'organisation.scope.slug' });
 }
 
-const cache = new Map<string, Edition>();
+export type CheckedEdition = ReturnType<typeof checkEdition>;
 
-/** The edition of the project at `root` (the current directory by default); throws EditionError. */
+/**
+ * Checked editions by project root, kept on globalThis: Astro evaluates astro.config.mjs, the
+ * collections' config and the pages as separate module instances of this file in one process,
+ * and each would otherwise read and validate the file again.
+ */
+const cache: Map<string, CheckedEdition> = ((globalThis as Record<symbol, unknown>)[Symbol.for('congdoan-soket.edition')] ??= new Map()) as Map<string, CheckedEdition>;
+
+/** The edition file of the project at `root`, read and validated once per process: the edition or its problems. */
+export function editionOf(root = process.cwd()): CheckedEdition {
+  const key = resolve(root);
+  let checked = cache.get(key);
+  if (!checked) cache.set(key, (checked = checkEdition(root)));
+  return checked;
+}
+
+/** Forgets the checked editions (`astro dev` when a content file changes). */
+export function forgetEditions(): void {
+  cache.clear();
+}
+
+/** The edition of the project at `root` (the current directory by default); throws a ProblemsError ('edition'). */
 export function loadEdition(root = process.cwd()): Edition {
-  const cached = cache.get(root);
-  if (cached) return cached;
-  const checked = checkEdition(root);
-  if (!checked.edition) throw new EditionError(checked.problems);
-  cache.set(root, checked.edition);
+  const checked = editionOf(root);
+  if (!checked.edition) throw new ProblemsError('edition', checked.problems);
   return checked.edition;
 }

@@ -4,6 +4,7 @@
 // descriptions (tests/edition.test.ts keeps the two equal). Pure zod: the browser's form check
 // carries the vocabularies too.
 import { z } from '../content/zod-vi.ts';
+import { EDITION_FILE } from '../content/paths.ts';
 
 /** The plan's and the outline's document ids when the edition file does not name them (`review.plan`, `review.outline`). */
 export const DEFAULT_PLAN_ID = 'ke-hoach-so-ket';
@@ -166,7 +167,6 @@ export const editionSchema = z
 export type Edition = z.infer<typeof editionSchema>;
 export type Vocabularies = Edition['vocabularies'];
 
-export const EDITION_FILE = 'content/cau-hinh.yaml';
 
 /** Fields whose value is a list of `code: label` lines: one README row for the list, not one per code. */
 const LEAVES = new Set(['congress.term', 'review.evaluation.years', 'vocabularies.unitTypes', 'vocabularies.measureUnits', 'vocabularies.indicatorGroups', 'vocabularies.programmeLevels']);

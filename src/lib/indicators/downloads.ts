@@ -52,3 +52,9 @@ export function sortRows(rows: readonly ResultRow[], indicators: readonly Indica
       period(a.period) - period(b.period),
   );
 }
+
+/** The raw rows of one indicator or of one unit, in the tables' order, as CSV: the two "số liệu gốc" downloads. */
+export function rawRowsCsvOf(dataset: { rows: readonly ResultRow[]; indicators: readonly Indicator[]; units: readonly Unit[] }, by: 'indicator' | 'unit', id: string): string {
+  const rows = sortRows(dataset.rows.filter((row) => row[by] === id), dataset.indicators, dataset.units);
+  return rawRowsCsv(rows, dataset.indicators, dataset.units);
+}

@@ -3,8 +3,6 @@
 // was issued (nothing can be received for it before) and the units' deadline for sending reports.
 import { daysInMonth, parsePartialDate, isPartialDate, formatPartialDate, type PartialDate } from '../documents/dates.ts';
 
-/** The plan's file, from its id (the edition's `review.plan`). */
-export const planFile = (plan: string): string => `content/van-ban/${plan}.mdx`;
 /** The plan's entry for sending the units' reports ("gửi báo cáo … trước ngày …"). */
 export const DEADLINE_ENTRY = 'gui-bao-cao';
 /** The plan's entry for its own issue ("tháng …"), used when the front matter has no issueDate. */

@@ -1,26 +1,27 @@
 // Collects the data model's files from a project root (content/), for validateDataset().
+import { contentPaths, documentFile, EDITION_FILE } from '../content/paths.ts';
 import { listContentDir, readContentDir, readContentFile, type FileRefusal } from '../content/content-dir.ts';
 import { datasetEdition, validateDataset, type Dataset, type DatasetFiles, type SourceFile } from './dataset.ts';
-import { DataValidationError } from './problems.ts';
-import type { Problem } from '../problems/problem.ts';
+import { ProblemsError, type Problem } from '../problems/problem.ts';
+import { problem } from '../problems/messages.ts';
 import { join } from 'node:path';
 import { JOURNAL, pendingJournal } from '../fs/transaction.ts';
 import { readFrontMatter } from '../content/frontmatter-check.ts';
-import { planFile, planDatesOf, type PlanDates } from './plan-dates.ts';
-import { checkEdition } from '../edition/load.ts';
-import { DEFAULT_PLAN_ID, EDITION_FILE } from '../edition/schema.ts';
+import { planDatesOf, type PlanDates } from './plan-dates.ts';
+import { checkEdition, type CheckedEdition } from '../edition/load.ts';
+import { DEFAULT_PLAN_ID } from '../edition/schema.ts';
 
 export const DATA_DIRS = {
-  indicators: 'content/chi-tieu',
-  units: 'content/don-vi',
-  results: 'content/so-lieu',
-  programmes: 'content/chuong-trinh',
+  indicators: contentPaths.indicators,
+  units: contentPaths.units,
+  results: contentPaths.results,
+  programmes: contentPaths.programmes,
 } as const;
-export const META_FILE = 'content/so-lieu/bo-du-lieu.yaml';
+export const META_FILE = contentPaths.datasetMeta;
 /** Optional: the day each unit's report was received (schemas.ts, receiptsSchema). */
-export const RECEIPTS_FILE = 'content/so-lieu/nop-bao-cao.yaml';
+export const RECEIPTS_FILE = contentPaths.receipts;
 /** Optional: each unit's own term targets and allocations (targets-csv.ts); not a results file. */
-export const UNIT_TARGETS_FILE = 'content/so-lieu/muc-tieu-don-vi.csv';
+export const UNIT_TARGETS_FILE = contentPaths.unitTargets;
 /** Every .csv of the results folder but the targets file. */
 const RESULTS_PATTERN = /^(?!muc-tieu-don-vi\.csv$).*\.csv$/;
 /** The plan's front matter is read for its deadline; documents are far below this limit. */
@@ -44,10 +45,10 @@ function filesIn(root: string, dir: string, pattern: RegExp, maxBytes: number, p
 }
 
 /** The data files, with every file refused as a whole (a folder named .csv, a FIFO, a link out, too large). */
-export function readDatasetFilesChecked(root: string): { files: DatasetFiles; problems: Problem[] } {
+export function readDatasetFilesChecked(root: string, edition: CheckedEdition = checkEdition(root)): { files: DatasetFiles; problems: Problem[] } {
   const problems: Problem[] = [];
-  // The vocabularies the definitions are checked against come from the edition file.
-  const edition = checkEdition(root);
+  // The vocabularies the definitions are checked against come from the edition file (already
+  // checked when the caller passes it: src/lib/gateway/content.ts reads it once per process).
   problems.push(...edition.problems);
   const facts = edition.edition ? datasetEdition(edition.edition) : { unitTypes: {}, measureUnits: {}, indicatorGroups: {}, scope: '' };
   const programmes = listContentDir(root, DATA_DIRS.programmes);
@@ -70,7 +71,7 @@ export function readDatasetFilesChecked(root: string): { files: DatasetFiles; pr
   if ('refusal' in receipts) problems.push(refusalProblem(receipts.refusal));
   if ('bytes' in receipts) {
     files.receipts = { path: RECEIPTS_FILE, bytes: receipts.bytes };
-    files.plan = planDates(root, planFile(edition.edition?.review.plan ?? DEFAULT_PLAN_ID));
+    files.plan = planDates(root, documentFile(edition.edition?.review.plan ?? DEFAULT_PLAN_ID));
   }
   return { files, problems };
 }
@@ -99,27 +100,24 @@ export function strayDataFiles(root: string): Problem[] {
   return allowed.flatMap(([dir, pattern]) =>
     listContentDir(root, dir).names
       .filter((name) => !pattern.test(name))
-      .map((name) => ({ file: `${dir}/${name}`, line: 1, rule: 'tep-la', message: 'tệp không thuộc loại được đọc ở thư mục này (chỉ .yaml hoặc .csv); xoá hoặc chuyển tệp đi để không bị bỏ sót' })),
+      .map((name) => problem('tep-la', {}, { file: `${dir}/${name}`, line: 1 })),
   );
 }
 
-/** Reads and validates; throws DataValidationError listing every problem. */
-export function loadDataset(root: string): Dataset {
+/** Reads and validates; throws a ProblemsError ('data') listing every problem. `edition`: the edition file already checked, if it was. */
+export function loadDataset(root: string, edition?: CheckedEdition): Dataset {
   // An import killed between its commit point and its last rename leaves a journal: the folder
   // may hold some new files and some old ones, so nothing is built from it until it is finished.
   if (pendingJournal(join(root, DATA_DIRS.results))) {
-    throw new DataValidationError([{
-      file: `${DATA_DIRS.results}/${JOURNAL}`, line: 1, rule: 'nhap-do-dang',
-      message: 'một lần nhập biểu mẫu bị ngắt khi đang ghi các tệp số liệu; chạy "npm run import:form -- --hoan-tat" để ghi nốt (hoặc trả lại như cũ) trước khi kiểm tra hay dựng trang',
-    }]);
+    throw new ProblemsError('data', [problem('nhap-do-dang', {}, { file: `${DATA_DIRS.results}/${JOURNAL}`, line: 1 })]);
   }
   const stray = strayDataFiles(root);
-  const { files, problems: refused } = readDatasetFilesChecked(root);
+  const { files, problems: refused } = readDatasetFilesChecked(root, edition);
   // Without its metadata the dataset cannot be checked further; the refusal says why.
   // Without its metadata or a definition file the dataset cannot be checked further: every row of
   // a refused indicator or unit would only repeat "unknown", so the refusal alone is said.
   const definitionRefused = refused.some((p) => p.file === META_FILE || p.file === EDITION_FILE || p.file.startsWith(`${DATA_DIRS.indicators}/`) || p.file.startsWith(`${DATA_DIRS.units}/`));
   const { dataset, problems } = definitionRefused ? { dataset: null, problems: [] } : validateDataset(files);
-  if (stray.length > 0 || refused.length > 0 || !dataset) throw new DataValidationError([...stray, ...refused, ...problems]);
+  if (stray.length > 0 || refused.length > 0 || !dataset) throw new ProblemsError('data', [...stray, ...refused, ...problems]);
   return dataset;
 }

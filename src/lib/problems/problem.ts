@@ -93,6 +93,31 @@ export function formatProblems(problems: readonly Problem[]): string {
   return problems.map(formatProblem).join('\n');
 }
 
+/** What a refusal is about, and the heading of its list of problems. */
+const REFUSALS = {
+  /** The edition file (content/cau-hinh.yaml). */
+  edition: () => 'Tệp ấn bản không hợp lệ, không xuất bản trang nào',
+  /** The indicator data (content/chi-tieu, content/don-vi, content/so-lieu). */
+  data: (count: number) => `Số liệu không hợp lệ (${count} lỗi), không xuất bản trang nào`,
+} as const;
+
+export type RefusalSubject = keyof typeof REFUSALS;
+
+/**
+ * The one error that carries problems, thrown so that a build or a command stops before anything
+ * is written: its message is the heading of its subject and one line a problem.
+ */
+export class ProblemsError extends Error {
+  readonly subject: RefusalSubject;
+  readonly problems: Problem[];
+  constructor(subject: RefusalSubject, problems: Problem[]) {
+    super(`${REFUSALS[subject](problems.length)}:\n${formatProblems(problems)}`);
+    this.subject = subject;
+    this.problems = problems;
+    this.name = 'ProblemsError';
+  }
+}
+
 /** Problems sorted by file, then line (a file's whole-file problems first). */
 export function sortProblems<T extends Problem>(problems: T[]): T[] {
   return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));

@@ -483,7 +483,8 @@ export async function planImport(
   formBytes: Uint8Array,
   files: DatasetFiles,
   dataset: Dataset,
-  resultsDir = 'content/so-lieu',
+  /** The results folder, as messages name it (src/lib/content/paths.ts: contentPaths.results). */
+  resultsDir: string,
 ): Promise<PlannedImport | { ok: false; messages: string[] }> {
   const form = await readForm(formFile, formBytes, dataset);
   if ('problems' in form) return { ok: false, messages: form.problems.map(formatProblem) };

@@ -30,8 +30,6 @@ export const site = {
   vocabularies: edition.vocabularies,
 } as const;
 
-// Labels of the documents' kinds and statuses are defined with their schema.
-export { docTypeLabels, statusLabels } from '../content/content-schemas.ts';
 
 /** Number formatting for every figure the site shows. */
 export const numberFormat = new Intl.NumberFormat('vi-VN');

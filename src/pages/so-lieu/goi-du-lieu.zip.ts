@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { indicatorData } from '../../data/indicators';
-import { dataPackage } from '../../lib/indicators/data-package';
+import { dataPackage } from '../../lib/views/data-package';
 import { zipPackage } from '../../lib/report-kit/docx-package';
 import { site } from '../../lib/site/site';
 

@@ -4,12 +4,13 @@ import type { APIRoute } from 'astro';
 import { getEntry } from 'astro:content';
 import { outlineBlocks } from '../../lib/report-kit/outline';
 import { outlineTemplateBuffer } from '../../lib/report-kit/docx';
+import { documentFile } from '../../lib/content/paths';
 import { site } from '../../lib/site/site';
 import { indicatorData } from '../../data/indicators';
 
 export const GET: APIRoute = async () => {
   const outline = await getEntry('van-ban', site.outline);
-  if (!outline?.body) throw new Error(`Không đọc được nội dung content/van-ban/${site.outline}.mdx`);
+  if (!outline?.body) throw new Error(`Không đọc được nội dung ${documentFile(site.outline)}`);
   const buffer = await outlineTemplateBuffer(outlineBlocks(outline.body), {
     formUrl: 'trang Chỉ tiêu hoặc trang của đơn vị trên cổng sơ kết (/chi-tieu/, /don-vi/)',
     sourceTitle: outline.data.title,

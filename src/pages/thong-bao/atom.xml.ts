@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { atomFeed, documentFeedEntry, plainSummary } from '../../lib/site/notices';
+import { atomFeed, documentFeedEntry, plainSummary } from '../../lib/views/notices';
 import { lastCommitDate } from '../../lib/documents/last-updated';
 import { site } from '../../lib/site/site';
 

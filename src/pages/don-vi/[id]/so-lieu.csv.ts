@@ -1,13 +1,11 @@
 import type { APIRoute } from 'astro';
 import { indicatorData } from '../../../data/indicators';
-import { rawRowsCsv, sortRows } from '../../../lib/indicators/downloads';
+import { rawRowsCsvOf } from '../../../lib/indicators/downloads';
 
 export function getStaticPaths() {
   return indicatorData().dataset.units.map((unit) => ({ params: { id: unit.id } }));
 }
 
 export const GET: APIRoute = ({ params }) => {
-  const { dataset } = indicatorData();
-  const rows = sortRows(dataset.rows.filter((row) => row.unit === params.id), dataset.indicators, dataset.units);
-  return new Response(rawRowsCsv(rows, dataset.indicators, dataset.units), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return new Response(rawRowsCsvOf(indicatorData().dataset, 'unit', params.id!), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -6,7 +6,8 @@ import { getEntry } from 'astro:content';
 import { indicatorData } from '../../../data/indicators';
 import { outlineBlocks } from '../../../lib/report-kit/outline';
 import { draftPackage } from '../../../lib/report-kit/docx';
-import { deadlinesFor, draftFigures, draftTable, evaluationWindow } from '../../../lib/report-kit/draft';
+import { draftModel } from '../../../lib/views/draft';
+import { documentFile } from '../../../lib/content/paths';
 import { site } from '../../../lib/site/site';
 import { chartImage, chartImagePng } from '../../../data/chart-images';
 import { formNames, PROVINCE_FORM } from '../../../data/forms';
@@ -16,14 +17,11 @@ export function getStaticPaths() {
   return formNames().map((name) => ({ params: { name } }));
 }
 
-/** Widths (mm) of the landscape table: STT, indicator, the years, then the summary columns. */
-const widths = (years: number) => [10, 52, ...Array(years).fill(22), 22, 24, 18, 15, 18, 20];
-
 /** What every draft of a build shares — the outline's blocks — read once, not once a unit. */
 let shared: Promise<{ blocks: ReturnType<typeof outlineBlocks>; sourceTitle: string }> | undefined;
 async function readShared() {
   const outline = await getEntry('van-ban', site.outline);
-  if (!outline?.body) throw new Error(`Không đọc được nội dung content/van-ban/${site.outline}.mdx`);
+  if (!outline?.body) throw new Error(`Không đọc được nội dung ${documentFile(site.outline)}`);
   return { blocks: outlineBlocks(outline.body), sourceTitle: outline.data.title };
 }
 
@@ -33,21 +31,15 @@ export const GET: APIRoute = async ({ params }) => {
   const { blocks, sourceTitle } = await (shared ??= readShared());
   // The review's timeline, as the build computed it once for the home page, the plan and the units.
   const timeline = await reviewTimeline();
-  const figures = draftFigures(dataset, summaries, unit);
-  const table = draftTable(figures);
-  const file = draftPackage(blocks, {
-    formUrl: routes.form(params.name!, 'xlsx'),
+  const file = draftPackage(blocks, draftModel({
+    dataset,
+    summaries,
+    isSample,
+    unit,
+    timeline,
+    site,
     sourceTitle,
-    organisation: site.publisher,
-    issuer: unit ? unit.name : site.publisher,
-    parentBody: unit ? site.publisher : site.parentBody,
-    recipient: site.reportRecipient,
-    evaluationWindow: evaluationWindow(unit, timeline, site.evaluation.until),
-    deadlines: deadlinesFor(timeline, unit).map((e) => ({ task: e.task, who: e.who, when: `${e.label} (văn bản ghi: ${e.asIssued.replace(/^\(|\)$/g, '')})` })),
-    indicatorsHeading: /CHỈ TIÊU/i,
-    table: { widths: widths(figures.years.length), header: table.header, rows: table.rows, size: 10 },
-    notes: figures.notes,
-    figureNotes: figures.figureNotes,
+    formUrl: routes.form(params.name!, 'xlsx'),
     // The province's draft carries each indicator's year-by-year chart, the very PNG published on
     // its page; units have no charts of their own on the site (their figures are in the table).
     charts: unit
@@ -56,8 +48,7 @@ export const GET: APIRoute = async ({ params }) => {
         const image = chartImage(indicator.id, 'theo-nam');
         return { png: await chartImagePng(indicator.id, 'theo-nam'), width: image.frame.width, height: image.frame.height, caption: `Biểu đồ: ${image.frame.title} — ${image.frame.subtitle}` };
       })),
-    ...(isSample ? { illustrativeNote: 'SỐ LIỆU MINH HỌA — các số trong dự thảo này chưa phải số liệu chính thức của đơn vị.' } : {}),
-  });
+  }));
   return new Response(new Uint8Array(file), {
     headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
   });

@@ -1,8 +1,8 @@
 // The picture a chat app shows for a shared link (og:image): 1200 × 630, drawn at build time
-// (src/lib/site/share-draw.ts) with the chart images' canvas and font.
+// (src/lib/views/share-draw.ts) with the chart images' canvas and font.
 import type { APIRoute } from 'astro';
 import { shareImagePng, shareImages } from '../../../data/share-images';
-import type { ShareCard } from '../../../lib/site/share-cards';
+import type { ShareCard } from '../../../lib/views/share-cards';
 
 export async function getStaticPaths() {
   const { cards } = await shareImages();

@@ -8,7 +8,9 @@ import { groupsOf } from '../indicators/groups.ts';
 import { formatPartialDate, parsePartialDate, isPartialDate } from '../documents/dates.ts';
 import { unitScorecard } from '../indicators/scorecard.ts';
 import { appliesToUnit, lateCongressWindow, type ScheduleItem } from '../documents/schedule.ts';
-import { progressCell, PROGRESS_RULE, unitProgress } from '../indicators/progress-page.ts';
+import { progressCell, PROGRESS_RULE, unitProgress } from './progress-page.ts';
+import type { DraftOptions } from '../report-kit/docx.ts';
+import type { TimelineEntry } from '../documents/schedule.ts';
 
 export interface DraftLine {
   indicator: Indicator;
@@ -153,4 +155,46 @@ export function evaluationWindow(unit: Unit | null, entries: readonly Pick<Sched
   if (late) return `đơn vị kéo dài thời gian Đại hội: đánh giá ${late.asIssued}.`;
   const month = parsePartialDate(until);
   return `từ đầu nhiệm kỳ đến hết tháng ${isPartialDate(month) ? formatPartialDate(month).replace(/^0/, '') : until}.`;
+}
+
+/** Widths (mm) of the landscape table: STT, indicator, the years, then the summary columns. */
+const draftWidths = (years: number) => [10, 52, ...Array(years).fill(22), 22, 24, 18, 15, 18, 20];
+
+export interface DraftModelInput {
+  dataset: Dataset;
+  summaries: ReadonlyMap<string, IndicatorSummary>;
+  isSample: boolean;
+  /** The unit, or null for the organisation's own draft. */
+  unit: Unit | null;
+  /** The review's timeline (src/data/navigation.ts). */
+  timeline: readonly (TimelineEntry & Pick<ScheduleItem, 'appliesTo' | 'kind' | 'asIssued'>)[];
+  site: { publisher: string; parentBody: string; reportRecipient: string; evaluation: { until: string } };
+  /** The outline's title and the address of the unit's form. */
+  sourceTitle: string;
+  formUrl: string;
+  /** The indicators' charts (the organisation's draft only), drawn by the build. */
+  charts: DraftOptions['charts'];
+}
+
+/** Everything a draft report says besides the outline's blocks: the Word-draft route renders this. */
+export function draftModel(input: DraftModelInput): DraftOptions {
+  const { dataset, summaries, unit, timeline, site } = input;
+  const figures = draftFigures(dataset, summaries, unit);
+  const table = draftTable(figures);
+  return {
+    formUrl: input.formUrl,
+    sourceTitle: input.sourceTitle,
+    organisation: site.publisher,
+    issuer: unit ? unit.name : site.publisher,
+    parentBody: unit ? site.publisher : site.parentBody,
+    recipient: site.reportRecipient,
+    evaluationWindow: evaluationWindow(unit, timeline, site.evaluation.until),
+    deadlines: deadlinesFor(timeline, unit).map((e) => ({ task: e.task, who: e.who, when: `${e.label} (văn bản ghi: ${e.asIssued.replace(/^\(|\)$/g, '')})` })),
+    indicatorsHeading: /CHỈ TIÊU/i,
+    table: { widths: draftWidths(figures.years.length), header: table.header, rows: table.rows, size: 10 },
+    notes: figures.notes,
+    figureNotes: figures.figureNotes,
+    charts: input.charts,
+    ...(input.isSample ? { illustrativeNote: 'SỐ LIỆU MINH HỌA — các số trong dự thảo này chưa phải số liệu chính thức của đơn vị.' } : {}),
+  };
 }

@@ -105,7 +105,7 @@ function drawerFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256');
   // This file's source, read from the project (the build runs this code bundled, away from its source).
-  hash.update(readFileSync(join(process.cwd(), 'src/lib/site/share-draw.ts')));
+  hash.update(readFileSync(join(process.cwd(), 'src/lib/views/share-draw.ts')));
   for (const file of imageFontFiles()) hash.update(readFileSync(file));
   hash.update(`zlib@${process.versions.zlib}`);
   fingerprint = hash.digest('hex');

@@ -2,7 +2,7 @@
 // page, document, indicator and unit, and one for every other page. Past SHARE_PER_PAGE_LIMIT
 // documents (or units), a kind of page has one card instead of one each, so that 10,000 documents
 // do not mean 10,000 pictures. What each card says is decided here; share-draw.ts draws it.
-import { routes } from './routes.ts';
+import { routes } from '../site/routes.ts';
 
 export const SHARE_WIDTH = 1200;
 export const SHARE_HEIGHT = 630;

@@ -1,7 +1,7 @@
 // Front-matter schemas of the content collections, in plain zod so that the pre-build check
 // (src/integrations/content-check.ts) and the unit tests use exactly what Astro validates with.
-import { z } from './zod-vi.ts';
-import { partialDate, scheduleSchemaFor } from '../documents/schedule.ts';
+import { z } from '../content/zod-vi.ts';
+import { partialDate, scheduleSchemaFor } from './schedule.ts';
 import { vocabularyCode, type Vocabularies } from '../edition/schema.ts';
 
 /** Kinds of document and their names on the site: the front matter's `docType` takes these keys. */

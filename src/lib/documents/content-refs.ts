@@ -8,8 +8,9 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
-import { anchorIdsInMdx } from '../documents/anchors.ts';
+import { anchorIdsInMdx } from './anchors.ts';
 import type { Problem } from '../problems/problem.ts';
+import { problem } from '../problems/messages.ts';
 import { createSlugger } from '../text/vietnamese.ts';
 
 export const INTERNAL_DOCUMENT_LINK = /^\/(van-ban|chuong-trinh)\/([^/#?]+)\/?(?:#.*)?$/;
@@ -18,10 +19,9 @@ export const INTERNAL_DOCUMENT_LINK = /^\/(van-ban|chuong-trinh)\/([^/#?]+)\/?(?
 export function brokenLink(file: string, url: string, routes: ReadonlySet<string>, line?: number, column?: number): Problem | null {
   const match = INTERNAL_DOCUMENT_LINK.exec(url);
   if (!match || routes.has(`${match[1]}/${match[2]}`)) return null;
-  return {
-    file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }), rule: 'lien-ket-noi-bo',
-    message: 'liên kết trỏ tới văn bản không có trên trang', expected: `một tệp trong content/${match[1]}/`, actual: url,
-  };
+  return problem('lien-ket-noi-bo', {}, {
+    file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }), expected: `một tệp trong content/${match[1]}/`, actual: url,
+  });
 }
 
 interface AnchoredItem {
@@ -34,11 +34,10 @@ export function missingAnchorProblems(file: string, schedule: readonly AnchoredI
   return schedule.flatMap((item, index) =>
     anchors.has(item.anchor)
       ? []
-      : [{
-          file, ...(lineOf ? { line: lineOf(index) } : {}), field: `schedule[${index}].anchor`, rule: 'neo-lich' as const,
-          message: `mốc "${item.id}" trỏ tới neo "${item.anchor}" không có trong văn bản`,
+      : [problem('neo-lich', { id: item.id, anchor: item.anchor }, {
+          file, ...(lineOf ? { line: lineOf(index) } : {}), field: `schedule[${index}].anchor`,
           expected: `id của một tiêu đề hoặc của <Anchor id="…"/>${anchors.size > 0 ? `, như "${[...anchors][0]}"` : ''}`,
-        }],
+        })],
   );
 }
 

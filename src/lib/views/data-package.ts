@@ -4,17 +4,17 @@
 // site offers for download; the targets, the progress verdicts and the indicators' metadata as CSV;
 // and a README in Vietnamese. Illustrative figures say so in the README, in every resource's
 // description and in a `trang_thai` column of the files this package adds.
-import type { IndicatorSummary } from './aggregate.ts';
-import { percentTenths } from './aggregate.ts';
-import { toCsv } from './csv-write.ts';
-import type { Dataset } from './dataset.ts';
-import { aggregateCsv, rawRowsCsv, sortRows } from './downloads.ts';
+import type { IndicatorSummary } from '../indicators/aggregate.ts';
+import { percentTenths } from '../indicators/aggregate.ts';
+import { toCsv } from '../indicators/csv-write.ts';
+import type { Dataset } from '../indicators/dataset.ts';
+import { aggregateCsv, rawRowsCsv, sortRows } from '../indicators/downloads.ts';
 import { indicatorMetadata } from './indicator-page.ts';
 import { unitProgress, wholeProgress } from './progress-page.ts';
-import { missingCsv, MISSING_CSV_COLUMNS, type ReportingStatus } from './reporting.ts';
-import { RESULT_COLUMNS } from './results-csv.ts';
-import { directions } from './schemas.ts';
-import type { Progress } from './progress.ts';
+import { missingCsv, MISSING_CSV_COLUMNS, type ReportingStatus } from '../indicators/reporting.ts';
+import { RESULT_COLUMNS } from '../indicators/results-csv.ts';
+import { directions } from '../indicators/schemas.ts';
+import type { Progress } from '../indicators/progress.ts';
 
 /** A Table Schema field type used here (https://datapackage.org/standard/table-schema/). */
 type FieldType = 'string' | 'integer' | 'number' | 'year';

@@ -2,8 +2,8 @@
 // document's own page) and, with the "Việc của đơn vị tôi" choices, the classes the stylesheet
 // shows or hides it by. The home page and the document pages render this.
 import { routes } from '../site/routes.ts';
-import type { TimelineEntry } from './schedule.ts';
-import type { TimelineFilter } from './unit-tasks.ts';
+import type { TimelineEntry } from '../documents/schedule.ts';
+import type { TimelineFilter } from '../documents/unit-tasks.ts';
 
 export interface TimelineView {
   /** The choices, when the list is filterable. */

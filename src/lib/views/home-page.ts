@@ -4,12 +4,12 @@
 import type { Edition } from '../edition/schema.ts';
 import { sortDocuments, type DocumentLike } from '../documents/documents.ts';
 import type { TimelineEntry } from '../documents/schedule.ts';
-import { timelineView } from '../documents/timeline-view.ts';
+import { timelineView } from './timeline-view.ts';
 import { timelineFilters, type UnitLike } from '../documents/unit-tasks.ts';
 import { formatInteger } from '../indicators/format.ts';
 import type { ReportingStatus } from '../indicators/reporting.ts';
-import { HOME_DOCUMENTS } from './pagination.ts';
-import { routes } from './routes.ts';
+import { HOME_DOCUMENTS } from '../site/pagination.ts';
+import { routes } from '../site/routes.ts';
 import { noticeViews, type NoticeLike } from './notices.ts';
 
 export interface HomePageInput<D extends DocumentLike> {

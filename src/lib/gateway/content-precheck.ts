@@ -3,13 +3,13 @@
 // schedule entry's anchor and each explicit link to a document page, each problem with file, line
 // and rule in Vietnamese.
 import type { ZodType } from 'zod';
-import { documentSchema, documentSchemaFor, noticeSchema, programmeSchema, programmeSchemaFor } from './content-schemas.ts';
+import { documentSchema, documentSchemaFor, noticeSchema, programmeSchema, programmeSchemaFor } from '../documents/content-schemas.ts';
 import { checkEdition } from '../edition/load.ts';
 import type { Vocabularies } from '../edition/schema.ts';
-import { readContentFiles, type ContentFile, type MdxCollection } from './content-files.ts';
-import { checkReadFrontMatter, fieldLine, type FrontMatterProblem } from './frontmatter-check.ts';
-import { checkMdxBody } from './mdx-check.ts';
-import { bodyRefs, brokenLink, missingAnchorProblems } from './content-refs.ts';
+import { readContentFiles, type ContentFile, type MdxCollection } from '../content/content-files.ts';
+import { checkReadFrontMatter, fieldLine, type FrontMatterProblem } from '../content/frontmatter-check.ts';
+import { checkMdxBody } from '../content/mdx-check.ts';
+import { bodyRefs, brokenLink, missingAnchorProblems } from '../documents/content-refs.ts';
 import { sortProblems, type Problem } from '../problems/problem.ts';
 import { routes as siteRoutes } from '../site/routes.ts';
 
@@ -52,7 +52,12 @@ interface Pending {
 }
 
 /** Reads every document and programme once and checks front matter, body, schedule anchors and explicit links. */
-export function checkContent(root: string): Problem[] {
+export function checkContent(root: string, vocabularies: Vocabularies | null = checkEdition(root).edition?.vocabularies ?? null): Problem[] {
+  return readAndCheckContent(root, vocabularies).problems;
+}
+
+/** The files read (front matter kept) and every problem in them: the gateway's reading of the MDX collections. */
+export function readAndCheckContent(root: string, vocabularies: Vocabularies | null): { files: ContentFile[]; problems: Problem[] } {
   const bodyProblems: Problem[] = [];
   const pending: Pending[] = [];
   const files = readContentFiles(root, {
@@ -75,7 +80,7 @@ export function checkContent(root: string): Problem[] {
       if (refs.links.length > 0) pending.push({ file: f.file, links: refs.links });
     },
   });
-  const frontMatter = checkContentFrontMatter(files, checkEdition(root).edition?.vocabularies ?? null);
+  const frontMatter = checkContentFrontMatter(files, vocabularies);
   // A file whose front matter is refused has its anchors reported only once that is fixed.
   const refused = new Set(frontMatter.map((p) => p.file));
   const routes = new Set(files.map((f) => `${f.collection}/${f.id}`));
@@ -87,5 +92,5 @@ export function checkContent(root: string): Problem[] {
     const broken = brokenLink(f.file, siteRoutes.document(document), routes, fieldLine(f.frontMatter.block ?? '', ['document']));
     if (broken) linkProblems.push({ ...broken, field: 'document' });
   }
-  return sortProblems([...frontMatter, ...bodyProblems.filter((p) => p.rule !== 'neo-lich' || !refused.has(p.file)), ...linkProblems]);
+  return { files, problems: sortProblems([...frontMatter, ...bodyProblems.filter((p) => p.rule !== 'neo-lich' || !refused.has(p.file)), ...linkProblems]) };
 }

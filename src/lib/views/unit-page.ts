@@ -1,19 +1,19 @@
 // What a unit's page shows, computed here so that the page only renders it: the unit's results by
 // indicator group (its own notes numbered across the page, the second table going on from the
 // first), the periods of its tables, its reporting state and its to-do list from the plan.
-import type { IndicatorSummary } from './aggregate.ts';
-import type { Dataset } from './dataset.ts';
-import { groupsOf } from './groups.ts';
-import { numberNotes, tablePeriods } from './notes.ts';
-import { unitReporting, type ReportingStatus } from './reporting.ts';
-import { unitScorecard } from './scorecard.ts';
-import { figure } from './figure-cell.ts';
-import { formatInteger } from './format.ts';
+import type { IndicatorSummary } from '../indicators/aggregate.ts';
+import type { Dataset } from '../indicators/dataset.ts';
+import { groupsOf } from '../indicators/groups.ts';
+import { numberNotes, tablePeriods } from '../indicators/notes.ts';
+import { unitReporting, type ReportingStatus } from '../indicators/reporting.ts';
+import { unitScorecard } from '../indicators/scorecard.ts';
+import { figure } from '../indicators/figure-cell.ts';
+import { formatInteger } from '../indicators/format.ts';
 import { routes } from '../site/routes.ts';
 import type { TimelineEntry } from '../documents/schedule.ts';
 import { unitTodo } from '../documents/unit-tasks.ts';
 import { progressCell, unitProgress } from './progress-page.ts';
-import type { ProgressState } from './progress.ts';
+import type { ProgressState } from '../indicators/progress.ts';
 import { upperFirst } from '../text/vietnamese.ts';
 
 export interface UnitPageInput {

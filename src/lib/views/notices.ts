@@ -3,9 +3,9 @@
 // feed's entries — documents by their last change, notices by their date — with absolute links.
 // The feed's XML is written by the `feed` library (Atom 1.0), not by hand.
 import { Feed } from 'feed';
-import { routes } from './routes.ts';
+import { routes } from '../site/routes.ts';
 import { formatPartialDate, mustParsePartialDate } from '../documents/dates.ts';
-import { docTypeLabels, type Notice } from '../content/content-schemas.ts';
+import { docTypeLabels, type Notice } from '../documents/content-schemas.ts';
 
 export interface NoticeLike {
   id: string;

@@ -1,18 +1,18 @@
 // What an indicator's page shows, computed here so that the page only renders it: the definition
 // box, the mid-term verdict, the three charts with their tables (by year, cumulative, by unit,
 // units best first with their notes numbered in reading order) and the download links.
-import { shareOfTarget, unitsByRank, type IndicatorSummary, type Status } from './aggregate.ts';
-import type { Dataset, Indicator } from './dataset.ts';
+import { shareOfTarget, unitsByRank, type IndicatorSummary, type Status } from '../indicators/aggregate.ts';
+import type { Dataset, Indicator } from '../indicators/dataset.ts';
 import {
   formatInteger, formatPercent, formatQuantity, formatQuantityDetailed, formatTarget,
   summariseByUnit, summariseByYear, summariseCumulative, NOT_REPORTED,
-} from './format.ts';
-import { chartImageName, chartImagePath, indicatorChartSpecs } from './charts/images.ts';
-import type { ChartSpec } from './chart-specs.ts';
-import { IMAGE_WIDTH, imageHeight } from './charts/config.ts';
-import { numberNotes, tablePeriods } from './notes.ts';
-import { figure } from './figure-cell.ts';
-import { directions } from './schemas.ts';
+} from '../indicators/format.ts';
+import { chartImageName, chartImagePath, indicatorChartSpecs } from '../indicators/charts/images.ts';
+import type { ChartSpec } from '../indicators/chart-specs.ts';
+import { IMAGE_WIDTH, imageHeight } from '../indicators/charts/config.ts';
+import { numberNotes, tablePeriods } from '../indicators/notes.ts';
+import { figure } from '../indicators/figure-cell.ts';
+import { directions } from '../indicators/schemas.ts';
 import { programmeSymbol, type ProgrammeLike } from '../citations/programmes.ts';
 import { routes } from '../site/routes.ts';
 import { upperFirst } from '../text/vietnamese.ts';

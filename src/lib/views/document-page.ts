@@ -4,16 +4,16 @@
 // order. Nothing here scans the other documents: the review's timeline and the neighbours come in
 // already computed once per build (src/data/navigation.ts), as a 10,000-document site needs.
 import type { z } from 'zod';
-import { docTypeLabels, statusLabels, type documentSchema } from '../content/content-schemas.ts';
-import { formatPartialDate, mustParsePartialDate } from './dates.ts';
-import { docHeader, type Issuer } from './doc-header.ts';
-import { editorNotes } from './editor-notes.ts';
-import { assertScheduleAnchors, documentAliases, timelineOf } from './documents.ts';
-import { UNKNOWN_UPDATE, type LastUpdated } from './last-updated.ts';
-import type { TimelineEntry } from './schedule.ts';
-import type { Neighbours } from './sequence.ts';
+import { docTypeLabels, statusLabels, type documentSchema } from '../documents/content-schemas.ts';
+import { formatPartialDate, mustParsePartialDate } from '../documents/dates.ts';
+import { docHeader, type Issuer } from '../documents/doc-header.ts';
+import { editorNotes } from '../documents/editor-notes.ts';
+import { assertScheduleAnchors, documentAliases, timelineOf } from '../documents/documents.ts';
+import { UNKNOWN_UPDATE, type LastUpdated } from '../documents/last-updated.ts';
+import type { TimelineEntry } from '../documents/schedule.ts';
+import type { Neighbours } from '../documents/sequence.ts';
 import { timelineView } from './timeline-view.ts';
-import { buildToc, headingLines, type HeadingLike } from './toc.ts';
+import { buildToc, headingLines, type HeadingLike } from '../documents/toc.ts';
 import { routes } from '../site/routes.ts';
 import { nameCase, sentenceCase } from '../text/vietnamese.ts';
 

@@ -1,13 +1,13 @@
 // What /tien-do/ shows, computed here so that the page only renders it: the whole's progress on
 // each indicator, a summary in words of who is behind where, and each unit's verdicts grouped by
 // kind of unit. Every verdict comes from progressOf (progress.ts), under the rule it states.
-import type { IndicatorSummary, Quantity } from './aggregate.ts';
-import type { Dataset, Indicator } from './dataset.ts';
-import { formatInteger, formatQuantity, formatTarget } from './format.ts';
+import type { IndicatorSummary, Quantity } from '../indicators/aggregate.ts';
+import type { Dataset, Indicator } from '../indicators/dataset.ts';
+import { formatInteger, formatQuantity, formatTarget } from '../indicators/format.ts';
 import {
   formatExpectedCount, formatShareTenths, progressOf, progressSortValue,
   PROGRESS_BASES, PROGRESS_STATES, type Progress, type ProgressState, type Targets,
-} from './progress.ts';
+} from '../indicators/progress.ts';
 import { routes } from '../site/routes.ts';
 import { upperFirst } from '../text/vietnamese.ts';
 
