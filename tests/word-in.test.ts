@@ -4,7 +4,7 @@
 // the proposed schedule, the fidelity report, and front matter that the document schema accepts.
 import { describe, expect, test } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
-import { documentSchema } from '../src/lib/content/content-schemas';
+import { documentSchema } from '../src/lib/documents/content-schemas';
 import { readFrontMatter } from '../src/lib/content/frontmatter-check';
 import { importDocx, slugOf } from '../src/lib/word-in/import';
 import { mdxFidelity, mdxText } from '../src/lib/word-in/mdx-text';
