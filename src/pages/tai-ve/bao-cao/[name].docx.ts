@@ -1,11 +1,14 @@
-// Each reporting unit's draft report (and the province's), rebuilt at every build from the outline
-// and the unit's published figures.
+// Each reporting unit's draft report (and the province's), made at every build from the outline
+// and the unit's published figures; a draft whose input did not change since the last build is
+// taken from the cache in node_modules/.cache/congdoan-soket/bao-cao (src/lib/report-kit/file-cache.ts).
 import { routes } from '../../../lib/site/routes';
 import type { APIRoute } from 'astro';
 import { getEntry } from 'astro:content';
 import { indicatorData } from '../../../data/indicators';
 import { outlineBlocks } from '../../../lib/report-kit/outline';
-import { draftPackage } from '../../../lib/report-kit/docx';
+import { draftPackage, type DraftOptions } from '../../../lib/report-kit/docx';
+import type { OutlineBlock } from '../../../lib/report-kit/outline';
+import { cachedFile, inputKey, reportKitCacheDir, writerFingerprint } from '../../../lib/report-kit/file-cache';
 import { deadlinesFor, draftFigures, draftTable, evaluationWindow } from '../../../lib/report-kit/draft';
 import { site } from '../../../lib/site/site';
 import { chartImage, chartImagePng } from '../../../data/chart-images';
@@ -27,6 +30,10 @@ async function readShared() {
   return { blocks: outlineBlocks(outline.body), sourceTitle: outline.data.title };
 }
 
+const cacheDir = reportKitCacheDir(process.cwd(), 'bao-cao');
+const cachedDraft = (blocks: OutlineBlock[], options: DraftOptions) =>
+  cachedFile(cacheDir, inputKey(writerFingerprint(process.cwd()), { blocks, options }), 'docx', () => draftPackage(blocks, options));
+
 export const GET: APIRoute = async ({ params }) => {
   const { dataset, summaries, isSample, unit: unitById } = indicatorData();
   const unit = params.name === PROVINCE_FORM ? null : unitById(params.name!);
@@ -35,7 +42,7 @@ export const GET: APIRoute = async ({ params }) => {
   const timeline = await reviewTimeline();
   const figures = draftFigures(dataset, summaries, unit);
   const table = draftTable(figures);
-  const file = draftPackage(blocks, {
+  const file = await cachedDraft(blocks, {
     formUrl: routes.form(params.name!, 'xlsx'),
     sourceTitle,
     organisation: site.publisher,
