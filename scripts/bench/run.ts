@@ -9,7 +9,7 @@
 //   npm run bench -- --rebuild         also a rebuild after one content file changes (real site and each size)
 // Corpora are generated under the system temp folder (BENCH_DIR to choose another), never in content/.
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, release, tmpdir, totalmem, type } from 'node:os';
+import { cpus, freemem, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { writeDataset, writeDocuments } from './corpus.ts';
@@ -261,6 +261,8 @@ const saved = fromJson ? (JSON.parse(readFileSync(fromJson, 'utf8')) as { machin
 const results: Result[] = saved?.results ?? [];
 const rebuilds: Rebuild[] = saved?.rebuilds ?? [];
 const peerVersions: Record<string, string> = saved?.peerVersions ?? {};
+// The machine's load when the run starts and ends: on a shared machine, other work slows every build.
+const loadAtStart = loadavg()[0]!;
 const started = Date.now();
 const log = (line: string) => console.log(line);
 const starlight = !saved && peers.includes('starlight') && sizes.length ? starlightModules(root, log) : undefined;
@@ -413,7 +415,7 @@ const rebuildSection = rebuildLines.length ? `
 ## Dựng lại sau khi một tệp nội dung đổi
 
 Lần đầu dựng đủ với mọi bộ đệm trống (như bản sao mới), rồi sửa một tệp và dựng lại, giữ các bộ đệm lần đầu để lại
-(lớp nội dung của Astro trong \`node_modules/.astro\`; ảnh biểu đồ, ảnh chia sẻ và dự thảo Word của dự án trong
+(lớp nội dung của Astro trong \`node_modules/.astro\`; ảnh biểu đồ, ảnh chia sẻ, dự thảo Word và biểu mẫu Excel của dự án trong
 \`node_modules/.cache/congdoan-soket/\`), như lần \`npm run build\` kế tiếp của người biên tập. Thời gian là kiểm tra
 trước, dựng và lập chỉ mục cộng lại; trung vị (từng lần trong ngoặc).
 
@@ -422,7 +424,7 @@ trước, dựng và lập chỉ mục cộng lại; trung vị (từng lần tr
 ${rebuildLines.join('\n')}
 ${ownLines.length ? `\n${ownLines.join('\n')}\n` : ''}` : '';
 
-const machine = saved?.machine ?? `${type()} ${release()}, ${cpus().length} nhân ${cpus()[0]?.model ?? ''}, ${f0(totalmem() / 1073741824)} GB RAM (còn trống ${f0(freemem() / 1073741824)} GB lúc kết thúc), Node ${process.version}`;
+const machine = saved?.machine ?? `${type()} ${release()}, ${cpus().length} nhân ${cpus()[0]?.model ?? ''}, ${f0(totalmem() / 1073741824)} GB RAM (còn trống ${f0(freemem() / 1073741824)} GB lúc kết thúc), Node ${process.version}; tải trung bình một phút ${loadAtStart.toFixed(1).replace('.', ',')} lúc bắt đầu, ${loadavg()[0]!.toFixed(1).replace('.', ',')} lúc kết thúc (${cpus().length} nhân: tải trên ${cpus().length} là có việc khác chạy cùng, các số đo chậm theo)`;
 // Targets of issue 31: at most 1.25× bare Astro at 1,000 documents and 1.15× at 10,000, in at most
 // half of Starlight's time, peak under 6 GB, search p95 under 50 ms at 1,000 and at most 1.10× bare
 // Pagefind at 10,000; judged on the median of the pairs.
