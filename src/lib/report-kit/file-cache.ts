@@ -6,29 +6,13 @@
 // Lives in node_modules/.cache/congdoan-soket/, like Astro's own cache.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/write-atomic.ts';
+import { packageVersion } from '../indicators/charts/png-cache.ts';
 
 /** Folder of one kind of file's cache. `CHART_PNG_CACHE=off` turns every build cache off (cold-build timings). */
 export function reportKitCacheDir(projectDir: string, kind: 'bao-cao' | 'bieu-mau'): string | null {
   return process.env.CHART_PNG_CACHE === 'off' ? null : join(projectDir, 'node_modules', '.cache', 'congdoan-soket', kind);
-}
-
-/** A package's version, from the package.json above its entry. */
-function packageVersion(name: string): string {
-  let dir = dirname(createRequire(import.meta.url).resolve(name));
-  for (;;) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === name && manifest.version) return manifest.version;
-    } catch {
-      // No package.json here: look one folder up.
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return 'không rõ';
-    dir = parent;
-  }
 }
 
 function sourceFiles(dir: string): string[] {
