@@ -6,7 +6,6 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas, loadImage, type Canvas, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { imageFontFiles, registerFonts } from '../indicators/charts/png.ts';
-import { encodeRgbaPng } from '../indicators/charts/png-encode.ts';
 import { IMAGE_FONT, ILLUSTRATIVE_LABEL } from '../indicators/charts/config.ts';
 import { writeFileAtomic } from '../fs/write-atomic.ts';
 import { SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from './share-cards.ts';
@@ -116,11 +115,10 @@ function drawOn(canvas: Canvas, ctx: SKRSContext2D, card: ShareCard, publisher: 
     const height = Math.round((width * image.height) / image.width);
     ctx.drawImage(image, 560, top + Math.max(0, Math.round((SHARE_HEIGHT - top - 30 - height) / 2)), width, Math.min(height, SHARE_HEIGHT - top - 30));
   }
-  // The chart images' PNG writer (no row filter, zlib level 4) rather than Skia's: on these flat
-  // cards it takes about half the time and writes smaller files (42 KB against 56 KB for a unit's
-  // card), which counts when a build draws a card for each of 200 units. The card paints a white
-  // background, so every pixel is opaque and the canvas's premultiplied pixels are the plain ones.
-  return encodeRgbaPng(ctx.getImageData(0, 0, SHARE_WIDTH, SHARE_HEIGHT).data, SHARE_WIDTH, SHARE_HEIGHT);
+  // Skia's encoder, synchronous so that no other card draws on this canvas meanwhile. Not the chart
+  // images' PNG writer: the pixels it needs (canvas.data(), getImageData) are copied into memory the
+  // canvas library keeps, about 3 MB a card, and 200 units' cards held 600 MB more (docs/benchmarks.md).
+  return new Uint8Array(canvas.encodeSync('png'));
 }
 
 let fingerprint: string | undefined;
