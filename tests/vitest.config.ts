@@ -3,13 +3,15 @@ import { fileURLToPath } from 'node:url';
 
 /** Tests that run real nginx (a Debian package): `npm run test:nginx`, not `npm test` (tests/vitest.nginx.config.ts). */
 export const NGINX_TESTS = ['tests/deploy.test.ts'];
+/** The benchmark's test (Starlight from npm, Hugo from apt-get, minutes long): `npm run test:bench` (tests/vitest.bench.config.ts). */
+export const BENCH_TESTS = ['tests/bench/**'];
 
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['tests/**/*.test.ts'],
     // `npm test` needs nothing but Node and npm: the nginx tests have their own command.
-    exclude: [...configDefaults.exclude, ...NGINX_TESTS],
+    exclude: [...configDefaults.exclude, ...NGINX_TESTS, ...BENCH_TESTS],
     reporters: ['default', './tests/summary-reporter.ts'],
     // Browser tests start one Chromium each; keep the 2-core CI machine from thrashing.
     fileParallelism: true,

@@ -49,8 +49,11 @@ function paragraph(next: () => number): string {
   return `${parts.join(', ')}.`;
 }
 
-/** N documents of 4 sections each (≈ 700 words), about half of the paragraphs citing a document. */
-export function writeDocuments(dir: string, count: number, seed = 2021): void {
+/**
+ * N documents of 4 sections each (≈ 700 words), about half of the paragraphs citing a document.
+ * The text is plain Markdown (no MDX syntax), so Hugo reads the same files as `.md`.
+ */
+export function writeDocuments(dir: string, count: number, seed = 2021, extension: 'mdx' | 'md' = 'mdx'): void {
   mkdirSync(dir, { recursive: true });
   const next = seededRandom(seed);
   for (let n = 1; n <= count; n += 1) {
@@ -78,7 +81,7 @@ export function writeDocuments(dir: string, count: number, seed = 2021): void {
       for (let i = 0; i < 3; i += 1) lines.push(`- ${paragraph(next)}`);
       lines.push('', paragraph(next), '');
     }
-    writeFileSync(join(dir, `${id}.mdx`), lines.join('\n'));
+    writeFileSync(join(dir, `${id}.${extension}`), lines.join('\n'));
   }
 }
 

@@ -1,7 +1,11 @@
 // The share cards of this build (src/lib/views/share-cards.ts), computed once: which card each page
 // names in its og:image, and each card's PNG, drawn once per build (or taken from the cache in
-// node_modules/.cache/congdoan-soket/chia-se when nothing it shows has changed).
+// node_modules/.cache/congdoan-soket/chia-se when nothing it shows has changed). The cards without a
+// chart are drawn in a worker thread started by the first card asked for
+// (src/lib/site/share-worker.ts), beside the main thread that writes the pages.
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { getCollection } from 'astro:content';
 import { site } from '../lib/site/site';
 import { docTypeLabels } from '../lib/documents/content-schemas';
@@ -29,16 +33,66 @@ export function shareImages(): Promise<ReturnType<typeof shareCards>> {
   return built;
 }
 
-/** The card a page shares: its own, or the site's. */
+/**
+ * The card a page shares: its own, or the site's. In a production build the first page to ask
+ * starts the card worker, so the cards are drawn while the pages are written, not when the image
+ * routes come (after most pages, in Astro's order).
+ */
 export async function shareImageOf(pathname: string): Promise<ShareCard> {
+  if (import.meta.env.PROD) startCardWorker().catch(() => undefined);
   const { forPage, site: siteCard } = await shareImages();
   return forPage.get(pathname) ?? siteCard;
 }
 
 const cacheDir = process.env.CHART_PNG_CACHE === 'off' ? null : join(process.cwd(), 'node_modules', '.cache', 'congdoan-soket', 'chia-se');
 
-/** A card's PNG: an indicator's card waits for its chart image, drawn in the chart worker. */
+let drawing: Map<string, Promise<Uint8Array>> | undefined;
+
+/**
+ * Starts drawing every card without a chart in a worker thread (once per build). Should the worker
+ * fail, the cards it had not sent are drawn on the main thread instead: the same function, the
+ * same bytes, only slower.
+ */
+async function startCardWorker(): Promise<Map<string, Promise<Uint8Array>>> {
+  if (drawing) return drawing;
+  const { cards } = await shareImages();
+  if (drawing) return drawing;
+  const plain = cards.filter((card) => !card.chart);
+  const waiting = new Map<string, { card: ShareCard; resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>();
+  drawing = new Map(plain.map((card) => {
+    const png = new Promise<Uint8Array>((resolve, reject) => waiting.set(card.path, { card, resolve, reject }));
+    // A failure is reported by the route that awaits it; a card nobody awaits must not crash the build.
+    png.catch(() => undefined);
+    return [card.path, png] as const;
+  }));
+  const drawHere = () => {
+    for (const [path, pending] of waiting) shareCardPng(pending.card, site.publisher, undefined, cacheDir).then(pending.resolve, pending.reject);
+    waiting.clear();
+  };
+  try {
+    // The worker is a source file run by Node itself: the build runs in the project folder.
+    const worker = new Worker(new URL('src/lib/site/share-worker.ts', pathToFileURL(`${process.cwd()}/`)), {
+      workerData: { cards: plain, publisher: site.publisher, cacheDir },
+    });
+    worker.on('message', ({ path, png }: { path: string; png: Uint8Array }) => {
+      waiting.get(path)?.resolve(png);
+      waiting.delete(path);
+    });
+    worker.on('error', drawHere);
+    // It ends once every card is sent; ended earlier (killed, out of memory), the rest are drawn here.
+    worker.on('exit', drawHere);
+  } catch {
+    drawHere();
+  }
+  return drawing;
+}
+
+/** A card's PNG: an indicator's card waits for its chart image, drawn in the chart worker; the others come from the card worker. */
 export async function shareImagePng(card: ShareCard): Promise<Uint8Array> {
+  if (!card.chart) {
+    const png = (await startCardWorker()).get(card.path);
+    if (png) return png;
+  }
   const chart = card.chart ? await chartImagePng(card.chart.indicatorId, card.chart.chartId) : undefined;
   return shareCardPng(card, site.publisher, chart, cacheDir);
 }

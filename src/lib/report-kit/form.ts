@@ -37,6 +37,11 @@ export interface FormInput {
 }
 
 /** The unit's committed row for each period × indicator. */
+/** The committed rows a form carries: the unit's own; the blank whole-organisation form none. */
+export function formRowsOf(input: Pick<FormInput, 'unit' | 'rows'>): readonly ResultRow[] {
+  return input.unit ? input.rows.filter((r) => r.unit === input.unit!.id) : [];
+}
+
 function rowIndex(rows: readonly ResultRow[]): Map<string, ResultRow> {
   return new Map(rows.map((r) => [`${r.period}|${r.indicator}`, r]));
 }
@@ -117,7 +122,7 @@ export async function formWorkbook(input: FormInput): Promise<ExcelJS.Workbook> 
   });
   headerRow.height = 45;
 
-  const committed = rowIndex(input.unit ? input.rows.filter((r) => r.unit === input.unit!.id) : []);
+  const committed = rowIndex(formRowsOf(input));
   // The form has one note cell per indicator, read back for every period: it is prefilled only
   // when the periods' notes agree, and what it holds is part of each line's prefilled signature.
   const rowNote = new Map(input.indicators.map((i) => {
@@ -285,7 +290,7 @@ export async function wellFormedParts(xlsx: Uint8Array): Promise<Uint8Array> {
 
 /** The same form as a results file: one line per period × indicator, prefilled with the unit's figures. */
 export function formCsv(input: Pick<FormInput, 'indicators' | 'periods' | 'unit' | 'rows'>): string {
-  const committed = rowIndex(input.unit ? input.rows.filter((r) => r.unit === input.unit!.id) : []);
+  const committed = rowIndex(formRowsOf(input));
   const rows = input.periods.flatMap((p) =>
     input.indicators.map((i) => {
       const r = committed.get(`${p.key}|${i.id}`);

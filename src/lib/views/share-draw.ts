@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCanvas, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, loadImage, type Canvas, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { imageFontFiles, registerFonts } from '../indicators/charts/png.ts';
 import { IMAGE_FONT, ILLUSTRATIVE_LABEL } from '../indicators/charts/config.ts';
 import { writeFileAtomic } from '../fs/write-atomic.ts';
@@ -40,11 +40,32 @@ function wrap(ctx: SKRSContext2D, text: string, width: number, max: number): str
   return lines;
 }
 
+/**
+ * One canvas for every card of a thread: a canvas's pixels live outside V8's heap, which does not
+ * count them, so a thread drawing 200 cards on 200 new canvases held about 1.2 GB before collecting
+ * them. Each card paints every pixel (white first) inside save()/restore(), and is drawn with no
+ * await between the first stroke and the encoding, so cards never share a half-drawn canvas.
+ */
+let surface: { canvas: Canvas; ctx: SKRSContext2D } | undefined;
+
 /** The card's PNG. `chartPng`: the indicator's chart image, drawn on the right half. */
 export async function drawShareCard(card: ShareCard, publisher: string, chartPng?: Uint8Array): Promise<Uint8Array> {
   registerFonts();
-  const canvas = createCanvas(SHARE_WIDTH, SHARE_HEIGHT);
-  const ctx = canvas.getContext('2d');
+  const image = chartPng ? await loadImage(Buffer.from(chartPng)) : undefined;
+  if (!surface) {
+    const canvas = createCanvas(SHARE_WIDTH, SHARE_HEIGHT);
+    surface = { canvas, ctx: canvas.getContext('2d') };
+  }
+  const { canvas, ctx } = surface;
+  ctx.save();
+  try {
+    return drawOn(canvas, ctx, card, publisher, image);
+  } finally {
+    ctx.restore();
+  }
+}
+
+function drawOn(canvas: Canvas, ctx: SKRSContext2D, card: ShareCard, publisher: string, image: Image | undefined): Uint8Array {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, SHARE_WIDTH, SHARE_HEIGHT);
   // Top band: the publisher, as on every page's header.
@@ -63,7 +84,7 @@ export async function drawShareCard(card: ShareCard, publisher: string, chartPng
     ctx.fillText(wrap(ctx, ILLUSTRATIVE_LABEL, SHARE_WIDTH - 2 * MARGIN, 1)[0]!, MARGIN, y + 28);
     y += 56;
   }
-  const textWidth = chartPng ? 470 : SHARE_WIDTH - 2 * MARGIN;
+  const textWidth = image ? 470 : SHARE_WIDTH - 2 * MARGIN;
   ctx.textBaseline = 'alphabetic';
   ctx.fillStyle = ACCENT;
   ctx.font = `700 32px "${IMAGE_FONT}"`;
@@ -73,7 +94,7 @@ export async function drawShareCard(card: ShareCard, publisher: string, chartPng
     y += 42;
   }
   ctx.fillStyle = INK;
-  const titleSize = chartPng ? 40 : 52;
+  const titleSize = image ? 40 : 52;
   ctx.font = `700 ${titleSize}px "${IMAGE_FONT}"`;
   y += 16;
   const room = Math.max(1, Math.floor((SHARE_HEIGHT - y - (card.lines.length > 0 ? 60 : 20)) / (titleSize * 1.25)));
@@ -88,14 +109,16 @@ export async function drawShareCard(card: ShareCard, publisher: string, chartPng
     ctx.fillText(wrap(ctx, line, textWidth, 1)[0]!, MARGIN, y);
     y += 38;
   }
-  if (chartPng) {
-    const image = await loadImage(Buffer.from(chartPng));
+  if (image) {
     const top = card.sample ? 160 : 110;
     const width = SHARE_WIDTH - MARGIN - 560;
     const height = Math.round((width * image.height) / image.width);
     ctx.drawImage(image, 560, top + Math.max(0, Math.round((SHARE_HEIGHT - top - 30 - height) / 2)), width, Math.min(height, SHARE_HEIGHT - top - 30));
   }
-  return new Uint8Array(await canvas.encode('png'));
+  // Skia's encoder, synchronous so that no other card draws on this canvas meanwhile. Not the chart
+  // images' PNG writer: the pixels it needs (canvas.data(), getImageData) are copied into memory the
+  // canvas library keeps, about 3 MB a card, and 200 units' cards held 600 MB more (docs/benchmarks.md).
+  return new Uint8Array(canvas.encodeSync('png'));
 }
 
 let fingerprint: string | undefined;

@@ -19,7 +19,7 @@ export function chartCacheDir(projectDir: string): string | null {
 let fingerprint: string | undefined;
 
 /** A package's version, from the package.json above its entry (chart.js does not export that file). */
-function packageVersion(name: string): string {
+export function packageVersion(name: string): string {
   let dir = dirname(createRequire(import.meta.url).resolve(name));
   for (;;) {
     try {

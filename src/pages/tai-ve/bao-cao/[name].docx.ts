@@ -1,11 +1,14 @@
-// Each reporting unit's draft report (and the province's), rebuilt at every build from the outline
-// and the unit's published figures.
+// Each reporting unit's draft report (and the province's), made at every build from the outline
+// and the unit's published figures; a draft whose input did not change since the last build is
+// taken from the cache in node_modules/.cache/congdoan-soket/bao-cao (src/lib/report-kit/file-cache.ts).
 import { routes } from '../../../lib/site/routes';
 import type { APIRoute } from 'astro';
 import { getEntry } from 'astro:content';
 import { indicatorData } from '../../../data/indicators';
 import { outlineBlocks } from '../../../lib/report-kit/outline';
-import { draftPackage } from '../../../lib/report-kit/docx';
+import { draftPackage, type DraftOptions } from '../../../lib/report-kit/docx';
+import type { OutlineBlock } from '../../../lib/report-kit/outline';
+import { cachedFile, inputKey, reportKitCacheDir, writerFingerprint } from '../../../lib/report-kit/file-cache';
 import { draftModel } from '../../../lib/views/draft';
 import { documentFile } from '../../../lib/content/paths';
 import { site } from '../../../lib/site/site';
@@ -25,13 +28,17 @@ async function readShared() {
   return { blocks: outlineBlocks(outline.body), sourceTitle: outline.data.title };
 }
 
+const cacheDir = reportKitCacheDir(process.cwd(), 'bao-cao');
+const cachedDraft = (blocks: OutlineBlock[], options: DraftOptions) =>
+  cachedFile(cacheDir, inputKey(writerFingerprint(process.cwd()), { blocks, options }), 'docx', () => draftPackage(blocks, options));
+
 export const GET: APIRoute = async ({ params }) => {
   const { dataset, summaries, isSample, unit: unitById } = indicatorData();
   const unit = params.name === PROVINCE_FORM ? null : unitById(params.name!);
   const { blocks, sourceTitle } = await (shared ??= readShared());
   // The review's timeline, as the build computed it once for the home page, the plan and the units.
   const timeline = await reviewTimeline();
-  const file = draftPackage(blocks, draftModel({
+  const file = await cachedDraft(blocks, draftModel({
     dataset,
     summaries,
     isSample,

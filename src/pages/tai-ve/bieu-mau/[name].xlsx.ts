@@ -1,12 +1,22 @@
 import type { APIRoute } from 'astro';
 import { formInput, formNames } from '../../../data/forms';
-import { formXlsx } from '../../../lib/report-kit/form';
+import { formRowsOf, formXlsx } from '../../../lib/report-kit/form';
+import { cachedFile, inputKey, reportKitCacheDir, writerFingerprint } from '../../../lib/report-kit/file-cache';
+
+// A form whose input did not change since the last build comes from the cache in
+// node_modules/.cache/congdoan-soket/bieu-mau (src/lib/report-kit/file-cache.ts). Keyed by the rows
+// the form carries (the unit's own), so one unit's new figure writes that unit's form again, not all.
+const cacheDir = reportKitCacheDir(process.cwd(), 'bieu-mau');
+function formFile(name: string): Promise<Uint8Array> {
+  const input = formInput(name);
+  return cachedFile(cacheDir, inputKey(writerFingerprint(process.cwd()), { ...input, rows: formRowsOf(input) }), 'xlsx', () => formXlsx(input));
+}
 
 export function getStaticPaths() {
   return formNames().map((name) => ({ params: { name } }));
 }
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(new Blob([(await formXlsx(formInput(params.name as string))) as Uint8Array<ArrayBuffer>]), {
+  new Response(new Blob([(await formFile(params.name as string)) as Uint8Array<ArrayBuffer>]), {
     headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   });
