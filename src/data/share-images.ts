@@ -2,7 +2,7 @@
 // names in its og:image, and each card's PNG, drawn once per build (or taken from the cache in
 // node_modules/.cache/congdoan-soket/chia-se when nothing it shows has changed). The cards without a
 // chart are drawn in a worker thread started by the first card asked for
-// (src/lib/site/share-worker.ts), beside the main thread that writes the pages.
+// (src/lib/views/share-worker.ts), beside the main thread that writes the pages.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -71,7 +71,7 @@ async function startCardWorker(): Promise<Map<string, Promise<Uint8Array>>> {
   };
   try {
     // The worker is a source file run by Node itself: the build runs in the project folder.
-    const worker = new Worker(new URL('src/lib/site/share-worker.ts', pathToFileURL(`${process.cwd()}/`)), {
+    const worker = new Worker(new URL('src/lib/views/share-worker.ts', pathToFileURL(`${process.cwd()}/`)), {
       workerData: { cards: plain, publisher: site.publisher, cacheDir },
     });
     worker.on('message', ({ path, png }: { path: string; png: Uint8Array }) => {
