@@ -57,11 +57,12 @@ export function checkContent(root: string, vocabularies: Vocabularies | null = c
 }
 
 /** The files read (front matter kept) and every problem in them: the gateway's reading of the MDX collections. */
-export function readAndCheckContent(root: string, vocabularies: Vocabularies | null): { files: ContentFile[]; problems: Problem[] } {
+export function readAndCheckContent(root: string, vocabularies: Vocabularies | null, onText?: (file: ContentFile, text: string) => void): { files: ContentFile[]; problems: Problem[] } {
   const bodyProblems: Problem[] = [];
   const pending: Pending[] = [];
   const files = readContentFiles(root, {
     onText: (f, text) => {
+      onText?.(f, text);
       const parts = bodyOf(text);
       if (parts === undefined) return;
       const { body, lineOffset } = parts;

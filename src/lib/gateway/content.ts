@@ -10,7 +10,7 @@ import type { Edition } from '../edition/schema.ts';
 import type { Dataset } from '../indicators/dataset.ts';
 import { loadDataset } from '../indicators/read.ts';
 import { ProblemsError, type Problem } from '../problems/problem.ts';
-import { checkImportedFidelity } from '../word-in/fidelity-check.ts';
+import { checkImportedFidelity, importedSourceOf } from '../word-in/fidelity-check.ts';
 import { checkContentFrontMatter, readAndCheckContent } from './content-precheck.ts';
 
 export interface SiteContent {
@@ -54,9 +54,13 @@ export function readContent(root = process.cwd(), options: ReadContentOptions = 
   let content: Problem[];
   let importedFidelity: string[] = [];
   if (options.bodies) {
-    ({ files, problems: content } = readAndCheckContent(root, vocabularies));
-    // Documents imported from Word, each against its own source text (content/nguon/<mã>.txt).
-    const fidelity = checkImportedFidelity(root);
+    // Documents imported from Word, each against its own source text (content/nguon/<mã>.txt):
+    // their texts are kept while in hand, the others' are not.
+    const imported = new Map<string, string>();
+    ({ files, problems: content } = readAndCheckContent(root, vocabularies, (f, text) => {
+      if (f.collection === 'van-ban' && importedSourceOf(f.frontMatter.data) !== undefined) imported.set(f.file, text);
+    }));
+    const fidelity = checkImportedFidelity(root, imported);
     content = [...content, ...fidelity.problems];
     importedFidelity = fidelity.lines;
   } else {

@@ -18,17 +18,24 @@ export interface FidelitySummary {
   lines: string[];
 }
 
-export function checkImportedFidelity(root: string): FidelitySummary {
+/** The per-document source text a document's front matter names (`nguon/<mã>.txt`), if it was imported from Word. */
+export function importedSourceOf(frontMatter: unknown): string | undefined {
+  const source = (frontMatter as { source?: { file?: unknown } } | null)?.source?.file;
+  return typeof source === 'string' && source !== SHARED_SOURCE && /^nguon\/[a-z0-9-]+\.txt$/.test(source) ? source : undefined;
+}
+
+/**
+ * `texts`: the imported documents' MDX texts by file, as the content gateway already read them
+ * (src/lib/gateway/content.ts), so that no document is read twice; without it, content/van-ban/ is read here.
+ */
+export function checkImportedFidelity(root: string, texts?: ReadonlyMap<string, string>): FidelitySummary {
   const problems: Problem[] = [];
   const lines: string[] = [];
   const decode = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
-  for (const name of listContentDir(root, 'content/van-ban').names.filter((n) => n.endsWith('.mdx'))) {
-    const file = `content/van-ban/${name}`;
-    const read = readContentFile(root, file, MAX_MDX_BYTES);
-    if (!('bytes' in read)) continue; // the content check reports it
-    const text = decode(read.bytes);
-    const source = (readFrontMatter(text).data as { source?: { file?: unknown } } | null)?.source?.file;
-    if (typeof source !== 'string' || source === SHARED_SOURCE || !/^nguon\/[a-z0-9-]+\.txt$/.test(source)) continue;
+  const documents = texts ?? readDocuments(root, decode);
+  for (const [file, text] of documents) {
+    const source = importedSourceOf(readFrontMatter(text).data);
+    if (source === undefined) continue;
     const sourceFile = `content/${source}`;
     const sourceRead = readContentFile(root, sourceFile, MAX_MDX_BYTES);
     if (!('bytes' in sourceRead)) {
@@ -41,4 +48,14 @@ export function checkImportedFidelity(root: string): FidelitySummary {
     lines.push(`${file}: ${report.sentences - report.problems.filter((p) => p.rule === 'nguyen-van-thieu-cau').length}/${report.sentences} câu của ${sourceFile} có trong văn bản${report.problems.length ? `, ${report.problems.length} chỗ lệch` : ''}`);
   }
   return { problems, lines };
+}
+
+function readDocuments(root: string, decode: (bytes: Uint8Array) => string): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const name of listContentDir(root, 'content/van-ban').names.filter((n) => n.endsWith('.mdx'))) {
+    const file = `content/van-ban/${name}`;
+    const read = readContentFile(root, file, MAX_MDX_BYTES);
+    if ('bytes' in read) texts.set(file, decode(read.bytes)); // else the content check reports it
+  }
+  return texts;
 }
