@@ -5,6 +5,7 @@
 // checks that still word their messages themselves, and fails on any new one.
 import type { Problem } from './problem.ts';
 import type { RuleId } from './rules.ts';
+import { DATA_MESSAGES } from './messages-data.ts';
 
 const MB = 1024 * 1024;
 
@@ -27,6 +28,7 @@ const KINDS: Record<PathKind, string> = {
 };
 
 export const MESSAGES = {
+  ...DATA_MESSAGES,
   'khong-phai-tep': (v: { kind: PathKind; fix?: boolean }) => (v.fix ? `${KINDS[v.kind]}; hãy xoá hoặc đổi tên để trang không đọc nhầm` : KINDS[v.kind]),
   'khong-phai-thu-muc': (v: { kind: PathKind | null }) => `phải là thư mục nhưng ${v.kind ? KINDS[v.kind] : 'là một tệp'}`,
   'lien-ket-ngoai': () => 'liên kết tượng trưng trỏ ra ngoài thư mục content/; trang chỉ đọc tệp nằm trong content/ (hãy chép tệp vào đây)',

@@ -1,0 +1,101 @@
+// What the rules of the data files (content/so-lieu/: results, unit targets, indicators, receipts),
+// of the content files (YAML, front matter, MDX), of the documents' fidelity check and calendar, and
+// of the edition file say, written here once from their values; spread into MESSAGES (messages.ts).
+// Kept in a file of its own so the data's wording is easy to find. Where one rule is worded in more
+// than one place (a CSV cell, a YAML field, an .ics line), the values say which, and each wording
+// is kept as the editors already read it.
+import type { RuleId } from './rules.ts';
+
+const count = (n: number) => n.toLocaleString('vi-VN');
+
+/** A whole number's rules, for a results cell or (`target`) a count indicator's target in muc-tieu-don-vi.csv. */
+interface NumberCell {
+  target?: boolean;
+}
+const ofNumber = (v: NumberCell, text: string) => (v.target ? `mục tiêu của chỉ tiêu đếm: ${text}` : text);
+
+const UTF8_HINT = 'trong Excel hãy chọn "Lưu thành" → "CSV UTF-8"';
+
+// csv-parse's own messages are English; each error it can raise here is told in Vietnamese.
+const CSV_ERRORS: Record<string, string> = {
+  INVALID_OPENING_QUOTE: 'dấu ngoặc kép nằm giữa ô; ô có dấu ngoặc kép phải được bao trọn trong ngoặc kép, mỗi dấu ngoặc kép bên trong viết hai lần ("")',
+  CSV_INVALID_CLOSING_QUOTE: 'sau dấu ngoặc kép đóng ô phải là dấu phân cách hoặc xuống dòng; dấu ngoặc kép bên trong ô phải viết hai lần ("")',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'sau dấu ngoặc kép đóng ô phải là dấu phân cách hoặc xuống dòng; dấu ngoặc kép bên trong ô phải viết hai lần ("")',
+  CSV_MAX_RECORD_SIZE: 'dòng quá dài',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'số ô của dòng khác dòng tiêu đề',
+  CSV_RECORD_INCONSISTENT_COLUMNS: 'số ô của dòng khác dòng tiêu đề',
+};
+
+/** Where an unsafe character was found: a CSV cell (`char`: its position), a text named by `what`, or an .ics line. */
+type UnsafeAt = { in: 'cell'; char: number } | { in: 'text'; what: string } | { in: 'ics'; char: number };
+
+type Term = { from: number; to: number };
+
+export const DATA_MESSAGES = {
+  // A whole number in a results cell (parseWholeNumber) or a count's target.
+  'so-qua-lon': (v: NumberCell) => ofNumber(v, 'số quá lớn'),
+  'so-khong-am': (v: NumberCell) => ofNumber(v, 'số âm không hợp lệ: số liệu phải lớn hơn hoặc bằng 0'),
+  'cong-thuc': (v: NumberCell) => ofNumber(v, 'ô chứa công thức hoặc ký tự đầu dòng không hợp lệ; hãy ghi giá trị số'),
+  'dau-phan-cach-hang-nghin': (v: NumberCell) => ofNumber(v, 'số có dấu phân cách hàng nghìn; hãy ghi số liền, không dấu chấm hay khoảng trắng (ví dụ 1234)'),
+  'so-nguyen': (v: NumberCell) => ofNumber(v, 'số liệu phải là số nguyên, không có phần thập phân (tỷ lệ ghi bằng tử số và mẫu số)'),
+  'khong-ghi-phan-tram': (v: NumberCell) => ofNumber(v, 'không ghi tỷ lệ phần trăm; hãy ghi tử số (tu_so) và mẫu số (mau_so)'),
+  'khong-phai-so': (v: NumberCell) => ofNumber(v, 'không phải là số nguyên'),
+  /** A rate's target: in the indicator's YAML, or (`csv`) in muc-tieu-don-vi.csv, where "%" is refused too. */
+  'muc-tieu-ty-le': (v: { csv?: boolean }) =>
+    v.csv ? 'mục tiêu tỷ lệ phải từ 0 đến 100, tối đa hai chữ số thập phân, không ghi dấu %' : 'mục tiêu tỷ lệ phải từ 0 đến 100, tối đa hai chữ số thập phân',
+  'muc-tieu-so-nguyen': () => 'mục tiêu của chỉ tiêu đếm phải là số nguyên',
+
+  // Reading a CSV file.
+  /** UTF-16, or another encoding (`byte`: the first invalid byte, `char`: its position in its line, when found). */
+  'ma-hoa-utf8': (v: { utf16: true } | { utf16?: false; byte?: number; char?: number }) =>
+    v.utf16
+      ? `tệp được lưu bằng bảng mã UTF-16 (Excel gọi là "Unicode Text"), không phải UTF-8; ${UTF8_HINT}`
+      : `tệp không phải UTF-8 (có thể đã lưu bằng bảng mã Windows)${v.byte === undefined ? '' : `: byte 0x${v.byte.toString(16).toUpperCase().padStart(2, '0')} ở ký tự thứ ${v.char} của dòng`}; ${UTF8_HINT}`,
+  'qua-nhieu-dong': (v: { max: number }) =>
+    `tệp có hơn ${count(v.max)} dòng số liệu (gấp 10 lần tệp một năm của 200 đơn vị × 50 chỉ tiêu); hãy tách theo năm hoặc kiểm tra tệp có bị lỗi khi lưu`,
+  /** A quote opened and never closed, or csv-parse's error `code`. */
+  csv: (v: { unclosedQuote: true } | { code?: string }) =>
+    `không đọc được tệp CSV: ${'unclosedQuote' in v ? 'dấu ngoặc kép mở ở dòng này không được đóng' : ((v.code === undefined ? undefined : CSV_ERRORS[v.code]) ?? 'cấu trúc ô và dấu ngoặc kép không hợp lệ')}`,
+  'o-qua-dai': (v: { length: number; max: number }) => `ô dài ${count(v.length)} ký tự, quá giới hạn ${count(v.max)} ký tự của một ô; ghi chú dài hãy đưa vào văn bản báo cáo`,
+  'ky-tu-dieu-khien': (v: UnsafeAt & { codePoint: string }) =>
+    v.in === 'cell'
+      ? `ô có ký tự điều khiển ${v.codePoint} ở ký tự thứ ${v.char} (ký tự vô hình, thường do chép từ phần mềm khác); hãy xoá ký tự này`
+      : v.in === 'text'
+        ? `${v.what} chứa ký tự điều khiển ${v.codePoint} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại`
+        : `có ký tự điều khiển ${v.codePoint} ở ký tự thứ ${v.char}, tệp lịch (.ics) không chứa được`,
+  'ky-tu-khong-hop-le': (v: Exclude<UnsafeAt, { in: 'ics' }> & { description: string }) =>
+    v.in === 'cell'
+      ? `ô có ${v.description}, ở ký tự thứ ${v.char} (thường do chép từ phần mềm khác); hãy xoá ký tự này`
+      : `${v.what} chứa ${v.description}; có thể do dán từ phần mềm khác, hãy xoá ký tự này hoặc gõ lại`,
+  /** The header line: no separator found, or the first `column` missing or wrong. */
+  'tieu-de': (v: { columns: readonly string[]; noDelimiter: true } | { columns: readonly string[]; delimiter: string; column: number; missing: boolean }) =>
+    'noDelimiter' in v
+      ? `dòng tiêu đề phải là ${v.columns.join(',')} (phân cách bằng dấu phẩy hoặc dấu chấm phẩy, không lẫn cả hai)`
+      : `dòng tiêu đề phải đúng ${v.columns.length} cột theo thứ tự ${v.columns.join(v.delimiter)}; cột ${v.column} ${v.missing ? 'bị thiếu' : 'không đúng'}${v.columns[v.column - 1] ? ` (cần "${v.columns[v.column - 1]}")` : ' (thừa cột)'}`,
+  'so-cot': (v: { cells: number; columns: readonly string[]; delimiter: string }) => `dòng có ${v.cells} ô, cần đúng ${v.columns.length} ô (${v.columns.join(v.delimiter)})`,
+  'o-trong': () => 'ô không được để trống',
+  /** A unit code in a CSV cell, or a unit named in nop-bao-cao.yaml (`unit`). */
+  'don-vi-khong-co': (v: { unit?: string }) =>
+    v.unit === undefined ? 'đơn vị không có trong content/don-vi/ (ghi mã đơn vị, là tên tệp không có đuôi .yaml)' : `đơn vị "${v.unit}" không có trong content/don-vi/`,
+  'chi-tieu-khong-co': () => 'chỉ tiêu không có trong content/chi-tieu/ (ghi mã chỉ tiêu, là tên tệp không có đuôi .yaml)',
+  /** A results year (`baselineKey`: the previous term's key, also allowed), or a target's period (`termPeriod`). */
+  'nam-khong-hop-le': (v: { baselineKey?: string } | { termPeriod: string }) =>
+    'termPeriod' in v
+      ? `kỳ phải là "${v.termPeriod}" (mục tiêu nhiệm kỳ) hoặc một năm có 4 chữ số (phân bổ năm)`
+      : `năm phải có 4 chữ số${v.baselineKey ? ` hoặc là "${v.baselineKey}" (số liệu nhiệm kỳ trước)` : ''}`,
+  /** A data row's year, or the edition's evaluation `years` or last month (`until`). */
+  'nam-ngoai-nhiem-ky': (v: { term: Term } | { term: Term; years: Term } | { term: Term; until: string }) =>
+    'years' in v
+      ? `các năm đánh giá ${v.years.from} – ${v.years.to} phải nằm trong nhiệm kỳ ${v.term.from} – ${v.term.to}`
+      : 'until' in v
+        ? `tháng cuối của thời gian đánh giá (${v.until}) phải nằm trong nhiệm kỳ ${v.term.from} – ${v.term.to}`
+        : `năm nằm ngoài nhiệm kỳ ${v.term.from} – ${v.term.to}`,
+  /** In a results row (`csv`), or an indicator's YAML. */
+  'dem-khong-tu-mau': (v: { csv?: boolean }) => (v.csv ? 'chỉ tiêu đếm chỉ ghi gia_tri; để trống tu_so và mau_so' : 'chỉ tiêu đếm không có tử số, mẫu số'),
+  'ty-le-khong-gia-tri': () => 'chỉ tiêu tỷ lệ ghi tu_so và mau_so; để trống gia_tri (trang tự tính tỷ lệ)',
+  'mau-so-duong': () => 'mẫu số phải lớn hơn 0',
+  'tu-so-vuot-mau-so': (v: { denominator: string }) => `tử số lớn hơn mẫu số (${v.denominator})`,
+  /** A results row seen before in `file` at `line`, or a target row seen before at `line` of the same file. */
+  'trung-dong': (v: { file: string; line: number } | { line: number }) =>
+    'file' in v ? `cùng đơn vị, năm và chỉ tiêu đã có ở ${v.file} dòng ${v.line}` : `cùng đơn vị, chỉ tiêu và kỳ đã có ở dòng ${v.line}`,
+} as const satisfies Partial<Record<RuleId, (values: never) => string>>;
