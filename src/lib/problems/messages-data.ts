@@ -98,4 +98,29 @@ export const DATA_MESSAGES = {
   /** A results row seen before in `file` at `line`, or a target row seen before at `line` of the same file. */
   'trung-dong': (v: { file: string; line: number } | { line: number }) =>
     'file' in v ? `cùng đơn vị, năm và chỉ tiêu đã có ở ${v.file} dòng ${v.line}` : `cùng đơn vị, chỉ tiêu và kỳ đã có ở dòng ${v.line}`,
+  // The dataset's files (bo-du-lieu.yaml, chi-tieu/, nop-bao-cao.yaml, muc-tieu-don-vi.csv).
+  'ten-tep': () => 'tên tệp (mã) chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối',
+  'nhiem-ky-an-ban': (v: { term: Term; edition: Term }) =>
+    `nhiệm kỳ ${v.term.from} – ${v.term.to} khác nhiệm kỳ của ấn bản (congress.term trong content/cau-hinh.yaml: ${v.edition.from} – ${v.edition.to})`,
+  'chuong-trinh-khong-co': (v: { id: string }) => `chương trình "${v.id}" không có trong content/chuong-trinh/`,
+  'ke-hoach-khong-co-han': () =>
+    'không tìm thấy hạn gửi báo cáo (mục "gui-bao-cao") và ngày ban hành trong lịch của Kế hoạch (văn bản `review.plan` của content/cau-hinh.yaml), nên không đối chiếu được ngày nhận',
+  /** `entry`: the 1-based entry where the unit was first written. */
+  'don-vi-trung': (v: { unit: string; entry: number }) => `đơn vị "${v.unit}" đã ghi ở mục thứ ${v.entry}; mỗi đơn vị ghi một ngày nhận`,
+  /** `reason`: why the day does not exist, as dates.ts words it. */
+  'ngay-co-that': (v: { reason: string }) => `ngày không có thật: ${v.reason}`,
+  /** Both days as dd/mm/yyyy. */
+  'ngay-truoc-ke-hoach': (v: { day: string; issued: string }) => `ngày ${v.day} trước khi có Kế hoạch (${v.issued}); hãy kiểm tra lại năm, tháng`,
+  /** bo-du-lieu.yaml without `unitTargets` while `targetsFile` exists. */
+  'thieu-truong': (v: { targetsFile: string }) =>
+    `có tệp ${v.targetsFile} nhưng thiếu trường unitTargets (status: minh-hoa hoặc chinh-thuc, và source) cho biết các mục tiêu ấy là gì`,
+  // An indicator's definition (chi-tieu/*.yaml).
+  'ty-le-phan-tram': () => 'chỉ tiêu tỷ lệ phải có đơn vị tính phan-tram',
+  'ty-le-tu-mau': (v: { numerator: boolean }) => `chỉ tiêu tỷ lệ phải nêu ${v.numerator ? 'tử số' : 'mẫu số'}`,
+  'dem-khong-phan-tram': () => 'chỉ tiêu đếm không dùng đơn vị tính phan-tram',
+  /** The dataset's term (`order`: its first year after its last), or the edition's term longer than `maxYears`. */
+  'nhiem-ky': (v: { order: true } | { term: Term; maxYears: number }) =>
+    'order' in v
+      ? 'năm đầu nhiệm kỳ phải nhỏ hơn hoặc bằng năm cuối'
+      : `nhiệm kỳ ${v.term.from} – ${v.term.to} dài ${v.term.to - v.term.from} năm; một nhiệm kỳ dài nhiều nhất ${v.maxYears} năm (kiểm tra lại năm đầu, năm cuối)`,
 } as const satisfies Partial<Record<RuleId, (values: never) => string>>;
