@@ -26,8 +26,93 @@ const CSV_ERRORS: Record<string, string> = {
   CSV_RECORD_INCONSISTENT_COLUMNS: 'số ô của dòng khác dòng tiêu đề',
 };
 
-/** Where an unsafe character was found: a CSV cell (`char`: its position), a text named by `what`, or an .ics line. */
-type UnsafeAt = { in: 'cell'; char: number } | { in: 'text'; what: string } | { in: 'ics'; char: number };
+/**
+ * Where an unsafe character was found: a CSV cell (`char`: its position), a YAML or MDX text named
+ * by `what` (with the MDX line's `excerpt`), or an .ics line.
+ */
+type UnsafeAt = { in: 'cell'; char: number } | { in: 'text'; what: string; excerpt?: string } | { in: 'ics'; char: number };
+const excerptOf = (v: UnsafeAt) => ('excerpt' in v && v.excerpt !== undefined ? ` — đoạn "${v.excerpt}"` : '');
+
+/** The `yaml` package's error codes, explained in Vietnamese (its English messages are never shown). */
+const YAML_ERRORS: Record<string, string | ((maxDepth: number) => string)> = {
+  ALIAS_PROPS: 'bí danh (*tên) không được mang thẻ hay neo',
+  BAD_ALIAS: 'bí danh hoặc neo (*tên, &tên) không hợp lệ',
+  BAD_DIRECTIVE: 'chỉ thị YAML (dòng bắt đầu bằng %) không hợp lệ',
+  BAD_DQ_ESCAPE: 'chuỗi trong ngoặc kép có dãy thoát (dấu \\) không hợp lệ',
+  BAD_INDENT: 'thụt lề không đúng: các trường cùng cấp phải thẳng cột',
+  BAD_PROP_ORDER: 'neo hoặc thẻ đặt sai chỗ',
+  BAD_SCALAR_START: 'giá trị không được bắt đầu bằng ký tự này (như @, ` hoặc %); hãy đặt giá trị trong ngoặc kép',
+  BLOCK_AS_IMPLICIT_KEY: 'khoá (tên trường) không được là một khối nhiều dòng',
+  BLOCK_IN_FLOW: 'không được đặt khối nhiều dòng bên trong [ ] hoặc { }',
+  DUPLICATE_KEY: 'trường bị lặp lại',
+  IMPOSSIBLE: 'cấu trúc YAML không đọc được',
+  KEY_OVER_1024_CHARS: 'tên trường dài quá 1.024 ký tự (có thể thiếu dấu : sau tên trường)',
+  MISSING_CHAR: 'thiếu ký tự đóng (ngoặc kép, ] hoặc }) hoặc thiếu dấu :',
+  MULTILINE_IMPLICIT_KEY: 'tên trường không được xuống dòng (có thể thiếu dấu : hoặc thụt lề sai ở dòng trên)',
+  MULTIPLE_ANCHORS: 'một giá trị chỉ được có một neo (&tên)',
+  MULTIPLE_DOCS: 'tệp chỉ được chứa một tài liệu YAML (có thêm một dòng --- hoặc ...)',
+  MULTIPLE_TAGS: 'một giá trị chỉ được có một thẻ (!tên)',
+  NON_STRING_KEY: 'tên trường phải là chữ',
+  RESOURCE_EXHAUSTION: (maxDepth) => `cấu trúc lồng nhau quá sâu (tối đa ${maxDepth} cấp)`,
+  TAB_AS_INDENT: 'không dùng phím Tab để thụt lề; hãy dùng dấu cách',
+  TAG_RESOLVE_FAILED: 'thẻ (!tên) không được hỗ trợ',
+  UNEXPECTED_TOKEN: 'ký tự không đúng chỗ (kiểm tra dấu :, dấu -, ngoặc và thụt lề)',
+  BAD_COLLECTION_TYPE: 'kiểu danh sách hoặc bảng không hợp lệ',
+};
+
+/** A syntax error of the `yaml` package (`code`), under the rule its code belongs to. */
+type YamlSyntax = { code: string; maxDepth: number };
+function yamlSyntaxText(v: YamlSyntax): string {
+  const known = YAML_ERRORS[v.code];
+  return `YAML không hợp lệ: ${known === undefined ? `lỗi cú pháp (mã ${v.code})` : typeof known === 'string' ? known : known(v.maxDepth)}`;
+}
+
+/** An MDX syntax error as the parser reports it (`source`, `ruleId`, its English `reason`, never shown). */
+export interface MdxSyntax {
+  source: string;
+  ruleId: string;
+  reason: string;
+}
+
+const TAG = /`<\/?([^`>]*)>`/g;
+
+/** The MDX parser's message, said in Vietnamese. */
+function mdxSyntaxText(v: MdxSyntax): string {
+  const rule = `${v.source}:${v.ruleId}`;
+  const tags = [...v.reason.matchAll(TAG)].map((m) => m[1]);
+  const character = /^Unexpected character `(.+?)` \(U\+/.exec(v.reason)?.[1];
+  switch (rule) {
+    case 'micromark-extension-mdx-expression:unexpected-eof':
+      return 'dấu { không có dấu } đóng: trong MDX, { mở một biểu thức; muốn in chính ký tự { hãy gõ \\{';
+    case 'micromark-extension-mdx-expression:acorn':
+      return 'biểu thức trong { } không hợp lệ: trong MDX, { mở một biểu thức; muốn in chính ký tự { hãy gõ \\{';
+    case 'micromark-extension-mdx-expression:unexpected-empty-expression':
+    case 'micromark-extension-mdx-expression:non-spread':
+    case 'micromark-extension-mdx-expression:spread-extra':
+      return 'biểu thức trong thẻ JSX không hợp lệ';
+    case 'micromark-extension-mdx-expression:unexpected-lazy':
+    case 'micromark-extension-mdx-jsx:unexpected-lazy':
+      return 'thẻ JSX hoặc biểu thức { } trong trích dẫn (>) hay danh sách phải thụt lề như dòng đầu';
+    case 'micromark-extension-mdxjs-esm:acorn':
+    case 'micromark-extension-mdxjs-esm:non-esm':
+      return 'dòng bắt đầu bằng import hoặc export phải là lệnh JavaScript hợp lệ; nếu là chữ thường, hãy đổi từ đầu dòng';
+    case 'micromark-extension-mdx-jsx:unexpected-eof':
+      return 'thẻ JSX chưa đóng: thiếu dấu > (muốn in chính ký tự < hãy gõ \\<)';
+    case 'micromark-extension-mdx-jsx:unexpected-character':
+      return `ký tự ${character ? `"${character}" ` : ''}không hợp lệ trong thẻ JSX: trong MDX, < mở một thẻ; muốn in chính ký tự < hãy gõ \\< hoặc &lt;`;
+    case 'mdast-util-mdx-jsx:end-tag-mismatch':
+      if (v.reason.startsWith('Expected a closing tag')) return `thẻ <${tags[0] ?? ''}> chưa được đóng: cần </${tags[0] ?? ''}> trong cùng đoạn văn`;
+      return `thẻ đóng </${tags[0] ?? ''}> không khớp với thẻ mở <${tags[1] ?? ''}>`;
+    case 'mdast-util-mdx-jsx:unexpected-closing-slash':
+      return 'thẻ đóng không có thẻ mở tương ứng';
+    case 'mdast-util-mdx-jsx:unexpected-attribute':
+      return 'thẻ đóng không được có thuộc tính';
+    case 'mdast-util-mdx-jsx:unexpected-self-closing-slash':
+      return 'thẻ đóng không được kết thúc bằng />';
+    default:
+      return `lỗi cú pháp MDX (mã ${rule})`;
+  }
+}
 
 type Term = { from: number; to: number };
 
@@ -61,12 +146,12 @@ export const DATA_MESSAGES = {
     v.in === 'cell'
       ? `ô có ký tự điều khiển ${v.codePoint} ở ký tự thứ ${v.char} (ký tự vô hình, thường do chép từ phần mềm khác); hãy xoá ký tự này`
       : v.in === 'text'
-        ? `${v.what} chứa ký tự điều khiển ${v.codePoint} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại`
+        ? `${v.what} chứa ký tự điều khiển ${v.codePoint} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại${excerptOf(v)}`
         : `có ký tự điều khiển ${v.codePoint} ở ký tự thứ ${v.char}, tệp lịch (.ics) không chứa được`,
   'ky-tu-khong-hop-le': (v: Exclude<UnsafeAt, { in: 'ics' }> & { description: string }) =>
     v.in === 'cell'
       ? `ô có ${v.description}, ở ký tự thứ ${v.char} (thường do chép từ phần mềm khác); hãy xoá ký tự này`
-      : `${v.what} chứa ${v.description}; có thể do dán từ phần mềm khác, hãy xoá ký tự này hoặc gõ lại`,
+      : `${v.what} chứa ${v.description}; có thể do dán từ phần mềm khác, hãy xoá ký tự này hoặc gõ lại${excerptOf(v)}`,
   /** The header line: no separator found, or the first `column` missing or wrong. */
   'tieu-de': (v: { columns: readonly string[]; noDelimiter: true } | { columns: readonly string[]; delimiter: string; column: number; missing: boolean }) =>
     'noDelimiter' in v
@@ -123,4 +208,22 @@ export const DATA_MESSAGES = {
     'order' in v
       ? 'năm đầu nhiệm kỳ phải nhỏ hơn hoặc bằng năm cuối'
       : `nhiệm kỳ ${v.term.from} – ${v.term.to} dài ${v.term.to - v.term.from} năm; một nhiệm kỳ dài nhiều nhất ${v.maxYears} năm (kiểm tra lại năm đầu, năm cuối)`,
+  // YAML files and front matter (content/yaml-load.ts, frontmatter-check.ts) and MDX bodies.
+  /** A key (`key`) or value longer than `max` characters. */
+  'gia-tri-qua-dai': (v: { key: boolean; length: number; max: number }) => `${v.key ? 'tên trường' : 'giá trị'} dài ${count(v.length)} ký tự, quá giới hạn ${count(v.max)} ký tự`,
+  /** An alias without its anchor, or another syntax error. */
+  yaml: (v: { alias: string } | YamlSyntax) => ('alias' in v ? `bí danh *${v.alias} chưa có neo &${v.alias} ở phía trên` : yamlSyntaxText(v)),
+  /** Found nested deeper than `maxDepth` by the walk, or by the parser (`code`). */
+  'yaml-long-qua-sau': (v: { maxDepth: number } | YamlSyntax) => ('code' in v ? yamlSyntaxText(v) : `cấu trúc lồng nhau quá sâu (hơn ${v.maxDepth} cấp)`),
+  'yaml-qua-nhieu-truong': (v: { max: number }) => `tệp có quá nhiều trường và mục (hơn ${count(v.max)})`,
+  /** A field written twice (`name`, already shortened for the message), or the parser's DUPLICATE_KEY. */
+  'truong-lap': (v: { name: string } | YamlSyntax) => ('code' in v ? yamlSyntaxText(v) : `trường "${v.name}" đã có ở trên; mỗi trường chỉ được viết một lần`),
+  /** More than `max` aliases, or one whose expansion is too large. */
+  'yaml-bi-danh': (v: { aliases: number; max: number } | { expansion: true }) =>
+    'expansion' in v
+      ? 'bí danh (*tên) mở rộng thành quá nhiều giá trị (tệp kiểu "bom bí danh"); hãy viết thẳng giá trị thay vì dùng bí danh'
+      : `tệp dùng quá nhiều bí danh (*tên): ${count(v.aliases)}, tối đa ${v.max}`,
+  'front-matter': () => 'Tệp phải mở đầu bằng khối front matter giữa hai dòng ---',
+  'truong-la': (v: { key: string }) => `trường "${v.key}" không có trong mẫu (có thể gõ sai tên trường); sửa tên hoặc xoá trường này`,
+  'cu-phap-mdx': (v: MdxSyntax & { excerpt: string }) => `${mdxSyntaxText(v)} — đoạn "${v.excerpt}"`,
 } as const satisfies Partial<Record<RuleId, (values: never) => string>>;
