@@ -33,6 +33,27 @@ const CSV_ERRORS: Record<string, string> = {
 type UnsafeAt = { in: 'cell'; char: number } | { in: 'text'; what: string; excerpt?: string } | { in: 'ics'; char: number };
 const excerptOf = (v: UnsafeAt) => ('excerpt' in v && v.excerpt !== undefined ? ` — đoạn "${v.excerpt}"` : '');
 
+/** What is wrong with the edition's site address (`site.url`), by case. */
+type SiteUrlProblem =
+  | { siteUrl: 'not-url' | 'no-host' | 'credentials' }
+  | { siteUrl: 'protocol'; protocol: string }
+  | { siteUrl: 'path'; rest: string; hostname: string };
+
+function siteUrlText(v: SiteUrlProblem): string {
+  switch (v.siteUrl) {
+    case 'not-url':
+      return 'địa chỉ trang phải là một địa chỉ đầy đủ, bắt đầu bằng https:// (ví dụ "https://soket.congdoan.vn")';
+    case 'protocol':
+      return `địa chỉ trang phải bắt đầu bằng https:// hoặc http://, không phải "${v.protocol}"`;
+    case 'no-host':
+      return 'địa chỉ trang phải có tên miền (ví dụ "https://soket.congdoan.vn")';
+    case 'credentials':
+      return 'địa chỉ trang không được chứa tên đăng nhập hay mật khẩu';
+    case 'path':
+      return `địa chỉ trang chỉ gồm giao thức và tên miền, không có đường dẫn ("${v.rest}"): mọi liên kết của trang bắt đầu từ gốc tên miền, nên trang phải đặt ở gốc (ví dụ một tên miền con "https://soket.${v.hostname}")`;
+  }
+}
+
 /** The `yaml` package's error codes, explained in Vietnamese (its English messages are never shown). */
 const YAML_ERRORS: Record<string, string | ((maxDepth: number) => string)> = {
   ALIAS_PROPS: 'bí danh (*tên) không được mang thẻ hay neo',
@@ -226,4 +247,16 @@ export const DATA_MESSAGES = {
   'front-matter': () => 'Tệp phải mở đầu bằng khối front matter giữa hai dòng ---',
   'truong-la': (v: { key: string }) => `trường "${v.key}" không có trong mẫu (có thể gõ sai tên trường); sửa tên hoặc xoá trường này`,
   'cu-phap-mdx': (v: MdxSyntax & { excerpt: string }) => `${mdxSyntaxText(v)} — đoạn "${v.excerpt}"`,
+
+  // A document's text against its source (documents/fidelity.ts).
+  /** Page text the source does not have, before a sentence or (`atEnd`) at the end of the page. */
+  'nguyen-van-thua-chu': (v: { atEnd: boolean }) => `trang có chữ không có trong văn bản gốc${v.atEnd ? ' (ở cuối trang)' : ''}`,
+  'nguyen-van-thieu-cau': () => 'câu của văn bản gốc không có trên trang (hoặc sai thứ tự)',
+
+  // The edition file (content/cau-hinh.yaml, edition/schema.ts).
+  /** A span of years whose last is before its first, or the evaluation's last month before its first year (`fromYear`). */
+  'khoang-nam': (v: { span: true } | { fromYear: number }) =>
+    'span' in v ? 'năm cuối phải lớn hơn hoặc bằng năm đầu' : `tháng cuối của thời gian đánh giá phải từ năm ${v.fromYear} trở đi`,
+  'dinh-dang': (v: SiteUrlProblem) => siteUrlText(v),
+  'danh-muc-trong': (v: { what: string }) => `danh mục ${v.what} phải có ít nhất một mục`,
 } as const satisfies Partial<Record<RuleId, (values: never) => string>>;

@@ -41,8 +41,11 @@ export const MESSAGES = {
   'tep-la': () => 'tệp không thuộc loại được đọc ở thư mục này (chỉ .yaml hoặc .csv); xoá hoặc chuyển tệp đi để không bị bỏ sót',
   'thieu-tep': () => 'chưa có tệp ấn bản; chép từ một ấn bản mẫu và sửa theo tổ chức của mình',
   'nhap-do-dang': () => 'một lần nhập biểu mẫu bị ngắt khi đang ghi các tệp số liệu; chạy "npm run import:form -- --hoan-tat" để ghi nốt (hoặc trả lại như cũ) trước khi kiểm tra hay dựng trang',
-  'ma-pham-vi-trung': (v: { slug: string; unitFile: string }) =>
-    `mã phạm vi "${v.slug}" trùng mã đơn vị ${v.unitFile}: dự thảo báo cáo và biểu mẫu chung của cả tổ chức sẽ thay mất của đơn vị đó; hãy chọn mã khác, thường là \`word\` viết không dấu`,
+  /** The scope's slug taken by a unit (`unitFile`), or (`reserved`) by the whole site's files. */
+  'ma-pham-vi-trung': (v: { slug: string; unitFile: string } | { slug: string; reserved: true }) =>
+    'reserved' in v
+      ? `mã phạm vi "${v.slug}" trùng tên các tệp chung của cả trang (/lich/${v.slug}.ics, /so-lieu/${v.slug}.csv); hãy chọn mã khác, thường là \`word\` viết không dấu`
+      : `mã phạm vi "${v.slug}" trùng mã đơn vị ${v.unitFile}: dự thảo báo cáo và biểu mẫu chung của cả tổ chức sẽ thay mất của đơn vị đó; hãy chọn mã khác, thường là \`word\` viết không dấu`,
   'lien-ket-noi-bo': () => 'liên kết trỏ tới văn bản không có trên trang',
   'neo-lich': (v: { id: string; anchor: string }) => `mốc "${v.id}" trỏ tới neo "${v.anchor}" không có trong văn bản`,
 } as const satisfies Partial<Record<RuleId, (values: never) => string>>;
