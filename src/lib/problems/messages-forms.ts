@@ -11,19 +11,6 @@ export function zipSize(n: number): string {
 
 const count = (n: number) => n.toLocaleString('vi-VN');
 
-/**
- * What an archive is, for its messages: the forms' reader says ".xlsx" and "biểu mẫu"; the Word
- * import says ".docx" and "văn bản Word".
- */
-export interface ArchiveWords {
-  /** The file's extension as written in a message (".xlsx"). */
-  ext: string;
-  /** What such a file is, in the phrase "… không bao giờ lớn như vậy" ("biểu mẫu"). */
-  noun: string;
-  /** The program that writes it, for an unknown compression method ("Excel"). */
-  app: string;
-}
-
 /** How a file is damaged ('khong-doc-duoc' with `damage`): each case the readers find. */
 export type Damage =
   | { case: 'no-directory' | 'directory-outside' | 'directory-broken' }
