@@ -147,6 +147,8 @@ const NOT_DOCX: Record<NotDocx, string> = {
 export const FORM_MESSAGES = {
   'zip-qua-lon': (v: ZipTooLarge) => zipTooLargeText(v),
   'loai-tep': () => 'chỉ nhập được tệp .xlsx hoặc .csv',
+  'don-vi-khac': (v: { formUnit: string; chosen: string }) =>
+    `biểu mẫu này là của "${v.formUnit}", không phải của đơn vị đã chọn "${v.chosen}"; hãy chọn đúng tệp biểu mẫu của đơn vị mình (hoặc đổi đơn vị đã chọn)`,
   'van-ban-dinh-dang-khac': (v: { format: NotDocx }) => NOT_DOCX[v.format],
   'van-ban-mat-khau': () => 'tệp được đặt mật khẩu (mã hoá), không đọc được nội dung; hãy mở bằng Word, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ tài liệu › Mã hoá bằng mật khẩu: để trống) rồi lưu lại',
   'van-ban-sua-doi': (v: { insertions: number; deletions: number; moves: number }) =>
