@@ -22,7 +22,8 @@ const STILL_WORDING: Record<string, number> = {
   'src/lib/indicators/schemas.ts': 2,
   'src/lib/indicators/targets-csv.ts': 9,
   // In the browser's form check too: moved with the others, so that the page's script changes once.
-  'src/lib/report-kit/import.ts': 15,
+  // tieu-de, don-vi-khong-co and o-trong are worded by results-csv.ts too (converted on another branch): moved with it.
+  'src/lib/report-kit/import.ts': 2,
   'src/lib/report-kit/xlsx-reader.ts': 14,
 };
 

@@ -147,6 +147,24 @@ const NOT_DOCX: Record<NotDocx, string> = {
 export const FORM_MESSAGES = {
   'zip-qua-lon': (v: ZipTooLarge) => zipTooLargeText(v),
   'loai-tep': () => 'chỉ nhập được tệp .xlsx hoặc .csv',
+  // The form's layout and cells (report-kit/import.ts).
+  'ngay-trong-o-so': () => 'ô số liệu chứa ngày tháng (Excel lưu ngày thành số); hãy ghi số nguyên và đặt định dạng ô là Number',
+  'o-dung-sai': () => 'ô số liệu chứa giá trị Đúng/Sai (TRUE/FALSE), không phải số; hãy ghi số nguyên',
+  'o-loi-excel': () => 'ô số liệu chứa lỗi của Excel (công thức tính hỏng: #DIV/0!, #REF!, #N/A …); hãy ghi số nguyên thay cho công thức',
+  /** `current`, `legacy`: the layouts' labels (LAYOUTS in report-kit). */
+  'bo-cuc': (v: { current: string; legacy: string }) => `không nhận ra bố cục của biểu mẫu; cần ${v.current} hoặc ${v.legacy}. Hãy tải lại biểu mẫu từ trang của đơn vị`,
+  'o-gop': () => 'các ô trong vùng số liệu bị gộp (Merge); hãy bỏ gộp ô và ghi mỗi số vào ô riêng của nó',
+  'dau-van-tay': () => 'phần kiểm tra ẩn của biểu mẫu đã bị sửa, không biết biểu mẫu được tải về với số liệu nào; hãy tải lại biểu mẫu từ trang',
+  'don-vi-khong-khop': (v: { issued: string }) => `biểu mẫu này được tải về cho "${v.issued}" nhưng ô đơn vị đã bị đổi; mỗi đơn vị dùng biểu mẫu tải từ trang của chính mình`,
+  'chi-tieu-trung-dong': (v: { firstRow: number }) => `chỉ tiêu đã có ở dòng ${v.firstRow}; mỗi chỉ tiêu chỉ ghi một dòng (xoá dòng chép thừa)`,
+  /** `codeCell`: the cell of the code ("B7"); `name`: the indicator's name that code has. */
+  'ma-khong-khop-ten': (v: { code: string; codeCell: string; name: string }) =>
+    `tên chỉ tiêu không khớp với mã ${v.code} ở ô ${v.codeCell} (cần "${v.name}"); không sửa hay đổi chỗ cột Mã chỉ tiêu`,
+  /** `nothingToImport`: a form whose rows are all empty, said with what follows for the import. */
+  'bieu-mau-trong': (v: { nothingToImport: boolean }) => `biểu mẫu chưa có số liệu nào${v.nothingToImport ? '; không có gì để nhập' : ''}`,
+  'nhieu-don-vi': () => 'một biểu mẫu chỉ được chứa số liệu của một đơn vị',
+  /** `first`: where the same year and indicator were first given ("dòng 5", 'trang "Biểu mẫu", ô D7'). */
+  'dong-trung': (v: { first: string }) => `năm và chỉ tiêu này đã có ở ${v.first}; mỗi năm của một chỉ tiêu chỉ ghi một lần`,
   'don-vi-khac': (v: { formUnit: string; chosen: string }) =>
     `biểu mẫu này là của "${v.formUnit}", không phải của đơn vị đã chọn "${v.chosen}"; hãy chọn đúng tệp biểu mẫu của đơn vị mình (hoặc đổi đơn vị đã chọn)`,
   'van-ban-dinh-dang-khac': (v: { format: NotDocx }) => NOT_DOCX[v.format],
