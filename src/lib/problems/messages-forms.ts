@@ -127,6 +127,33 @@ function zipTooLargeText(v: ZipTooLarge): string {
   }
 }
 
+/** What a file given as a form is instead: `expected` its extension, `is` what its bytes say it is. */
+export type NotForm = { expected: 'xlsx' | 'csv'; is: 'xls' | 'zip-as-csv' | 'xml' | 'text' | 'ods' | 'zip' | 'docx' | 'pptx' | 'office' | 'opendocument'; subtype?: string };
+
+/** Said of a file that is no .xlsx by its first bytes ("mở tệp bằng"), and of an archive that is no workbook. */
+const SAVE_AS_XLSX_FILE = 'hãy mở tệp bằng Excel hay LibreOffice và lưu lại dạng Excel Workbook (.xlsx), hoặc tải lại biểu mẫu từ trang của đơn vị';
+const SAVE_AS_XLSX = 'hãy mở bằng Excel hay LibreOffice và lưu lại dạng Excel Workbook (.xlsx), hoặc tải lại biểu mẫu từ trang của đơn vị';
+
+const NOT_FORM: Record<NotForm['is'], (subtype?: string) => [what: string, fix: string]> = {
+  xls: () => ['bảng tính Excel 97–2003 (.xls) hay tệp Office cũ', SAVE_AS_XLSX_FILE],
+  'zip-as-csv': () => ['một tệp nén (có thể là .xlsx, .ods hay .docx đổi tên thành .csv)', 'hãy đổi lại đuôi tệp cho đúng, hoặc gửi biểu mẫu .xlsx như đã tải về'],
+  xml: () => ['một tệp XML hay HTML, không phải bảng tính Excel', SAVE_AS_XLSX_FILE],
+  text: () => ['một tệp văn bản (có thể là CSV đổi tên thành .xlsx)', 'nếu đó là biểu mẫu .csv, hãy đổi lại đuôi tệp thành .csv; nếu không, tải lại biểu mẫu .xlsx từ trang của đơn vị'],
+  ods: () => ['bảng tính OpenDocument (.ods, của LibreOffice hay OpenOffice)', SAVE_AS_XLSX],
+  opendocument: (subtype) => [`tài liệu OpenDocument (${subtype ?? ''})`, SAVE_AS_XLSX],
+  zip: () => ['một tệp nén (.zip) không phải bảng tính Excel', SAVE_AS_XLSX],
+  docx: () => ['văn bản Word (.docx)', SAVE_AS_XLSX],
+  pptx: () => ['bài trình chiếu PowerPoint (.pptx)', SAVE_AS_XLSX],
+  office: () => ['một tệp nén Office không phải bảng tính Excel', SAVE_AS_XLSX],
+};
+
+/** What a number cell of an .xlsx holds instead of a number written to the standard. */
+const NOT_A_NUMBER = {
+  infinite: 'giá trị vô cực hay "không phải số" (INF, NaN)',
+  comma: 'số viết có dấu phẩy, không theo chuẩn của tệp Excel',
+  text: 'chữ không đọc được thành số',
+} as const;
+
 const SAVE_AS_DOCX = 'hãy mở bằng Word (hoặc LibreOffice Writer) và lưu lại dạng Word Document (.docx) rồi nhập tệp đó';
 
 /** What a file given to the Word import is instead of a .docx, recognised by its bytes. */
@@ -147,6 +174,20 @@ const NOT_DOCX: Record<NotDocx, string> = {
 export const FORM_MESSAGES = {
   'zip-qua-lon': (v: ZipTooLarge) => zipTooLargeText(v),
   'loai-tep': () => 'chỉ nhập được tệp .xlsx hoặc .csv',
+  'dinh-dang-khac': (v: NotForm) => {
+    const [what, fix] = NOT_FORM[v.is](v.subtype);
+    return `tệp mang đuôi .${v.expected} nhưng là ${what}; ${fix}`;
+  },
+  // The workbook's sheets and cells (report-kit/xlsx-reader.ts).
+  'khong-phai-bieu-mau': (v: { sheet: string }) => `không có trang "${v.sheet}": đây không phải biểu mẫu của trang sơ kết`,
+  /** `rows`, `lastColumn`: the form's area (its first rows, columns A to lastColumn). */
+  'ngoai-vung-bieu-mau': (v: { rows: number; lastColumn: string }) =>
+    `ô nằm ngoài vùng của biểu mẫu (${count(v.rows)} dòng đầu, cột A–${v.lastColumn}) nhưng có nội dung; Văn phòng không biết số này thuộc chỉ tiêu nào. Hãy xoá ô đó hoặc chuyển số vào đúng ô của biểu mẫu`,
+  'o-so-sai-chuan': (v: { found: keyof typeof NOT_A_NUMBER }) =>
+    `ô kiểu số nhưng chứa ${NOT_A_NUMBER[v.found]}; tệp không do Excel ghi đúng chuẩn. Hãy gõ lại số trong ô (số nguyên, không dấu phân cách) rồi lưu lại bằng Excel hay LibreOffice`,
+  /** `other`: the sheet holding figures; `code`, `codeRef`: an indicator code there and its cell; `sheet`: the form's sheet. */
+  'trang-khac-co-so-lieu': (v: { other: string; code: string; codeRef: string; sheet: string }) =>
+    `trang "${v.other}" có số liệu cho chỉ tiêu ${v.code} (ô ${v.codeRef}), nhưng chỉ trang "${v.sheet}" được nhập; hãy chép số liệu vào trang "${v.sheet}" và xoá trang "${v.other}"`,
   // The form's layout and cells (report-kit/import.ts).
   'ngay-trong-o-so': () => 'ô số liệu chứa ngày tháng (Excel lưu ngày thành số); hãy ghi số nguyên và đặt định dạng ô là Number',
   'o-dung-sai': () => 'ô số liệu chứa giá trị Đúng/Sai (TRUE/FALSE), không phải số; hãy ghi số nguyên',
