@@ -12,12 +12,10 @@ import { messageOf, MESSAGES, problem } from '../src/lib/problems/messages';
 /** Places still wording a rule themselves, by file (counted by this scan on the day the catalogue began). */
 const STILL_WORDING: Record<string, number> = {
   'src/lib/indicators/dataset.ts': 1,
-  'src/lib/report-kit/form-check.ts': 1,
-  // In the browser's form check too: moved with the others, so that the page's script changes once.
-  'src/lib/report-kit/form-limits.ts': 2,
-  'src/lib/report-kit/import.ts': 15,
-  'src/lib/report-kit/xlsx-reader.ts': 14,
-  'src/lib/report-kit/zip-reader.ts': 17,
+  // tieu-de, don-vi-khong-co and o-trong are worded by results-csv.ts too (converted on another branch): moved with it.
+  'src/lib/report-kit/import.ts': 2,
+  // ky-tu-dieu-khien and ky-tu-khong-hop-le are worded by results-csv.ts and yaml-load.ts too: moved with them.
+  'src/lib/report-kit/xlsx-reader.ts': 2,
 };
 
 function files(dir: string): string[] {
