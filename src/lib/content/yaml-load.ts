@@ -49,7 +49,6 @@ function worded<R extends WordedRule>(rule: R, values: MessageValues<R>): { rule
   return { rule, message: messageOf(rule, values) };
 }
 
-const numberVi = (n: number) => n.toLocaleString('vi-VN');
 
 /** A value shown in a message: one line, at most 60 characters, control characters as U+XXXX. */
 export function shorten(text: string, max = 60): string {
@@ -140,7 +139,7 @@ function walk(doc: Document.Parsed, lineAt: (offset: number) => number): YamlPro
 export function loadYaml(text: string, lineOffset = 0): YamlLoad {
   const at = (line: number) => line + lineOffset;
   if (text.length > YAML_LIMITS.maxChars) {
-    return { ok: false, problems: [problem(at(1), { rule: 'tep-qua-lon', message: `nội dung YAML quá lớn: ${numberVi(text.length)} ký tự, tối đa ${numberVi(YAML_LIMITS.maxChars)}` })] };
+    return { ok: false, problems: [problem(at(1), { rule: 'tep-qua-lon', message: messageOf('tep-qua-lon', { size: text.length, limit: YAML_LIMITS.maxChars, yaml: 'chars' }) })] };
   }
   // A quick bound before parsing: lines that open an entry ("key:" or "- "; a line of a text block
   // that looks like one counts too, harmless under this cap). Parsing 200,000 keys

@@ -141,7 +141,7 @@ function textOf(file: SourceFile, problems: Problem[]): string | null {
 function checkDefinitionFile<T>(file: SourceFile, schema: ZodType<T>, problems: Problem[]): (T & { id: string }) | null {
   // Refused before decoding: the bounded YAML loader would refuse the text anyway.
   if (file.bytes.length > YAML_LIMITS.maxChars) {
-    problems.push({ file: file.path, line: 1, rule: 'tep-qua-lon', message: `tệp quá lớn: ${file.bytes.length.toLocaleString('vi-VN')} byte, tối đa ${YAML_LIMITS.maxChars.toLocaleString('vi-VN')} cho một tệp YAML` });
+    problems.push(problem('tep-qua-lon', { size: file.bytes.length, limit: YAML_LIMITS.maxChars, yaml: 'bytes' }, { file: file.path, line: 1 }));
     return null;
   }
   const text = textOf(file, problems);

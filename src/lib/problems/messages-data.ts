@@ -31,6 +31,9 @@ const CSV_ERRORS: Record<string, string> = {
  * by `what` (with the MDX line's `excerpt`), or an .ics line.
  */
 type UnsafeAt = { in: 'cell'; char: number } | { in: 'text'; what: string; excerpt?: string } | { in: 'ics'; char: number };
+/** A form's cell (the form import and the check page), the character described in words. */
+type FormCellUnsafe = { in: 'form'; description: string };
+const formCellUnsafe = (v: FormCellUnsafe) => `ô chứa ${v.description}; hãy xoá ký tự đó (thường do dán từ phần mềm khác) rồi lưu lại`;
 const excerptOf = (v: UnsafeAt) => ('excerpt' in v && v.excerpt !== undefined ? ` — đoạn "${v.excerpt}"` : '');
 
 /** What is wrong with the edition's site address (`site.url`), by case. */
@@ -163,26 +166,33 @@ export const DATA_MESSAGES = {
   csv: (v: { unclosedQuote: true } | { code?: string }) =>
     `không đọc được tệp CSV: ${'unclosedQuote' in v ? 'dấu ngoặc kép mở ở dòng này không được đóng' : ((v.code === undefined ? undefined : CSV_ERRORS[v.code]) ?? 'cấu trúc ô và dấu ngoặc kép không hợp lệ')}`,
   'o-qua-dai': (v: { length: number; max: number }) => `ô dài ${count(v.length)} ký tự, quá giới hạn ${count(v.max)} ký tự của một ô; ghi chú dài hãy đưa vào văn bản báo cáo`,
-  'ky-tu-dieu-khien': (v: UnsafeAt & { codePoint: string }) =>
-    v.in === 'cell'
+  'ky-tu-dieu-khien': (v: (UnsafeAt & { codePoint: string }) | FormCellUnsafe) =>
+    v.in === 'form'
+      ? formCellUnsafe(v)
+      : v.in === 'cell'
       ? `ô có ký tự điều khiển ${v.codePoint} ở ký tự thứ ${v.char} (ký tự vô hình, thường do chép từ phần mềm khác); hãy xoá ký tự này`
       : v.in === 'text'
         ? `${v.what} chứa ký tự điều khiển ${v.codePoint} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại${excerptOf(v)}`
         : `có ký tự điều khiển ${v.codePoint} ở ký tự thứ ${v.char}, tệp lịch (.ics) không chứa được`,
-  'ky-tu-khong-hop-le': (v: Exclude<UnsafeAt, { in: 'ics' }> & { description: string }) =>
-    v.in === 'cell'
+  'ky-tu-khong-hop-le': (v: (Exclude<UnsafeAt, { in: 'ics' }> & { description: string }) | FormCellUnsafe) =>
+    v.in === 'form'
+      ? formCellUnsafe(v)
+      : v.in === 'cell'
       ? `ô có ${v.description}, ở ký tự thứ ${v.char} (thường do chép từ phần mềm khác); hãy xoá ký tự này`
       : `${v.what} chứa ${v.description}; có thể do dán từ phần mềm khác, hãy xoá ký tự này hoặc gõ lại${excerptOf(v)}`,
   /** The header line: no separator found, or the first `column` missing or wrong. */
-  'tieu-de': (v: { columns: readonly string[]; noDelimiter: true } | { columns: readonly string[]; delimiter: string; column: number; missing: boolean }) =>
-    'noDelimiter' in v
+  'tieu-de': (v: { formHeader: string } | { columns: readonly string[]; noDelimiter: true } | { columns: readonly string[]; delimiter: string; column: number; missing: boolean }) =>
+    'formHeader' in v
+      ? `dòng tiêu đề của biểu mẫu đã bị sửa; ô này phải là "${v.formHeader}" (tải lại biểu mẫu từ trang nếu cần)`
+      : 'noDelimiter' in v
       ? `dòng tiêu đề phải là ${v.columns.join(',')} (phân cách bằng dấu phẩy hoặc dấu chấm phẩy, không lẫn cả hai)`
       : `dòng tiêu đề phải đúng ${v.columns.length} cột theo thứ tự ${v.columns.join(v.delimiter)}; cột ${v.column} ${v.missing ? 'bị thiếu' : 'không đúng'}${v.columns[v.column - 1] ? ` (cần "${v.columns[v.column - 1]}")` : ' (thừa cột)'}`,
   'so-cot': (v: { cells: number; columns: readonly string[]; delimiter: string }) => `dòng có ${v.cells} ô, cần đúng ${v.columns.length} ô (${v.columns.join(v.delimiter)})`,
-  'o-trong': () => 'ô không được để trống',
+  /** `formUnit`: the form's unit cell. */
+  'o-trong': (v: { formUnit?: true }) => (v.formUnit ? 'chưa ghi tên đơn vị báo cáo' : 'ô không được để trống'),
   /** A unit code in a CSV cell, or a unit named in nop-bao-cao.yaml (`unit`). */
-  'don-vi-khong-co': (v: { unit?: string }) =>
-    v.unit === undefined ? 'đơn vị không có trong content/don-vi/ (ghi mã đơn vị, là tên tệp không có đuôi .yaml)' : `đơn vị "${v.unit}" không có trong content/don-vi/`,
+  'don-vi-khong-co': (v: { unit?: string; inForm?: true }) =>
+    v.inForm ? 'đơn vị không có trong danh sách đơn vị của trang (content/don-vi/)' : v.unit === undefined ? 'đơn vị không có trong content/don-vi/ (ghi mã đơn vị, là tên tệp không có đuôi .yaml)' : `đơn vị "${v.unit}" không có trong content/don-vi/`,
   'chi-tieu-khong-co': () => 'chỉ tiêu không có trong content/chi-tieu/ (ghi mã chỉ tiêu, là tên tệp không có đuôi .yaml)',
   /** A results year (`baselineKey`: the previous term's key, also allowed), or a target's period (`termPeriod`). */
   'nam-khong-hop-le': (v: { baselineKey?: string } | { termPeriod: string }) =>

@@ -38,7 +38,12 @@ export const MESSAGES = {
   /** `reason`: the system's reason, as content-dir.ts systemReason words it; or a form or Word file that opens but cannot be read (messages-forms.ts). */
   'khong-doc-duoc': (v: { reason: string; folder?: boolean } | Unreadable) => ('reason' in v ? `không đọc được${v.folder ? ' thư mục' : ''}: ${v.reason}` : unreadableText(v)),
   /** A form or a Word file is worded by its kind (`of`, messages-forms.ts). */
-  'tep-qua-lon': (v: { size: number; limit: number } | FileTooLarge) => ('of' in v ? fileTooLargeText(v) :
+  /** `yaml`: a YAML file over the bounded loader's limit, in bytes (before decoding) or characters. */
+  'tep-qua-lon': (v: { size: number; limit: number } | FileTooLarge | { size: number; limit: number; yaml: 'bytes' | 'chars' }) => ('of' in v ? fileTooLargeText(v) :
+    'yaml' in v
+      ? v.yaml === 'bytes'
+        ? `tệp quá lớn: ${v.size.toLocaleString('vi-VN')} byte, tối đa ${v.limit.toLocaleString('vi-VN')} cho một tệp YAML`
+        : `nội dung YAML quá lớn: ${v.size.toLocaleString('vi-VN')} ký tự, tối đa ${v.limit.toLocaleString('vi-VN')}` :
     `tệp quá lớn (${sizeText(v.size)}); giới hạn cho loại tệp này là ${sizeText(v.limit)}, gấp nhiều lần số liệu thật, nên tệp này nhiều khả năng bị lỗi khi lưu hoặc đặt nhầm chỗ`),
   'tep-la': () => 'tệp không thuộc loại được đọc ở thư mục này (chỉ .yaml hoặc .csv); xoá hoặc chuyển tệp đi để không bị bỏ sót',
   'thieu-tep': () => 'chưa có tệp ấn bản; chép từ một ấn bản mẫu và sửa theo tổ chức của mình',

@@ -118,10 +118,7 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   const labelToKey = new Map(formPeriods(dataset).map((p) => [p.label, p.key]));
   const periods: { key: string; valueCol: number }[] = [];
   const headerProblem = (col: number, expected: string): { problems: FormProblem[] } => ({
-    problems: [{
-      file, place: at(`${columnLetter(col)}${headerRow}`), rule: 'tieu-de', actual: header[col - 1] ?? '',
-      message: `dòng tiêu đề của biểu mẫu đã bị sửa; ô này phải là "${expected}" (tải lại biểu mẫu từ trang nếu cần)`,
-    }],
+    problems: [problem('tieu-de', { formHeader: expected }, { file, place: at(`${columnLetter(col)}${headerRow}`), actual: header[col - 1] ?? '' })],
   });
   for (const [i, name] of layout.fixed.entries()) if (header[i] !== name) return headerProblem(i + 1, name);
   let col = layout.fixed.length + 1;
@@ -161,10 +158,9 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   const unitId = unitText ? unitIdOf(dataset, unitText) : undefined;
   if (!unitId) {
     return {
-      problems: [{
-        file, place: at(UNIT_CELL), rule: unitText ? 'don-vi-khong-co' : 'o-trong', ...(unitText ? { actual: unitText } : {}),
-        message: unitText ? 'đơn vị không có trong danh sách đơn vị của trang (content/don-vi/)' : 'chưa ghi tên đơn vị báo cáo',
-      }],
+      problems: [unitText
+        ? problem('don-vi-khong-co', { inForm: true }, { file, place: at(UNIT_CELL), actual: unitText })
+        : problem('o-trong', { formUnit: true }, { file, place: at(UNIT_CELL) })],
     };
   }
   if (fingerprint) {

@@ -84,6 +84,12 @@ const refuse = (problem: XlsxProblem): never => {
 function placed<R extends WordedRule>(rule: R, values: MessageValues<R>, where: Omit<XlsxProblem, 'rule' | 'message'>): XlsxProblem {
   return { ...where, rule, message: messageOf(rule, values) };
 }
+/** A cell holding a character the form refuses (src/lib/text/unsafe-characters.ts): its rule and message. */
+function unsafeCell(bad: { kind: string; description: string }): Pick<XlsxProblem, 'rule' | 'message'> {
+  const rule = bad.kind === 'control' ? 'ky-tu-dieu-khien' : 'ky-tu-khong-hop-le';
+  const message = messageOf(rule, { in: 'form', description: bad.description });
+  return { rule, message };
+}
 const corrupt = (place: string, damage: Damage): never => refuse(placed('khong-doc-duoc', { ext: '.xlsx', damage }, { place }));
 
 // ——— What the file is ———
@@ -451,8 +457,7 @@ async function scanSheet(bytes: Uint8Array, entry: ZipEntry, sheetName: string, 
     if (error instanceof TypeError && /decode|encoded|utf/i.test(error.message)) corrupt(`trang "${sheetName}"`, { case: 'sheet-not-utf8' });
     if (bad) {
       refuse({
-        place: cell ? at((cell as RawCell).ref) : `trang "${sheetName}"`, rule: bad.kind === 'control' ? 'ky-tu-dieu-khien' : 'ky-tu-khong-hop-le',
-        message: `ô chứa ${bad.description}; hãy xoá ký tự đó (thường do dán từ phần mềm khác) rồi lưu lại`,
+        place: cell ? at((cell as RawCell).ref) : `trang "${sheetName}"`, ...unsafeCell(bad),
       });
     }
     corrupt(`trang "${sheetName}"${cell ? `, ô ${(cell as RawCell).ref}` : ''}`, { case: 'sheet-xml' });
@@ -533,8 +538,7 @@ function resolve(raw: RawCell, ctx: ResolveContext): XlsxCell {
     const bad = findUnsafeCharacter(text);
     if (bad) {
       ctx.problems.push({
-        place, rule: bad.kind === 'control' ? 'ky-tu-dieu-khien' : 'ky-tu-khong-hop-le',
-        message: `ô chứa ${bad.description}; hãy xoá ký tự đó (thường do dán từ phần mềm khác) rồi lưu lại`,
+        place, ...unsafeCell(bad),
       });
     }
     return { ...base, kind: 'text', text };
