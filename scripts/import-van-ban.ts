@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { acquireLock, commitFiles, fsReason, recover, TransactionError } from '../src/lib/fs/transaction.ts';
 import { DATA_DIRS } from '../src/lib/indicators/read.ts';
 import { formatProblem, formatProblems } from '../src/lib/problems/problem.ts';
+import { problem } from '../src/lib/problems/messages.ts';
 import { importDocx } from '../src/lib/word-in/import.ts';
 import { WORD_LIMITS, WordRefusal } from '../src/lib/word-in/open.ts';
 
@@ -70,7 +71,7 @@ function readWordFile(path: string): Uint8Array {
   if (stat.isDirectory()) fail(`${path}: là một thư mục; hãy chỉ tới tệp .docx bên trong.`);
   if (!stat.isFile()) fail(`${path}: không phải tệp thường (ống dẫn hay thiết bị); hãy chỉ tới tệp .docx đã lưu.`);
   if (stat.size > WORD_LIMITS.fileBytes) {
-    fail(formatProblem({ file: path, rule: 'tep-qua-lon', message: `tệp quá lớn (${Math.round(stat.size / 1048576)} MB); giới hạn của một văn bản Word là ${WORD_LIMITS.fileBytes / 1048576} MB`, fix: 'hãy bỏ ảnh, tệp nhúng rồi lưu lại' }));
+    fail(formatProblem(problem('tep-qua-lon', { size: stat.size, limit: WORD_LIMITS.fileBytes, of: 'word' }, { file: path, fix: 'hãy bỏ ảnh, tệp nhúng rồi lưu lại' })));
   }
   try {
     return readFileSync(path);
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
     return;
   }
   if (!flags.has('--ghi-de') && existsSync(join(root, target))) {
-    fail(`Không nhập văn bản; content/ không thay đổi.\n${formatProblem({ file, rule: 'van-ban-da-co', message: `đã có văn bản ${target} cùng mã "${doc.slug}"`, fix: 'chạy lại với --ghi-de để thay văn bản đó, hoặc với --ma <mã khác> để đăng thành văn bản mới' })}`);
+    fail(`Không nhập văn bản; content/ không thay đổi.\n${formatProblem(problem('van-ban-da-co', { target, slug: doc.slug }, { file, fix: 'chạy lại với --ghi-de để thay văn bản đó, hoặc với --ma <mã khác> để đăng thành văn bản mới' }))}`);
   }
 
   // The same lock as the form import (content/so-lieu/), which every build waits for: no build

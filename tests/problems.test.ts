@@ -95,6 +95,8 @@ describe('the catalogue of rules', () => {
     // A problem raised through the message catalogue (src/lib/problems/messages.ts): problem('…', values, where), refusal(file, '…', values).
     /\bproblem\('([a-z0-9-]+)'/g,
     /\brefusal\(\w+, '([a-z0-9-]+)'/g,
+    // Through the catalogue too: a zod issue (problems/rule-issues.ts), a rule and its message passed on, a message alone.
+    /\b(?:addRuleIssue\(\w+, |ruleRefinement\(|worded\(|messageOf\()'([a-z0-9-]+)'/g,
     /quy tắc: ([a-z0-9][a-z0-9-]*)/g,
   ];
 

@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import type { FrontMatterProblem } from './frontmatter-check.ts';
 import { shorten, unsafeCharacterProblem } from './yaml-load.ts';
 import { findUnsafeCharacter } from '../text/unsafe-characters.ts';
+import { problem } from '../problems/messages.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx);
 
@@ -49,52 +50,14 @@ function lineColumn(body: string, offset: number): { line: number; column: numbe
   return { line, column: offset - start + 1 };
 }
 
-const TAG = /`<\/?([^`>]*)>`/g;
-
-/** The library's message, said in Vietnamese (the English is never shown). */
-function explain(error: MdxMessage): { message: string; at?: { line: number; column: number } } {
-  const rule = `${error.source ?? ''}:${error.ruleId ?? ''}`;
-  const reason = error.reason ?? '';
-  const tags = [...reason.matchAll(TAG)].map((m) => m[1]);
-  const character = /^Unexpected character `(.+?)` \(U\+/.exec(reason)?.[1];
-  switch (rule) {
-    case 'micromark-extension-mdx-expression:unexpected-eof':
-      return { message: 'dấu { không có dấu } đóng: trong MDX, { mở một biểu thức; muốn in chính ký tự { hãy gõ \\{' };
-    case 'micromark-extension-mdx-expression:acorn':
-      return { message: 'biểu thức trong { } không hợp lệ: trong MDX, { mở một biểu thức; muốn in chính ký tự { hãy gõ \\{' };
-    case 'micromark-extension-mdx-expression:unexpected-empty-expression':
-    case 'micromark-extension-mdx-expression:non-spread':
-    case 'micromark-extension-mdx-expression:spread-extra':
-      return { message: 'biểu thức trong thẻ JSX không hợp lệ' };
-    case 'micromark-extension-mdx-expression:unexpected-lazy':
-    case 'micromark-extension-mdx-jsx:unexpected-lazy':
-      return { message: 'thẻ JSX hoặc biểu thức { } trong trích dẫn (>) hay danh sách phải thụt lề như dòng đầu' };
-    case 'micromark-extension-mdxjs-esm:acorn':
-    case 'micromark-extension-mdxjs-esm:non-esm':
-      return { message: 'dòng bắt đầu bằng import hoặc export phải là lệnh JavaScript hợp lệ; nếu là chữ thường, hãy đổi từ đầu dòng' };
-    case 'micromark-extension-mdx-jsx:unexpected-eof':
-      return { message: 'thẻ JSX chưa đóng: thiếu dấu > (muốn in chính ký tự < hãy gõ \\<)' };
-    case 'micromark-extension-mdx-jsx:unexpected-character':
-      return { message: `ký tự ${character ? `"${character}" ` : ''}không hợp lệ trong thẻ JSX: trong MDX, < mở một thẻ; muốn in chính ký tự < hãy gõ \\< hoặc &lt;` };
-    case 'mdast-util-mdx-jsx:end-tag-mismatch':
-      if (reason.startsWith('Expected a closing tag')) {
-        // The error sits at the paragraph's start; the reason gives where the open tag is, "(3:5-3:8)".
-        const open = /\((\d+):(\d+)-/.exec(reason);
-        return {
-          message: `thẻ <${tags[0] ?? ''}> chưa được đóng: cần </${tags[0] ?? ''}> trong cùng đoạn văn`,
-          ...(open ? { at: { line: Number(open[1]), column: Number(open[2]) } } : {}),
-        };
-      }
-      return { message: `thẻ đóng </${tags[0] ?? ''}> không khớp với thẻ mở <${tags[1] ?? ''}>` };
-    case 'mdast-util-mdx-jsx:unexpected-closing-slash':
-      return { message: 'thẻ đóng không có thẻ mở tương ứng' };
-    case 'mdast-util-mdx-jsx:unexpected-attribute':
-      return { message: 'thẻ đóng không được có thuộc tính' };
-    case 'mdast-util-mdx-jsx:unexpected-self-closing-slash':
-      return { message: 'thẻ đóng không được kết thúc bằng />' };
-    default:
-      return { message: `lỗi cú pháp MDX (mã ${rule})` };
-  }
+/**
+ * Where the parser's error is for the editor: an unclosed tag is reported at its paragraph's start,
+ * and its reason gives where the open tag is, "(3:5-3:8)".
+ */
+function openTagAt(error: MdxMessage): { line: number; column: number } | undefined {
+  if (error.source !== 'mdast-util-mdx-jsx' || error.ruleId !== 'end-tag-mismatch' || !(error.reason ?? '').startsWith('Expected a closing tag')) return undefined;
+  const open = /\((\d+):(\d+)-/.exec(error.reason ?? '');
+  return open ? { line: Number(open[1]), column: Number(open[2]) } : undefined;
 }
 
 /**
@@ -108,8 +71,8 @@ export function checkMdxBody(file: string, body: string, lineOffset: number): Fr
   if (unsafe) {
     const pos = lineColumn(body, unsafe.index);
     const lineText = body.split('\n', pos.line)[pos.line - 1] ?? '';
-    const { rule, message } = unsafeCharacterProblem(unsafe, 'nội dung');
-    return [{ file, line: pos.line + lineOffset, column: pos.column, field: '(nội dung MDX)', rule, message: `${message} — đoạn "${shorten(lineText.slice(Math.max(0, pos.column - 20)).trim())}"` }];
+    const { rule, message } = unsafeCharacterProblem(unsafe, 'nội dung', shorten(lineText.slice(Math.max(0, pos.column - 20)).trim()));
+    return [{ file, line: pos.line + lineOffset, column: pos.column, field: '(nội dung MDX)', rule, message }];
   }
   if (!MDX_SYNTAX.test(body)) return [];
   try {
@@ -125,10 +88,11 @@ export function checkMdxBody(file: string, body: string, lineOffset: number): Fr
       const brace = openingBrace(body, start.offset);
       if (brace !== undefined) pos = lineColumn(body, brace);
     }
-    const { message, at } = explain(error);
+    const at = openTagAt(error);
     if (at) pos = at;
     const lineText = body.split('\n', pos.line)[pos.line - 1] ?? '';
     const excerpt = shorten(lineText.slice(Math.max(0, pos.column - 20)).trim());
-    return [{ file, line: pos.line + lineOffset, column: pos.column, field: '(nội dung MDX)', rule: 'cu-phap-mdx', message: `${message} — đoạn "${excerpt}"` }];
+    const syntax = { source: error.source ?? '', ruleId: error.ruleId ?? '', reason: error.reason ?? '' };
+    return [problem('cu-phap-mdx', { ...syntax, excerpt }, { file, line: pos.line + lineOffset, column: pos.column, field: '(nội dung MDX)' })];
   }
 }

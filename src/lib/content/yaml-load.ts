@@ -5,6 +5,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { visibleControls, type Problem } from '../problems/problem.ts';
 import type { RuleId } from '../problems/rules.ts';
+import { messageOf, type MessageValues, type WordedRule } from '../problems/messages.ts';
 import { findUnsafeCharacter, type UnsafeCharacter } from '../text/unsafe-characters.ts';
 
 /**
@@ -36,13 +37,18 @@ export type YamlLoad =
  * own rule (ky-tu-dieu-khien); a character XML cannot carry, a bidi control or a zero-width one
  * gets ky-tu-khong-hop-le. Both name the code point.
  */
-export function unsafeCharacterProblem(found: UnsafeCharacter, what: string): { rule: RuleId; message: string } {
+export function unsafeCharacterProblem(found: UnsafeCharacter, what: string, excerpt?: string): { rule: RuleId; message: string } {
+  const at = { in: 'text' as const, what, ...(excerpt === undefined ? {} : { excerpt }) };
   return found.kind === 'control'
-    ? { rule: 'ky-tu-dieu-khien', message: `${what} chứa ký tự điều khiển ${found.codePoint} (chỉ cho phép Tab và xuống dòng); có thể do dán từ phần mềm khác, hãy gõ lại` }
-    : { rule: 'ky-tu-khong-hop-le', message: `${what} chứa ${found.description}; có thể do dán từ phần mềm khác, hãy xoá ký tự này hoặc gõ lại` };
+    ? worded('ky-tu-dieu-khien', { ...at, codePoint: found.codePoint })
+    : worded('ky-tu-khong-hop-le', { ...at, description: found.description });
 }
 
-const numberVi = (n: number) => n.toLocaleString('vi-VN');
+/** A rule and its message, worded by the catalogue (messages.ts). */
+function worded<R extends WordedRule>(rule: R, values: MessageValues<R>): { rule: R; message: string } {
+  return { rule, message: messageOf(rule, values) };
+}
+
 
 /** A value shown in a message: one line, at most 60 characters, control characters as U+XXXX. */
 export function shorten(text: string, max = 60): string {
@@ -50,35 +56,8 @@ export function shorten(text: string, max = 60): string {
   return visible.length <= max ? visible : `${visible.slice(0, max - 1)}…`;
 }
 
-/** The `yaml` package's error codes, explained in Vietnamese (its English messages are never shown). */
-const YAML_ERRORS: Record<string, string> = {
-  ALIAS_PROPS: 'bí danh (*tên) không được mang thẻ hay neo',
-  BAD_ALIAS: 'bí danh hoặc neo (*tên, &tên) không hợp lệ',
-  BAD_DIRECTIVE: 'chỉ thị YAML (dòng bắt đầu bằng %) không hợp lệ',
-  BAD_DQ_ESCAPE: 'chuỗi trong ngoặc kép có dãy thoát (dấu \\) không hợp lệ',
-  BAD_INDENT: 'thụt lề không đúng: các trường cùng cấp phải thẳng cột',
-  BAD_PROP_ORDER: 'neo hoặc thẻ đặt sai chỗ',
-  BAD_SCALAR_START: 'giá trị không được bắt đầu bằng ký tự này (như @, ` hoặc %); hãy đặt giá trị trong ngoặc kép',
-  BLOCK_AS_IMPLICIT_KEY: 'khoá (tên trường) không được là một khối nhiều dòng',
-  BLOCK_IN_FLOW: 'không được đặt khối nhiều dòng bên trong [ ] hoặc { }',
-  DUPLICATE_KEY: 'trường bị lặp lại',
-  IMPOSSIBLE: 'cấu trúc YAML không đọc được',
-  KEY_OVER_1024_CHARS: 'tên trường dài quá 1.024 ký tự (có thể thiếu dấu : sau tên trường)',
-  MISSING_CHAR: 'thiếu ký tự đóng (ngoặc kép, ] hoặc }) hoặc thiếu dấu :',
-  MULTILINE_IMPLICIT_KEY: 'tên trường không được xuống dòng (có thể thiếu dấu : hoặc thụt lề sai ở dòng trên)',
-  MULTIPLE_ANCHORS: 'một giá trị chỉ được có một neo (&tên)',
-  MULTIPLE_DOCS: 'tệp chỉ được chứa một tài liệu YAML (có thêm một dòng --- hoặc ...)',
-  MULTIPLE_TAGS: 'một giá trị chỉ được có một thẻ (!tên)',
-  NON_STRING_KEY: 'tên trường phải là chữ',
-  RESOURCE_EXHAUSTION: `cấu trúc lồng nhau quá sâu (tối đa ${YAML_LIMITS.maxDepth} cấp)`,
-  TAB_AS_INDENT: 'không dùng phím Tab để thụt lề; hãy dùng dấu cách',
-  TAG_RESOLVE_FAILED: 'thẻ (!tên) không được hỗ trợ',
-  UNEXPECTED_TOKEN: 'ký tự không đúng chỗ (kiểm tra dấu :, dấu -, ngoặc và thụt lề)',
-  BAD_COLLECTION_TYPE: 'kiểu danh sách hoặc bảng không hợp lệ',
-};
-
-/** Where the first rule a file breaks is found: every problem is worded once, here. */
-function problem(line: number, rule: RuleId, message: string, field = '(YAML)', extra: Partial<YamlProblem> = {}): YamlProblem {
+/** Where the first rule a file breaks is found, with its message (worded by the catalogue). */
+function problem(line: number, { rule, message }: { rule: RuleId; message: string }, field = '(YAML)', extra: Partial<YamlProblem> = {}): YamlProblem {
   // A path through deep nesting or a huge key is shortened like any value.
   return { line, field: shorten(field, 80), rule, message, ...extra };
 }
@@ -100,11 +79,10 @@ function walk(doc: Document.Parsed, lineAt: (offset: number) => number): YamlPro
   const checkText = (text: string, offset: number, path: (string | number)[], what: 'value' | 'key') => {
     const unsafe = findUnsafeCharacter(text);
     if (unsafe) {
-      const { rule, message } = unsafeCharacterProblem(unsafe, what === 'key' ? 'tên trường' : 'giá trị');
-      problems.push(problem(lineAt(offset), rule, message, fieldName(path), { actual: shorten(text) }));
+      problems.push(problem(lineAt(offset), unsafeCharacterProblem(unsafe, what === 'key' ? 'tên trường' : 'giá trị'), fieldName(path), { actual: shorten(text) }));
     }
     if (text.length > YAML_LIMITS.maxValueChars) {
-      problems.push(problem(lineAt(offset), 'gia-tri-qua-dai', `${what === 'key' ? 'tên trường' : 'giá trị'} dài ${numberVi(text.length)} ký tự, quá giới hạn ${numberVi(YAML_LIMITS.maxValueChars)} ký tự`, fieldName(path), { actual: shorten(text) }));
+      problems.push(problem(lineAt(offset), worded('gia-tri-qua-dai', { key: what === 'key', length: text.length, max: YAML_LIMITS.maxValueChars }), fieldName(path), { actual: shorten(text) }));
     }
   };
   while (stack.length > 0 && problems.length < 20) {
@@ -113,7 +91,7 @@ function walk(doc: Document.Parsed, lineAt: (offset: number) => number): YamlPro
     const offset = (node as Node).range?.[0] ?? 0;
     if (isAlias(node)) {
       aliases += 1;
-      if (!node.resolve(doc)) problems.push(problem(lineAt(offset), 'yaml', `bí danh *${node.source} chưa có neo &${node.source} ở phía trên`, fieldName(path)));
+      if (!node.resolve(doc)) problems.push(problem(lineAt(offset), worded('yaml', { alias: node.source }), fieldName(path)));
       continue;
     }
     if (isScalar(node)) {
@@ -122,11 +100,11 @@ function walk(doc: Document.Parsed, lineAt: (offset: number) => number): YamlPro
     }
     if (!isMap(node) && !isSeq(node)) continue;
     if (depth >= YAML_LIMITS.maxDepth) {
-      return [problem(lineAt(offset), 'yaml-long-qua-sau', `cấu trúc lồng nhau quá sâu (hơn ${YAML_LIMITS.maxDepth} cấp)`, fieldName(path))];
+      return [problem(lineAt(offset), worded('yaml-long-qua-sau', { maxDepth: YAML_LIMITS.maxDepth }), fieldName(path))];
     }
     entries += node.items.length;
     if (entries > YAML_LIMITS.maxEntries) {
-      return [problem(lineAt(offset), 'yaml-qua-nhieu-truong', `tệp có quá nhiều trường và mục (hơn ${numberVi(YAML_LIMITS.maxEntries)})`, fieldName(path))];
+      return [problem(lineAt(offset), worded('yaml-qua-nhieu-truong', { max: YAML_LIMITS.maxEntries }), fieldName(path))];
     }
     // Pushed last to first, so that problems come out in the file's order.
     if (isMap(node)) {
@@ -139,7 +117,7 @@ function walk(doc: Document.Parsed, lineAt: (offset: number) => number): YamlPro
         const name = isScalar(key) && key.value !== null && key.value !== undefined ? String(key.value) : '(trường không tên)';
         const keyOffset = key?.range?.[0] ?? offset;
         if (isScalar(key) && typeof key.value === 'string') checkText(key.value, keyOffset, [...path, name], 'key');
-        if (seen.has(name)) problems.push(problem(lineAt(keyOffset), 'truong-lap', `trường "${shorten(name)}" đã có ở trên; mỗi trường chỉ được viết một lần`, fieldName([...path, name])));
+        if (seen.has(name)) problems.push(problem(lineAt(keyOffset), worded('truong-lap', { name: shorten(name) }), fieldName([...path, name])));
         seen.add(name);
         children.push({ node: pair.value, path: [...path, name], depth: depth + 1 });
       }
@@ -149,7 +127,7 @@ function walk(doc: Document.Parsed, lineAt: (offset: number) => number): YamlPro
     }
   }
   if (aliases > YAML_LIMITS.maxAliasCount) {
-    problems.push(problem(lineAt(0), 'yaml-bi-danh', `tệp dùng quá nhiều bí danh (*tên): ${numberVi(aliases)}, tối đa ${YAML_LIMITS.maxAliasCount}`));
+    problems.push(problem(lineAt(0), worded('yaml-bi-danh', { aliases, max: YAML_LIMITS.maxAliasCount })));
   }
   return problems;
 }
@@ -161,7 +139,7 @@ function walk(doc: Document.Parsed, lineAt: (offset: number) => number): YamlPro
 export function loadYaml(text: string, lineOffset = 0): YamlLoad {
   const at = (line: number) => line + lineOffset;
   if (text.length > YAML_LIMITS.maxChars) {
-    return { ok: false, problems: [problem(at(1), 'tep-qua-lon', `nội dung YAML quá lớn: ${numberVi(text.length)} ký tự, tối đa ${numberVi(YAML_LIMITS.maxChars)}`)] };
+    return { ok: false, problems: [problem(at(1), { rule: 'tep-qua-lon', message: messageOf('tep-qua-lon', { size: text.length, limit: YAML_LIMITS.maxChars, yaml: 'chars' }) })] };
   }
   // A quick bound before parsing: lines that open an entry ("key:" or "- "; a line of a text block
   // that looks like one counts too, harmless under this cap). Parsing 200,000 keys
@@ -173,7 +151,7 @@ export function loadYaml(text: string, lineOffset = 0): YamlLoad {
     lines += 1;
     if (lines > YAML_LIMITS.maxEntries) {
       const line = text.slice(0, match.index).split('\n').length;
-      return { ok: false, problems: [problem(at(line), 'yaml-qua-nhieu-truong', `tệp có quá nhiều trường và mục (hơn ${numberVi(YAML_LIMITS.maxEntries)})`)] };
+      return { ok: false, problems: [problem(at(line), worded('yaml-qua-nhieu-truong', { max: YAML_LIMITS.maxEntries }))] };
     }
   }
   const counter = new LineCounter();
@@ -184,7 +162,7 @@ export function loadYaml(text: string, lineOffset = 0): YamlLoad {
     doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false, prettyErrors: false });
   } catch {
     // Only a stack overflow escapes the parser: nesting far past any real file.
-    return { ok: false, problems: [problem(at(1), 'yaml-long-qua-sau', `cấu trúc lồng nhau quá sâu (hơn ${YAML_LIMITS.maxDepth} cấp)`)] };
+    return { ok: false, problems: [problem(at(1), worded('yaml-long-qua-sau', { maxDepth: YAML_LIMITS.maxDepth }))] };
   }
   const lineAt = (offset: number) => at(counter.linePos(offset).line);
   if (doc.errors.length > 0) {
@@ -193,15 +171,15 @@ export function loadYaml(text: string, lineOffset = 0): YamlLoad {
     const unsafe = findUnsafeCharacter(text);
     if (unsafe) {
       const pos = counter.linePos(unsafe.index);
-      const { rule, message } = unsafeCharacterProblem(unsafe, 'tệp');
-      return { ok: false, problems: [problem(at(pos.line), rule, message, '(YAML)', { column: pos.col })] };
+      return { ok: false, problems: [problem(at(pos.line), unsafeCharacterProblem(unsafe, 'tệp'), '(YAML)', { column: pos.col })] };
     }
     return {
       ok: false,
       problems: doc.errors.slice(0, 20).map((error) => {
         const pos = counter.linePos(error.pos[0]);
-        const rule = error.code === 'RESOURCE_EXHAUSTION' ? 'yaml-long-qua-sau' : error.code === 'DUPLICATE_KEY' ? 'truong-lap' : 'yaml';
-        return problem(at(pos.line), rule, `YAML không hợp lệ: ${YAML_ERRORS[error.code] ?? `lỗi cú pháp (mã ${error.code})`}`, '(YAML)', { column: pos.col });
+        const syntax = { code: error.code, maxDepth: YAML_LIMITS.maxDepth };
+        const found = error.code === 'RESOURCE_EXHAUSTION' ? worded('yaml-long-qua-sau', syntax) : error.code === 'DUPLICATE_KEY' ? worded('truong-lap', syntax) : worded('yaml', syntax);
+        return problem(at(pos.line), found, '(YAML)', { column: pos.col });
       }),
     };
   }
@@ -212,6 +190,6 @@ export function loadYaml(text: string, lineOffset = 0): YamlLoad {
   } catch {
     // The package refuses an alias whose expansion would be too large (a "billion laughs" file).
     const alias = /\*[^\s,\]}]/.exec(text);
-    return { ok: false, problems: [problem(alias ? lineAt(alias.index) : at(1), 'yaml-bi-danh', `bí danh (*tên) mở rộng thành quá nhiều giá trị (tệp kiểu "bom bí danh"); hãy viết thẳng giá trị thay vì dùng bí danh`)] };
+    return { ok: false, problems: [problem(alias ? lineAt(alias.index) : at(1), worded('yaml-bi-danh', { expansion: true }))] };
   }
 }

@@ -2,6 +2,7 @@
 // words, same order, and no words that the source does not have (editor's notes excepted).
 // Pure string logic; the HTML-to-text step lives in the test so this module has no parser dependency.
 import type { Problem } from '../problems/problem.ts';
+import { problem } from '../problems/messages.ts';
 
 /** List markers the page draws with CSS instead of text ("- " and "+ " items). */
 const LIST_MARKER = /^[-+]\s+/;
@@ -48,12 +49,12 @@ export function compareWithSource(file: string, sentences: SourceSentence[], pag
   const page = normaliseText(pageText);
   const problems: Problem[] = [];
   const extra = (text: string, line?: number) =>
-    problems.push({ file, ...(line === undefined ? {} : { line }), rule: 'nguyen-van-thua-chu', message: `trang có chữ không có trong văn bản gốc${line === undefined ? ' (ở cuối trang)' : ''}`, actual: text });
+    problems.push(problem('nguyen-van-thua-chu', { atEnd: line === undefined }, { file, ...(line === undefined ? {} : { line }), actual: text }));
   let cursor = 0;
   for (const sentence of sentences) {
     const at = page.indexOf(sentence.text, cursor);
     if (at < 0) {
-      problems.push({ file, line: sentence.line, rule: 'nguyen-van-thieu-cau', message: 'câu của văn bản gốc không có trên trang (hoặc sai thứ tự)', expected: `«${sentence.text}»` });
+      problems.push(problem('nguyen-van-thieu-cau', {}, { file, line: sentence.line, expected: `«${sentence.text}»` }));
       continue;
     }
     const gap = page.slice(cursor, at).trim();

@@ -8,6 +8,7 @@
 // the front matter's line (rule ky-tu-dieu-khien); should one reach this module anyway, it throws
 // a Vietnamese error rather than write a file calendars would reject.
 import { codePointName, formatProblem } from '../problems/problem.ts';
+import { problem } from '../problems/messages.ts';
 import { daysInMonth, type PartialDate } from './dates.ts';
 import type { TimelineEntry } from './schedule.ts';
 import { routes } from '../site/routes.ts';
@@ -35,12 +36,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 export function escapeText(text: string, what = 'nội dung lịch'): string {
   const bad = CONTROL.exec(text);
   if (bad) {
-    throw new Error(formatProblem({
-      file: what,
-      rule: 'ky-tu-dieu-khien',
-      message: `có ký tự điều khiển ${codePointName(bad[0])} ở ký tự thứ ${bad.index + 1}, tệp lịch (.ics) không chứa được`,
-      fix: 'hãy xoá ký tự này trong front matter',
-    }));
+    throw new Error(formatProblem(problem('ky-tu-dieu-khien', { in: 'ics', codePoint: codePointName(bad[0]), char: bad.index + 1 }, { file: what, fix: 'hãy xoá ký tự này trong front matter' })));
   }
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }

@@ -5,6 +5,7 @@
 // carries the vocabularies too.
 import { z } from '../content/zod-vi.ts';
 import { EDITION_FILE } from '../content/paths.ts';
+import { addRuleIssue, ruleRefinement } from '../problems/rule-issues.ts';
 
 /** The plan's and the outline's document ids when the edition file does not name them (`review.plan`, `review.outline`). */
 export const DEFAULT_PLAN_ID = 'ke-hoach-so-ket';
@@ -19,7 +20,7 @@ const yearSpan = (what: string) =>
       to: year.describe(`Năm cuối ${what}.`),
     })
     .strict()
-    .refine((s) => s.from <= s.to, { path: ['to'], message: 'năm cuối phải lớn hơn hoặc bằng năm đầu', params: { rule: 'khoang-nam' } });
+    .refine((s) => s.from <= s.to, ruleRefinement('khoang-nam', { span: true }, ['to']));
 
 /** The longest congress term an edition may have, in years (a term is five years; ten allows for a change of cycle). */
 export const MAX_TERM_YEARS = 10;
@@ -39,22 +40,21 @@ export const RESERVED_SCOPE_SLUGS = ['toan-bo'] as const;
  * links: refused with that reason rather than dropped without a word.
  */
 const siteUrl = z.string().superRefine((value, ctx) => {
-  const fail = (message: string) => ctx.addIssue({ code: 'custom', message, params: { rule: 'dinh-dang' } });
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    fail('địa chỉ trang phải là một địa chỉ đầy đủ, bắt đầu bằng https:// (ví dụ "https://soket.congdoan.vn")');
+    addRuleIssue(ctx, 'dinh-dang', { siteUrl: 'not-url' });
     return;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    fail(`địa chỉ trang phải bắt đầu bằng https:// hoặc http://, không phải "${url.protocol}"`);
+    addRuleIssue(ctx, 'dinh-dang', { siteUrl: 'protocol', protocol: url.protocol });
   } else if (!url.hostname) {
-    fail('địa chỉ trang phải có tên miền (ví dụ "https://soket.congdoan.vn")');
+    addRuleIssue(ctx, 'dinh-dang', { siteUrl: 'no-host' });
   } else if (url.username || url.password) {
-    fail('địa chỉ trang không được chứa tên đăng nhập hay mật khẩu');
+    addRuleIssue(ctx, 'dinh-dang', { siteUrl: 'credentials' });
   } else if (url.pathname !== '/' || url.search || url.hash) {
-    fail(`địa chỉ trang chỉ gồm giao thức và tên miền, không có đường dẫn ("${url.pathname}${url.search}${url.hash}"): mọi liên kết của trang bắt đầu từ gốc tên miền, nên trang phải đặt ở gốc (ví dụ một tên miền con "https://soket.${url.hostname}")`);
+    addRuleIssue(ctx, 'dinh-dang', { siteUrl: 'path', rest: `${url.pathname}${url.search}${url.hash}`, hostname: url.hostname });
   }
 });
 
@@ -62,7 +62,7 @@ const siteUrl = z.string().superRefine((value, ctx) => {
 const vocabulary = (what: string, example: string) =>
   z
     .record(slug, z.string().min(1))
-    .refine((v) => Object.keys(v).length > 0, { message: `danh mục ${what} phải có ít nhất một mục`, params: { rule: 'danh-muc-trong' } })
+    .refine((v) => Object.keys(v).length > 0, ruleRefinement('danh-muc-trong', { what }))
     .describe(`Danh mục ${what}: mỗi dòng \`mã: tên\`, theo thứ tự hiện trên trang (ví dụ \`${example}\`).`);
 
 export const DEFAULT_MEASURE_UNITS = {
@@ -147,20 +147,20 @@ export const editionSchema = z
     const { term } = e.congress;
     // A term of decades would make every table one column a year (1900–2100: a 556 KB status page).
     if (term.to - term.from > MAX_TERM_YEARS) {
-      ctx.addIssue({ code: 'custom', path: ['congress', 'term'], message: `nhiệm kỳ ${term.from} – ${term.to} dài ${term.to - term.from} năm; một nhiệm kỳ dài nhiều nhất ${MAX_TERM_YEARS} năm (kiểm tra lại năm đầu, năm cuối)`, params: { rule: 'nhiem-ky' } });
+      addRuleIssue(ctx, 'nhiem-ky', { term, maxYears: MAX_TERM_YEARS }, ['congress', 'term']);
     }
     if (years.from < term.from || years.to > term.to) {
-      ctx.addIssue({ code: 'custom', path: ['review', 'evaluation', 'years'], message: `các năm đánh giá ${years.from} – ${years.to} phải nằm trong nhiệm kỳ ${term.from} – ${term.to}`, params: { rule: 'nam-ngoai-nhiem-ky' } });
+      addRuleIssue(ctx, 'nam-ngoai-nhiem-ky', { term, years }, ['review', 'evaluation', 'years']);
     }
     const untilYear = Number(until.slice(0, 4));
     if (untilYear < years.from) {
-      ctx.addIssue({ code: 'custom', path: ['review', 'evaluation', 'until'], message: `tháng cuối của thời gian đánh giá phải từ năm ${years.from} trở đi`, params: { rule: 'khoang-nam' } });
+      addRuleIssue(ctx, 'khoang-nam', { fromYear: years.from }, ['review', 'evaluation', 'until']);
     } else if (untilYear > term.to) {
-      ctx.addIssue({ code: 'custom', path: ['review', 'evaluation', 'until'], message: `tháng cuối của thời gian đánh giá (${until}) phải nằm trong nhiệm kỳ ${term.from} – ${term.to}`, params: { rule: 'nam-ngoai-nhiem-ky' } });
+      addRuleIssue(ctx, 'nam-ngoai-nhiem-ky', { term, until }, ['review', 'evaluation', 'until']);
     }
     const slug = e.organisation.scope.slug;
     if ((RESERVED_SCOPE_SLUGS as readonly string[]).includes(slug)) {
-      ctx.addIssue({ code: 'custom', path: ['organisation', 'scope', 'slug'], message: `mã phạm vi "${slug}" trùng tên các tệp chung của cả trang (/lich/${slug}.ics, /so-lieu/${slug}.csv); hãy chọn mã khác, thường là \`word\` viết không dấu`, params: { rule: 'ma-pham-vi-trung' } });
+      addRuleIssue(ctx, 'ma-pham-vi-trung', { slug, reserved: true }, ['organisation', 'scope', 'slug']);
     }
   });
 

@@ -4,6 +4,8 @@ import type { ZodType } from 'zod';
 import { validateYaml } from '../content/frontmatter-check.ts';
 import { YAML_LIMITS } from '../content/yaml-load.ts';
 import type { Problem } from '../problems/problem.ts';
+import { problem } from '../problems/messages.ts';
+import { addRuleIssue } from '../problems/rule-issues.ts';
 import { decodeUtf8, parseResultsCsv, type ResultRow, type ResultsContext } from './results-csv.ts';
 import { parseTargetsCsv, type UnitTarget } from './targets-csv.ts';
 import { parsePartialDate, isPartialDate } from '../documents/dates.ts';
@@ -139,14 +141,14 @@ function textOf(file: SourceFile, problems: Problem[]): string | null {
 function checkDefinitionFile<T>(file: SourceFile, schema: ZodType<T>, problems: Problem[]): (T & { id: string }) | null {
   // Refused before decoding: the bounded YAML loader would refuse the text anyway.
   if (file.bytes.length > YAML_LIMITS.maxChars) {
-    problems.push({ file: file.path, line: 1, rule: 'tep-qua-lon', message: `tệp quá lớn: ${file.bytes.length.toLocaleString('vi-VN')} byte, tối đa ${YAML_LIMITS.maxChars.toLocaleString('vi-VN')} cho một tệp YAML` });
+    problems.push(problem('tep-qua-lon', { size: file.bytes.length, limit: YAML_LIMITS.maxChars, yaml: 'bytes' }, { file: file.path, line: 1 }));
     return null;
   }
   const text = textOf(file, problems);
   if (text === null) return null;
   const id = idOf(file.path);
   if (!ID.test(id)) {
-    problems.push({ file: file.path, line: 1, rule: 'ten-tep', actual: id, message: 'tên tệp (mã) chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối' });
+    problems.push(problem('ten-tep', {}, { file: file.path, line: 1, actual: id }));
   }
   const { value, problems: found } = validateYaml(file.path, text, schema);
   if (value === undefined) {
@@ -162,7 +164,7 @@ export function validateDataset(files: DatasetFiles): { dataset: Dataset; proble
   const metaSchema = term
     ? datasetMetaSchema.superRefine((m, ctx) => {
       if (m.term.from !== term.from || m.term.to !== term.to) {
-        ctx.addIssue({ code: 'custom', path: ['term'], message: `nhiệm kỳ ${m.term.from} – ${m.term.to} khác nhiệm kỳ của ấn bản (congress.term trong content/cau-hinh.yaml: ${term.from} – ${term.to})`, params: { rule: 'nhiem-ky-an-ban' } });
+        addRuleIssue(ctx, 'nhiem-ky-an-ban', { term: m.term, edition: term }, ['term']);
       }
     })
     : datasetMetaSchema;
@@ -172,7 +174,7 @@ export function validateDataset(files: DatasetFiles): { dataset: Dataset; proble
   const programmeRefs = indicatorSchemaFor(vocabularies).superRefine((data, ctx) => {
     data.programmes.forEach((id, index) => {
       if (!files.programmeIds.has(id)) {
-        ctx.addIssue({ code: 'custom', path: ['programmes', index], message: `chương trình "${id}" không có trong content/chuong-trinh/`, params: { rule: 'chuong-trinh-khong-co' } });
+        addRuleIssue(ctx, 'chuong-trinh-khong-co', { id }, ['programmes', index]);
       }
     });
   });
@@ -202,10 +204,7 @@ export function validateDataset(files: DatasetFiles): { dataset: Dataset; proble
       const key = `${row.unit}|${row.period}|${row.indicator}`;
       const first = seen.get(key);
       if (first) {
-        problems.push({
-          file: row.file, line: row.line, rule: 'trung-dong', actual: `${row.unit}, ${row.period}, ${row.indicator}`,
-          message: `cùng đơn vị, năm và chỉ tiêu đã có ở ${first.file} dòng ${first.line}`,
-        });
+        problems.push(problem('trung-dong', { file: first.file, line: first.line }, { file: row.file, line: row.line, actual: `${row.unit}, ${row.period}, ${row.indicator}` }));
       } else {
         seen.set(key, row);
         rows.push(row);
@@ -228,24 +227,24 @@ export function validateDataset(files: DatasetFiles): { dataset: Dataset; proble
  */
 function checkReceipts(file: SourceFile, unitIds: ReadonlySet<string>, plan: PlanDates | null, problems: Problem[]): ReceiptLog | undefined {
   if (!plan) {
-    problems.push({ file: file.path, line: 1, rule: 'ke-hoach-khong-co-han', message: 'không tìm thấy hạn gửi báo cáo (mục "gui-bao-cao") và ngày ban hành trong lịch của Kế hoạch (văn bản `review.plan` của content/cau-hinh.yaml), nên không đối chiếu được ngày nhận' });
+    problems.push(problem('ke-hoach-khong-co-han', {}, { file: file.path, line: 1 }));
     return undefined;
   }
   const schema = receiptsSchema.superRefine((data, ctx) => {
     const seen = new Map<string, number>();
     data.received.forEach((entry, index) => {
       if (!unitIds.has(entry.unit)) {
-        ctx.addIssue({ code: 'custom', path: ['received', index, 'unit'], message: `đơn vị "${entry.unit}" không có trong content/don-vi/`, params: { rule: 'don-vi-khong-co' } });
+        addRuleIssue(ctx, 'don-vi-khong-co', { unit: entry.unit }, ['received', index, 'unit']);
       } else if (seen.has(entry.unit)) {
-        ctx.addIssue({ code: 'custom', path: ['received', index, 'unit'], message: `đơn vị "${entry.unit}" đã ghi ở mục thứ ${seen.get(entry.unit)! + 1}; mỗi đơn vị ghi một ngày nhận`, params: { rule: 'don-vi-trung' } });
+        addRuleIssue(ctx, 'don-vi-trung', { unit: entry.unit, entry: seen.get(entry.unit)! + 1 }, ['received', index, 'unit']);
       }
       seen.set(entry.unit, seen.get(entry.unit) ?? index);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.date)) return;
       const day = parsePartialDate(entry.date);
       if (!isPartialDate(day)) {
-        ctx.addIssue({ code: 'custom', path: ['received', index, 'date'], message: `ngày không có thật: ${day.error}`, params: { rule: 'ngay-co-that' } });
+        addRuleIssue(ctx, 'ngay-co-that', { reason: day.error }, ['received', index, 'date']);
       } else if (dayKey({ year: day.year, month: day.month, day: day.day! }) < plan.issued) {
-        ctx.addIssue({ code: 'custom', path: ['received', index, 'date'], message: `ngày ${formatDayKey(dayKey({ year: day.year, month: day.month, day: day.day! }))} trước khi có Kế hoạch (${formatDayKey(plan.issued)}); hãy kiểm tra lại năm, tháng`, params: { rule: 'ngay-truoc-ke-hoach' } });
+        addRuleIssue(ctx, 'ngay-truoc-ke-hoach', { day: formatDayKey(dayKey({ year: day.year, month: day.month, day: day.day! })), issued: formatDayKey(plan.issued) }, ['received', index, 'date']);
       }
     });
   });
@@ -274,7 +273,7 @@ function checkReceipts(file: SourceFile, unitIds: ReadonlySet<string>, plan: Pla
  */
 function checkUnitTargets(file: SourceFile, metaFile: string, meta: DatasetMeta, context: ResultsContext, problems: Problem[]): UnitTargets | undefined {
   if (!meta.unitTargets) {
-    problems.push({ file: metaFile, line: 1, field: 'unitTargets', rule: 'thieu-truong', message: `có tệp ${file.path} nhưng thiếu trường unitTargets (status: minh-hoa hoặc chinh-thuc, và source) cho biết các mục tiêu ấy là gì` });
+    problems.push(problem('thieu-truong', { targetsFile: file.path }, { file: metaFile, line: 1, field: 'unitTargets' }));
     return undefined;
   }
   const text = textOf(file, problems);

@@ -10,6 +10,7 @@ import { csvRecords, TooManyRecords, type CsvRecord } from './csv-records.ts';
 import type { Problem } from '../problems/problem.ts';
 import { findUnsafeCharacter } from '../text/unsafe-characters.ts';
 import type { RuleId } from '../problems/rules.ts';
+import { messageOf, problem, type MessageValues, type WordedRule } from '../problems/messages.ts';
 
 export const RESULT_COLUMNS = ['don_vi', 'nam', 'chi_tieu', 'gia_tri', 'tu_so', 'mau_so', 'ghi_chu'] as const;
 type Column = (typeof RESULT_COLUMNS)[number];
@@ -37,25 +38,32 @@ export interface ResultsContext {
   baselineKey?: string;
 }
 
-type Parsed = { ok: true; value: number } | { ok: false; rule: RuleId; message: string };
+export type Parsed = { ok: true; value: number } | { ok: false; rule: RuleId; message: string };
+/** The rules a whole number can break. */
+type NumberRule = 'so-qua-lon' | 'so-khong-am' | 'cong-thuc' | 'dau-phan-cach-hang-nghin' | 'so-nguyen' | 'khong-ghi-phan-tram' | 'khong-phai-so';
 
-/** A whole number ≥ 0 written as plain digits; everything else is refused with the reason. */
-export function parseWholeNumber(raw: string): Parsed {
+/** A value refused under `rule`, its reason worded by the catalogue. */
+export function refused<R extends WordedRule>(rule: R, values: MessageValues<R>): Parsed {
+  return { ok: false, rule, message: messageOf(rule, values) };
+}
+
+/**
+ * A whole number ≥ 0 written as plain digits; everything else is refused with the reason (worded
+ * for a count's target when `target`).
+ */
+export function parseWholeNumber(raw: string, values: { target?: boolean } = {}): Parsed {
   const text = raw.trim();
+  const refuse = (rule: NumberRule) => refused(rule, values);
   if (/^\d+$/.test(text)) {
     const value = Number(text);
-    return Number.isSafeInteger(value) ? { ok: true, value } : { ok: false, rule: 'so-qua-lon', message: 'số quá lớn' };
+    return Number.isSafeInteger(value) ? { ok: true, value } : refuse('so-qua-lon');
   }
-  if (/^-\s*\d/.test(text)) return { ok: false, rule: 'so-khong-am', message: 'số âm không hợp lệ: số liệu phải lớn hơn hoặc bằng 0' };
-  if (/^[=+@]/.test(text) || /^-[^\d]/.test(text)) return { ok: false, rule: 'cong-thuc', message: 'ô chứa công thức hoặc ký tự đầu dòng không hợp lệ; hãy ghi giá trị số' };
-  if (/^\d{1,3}([.\u00a0 ]\d{3})+$/.test(text)) {
-    return { ok: false, rule: 'dau-phan-cach-hang-nghin', message: 'số có dấu phân cách hàng nghìn; hãy ghi số liền, không dấu chấm hay khoảng trắng (ví dụ 1234)' };
-  }
-  if (/^\d+[.,]\d+$/.test(text)) {
-    return { ok: false, rule: 'so-nguyen', message: 'số liệu phải là số nguyên, không có phần thập phân (tỷ lệ ghi bằng tử số và mẫu số)' };
-  }
-  if (/%\s*$/.test(text)) return { ok: false, rule: 'khong-ghi-phan-tram', message: 'không ghi tỷ lệ phần trăm; hãy ghi tử số (tu_so) và mẫu số (mau_so)' };
-  return { ok: false, rule: 'khong-phai-so', message: 'không phải là số nguyên' };
+  if (/^-\s*\d/.test(text)) return refuse('so-khong-am');
+  if (/^[=+@]/.test(text) || /^-[^\d]/.test(text)) return refuse('cong-thuc');
+  if (/^\d{1,3}([.\u00a0 ]\d{3})+$/.test(text)) return refuse('dau-phan-cach-hang-nghin');
+  if (/^\d+[.,]\d+$/.test(text)) return refuse('so-nguyen');
+  if (/%\s*$/.test(text)) return refuse('khong-ghi-phan-tram');
+  return refuse('khong-phai-so');
 }
 
 /** The separator a header line uses: "," or ";", null when it has neither or both. */
@@ -106,17 +114,10 @@ export function looksUtf16(bytes: Uint8Array): boolean {
   return Math.max(even, odd) >= (sample / 2) * 0.3;
 }
 
-const UTF8_HINT = 'trong Excel hãy chọn "Lưu thành" → "CSV UTF-8"';
-
 /** Decodes bytes as UTF-8 (BOM removed), or explains that the file is in another encoding, and where. */
 export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | { problem: Problem } {
   if (looksUtf16(bytes)) {
-    return {
-      problem: {
-        file, line: 0, rule: 'ma-hoa-utf8',
-        message: `tệp được lưu bằng bảng mã UTF-16 (Excel gọi là "Unicode Text"), không phải UTF-8; ${UTF8_HINT}`,
-      },
-    };
+    return { problem: problem('ma-hoa-utf8', { utf16: true }, { file, line: 0 }) };
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -131,15 +132,8 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | 
         lineStart = i + 1;
       }
     }
-    const detail = at < 0
-      ? ''
-      : `: byte 0x${bytes[at]!.toString(16).toUpperCase().padStart(2, '0')} ở ký tự thứ ${[...new TextDecoder().decode(bytes.subarray(lineStart, at))].length + 1} của dòng`;
-    return {
-      problem: {
-        file, line: at < 0 ? 1 : line, rule: 'ma-hoa-utf8',
-        message: `tệp không phải UTF-8 (có thể đã lưu bằng bảng mã Windows)${detail}; ${UTF8_HINT}`,
-      },
-    };
+    const where = at < 0 ? {} : { byte: bytes[at]!, char: [...new TextDecoder().decode(bytes.subarray(lineStart, at))].length + 1 };
+    return { problem: problem('ma-hoa-utf8', where, { file, line: at < 0 ? 1 : line }) };
   }
 }
 
@@ -162,34 +156,19 @@ export const MAX_ROWS = 100_000;
 /** Characters a cell may hold: a note is a sentence or two, not a report. */
 export const MAX_CELL_CHARS = 2000;
 
-// csv-parse's own messages are English; each error it can raise here is told in Vietnamese.
-const CSV_ERRORS: Record<string, string> = {
-  INVALID_OPENING_QUOTE: 'dấu ngoặc kép nằm giữa ô; ô có dấu ngoặc kép phải được bao trọn trong ngoặc kép, mỗi dấu ngoặc kép bên trong viết hai lần ("")',
-  CSV_INVALID_CLOSING_QUOTE: 'sau dấu ngoặc kép đóng ô phải là dấu phân cách hoặc xuống dòng; dấu ngoặc kép bên trong ô phải viết hai lần ("")',
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'sau dấu ngoặc kép đóng ô phải là dấu phân cách hoặc xuống dòng; dấu ngoặc kép bên trong ô phải viết hai lần ("")',
-  CSV_MAX_RECORD_SIZE: 'dòng quá dài',
-  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'số ô của dòng khác dòng tiêu đề',
-  CSV_RECORD_INCONSISTENT_COLUMNS: 'số ô của dòng khác dòng tiêu đề',
-};
-
 export function csvProblem(file: string, text: string, error: unknown): Problem {
   if (error instanceof TooManyRecords) {
-    return {
-      file, line: error.line, rule: 'qua-nhieu-dong',
-      message: `tệp có hơn ${MAX_ROWS.toLocaleString('vi-VN')} dòng số liệu (gấp 10 lần tệp một năm của 200 đơn vị × 50 chỉ tiêu); hãy tách theo năm hoặc kiểm tra tệp có bị lỗi khi lưu`,
-    };
+    return problem('qua-nhieu-dong', { max: MAX_ROWS }, { file, line: error.line });
   }
   const e = error as { lines?: number; code?: string; column?: unknown };
   if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return { file, line: unclosedQuoteLine(text), rule: 'csv', message: 'không đọc được tệp CSV: dấu ngoặc kép mở ở dòng này không được đóng' };
+    return problem('csv', { unclosedQuote: true }, { file, line: unclosedQuoteLine(text) });
   }
-  const known = e.code === undefined ? undefined : CSV_ERRORS[e.code];
   const column = typeof e.column === 'number' ? e.column + 1 : undefined;
-  return {
-    file, line: e.lines ?? 1, rule: 'csv',
+  return problem('csv', e.code === undefined ? {} : { code: e.code }, {
+    file, line: e.lines ?? 1,
     ...(column === undefined ? {} : { column, columnName: RESULT_COLUMNS[column - 1] ?? String(column) }),
-    message: `không đọc được tệp CSV: ${known ?? 'cấu trúc ô và dấu ngoặc kép không hợp lệ'}`,
-  };
+  });
 }
 
 // Tab, CR and LF may stand in a note (Excel's Alt+Enter); every other control character is
@@ -209,22 +188,17 @@ function cellTextProblems(file: string, line: number, record: string[], problems
     const length = cell.length > MAX_CELL_CHARS ? [...cell].length : 0;
     if (length > MAX_CELL_CHARS) {
       found = true;
-      problems.push({
-        ...where, line: lineOfCell, rule: 'o-qua-dai', actual: cell,
-        message: `ô dài ${length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự của một ô; ghi chú dài hãy đưa vào văn bản báo cáo`,
-      });
+      problems.push(problem('o-qua-dai', { length, max: MAX_CELL_CHARS }, { ...where, line: lineOfCell, actual: cell }));
     } else {
       const unsafe = findUnsafeCharacter(cell);
       if (unsafe) {
         found = true;
         const before = cell.slice(0, unsafe.index);
-        const position = `ở ký tự thứ ${[...before].length + 1}`;
-        problems.push({
-          ...where, line: lineOfCell + lineBreaks(before), actual: cell,
-          ...(unsafe.kind === 'control'
-            ? { rule: 'ky-tu-dieu-khien', message: `ô có ký tự điều khiển ${unsafe.codePoint} ${position} (ký tự vô hình, thường do chép từ phần mềm khác); hãy xoá ký tự này` }
-            : { rule: 'ky-tu-khong-hop-le', message: `ô có ${unsafe.description}, ${position} (thường do chép từ phần mềm khác); hãy xoá ký tự này` }),
-        });
+        const at = { ...where, line: lineOfCell + lineBreaks(before), actual: cell };
+        const char = [...before].length + 1;
+        problems.push(unsafe.kind === 'control'
+          ? problem('ky-tu-dieu-khien', { in: 'cell', char, codePoint: unsafe.codePoint }, at)
+          : problem('ky-tu-khong-hop-le', { in: 'cell', char, description: unsafe.description }, at));
       }
     }
     lineOfCell += lineBreaks(cell);
@@ -268,7 +242,7 @@ export function parseResultsCsv(
     return {
       rows,
       unfilled,
-      problems: [{ file, line: 1, rule: 'tieu-de', actual: headerLine, message: `dòng tiêu đề phải là ${RESULT_COLUMNS.join(',')} (phân cách bằng dấu phẩy hoặc dấu chấm phẩy, không lẫn cả hai)` }],
+      problems: [problem('tieu-de', { columns: RESULT_COLUMNS, noDelimiter: true }, { file, line: 1, actual: headerLine })],
     };
   }
   let records: CsvRecord[];
@@ -287,20 +261,17 @@ export function parseResultsCsv(
     return {
       rows,
       unfilled,
-      problems: [{
+      problems: [problem('tieu-de', { columns: RESULT_COLUMNS, delimiter, column, missing: headerCells[column - 1] === undefined }, {
         // The column's name: the one expected there, or its number past the last (never "undefined").
-        file, line: 1, column, columnName: RESULT_COLUMNS[column - 1] ?? String(column), rule: 'tieu-de', actual: headerCells[column - 1] ?? '',
-        message: `dòng tiêu đề phải đúng ${RESULT_COLUMNS.length} cột theo thứ tự ${RESULT_COLUMNS.join(delimiter)}; cột ${column} ${headerCells[column - 1] === undefined ? 'bị thiếu' : 'không đúng'}${RESULT_COLUMNS[column - 1] ? ` (cần "${RESULT_COLUMNS[column - 1]}")` : ' (thừa cột)'}`,
-      }],
+        file, line: 1, column, columnName: RESULT_COLUMNS[column - 1] ?? String(column), actual: headerCells[column - 1] ?? '',
+      })],
     };
   }
 
   for (const { cells: record, line } of body) {
     if (cellTextProblems(file, line, record, problems)) continue;
-    const problem = (column: Column, rule: RuleId, message: string, value?: string) =>
-      problems.push({ file, line, column: RESULT_COLUMNS.indexOf(column) + 1, columnName: column, rule, message, ...(value === undefined ? {} : { actual: value }) });
     if (record.length !== RESULT_COLUMNS.length) {
-      problems.push({ file, line, rule: 'so-cot', actual: record.join(delimiter), message: `dòng có ${record.length} ô, cần đúng ${RESULT_COLUMNS.length} ô (${RESULT_COLUMNS.join(delimiter)})` });
+      problems.push(problem('so-cot', { cells: record.length, columns: RESULT_COLUMNS, delimiter }, { file, line, actual: record.join(delimiter) }));
       continue;
     }
     const cell = Object.fromEntries(RESULT_COLUMNS.map((name, i) => [name, (record[i] ?? '').trim()])) as Record<Column, string>;
@@ -309,35 +280,37 @@ export function parseResultsCsv(
       continue;
     }
     let valid = true;
-    const fail = (column: Column, rule: RuleId, message: string, value?: string) => {
+    /** A problem of this cell, worded by the catalogue (or already worded: a number's reason). */
+    const failWith = (column: Column, found: { rule: RuleId; message: string }, value?: string) => {
       valid = false;
-      problem(column, rule, message, value);
+      problems.push({ file, line, column: RESULT_COLUMNS.indexOf(column) + 1, columnName: column, rule: found.rule, message: found.message, ...(value === undefined ? {} : { actual: value }) });
     };
+    const fail = <R extends WordedRule>(column: Column, rule: R, values: MessageValues<R>, value?: string) => failWith(column, { rule, message: messageOf(rule, values) }, value);
 
     for (const column of ['don_vi', 'nam', 'chi_tieu'] as const) {
-      if (cell[column] === '') fail(column, 'o-trong', 'ô không được để trống');
+      if (cell[column] === '') fail(column, 'o-trong', {});
     }
-    if (cell.don_vi && !context.unitIds.has(cell.don_vi)) fail('don_vi', 'don-vi-khong-co', 'đơn vị không có trong content/don-vi/ (ghi mã đơn vị, là tên tệp không có đuôi .yaml)', cell.don_vi);
+    if (cell.don_vi && !context.unitIds.has(cell.don_vi)) fail('don_vi', 'don-vi-khong-co', {}, cell.don_vi);
     const kind = context.indicatorKinds.get(cell.chi_tieu);
-    if (cell.chi_tieu && !kind) fail('chi_tieu', 'chi-tieu-khong-co', 'chỉ tiêu không có trong content/chi-tieu/ (ghi mã chỉ tiêu, là tên tệp không có đuôi .yaml)', cell.chi_tieu);
+    if (cell.chi_tieu && !kind) fail('chi_tieu', 'chi-tieu-khong-co', {}, cell.chi_tieu);
     if (cell.nam) {
       if (cell.nam === context.baselineKey) {
         // previous-term comparison row
       } else if (!/^\d{4}$/.test(cell.nam)) {
-        fail('nam', 'nam-khong-hop-le', `năm phải có 4 chữ số${context.baselineKey ? ` hoặc là "${context.baselineKey}" (số liệu nhiệm kỳ trước)` : ''}`, cell.nam);
+        fail('nam', 'nam-khong-hop-le', context.baselineKey ? { baselineKey: context.baselineKey } : {}, cell.nam);
       } else if (Number(cell.nam) < context.term.from || Number(cell.nam) > context.term.to) {
-        fail('nam', 'nam-ngoai-nhiem-ky', `năm nằm ngoài nhiệm kỳ ${context.term.from} – ${context.term.to}`, cell.nam);
+        fail('nam', 'nam-ngoai-nhiem-ky', { term: context.term }, cell.nam);
       }
     }
 
     const numberCell = (column: 'gia_tri' | 'tu_so' | 'mau_so'): number | undefined => {
       if (cell[column] === '') {
-        fail(column, 'o-trong', 'ô không được để trống');
+        fail(column, 'o-trong', {});
         return undefined;
       }
       const parsed = parseWholeNumber(cell[column]);
       if (!parsed.ok) {
-        fail(column, parsed.rule, parsed.message, cell[column]);
+        failWith(column, parsed, cell[column]);
         return undefined;
       }
       return parsed.value;
@@ -346,15 +319,15 @@ export function parseResultsCsv(
     if (kind === 'count') {
       row.value = numberCell('gia_tri');
       for (const column of ['tu_so', 'mau_so'] as const) {
-        if (cell[column] !== '') fail(column, 'dem-khong-tu-mau', 'chỉ tiêu đếm chỉ ghi gia_tri; để trống tu_so và mau_so', cell[column]);
+        if (cell[column] !== '') fail(column, 'dem-khong-tu-mau', { csv: true }, cell[column]);
       }
     } else if (kind === 'rate') {
-      if (cell.gia_tri !== '') fail('gia_tri', 'ty-le-khong-gia-tri', 'chỉ tiêu tỷ lệ ghi tu_so và mau_so; để trống gia_tri (trang tự tính tỷ lệ)', cell.gia_tri);
+      if (cell.gia_tri !== '') fail('gia_tri', 'ty-le-khong-gia-tri', {}, cell.gia_tri);
       row.numerator = numberCell('tu_so');
       row.denominator = numberCell('mau_so');
-      if (row.denominator === 0) fail('mau_so', 'mau-so-duong', 'mẫu số phải lớn hơn 0', cell.mau_so);
+      if (row.denominator === 0) fail('mau_so', 'mau-so-duong', {}, cell.mau_so);
       if (row.numerator !== undefined && row.denominator !== undefined && row.numerator > row.denominator) {
-        fail('tu_so', 'tu-so-vuot-mau-so', `tử số lớn hơn mẫu số (${cell.mau_so})`, cell.tu_so);
+        fail('tu_so', 'tu-so-vuot-mau-so', { denominator: cell.mau_so }, cell.tu_so);
       }
     }
     if (valid) rows.push(row);

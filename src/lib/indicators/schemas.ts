@@ -6,6 +6,7 @@
 // (content/cau-hinh.yaml): indicatorSchemaFor / unitSchemaFor refuse a code the edition does not
 // list; indicatorSchema / unitSchema (no edition) take any well-formed code.
 import { z } from '../content/zod-vi.ts';
+import { addRuleIssue, ruleRefinement } from '../problems/rule-issues.ts';
 import { vocabularyCode, type Vocabularies } from '../edition/schema.ts';
 
 /** The unit of measure of every rate: per cent. */
@@ -65,20 +66,20 @@ export function indicatorSchemaFor(vocabularies: Pick<Vocabularies, 'measureUnit
         ...Object.entries(data.annualTargets).map(([year, value]) => [['annualTargets', year], value] as [PropertyKey[], number]),
       ];
       if (data.kind === 'rate') {
-        if (data.unit !== RATE_UNIT) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'chỉ tiêu tỷ lệ phải có đơn vị tính phan-tram', params: { rule: 'ty-le-phan-tram' } });
+        if (data.unit !== RATE_UNIT) addRuleIssue(ctx, 'ty-le-phan-tram', {}, ['unit']);
         for (const field of ['numerator', 'denominator'] as const) {
-          if (!data[field]) ctx.addIssue({ code: 'custom', path: [field], message: `chỉ tiêu tỷ lệ phải nêu ${field === 'numerator' ? 'tử số' : 'mẫu số'}`, params: { rule: 'ty-le-tu-mau' } });
+          if (!data[field]) addRuleIssue(ctx, 'ty-le-tu-mau', { numerator: field === 'numerator' }, [field]);
         }
         for (const [path, value] of targets) {
-          if (value > 100 || !hasAtMostTwoDecimals(value)) ctx.addIssue({ code: 'custom', path, message: 'mục tiêu tỷ lệ phải từ 0 đến 100, tối đa hai chữ số thập phân', params: { rule: 'muc-tieu-ty-le' } });
+          if (value > 100 || !hasAtMostTwoDecimals(value)) addRuleIssue(ctx, 'muc-tieu-ty-le', {}, path);
         }
       } else {
-        if (data.unit === RATE_UNIT) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'chỉ tiêu đếm không dùng đơn vị tính phan-tram', params: { rule: 'dem-khong-phan-tram' } });
+        if (data.unit === RATE_UNIT) addRuleIssue(ctx, 'dem-khong-phan-tram', {}, ['unit']);
         for (const field of ['numerator', 'denominator'] as const) {
-          if (data[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'chỉ tiêu đếm không có tử số, mẫu số', params: { rule: 'dem-khong-tu-mau' } });
+          if (data[field]) addRuleIssue(ctx, 'dem-khong-tu-mau', {}, [field]);
         }
         for (const [path, value] of targets) {
-          if (!Number.isSafeInteger(value)) ctx.addIssue({ code: 'custom', path, message: 'mục tiêu của chỉ tiêu đếm phải là số nguyên', params: { rule: 'muc-tieu-so-nguyen' } });
+          if (!Number.isSafeInteger(value)) addRuleIssue(ctx, 'muc-tieu-so-nguyen', {}, path);
         }
       }
     });
@@ -136,7 +137,7 @@ export const datasetMetaSchema = z
     }).strict().optional(),
   })
   .strict()
-  .refine((m) => m.term.from <= m.term.to, { path: ['term'], message: 'năm đầu nhiệm kỳ phải nhỏ hơn hoặc bằng năm cuối', params: { rule: 'nhiem-ky' } });
+  .refine((m) => m.term.from <= m.term.to, ruleRefinement('nhiem-ky', { order: true }, ['term']));
 export type DatasetMeta = z.infer<typeof datasetMetaSchema>;
 
 /** Where units that reported everything sit within their group on /tinh-hinh-bao-cao/. */

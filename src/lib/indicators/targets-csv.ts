@@ -5,9 +5,10 @@
 // same encoding, separator and whole-number rules). A unit or indicator without rows has no
 // target: "Chưa có mục tiêu", never assumed.
 import { csvRecords, type CsvRecord } from './csv-records.ts';
-import { csvProblem, detectDelimiter, MAX_ROWS, parseWholeNumber } from './results-csv.ts';
+import { csvProblem, detectDelimiter, MAX_ROWS, parseWholeNumber, refused, type Parsed } from './results-csv.ts';
 import type { Problem } from '../problems/problem.ts';
 import type { RuleId } from '../problems/rules.ts';
+import { messageOf, problem, type MessageValues, type WordedRule } from '../problems/messages.ts';
 import { hasAtMostTwoDecimals } from './schemas.ts';
 
 export const TARGET_COLUMNS = ['don_vi', 'chi_tieu', 'ky', 'muc_tieu'] as const;
@@ -28,13 +29,13 @@ export interface TargetsContext {
 }
 
 /** A per-cent target: 0 to 100, at most two decimals, "." or "," before them. */
-function parsePercent(raw: string): { ok: true; value: number } | { ok: false; rule: RuleId; message: string } {
+function parsePercent(raw: string): Parsed {
   const text = raw.trim();
   if (/^\d{1,3}([.,]\d+)?$/.test(text)) {
     const value = Number(text.replace(',', '.'));
     if (value <= 100 && hasAtMostTwoDecimals(value)) return { ok: true, value };
   }
-  return { ok: false, rule: 'muc-tieu-ty-le', message: 'mục tiêu tỷ lệ phải từ 0 đến 100, tối đa hai chữ số thập phân, không ghi dấu %' };
+  return refused('muc-tieu-ty-le', { csv: true });
 }
 
 export function parseTargetsCsv(file: string, input: string, context: TargetsContext): { byUnit: Record<string, Record<string, UnitTarget>>; problems: Problem[] } {
@@ -43,10 +44,8 @@ export function parseTargetsCsv(file: string, input: string, context: TargetsCon
   const byUnit: Record<string, Record<string, UnitTarget>> = {};
   const headerLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = detectDelimiter(headerLine);
-  const headerProblem = (column: number, actual: string): Problem => ({
-    file, line: 1, column, rule: 'tieu-de', actual,
-    message: `dòng tiêu đề phải đúng ${TARGET_COLUMNS.length} cột theo thứ tự ${TARGET_COLUMNS.join(delimiter ?? ',')}; cột ${column} ${actual === '' ? 'bị thiếu' : 'không đúng'}${TARGET_COLUMNS[column - 1] ? ` (cần "${TARGET_COLUMNS[column - 1]}")` : ' (thừa cột)'}`,
-  });
+  const headerProblem = (column: number, actual: string): Problem =>
+    problem('tieu-de', { columns: TARGET_COLUMNS, delimiter: delimiter ?? ',', column, missing: actual === '' }, { file, line: 1, column, actual });
   if (!delimiter) return { byUnit, problems: [headerProblem(1, headerLine)] };
   let records: CsvRecord[];
   try {
@@ -64,33 +63,35 @@ export function parseTargetsCsv(file: string, input: string, context: TargetsCon
   const seen = new Map<string, number>();
   for (const { cells, line } of body) {
     if (cells.length !== TARGET_COLUMNS.length) {
-      problems.push({ file, line, rule: 'so-cot', actual: cells.join(delimiter), message: `dòng có ${cells.length} ô, cần đúng ${TARGET_COLUMNS.length} ô (${TARGET_COLUMNS.join(delimiter)})` });
+      problems.push(problem('so-cot', { cells: cells.length, columns: TARGET_COLUMNS, delimiter }, { file, line, actual: cells.join(delimiter) }));
       continue;
     }
     const cell = Object.fromEntries(TARGET_COLUMNS.map((name, i) => [name, (cells[i] ?? '').trim()])) as Record<Column, string>;
     let valid = true;
-    const fail = (column: Column, rule: RuleId, message: string, value?: string) => {
+    /** A problem of this cell, worded by the catalogue (or already worded: a target's reason). */
+    const failWith = (column: Column, found: { rule: RuleId; message: string }, value?: string) => {
       valid = false;
-      problems.push({ file, line, column: TARGET_COLUMNS.indexOf(column) + 1, columnName: column, rule, message, ...(value === undefined ? {} : { actual: value }) });
+      problems.push({ file, line, column: TARGET_COLUMNS.indexOf(column) + 1, columnName: column, rule: found.rule, message: found.message, ...(value === undefined ? {} : { actual: value }) });
     };
-    for (const column of TARGET_COLUMNS) if (cell[column] === '') fail(column, 'o-trong', 'ô không được để trống');
+    const fail = <R extends WordedRule>(column: Column, rule: R, values: MessageValues<R>, value?: string) => failWith(column, { rule, message: messageOf(rule, values) }, value);
+    for (const column of TARGET_COLUMNS) if (cell[column] === '') fail(column, 'o-trong', {});
     if (!valid) continue;
-    if (!context.unitIds.has(cell.don_vi)) fail('don_vi', 'don-vi-khong-co', 'đơn vị không có trong content/don-vi/ (ghi mã đơn vị, là tên tệp không có đuôi .yaml)', cell.don_vi);
+    if (!context.unitIds.has(cell.don_vi)) fail('don_vi', 'don-vi-khong-co', {}, cell.don_vi);
     const kind = context.indicatorKinds.get(cell.chi_tieu);
-    if (!kind) fail('chi_tieu', 'chi-tieu-khong-co', 'chỉ tiêu không có trong content/chi-tieu/ (ghi mã chỉ tiêu, là tên tệp không có đuôi .yaml)', cell.chi_tieu);
+    if (!kind) fail('chi_tieu', 'chi-tieu-khong-co', {}, cell.chi_tieu);
     if (cell.ky !== TERM_PERIOD) {
-      if (!/^\d{4}$/.test(cell.ky)) fail('ky', 'nam-khong-hop-le', `kỳ phải là "${TERM_PERIOD}" (mục tiêu nhiệm kỳ) hoặc một năm có 4 chữ số (phân bổ năm)`, cell.ky);
-      else if (Number(cell.ky) < context.term.from || Number(cell.ky) > context.term.to) fail('ky', 'nam-ngoai-nhiem-ky', `năm nằm ngoài nhiệm kỳ ${context.term.from} – ${context.term.to}`, cell.ky);
+      if (!/^\d{4}$/.test(cell.ky)) fail('ky', 'nam-khong-hop-le', { termPeriod: TERM_PERIOD }, cell.ky);
+      else if (Number(cell.ky) < context.term.from || Number(cell.ky) > context.term.to) fail('ky', 'nam-ngoai-nhiem-ky', { term: context.term }, cell.ky);
     }
     let value: number | undefined;
     if (kind) {
-      const parsed = kind === 'rate' ? parsePercent(cell.muc_tieu) : parseWholeNumber(cell.muc_tieu);
+      const parsed = kind === 'rate' ? parsePercent(cell.muc_tieu) : parseWholeNumber(cell.muc_tieu, { target: true });
       if (parsed.ok) value = parsed.value;
-      else fail('muc_tieu', parsed.rule, kind === 'count' ? `mục tiêu của chỉ tiêu đếm: ${parsed.message}` : parsed.message, cell.muc_tieu);
+      else failWith('muc_tieu', parsed, cell.muc_tieu);
     }
     const key = `${cell.don_vi}|${cell.chi_tieu}|${cell.ky}`;
     const first = seen.get(key);
-    if (first !== undefined) fail('ky', 'trung-dong', `cùng đơn vị, chỉ tiêu và kỳ đã có ở dòng ${first}`, `${cell.don_vi}, ${cell.chi_tieu}, ${cell.ky}`);
+    if (first !== undefined) fail('ky', 'trung-dong', { line: first }, `${cell.don_vi}, ${cell.chi_tieu}, ${cell.ky}`);
     else seen.set(key, line);
     if (!valid || value === undefined) continue;
     const target = ((byUnit[cell.don_vi] ??= {})[cell.chi_tieu] ??= { annual: {} });

@@ -5,6 +5,8 @@
 // checks that still word their messages themselves, and fails on any new one.
 import type { Problem } from './problem.ts';
 import type { RuleId } from './rules.ts';
+import { DATA_MESSAGES } from './messages-data.ts';
+import { fileTooLargeText, FORM_MESSAGES, unreadableText, type FileTooLarge, type Unreadable } from './messages-forms.ts';
 
 const MB = 1024 * 1024;
 
@@ -27,22 +29,33 @@ const KINDS: Record<PathKind, string> = {
 };
 
 export const MESSAGES = {
+  ...DATA_MESSAGES,
   'khong-phai-tep': (v: { kind: PathKind; fix?: boolean }) => (v.fix ? `${KINDS[v.kind]}; hãy xoá hoặc đổi tên để trang không đọc nhầm` : KINDS[v.kind]),
   'khong-phai-thu-muc': (v: { kind: PathKind | null }) => `phải là thư mục nhưng ${v.kind ? KINDS[v.kind] : 'là một tệp'}`,
   'lien-ket-ngoai': () => 'liên kết tượng trưng trỏ ra ngoài thư mục content/; trang chỉ đọc tệp nằm trong content/ (hãy chép tệp vào đây)',
   'lien-ket-hong': (v: { loop: boolean }) =>
     v.loop ? 'liên kết tượng trưng vòng quanh chính nó; hãy thay bằng tệp thật' : 'liên kết tượng trưng trỏ tới tệp không tồn tại; hãy thay bằng tệp thật hoặc xoá liên kết',
-  /** `reason`: the system's reason, as content-dir.ts systemReason words it. */
-  'khong-doc-duoc': (v: { reason: string; folder?: boolean }) => `không đọc được${v.folder ? ' thư mục' : ''}: ${v.reason}`,
-  'tep-qua-lon': (v: { size: number; limit: number }) =>
-    `tệp quá lớn (${sizeText(v.size)}); giới hạn cho loại tệp này là ${sizeText(v.limit)}, gấp nhiều lần số liệu thật, nên tệp này nhiều khả năng bị lỗi khi lưu hoặc đặt nhầm chỗ`,
+  /** `reason`: the system's reason, as content-dir.ts systemReason words it; or a form or Word file that opens but cannot be read (messages-forms.ts). */
+  'khong-doc-duoc': (v: { reason: string; folder?: boolean } | Unreadable) => ('reason' in v ? `không đọc được${v.folder ? ' thư mục' : ''}: ${v.reason}` : unreadableText(v)),
+  /** A form or a Word file is worded by its kind (`of`, messages-forms.ts). */
+  /** `yaml`: a YAML file over the bounded loader's limit, in bytes (before decoding) or characters. */
+  'tep-qua-lon': (v: { size: number; limit: number } | FileTooLarge | { size: number; limit: number; yaml: 'bytes' | 'chars' }) => ('of' in v ? fileTooLargeText(v) :
+    'yaml' in v
+      ? v.yaml === 'bytes'
+        ? `tệp quá lớn: ${v.size.toLocaleString('vi-VN')} byte, tối đa ${v.limit.toLocaleString('vi-VN')} cho một tệp YAML`
+        : `nội dung YAML quá lớn: ${v.size.toLocaleString('vi-VN')} ký tự, tối đa ${v.limit.toLocaleString('vi-VN')}` :
+    `tệp quá lớn (${sizeText(v.size)}); giới hạn cho loại tệp này là ${sizeText(v.limit)}, gấp nhiều lần số liệu thật, nên tệp này nhiều khả năng bị lỗi khi lưu hoặc đặt nhầm chỗ`),
   'tep-la': () => 'tệp không thuộc loại được đọc ở thư mục này (chỉ .yaml hoặc .csv); xoá hoặc chuyển tệp đi để không bị bỏ sót',
   'thieu-tep': () => 'chưa có tệp ấn bản; chép từ một ấn bản mẫu và sửa theo tổ chức của mình',
   'nhap-do-dang': () => 'một lần nhập biểu mẫu bị ngắt khi đang ghi các tệp số liệu; chạy "npm run import:form -- --hoan-tat" để ghi nốt (hoặc trả lại như cũ) trước khi kiểm tra hay dựng trang',
-  'ma-pham-vi-trung': (v: { slug: string; unitFile: string }) =>
-    `mã phạm vi "${v.slug}" trùng mã đơn vị ${v.unitFile}: dự thảo báo cáo và biểu mẫu chung của cả tổ chức sẽ thay mất của đơn vị đó; hãy chọn mã khác, thường là \`word\` viết không dấu`,
+  /** The scope's slug taken by a unit (`unitFile`), or (`reserved`) by the whole site's files. */
+  'ma-pham-vi-trung': (v: { slug: string; unitFile: string } | { slug: string; reserved: true }) =>
+    'reserved' in v
+      ? `mã phạm vi "${v.slug}" trùng tên các tệp chung của cả trang (/lich/${v.slug}.ics, /so-lieu/${v.slug}.csv); hãy chọn mã khác, thường là \`word\` viết không dấu`
+      : `mã phạm vi "${v.slug}" trùng mã đơn vị ${v.unitFile}: dự thảo báo cáo và biểu mẫu chung của cả tổ chức sẽ thay mất của đơn vị đó; hãy chọn mã khác, thường là \`word\` viết không dấu`,
   'lien-ket-noi-bo': () => 'liên kết trỏ tới văn bản không có trên trang',
   'neo-lich': (v: { id: string; anchor: string }) => `mốc "${v.id}" trỏ tới neo "${v.anchor}" không có trong văn bản`,
+  ...FORM_MESSAGES,
 } as const satisfies Partial<Record<RuleId, (values: never) => string>>;
 
 export type WordedRule = keyof typeof MESSAGES;

@@ -9,6 +9,7 @@ import { quantityOf } from '../indicators/aggregate.ts';
 import { formatInteger, formatQuantityDetailed, formatTarget } from '../indicators/format.ts';
 import type { ResultRow } from '../indicators/results-csv.ts';
 import { formatProblem } from '../problems/problem.ts';
+import { problem } from '../problems/messages.ts';
 import { changeCounts, formPeriods, MAX_FORM_BYTES, formTooLarge, planChanges, readForm, type ChangeAction } from './import.ts';
 import { FORM_SHEET, UNIT_CELL } from './form-layout.ts';
 
@@ -81,10 +82,9 @@ export async function checkForm(name: string, bytes: Uint8Array, dataset: CheckD
     const nameOf = (id: string) => dataset.units.find((u) => u.id === id)?.name ?? id;
     return {
       ok: false,
-      messages: [formatProblem({
-        file: name, place: /\.xlsx$/i.test(name) ? `trang "${FORM_SHEET}", ô ${UNIT_CELL}` : 'cột don_vi', rule: 'don-vi-khac', actual: nameOf(form.unitId),
-        message: `biểu mẫu này là của "${nameOf(form.unitId)}", không phải của đơn vị đã chọn "${nameOf(expectedUnit)}"; hãy chọn đúng tệp biểu mẫu của đơn vị mình (hoặc đổi đơn vị đã chọn)`,
-      })],
+      messages: [formatProblem(problem('don-vi-khac', { formUnit: nameOf(form.unitId), chosen: nameOf(expectedUnit) }, {
+        file: name, place: /\.xlsx$/i.test(name) ? `trang "${FORM_SHEET}", ô ${UNIT_CELL}` : 'cột don_vi', actual: nameOf(form.unitId),
+      }))],
     };
   }
   const plan = planChanges(form, dataset);

@@ -2,6 +2,7 @@
 // page's first script can apply them without loading the reader: the reader runs in a Web Worker
 // started when a file is chosen (src/scripts/form-check-worker.ts).
 import type { Problem } from '../problems/problem.ts';
+import { problem } from '../problems/messages.ts';
 
 /** A problem in a form: a Problem placed by sheet and cell (or CSV line) instead of a line. */
 export type FormProblem = Problem & { place: string };
@@ -12,10 +13,10 @@ export const MAX_FORM_BYTES = 20 * 1024 * 1024;
 /** The size rule of scripts/import-form.ts, worded as it words it, for checks that get the size before the bytes (the browser's). */
 export function formTooLarge(file: string, size: number): FormProblem | null {
   if (size <= MAX_FORM_BYTES) return null;
-  return { file, place: 'tệp', rule: 'tep-qua-lon', message: `tệp nặng ${(size / 1048576).toFixed(0)} MB, quá giới hạn ${MAX_FORM_BYTES / 1048576} MB của một biểu mẫu; đây không phải biểu mẫu tải từ trang` };
+  return problem('tep-qua-lon', { size, limit: MAX_FORM_BYTES, of: 'form' }, { file, place: 'tệp' });
 }
 
 /** The type rule, for the command, which checks the name before reading the file. */
 export function formWrongType(file: string): FormProblem | null {
-  return /\.(xlsx|csv)$/i.test(file) ? null : { file, place: 'tệp', rule: 'loai-tep', message: 'chỉ nhập được tệp .xlsx hoặc .csv' };
+  return /\.(xlsx|csv)$/i.test(file) ? null : problem('loai-tep', {}, { file, place: 'tệp' });
 }

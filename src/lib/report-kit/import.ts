@@ -14,6 +14,7 @@ import { resultsContext, validateDataset } from '../indicators/dataset.ts';
 import { csvLine, neutraliseCell, toCsv } from '../indicators/csv-write.ts';
 import { csvRecords } from '../indicators/csv-records.ts';
 import { formatProblem } from '../problems/problem.ts';
+import { messageOf, problem } from '../problems/messages.ts';
 import { formatInteger } from '../indicators/format.ts';
 import { tablePeriods } from '../indicators/notes.ts';
 import { decodeUtf8, detectDelimiter, parseResultsCsv, RESULT_COLUMNS, type ResultRow } from '../indicators/results-csv.ts';
@@ -76,12 +77,13 @@ export function formArea(dataset: Pick<Dataset, 'indicators'> & Parameters<typeo
   return { rows: last + groupsOf(dataset.indicators).length + dataset.indicators.length + 10, cols: formHeader(formPeriods(dataset)).length };
 }
 
-/** A figure cell whose kind is no figure: a date, TRUE/FALSE, an Excel error. */
+/** The rule of a figure cell whose kind is no figure: a date, TRUE/FALSE, an Excel error. */
+const FIGURE_CELL_RULES: Partial<Record<XlsxCell['kind'], 'ngay-trong-o-so' | 'o-dung-sai' | 'o-loi-excel'>> = { date: 'ngay-trong-o-so', boolean: 'o-dung-sai', error: 'o-loi-excel' };
+
+/** A figure cell whose kind is no figure, as a rule and its message (placed by the caller). */
 function figureCellProblem(cell: XlsxCell): Pick<FormProblem, 'rule' | 'message'> | null {
-  if (cell.kind === 'date') return { rule: 'ngay-trong-o-so', message: 'ô số liệu chứa ngày tháng (Excel lưu ngày thành số); hãy ghi số nguyên và đặt định dạng ô là Number' };
-  if (cell.kind === 'boolean') return { rule: 'o-dung-sai', message: 'ô số liệu chứa giá trị Đúng/Sai (TRUE/FALSE), không phải số; hãy ghi số nguyên' };
-  if (cell.kind === 'error') return { rule: 'o-loi-excel', message: 'ô số liệu chứa lỗi của Excel (công thức tính hỏng: #DIV/0!, #REF!, #N/A …); hãy ghi số nguyên thay cho công thức' };
-  return null;
+  const rule = FIGURE_CELL_RULES[cell.kind];
+  return rule ? { rule, message: messageOf(rule, {}) } : null;
 }
 
 async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Promise<ReadForm | { problems: FormProblem[] }> {
@@ -100,10 +102,9 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   const layout = [LAYOUTS.current, LAYOUTS.legacy].find((l) => textAt(l.headerRow, 1).trim() === l.fixed[0]);
   if (!layout) {
     return {
-      problems: [{
-        file, place: at(`A${LAYOUTS.current.headerRow}`), rule: 'bo-cuc', actual: textAt(LAYOUTS.current.headerRow, 1).trim(),
-        message: `không nhận ra bố cục của biểu mẫu; cần ${LAYOUTS.current.label} hoặc ${LAYOUTS.legacy.label}. Hãy tải lại biểu mẫu từ trang của đơn vị`,
-      }],
+      problems: [problem('bo-cuc', { current: LAYOUTS.current.label, legacy: LAYOUTS.legacy.label }, {
+        file, place: at(`A${LAYOUTS.current.headerRow}`), actual: textAt(LAYOUTS.current.headerRow, 1).trim(),
+      })],
     };
   }
   const headerRow = layout.headerRow;
@@ -117,10 +118,7 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   const labelToKey = new Map(formPeriods(dataset).map((p) => [p.label, p.key]));
   const periods: { key: string; valueCol: number }[] = [];
   const headerProblem = (col: number, expected: string): { problems: FormProblem[] } => ({
-    problems: [{
-      file, place: at(`${columnLetter(col)}${headerRow}`), rule: 'tieu-de', actual: header[col - 1] ?? '',
-      message: `dòng tiêu đề của biểu mẫu đã bị sửa; ô này phải là "${expected}" (tải lại biểu mẫu từ trang nếu cần)`,
-    }],
+    problems: [problem('tieu-de', { formHeader: expected }, { file, place: at(`${columnLetter(col)}${headerRow}`), actual: header[col - 1] ?? '' })],
   });
   for (const [i, name] of layout.fixed.entries()) if (header[i] !== name) return headerProblem(i + 1, name);
   let col = layout.fixed.length + 1;
@@ -151,10 +149,7 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   });
   if (merges.length > 0) {
     return {
-      problems: merges.map((range) => ({
-        file, place: at(range), rule: 'o-gop',
-        message: 'các ô trong vùng số liệu bị gộp (Merge); hãy bỏ gộp ô và ghi mỗi số vào ô riêng của nó',
-      })),
+      problems: merges.map((range) => problem('o-gop', {}, { file, place: at(range) })),
     };
   }
 
@@ -163,23 +158,19 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
   const unitId = unitText ? unitIdOf(dataset, unitText) : undefined;
   if (!unitId) {
     return {
-      problems: [{
-        file, place: at(UNIT_CELL), rule: unitText ? 'don-vi-khong-co' : 'o-trong', ...(unitText ? { actual: unitText } : {}),
-        message: unitText ? 'đơn vị không có trong danh sách đơn vị của trang (content/don-vi/)' : 'chưa ghi tên đơn vị báo cáo',
-      }],
+      problems: [unitText
+        ? problem('don-vi-khong-co', { inForm: true }, { file, place: at(UNIT_CELL), actual: unitText })
+        : problem('o-trong', { formUnit: true }, { file, place: at(UNIT_CELL) })],
     };
   }
   if (fingerprint) {
     if (fingerprint.fingerprint !== (await fingerprintOf(fingerprint.unitId, fingerprint.prefilled))) {
-      return { problems: [{ file, place: `trang ẩn "${FINGERPRINT_SHEET}"`, rule: 'dau-van-tay', message: 'phần kiểm tra ẩn của biểu mẫu đã bị sửa, không biết biểu mẫu được tải về với số liệu nào; hãy tải lại biểu mẫu từ trang' }] };
+      return { problems: [problem('dau-van-tay', {}, { file, place: `trang ẩn "${FINGERPRINT_SHEET}"` })] };
     }
     if (fingerprint.unitId !== '' && fingerprint.unitId !== unitId) {
       const issued = dataset.units.find((u) => u.id === fingerprint.unitId)?.name ?? fingerprint.unitId;
       return {
-        problems: [{
-          file, place: at(UNIT_CELL), rule: 'don-vi-khong-khop', actual: unitText,
-          message: `biểu mẫu này được tải về cho "${issued}" nhưng ô đơn vị đã bị đổi; mỗi đơn vị dùng biểu mẫu tải từ trang của chính mình`,
-        }],
+        problems: [problem('don-vi-khong-khop', { issued }, { file, place: at(UNIT_CELL), actual: unitText })],
       };
     }
   }
@@ -202,13 +193,13 @@ async function readXlsx(file: string, bytes: Uint8Array, dataset: Dataset): Prom
     if (name !== undefined) {
       const first = rowOfCode.get(code);
       if (first !== undefined) {
-        problems.push({ file, place: at(`${columnLetter(codeCol)}${r}`), rule: 'chi-tieu-trung-dong', actual: code, message: `chỉ tiêu đã có ở dòng ${first}; mỗi chỉ tiêu chỉ ghi một dòng (xoá dòng chép thừa)` });
+        problems.push(problem('chi-tieu-trung-dong', { firstRow: first }, { file, place: at(`${columnLetter(codeCol)}${r}`), actual: code }));
         continue;
       }
       rowOfCode.set(code, r);
       const written = texts[layout.nameColumn - 1] ?? '';
       if (normalName(written) !== normalName(name)) {
-        problems.push({ file, place: at(`${columnLetter(layout.nameColumn)}${r}`), rule: 'ma-khong-khop-ten', actual: written, message: `tên chỉ tiêu không khớp với mã ${code} ở ô ${columnLetter(codeCol)}${r} (cần "${name}"); không sửa hay đổi chỗ cột Mã chỉ tiêu` });
+        problems.push(problem('ma-khong-khop-ten', { code, codeCell: `${columnLetter(codeCol)}${r}`, name }, { file, place: at(`${columnLetter(layout.nameColumn)}${r}`), actual: written }));
         continue;
       }
     }
@@ -275,16 +266,15 @@ function readCsv(file: string, bytes: Uint8Array, dataset: Dataset): ReadForm | 
   const units = [...new Set(parsed.rows.map((r) => r.unit))];
   if (units.length !== 1) {
     return {
-      problems: [{
-        file, place: 'tệp', rule: units.length === 0 ? 'bieu-mau-trong' : 'nhieu-don-vi', ...(units.length > 1 ? { actual: units.join(', ') } : {}),
-        message: units.length === 0 ? 'biểu mẫu chưa có số liệu nào' : 'một biểu mẫu chỉ được chứa số liệu của một đơn vị',
-      }],
+      problems: [units.length === 0
+        ? problem('bieu-mau-trong', { nothingToImport: false }, { file, place: 'tệp' })
+        : problem('nhieu-don-vi', {}, { file, place: 'tệp', ...(units.length > 1 ? { actual: units.join(', ') } : {}) })],
     };
   }
   const unitId = units[0] as string;
   const foreign = parsed.unfilled.find((u) => u.unit !== '' && u.unit !== unitId);
   if (foreign) {
-    return { problems: [{ file, place: `dòng ${foreign.line}`, rule: 'nhieu-don-vi', actual: foreign.unit, message: 'một biểu mẫu chỉ được chứa số liệu của một đơn vị' }] };
+    return { problems: [problem('nhieu-don-vi', {}, { file, place: `dòng ${foreign.line}`, actual: foreign.unit })] };
   }
   return entriesOf(file, unitId, parsed.rows, parsed.unfilled, (line) => `dòng ${line}`);
 }
@@ -297,7 +287,7 @@ function entriesOf(
   whereOf: (line: number) => string,
   prefilled?: ReadonlyMap<string, string>,
 ): ReadForm | { problems: FormProblem[] } {
-  if (rows.length === 0 && !prefilled?.size) return { problems: [{ file, place: 'tệp', rule: 'bieu-mau-trong', message: 'biểu mẫu chưa có số liệu nào; không có gì để nhập' }] };
+  if (rows.length === 0 && !prefilled?.size) return { problems: [problem('bieu-mau-trong', { nothingToImport: true }, { file, place: 'tệp' })] };
   const lines = [
     ...rows.map((row) => ({ period: row.period, indicator: row.indicator, row, line: row.line })),
     ...unfilled.map((u) => ({ period: u.period, indicator: u.indicator, row: null, line: u.line })),
@@ -309,7 +299,7 @@ function entriesOf(
     const key = `${l.period}|${l.indicator}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, l.line);
-    else problems.push({ file, place: whereOf(l.line), rule: 'dong-trung', actual: `${l.period}, ${l.indicator}`, message: `năm và chỉ tiêu này đã có ở ${whereOf(first)}; mỗi năm của một chỉ tiêu chỉ ghi một lần` });
+    else problems.push(problem('dong-trung', { first: whereOf(first) }, { file, place: whereOf(l.line), actual: `${l.period}, ${l.indicator}` }));
   }
   if (problems.length > 0) return { problems };
   const entries: FormEntry[] = lines.map((l) => {

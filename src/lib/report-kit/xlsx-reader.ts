@@ -10,6 +10,8 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { findUnsafeCharacter } from '../text/unsafe-characters.ts';
 import type { RuleId } from '../problems/rules.ts';
+import { messageOf, type MessageValues, type WordedRule } from '../problems/messages.ts';
+import type { Damage, NotForm } from '../problems/messages-forms.ts';
 import { columnLetter } from './form-layout.ts';
 import { entryText, inflateEntry, isZip, ZipRefusal, zipEntries, type ZipEntry } from './zip-reader.ts';
 
@@ -78,7 +80,17 @@ class Refused extends Error {
 const refuse = (problem: XlsxProblem): never => {
   throw new Refused(problem);
 };
-const corrupt = (place: string, why: string): never => refuse({ place, rule: 'khong-doc-duoc', message: `tệp .xlsx hỏng: ${why}` });
+/** A problem of rule `rule` at `where`, its message written by the catalogue (the caller adds the file). */
+function placed<R extends WordedRule>(rule: R, values: MessageValues<R>, where: Omit<XlsxProblem, 'rule' | 'message'>): XlsxProblem {
+  return { ...where, rule, message: messageOf(rule, values) };
+}
+/** A cell holding a character the form refuses (src/lib/text/unsafe-characters.ts): its rule and message. */
+function unsafeCell(bad: { kind: string; description: string }): Pick<XlsxProblem, 'rule' | 'message'> {
+  const rule = bad.kind === 'control' ? 'ky-tu-dieu-khien' : 'ky-tu-khong-hop-le';
+  const message = messageOf(rule, { in: 'form', description: bad.description });
+  return { rule, message };
+}
+const corrupt = (place: string, damage: Damage): never => refuse(placed('khong-doc-duoc', { ext: '.xlsx', damage }, { place }));
 
 // ——— What the file is ———
 
@@ -86,19 +98,18 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** A file that is not an .xlsx, named as what it is (or null when it is a zip to read on). */
 export function otherFormat(bytes: Uint8Array, expected: 'xlsx' | 'csv'): XlsxProblem | null {
-  const other = (what: string, fix: string): XlsxProblem => ({ place: 'tệp', rule: 'dinh-dang-khac', message: `tệp mang đuôi .${expected} nhưng là ${what}; ${fix}` });
-  const asXlsx = 'hãy mở tệp bằng Excel hay LibreOffice và lưu lại dạng Excel Workbook (.xlsx), hoặc tải lại biểu mẫu từ trang của đơn vị';
-  if (OLE2.every((b, i) => bytes[i] === b)) return other('bảng tính Excel 97–2003 (.xls) hay tệp Office cũ', asXlsx);
+  const other = (is: NotForm['is']): XlsxProblem => placed('dinh-dang-khac', { expected, is }, { place: 'tệp' });
+  if (OLE2.every((b, i) => bytes[i] === b)) return other('xls');
   if (isZip(bytes)) {
-    if (expected === 'csv') return other('một tệp nén (có thể là .xlsx, .ods hay .docx đổi tên thành .csv)', 'hãy đổi lại đuôi tệp cho đúng, hoặc gửi biểu mẫu .xlsx như đã tải về');
+    if (expected === 'csv') return other('zip-as-csv');
     return null;
   }
   if (expected === 'xlsx') {
-    if (bytes.byteLength === 0) return { place: 'tệp', rule: 'khong-doc-duoc', message: 'không mở được tệp .xlsx: tệp rỗng (0 byte)' };
+    if (bytes.byteLength === 0) return placed('khong-doc-duoc', { xlsx: 'empty' }, { place: 'tệp' });
     const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096));
-    if (/^\s*<\?xml|^\s*<[A-Za-z]/.test(head)) return other('một tệp XML hay HTML, không phải bảng tính Excel', asXlsx);
-    if (/^(\ufeff)?[^\u0000-\u0008]*$/.test(head) && /[,;\t]/.test(head)) return other('một tệp văn bản (có thể là CSV đổi tên thành .xlsx)', 'nếu đó là biểu mẫu .csv, hãy đổi lại đuôi tệp thành .csv; nếu không, tải lại biểu mẫu .xlsx từ trang của đơn vị');
-    return { place: 'tệp', rule: 'khong-doc-duoc', message: 'không mở được tệp .xlsx (tệp hỏng hoặc không phải Excel)' };
+    if (/^\s*<\?xml|^\s*<[A-Za-z]/.test(head)) return other('xml');
+    if (/^(\ufeff)?[^\u0000-\u0008]*$/.test(head) && /[,;\t]/.test(head)) return other('text');
+    return placed('khong-doc-duoc', { xlsx: 'unknown' }, { place: 'tệp' });
   }
   return null;
 }
@@ -116,7 +127,7 @@ function parseSmall(text: string, place: string, open: (name: string, attributes
     parser.write(text).close();
   } catch (error) {
     if (error instanceof Refused) throw error;
-    corrupt(place, 'không phải XML hợp lệ');
+    corrupt(place, { case: 'xml' });
   }
 }
 
@@ -201,7 +212,7 @@ async function streamXml(bytes: Uint8Array, entry: ZipEntry, limit: number, pars
     if (!stopped) parser.write(decoder.decode()).close();
   } catch (error) {
     if (error instanceof Refused || error instanceof ZipRefusal) throw error;
-    corrupt(place, 'không phải XML hợp lệ');
+    corrupt(place, { case: 'xml' });
   }
 }
 
@@ -247,10 +258,8 @@ async function scanSheet(bytes: Uint8Array, entry: ZipEntry, sheetName: string, 
   const at = (ref: string) => `trang "${sheetName}", ô ${ref}`;
   const out: ScannedSheet = { cells: [], merges: [], outside: [] };
   const seen = new Set<string>();
-  const outsideProblem = (ref: string, what: string): XlsxProblem => ({
-    place: at(ref), rule: 'ngoai-vung-bieu-mau', ...(what ? { actual: what } : {}),
-    message: `ô nằm ngoài vùng của biểu mẫu (${area.rows.toLocaleString('vi-VN')} dòng đầu, cột A–${columnLetter(area.cols)}) nhưng có nội dung; Văn phòng không biết số này thuộc chỉ tiêu nào. Hãy xoá ô đó hoặc chuyển số vào đúng ô của biểu mẫu`,
-  });
+  const outsideProblem = (ref: string, what: string): XlsxProblem =>
+    placed('ngoai-vung-bieu-mau', { rows: area.rows, lastColumn: columnLetter(area.cols) }, { place: at(ref), ...(what ? { actual: what } : {}) });
   let prefix = '';
   let row = 0;
   let col = 0;
@@ -271,8 +280,8 @@ async function scanSheet(bytes: Uint8Array, entry: ZipEntry, sheetName: string, 
       case 'row': {
         if (!inSheetData) break;
         const next = a.r === undefined ? row + 1 : Number(a.r);
-        if (!Number.isInteger(next) || next < 1 || next > 1048576) corrupt(`trang "${sheetName}"`, `số dòng "${a.r}" không hợp lệ`);
-        if (next <= row) corrupt(`trang "${sheetName}", dòng ${next}`, `dòng ${next} ghi sau dòng ${row} (các dòng phải theo thứ tự)`);
+        if (!Number.isInteger(next) || next < 1 || next > 1048576) corrupt(`trang "${sheetName}"`, { case: 'row-number', row: a.r });
+        if (next <= row) corrupt(`trang "${sheetName}", dòng ${next}`, { case: 'row-order', row: next, after: row });
         row = next;
         col = 0;
         if (row > area.rows) throw new AreaDone();
@@ -284,15 +293,15 @@ async function scanSheet(bytes: Uint8Array, entry: ZipEntry, sheetName: string, 
         let c = col + 1;
         if (a.r !== undefined) {
           const parsed = parseRef(a.r);
-          if (!parsed) corrupt(`trang "${sheetName}", dòng ${row}`, `địa chỉ ô "${a.r}" không hợp lệ`);
+          if (!parsed) corrupt(`trang "${sheetName}", dòng ${row}`, { case: 'cell-ref', ref: a.r });
           [r, c] = parsed!;
-          if (r !== row) corrupt(at(a.r), `ô ${a.r} nằm trong dòng ${row}`);
-          if (c <= col) corrupt(at(a.r), `ô ${a.r} ghi sau ô ${columnLetter(col)}${row} (các ô phải theo thứ tự)`);
+          if (r !== row) corrupt(at(a.r), { case: 'cell-row', ref: a.r, row });
+          if (c <= col) corrupt(at(a.r), { case: 'cell-order', ref: a.r, after: `${columnLetter(col)}${row}` });
         }
-        if (c > 16384) corrupt(`trang "${sheetName}", dòng ${row}`, 'dòng có quá 16.384 cột');
+        if (c > 16384) corrupt(`trang "${sheetName}", dòng ${row}`, { case: 'too-many-columns' });
         col = c;
         const ref = `${columnLetter(c)}${r}`;
-        if (seen.has(ref)) corrupt(at(ref), `ô ${ref} ghi hai lần`);
+        if (seen.has(ref)) corrupt(at(ref), { case: 'cell-twice', ref });
         cell = { row: r, col: c, ref, type: a.t ?? 'n', style: a.s === undefined ? 0 : Number(a.s), value: null, inline: null, formula: null, formulaType: '', formulaShared: '' };
         break;
       }
@@ -409,10 +418,7 @@ async function scanSheet(bytes: Uint8Array, entry: ZipEntry, sheetName: string, 
     // Parsing costs far more than scanning: the XML parsed (the areas of all sheets) has a bound of its own.
     budget.parsed -= text.length;
     if (budget.parsed < 0) {
-      refuse({
-        place: `trang "${sheetName}"`, rule: 'zip-qua-lon',
-        message: `vùng biểu mẫu của các trang chiếm hơn ${SAX_BUDGET / 1048576} MB dữ liệu XML (một biểu mẫu thật chỉ vài chục KB); tệp không phải biểu mẫu tải từ trang hoặc đã bị độn thêm`,
-      });
+      refuse(placed('zip-qua-lon', { case: 'sheets', limit: SAX_BUDGET }, { place: `trang "${sheetName}"` }));
     }
     try {
       parser.write(text);
@@ -448,14 +454,13 @@ async function scanSheet(bytes: Uint8Array, entry: ZipEntry, sheetName: string, 
     const internals = parser as unknown as { chunk: string; i: number };
     const near = internals.chunk?.slice(Math.max(0, internals.i - 1), internals.i + 1) ?? '';
     const bad = findUnsafeCharacter(near);
-    if (error instanceof TypeError && /decode|encoded|utf/i.test(error.message)) corrupt(`trang "${sheetName}"`, 'phần dữ liệu của trang không phải văn bản UTF-8');
+    if (error instanceof TypeError && /decode|encoded|utf/i.test(error.message)) corrupt(`trang "${sheetName}"`, { case: 'sheet-not-utf8' });
     if (bad) {
       refuse({
-        place: cell ? at((cell as RawCell).ref) : `trang "${sheetName}"`, rule: bad.kind === 'control' ? 'ky-tu-dieu-khien' : 'ky-tu-khong-hop-le',
-        message: `ô chứa ${bad.description}; hãy xoá ký tự đó (thường do dán từ phần mềm khác) rồi lưu lại`,
+        place: cell ? at((cell as RawCell).ref) : `trang "${sheetName}"`, ...unsafeCell(bad),
       });
     }
-    corrupt(`trang "${sheetName}"${cell ? `, ô ${(cell as RawCell).ref}` : ''}`, 'phần dữ liệu của trang không phải XML hợp lệ');
+    corrupt(`trang "${sheetName}"${cell ? `, ô ${(cell as RawCell).ref}` : ''}`, { case: 'sheet-xml' });
   }
   return out;
 }
@@ -533,8 +538,7 @@ function resolve(raw: RawCell, ctx: ResolveContext): XlsxCell {
     const bad = findUnsafeCharacter(text);
     if (bad) {
       ctx.problems.push({
-        place, rule: bad.kind === 'control' ? 'ky-tu-dieu-khien' : 'ky-tu-khong-hop-le',
-        message: `ô chứa ${bad.description}; hãy xoá ký tự đó (thường do dán từ phần mềm khác) rồi lưu lại`,
+        place, ...unsafeCell(bad),
       });
     }
     return { ...base, kind: 'text', text };
@@ -555,7 +559,7 @@ function resolve(raw: RawCell, ctx: ResolveContext): XlsxCell {
       const index = /^\d+$/.test(v.trim()) ? Number(v.trim()) : -1;
       const text = ctx.strings.get(index);
       if (text === undefined) {
-        ctx.problems.push({ place, rule: 'khong-doc-duoc', actual: v, message: `tệp .xlsx hỏng: ô trỏ tới chữ số ${v} trong bảng chữ dùng chung, bảng chỉ có ${ctx.stringCount.toLocaleString('vi-VN')} mục` });
+        ctx.problems.push(placed('khong-doc-duoc', { ext: '.xlsx', damage: { case: 'shared-string', index: v, strings: ctx.stringCount } }, { place, actual: v }));
         return { ...base, kind: 'text', text: '' };
       }
       return textCell(unescapeXstring(text));
@@ -574,11 +578,8 @@ function resolve(raw: RawCell, ctx: ResolveContext): XlsxCell {
     case 'n': {
       const trimmed = v.trim();
       if (!XSD_DOUBLE.test(trimmed) || !Number.isFinite(Number(trimmed))) {
-        const what = /^[+-]?INF$|^NaN$/.test(trimmed) ? 'giá trị vô cực hay "không phải số" (INF, NaN)' : trimmed.includes(',') ? 'số viết có dấu phẩy, không theo chuẩn của tệp Excel' : 'chữ không đọc được thành số';
-        ctx.problems.push({
-          place, rule: 'o-so-sai-chuan', actual: v,
-          message: `ô kiểu số nhưng chứa ${what}; tệp không do Excel ghi đúng chuẩn. Hãy gõ lại số trong ô (số nguyên, không dấu phân cách) rồi lưu lại bằng Excel hay LibreOffice`,
-        });
+        const found = /^[+-]?INF$|^NaN$/.test(trimmed) ? 'infinite' : trimmed.includes(',') ? 'comma' : 'text';
+        ctx.problems.push(placed('o-so-sai-chuan', { found }, { place, actual: v }));
         return { ...base, kind: 'number', text: v };
       }
       const number = Number(trimmed);
@@ -586,7 +587,7 @@ function resolve(raw: RawCell, ctx: ResolveContext): XlsxCell {
       return { ...base, kind: 'number', text: String(number) };
     }
     default:
-      ctx.problems.push({ place, rule: 'khong-doc-duoc', actual: raw.type, message: `tệp .xlsx hỏng: kiểu ô "${raw.type}" không có trong chuẩn` });
+      ctx.problems.push(placed('khong-doc-duoc', { ext: '.xlsx', damage: { case: 'cell-type', type: raw.type } }, { place, actual: raw.type }));
       return { ...base, kind: 'text', text: v };
   }
 }
@@ -606,23 +607,20 @@ function sheetOf(name: string, cells: XlsxCell[], merges: string[]): XlsxSheet {
 const SPREADSHEET_MAIN = /spreadsheetml\.sheet\.main\+xml|spreadsheetml\.template\.main\+xml|ms-excel\.sheet\.macroEnabled\.main\+xml|ms-excel\.template\.macroEnabled\.main\+xml/;
 
 async function whatZipIs(bytes: Uint8Array, entries: Map<string, ZipEntry>): Promise<XlsxProblem | null> {
-  const other = (what: string): XlsxProblem => ({
-    place: 'tệp', rule: 'dinh-dang-khac',
-    message: `tệp mang đuôi .xlsx nhưng là ${what}; hãy mở bằng Excel hay LibreOffice và lưu lại dạng Excel Workbook (.xlsx), hoặc tải lại biểu mẫu từ trang của đơn vị`,
-  });
+  const other = (is: NotForm['is'], subtype?: string): XlsxProblem => placed('dinh-dang-khac', { expected: 'xlsx', is, ...(subtype === undefined ? {} : { subtype }) }, { place: 'tệp' });
   const mimetype = entries.get('mimetype');
   if (mimetype) {
     const type = (await entryText(bytes, mimetype, 1024)).trim();
-    if (type === 'application/vnd.oasis.opendocument.spreadsheet') return other('bảng tính OpenDocument (.ods, của LibreOffice hay OpenOffice)');
-    if (type.startsWith('application/vnd.oasis.opendocument.')) return other(`tài liệu OpenDocument (${type.slice('application/vnd.oasis.opendocument.'.length)})`);
+    if (type === 'application/vnd.oasis.opendocument.spreadsheet') return other('ods');
+    if (type.startsWith('application/vnd.oasis.opendocument.')) return other('opendocument', type.slice('application/vnd.oasis.opendocument.'.length));
   }
   const types = entries.get('[Content_Types].xml');
-  if (!types) return other('một tệp nén (.zip) không phải bảng tính Excel');
+  if (!types) return other('zip');
   const text = await entryText(bytes, types, PART_LIMITS.small);
   if (SPREADSHEET_MAIN.test(text)) return null;
-  if (/wordprocessingml\.document|ms-word\./.test(text) || entries.has('word/document.xml')) return other('văn bản Word (.docx)');
-  if (/presentationml|ms-powerpoint/.test(text)) return other('bài trình chiếu PowerPoint (.pptx)');
-  return other('một tệp nén Office không phải bảng tính Excel');
+  if (/wordprocessingml\.document|ms-word\./.test(text) || entries.has('word/document.xml')) return other('docx');
+  if (/presentationml|ms-powerpoint/.test(text)) return other('pptx');
+  return other('office');
 }
 
 /** Reads the form sheet (and the fingerprint sheet) of an .xlsx, within bounds; refuses what is not a sound form. */
@@ -645,7 +643,7 @@ async function readWorkbook(bytes: Uint8Array, options: XlsxReadOptions): Promis
 
   const root = await relationships(bytes, entries, '');
   const workbookPath = [...root.values()].find((r) => /\/officeDocument$/.test(r.type))?.target ?? 'xl/workbook.xml';
-  const workbookEntry = entries.get(workbookPath) ?? corrupt('tệp', `không thấy phần "${workbookPath}" (sổ tính)`);
+  const workbookEntry = entries.get(workbookPath) ?? corrupt('tệp', { case: 'missing-part', part: workbookPath, what: 'sổ tính' });
   const sheets: { name: string; rid: string }[] = [];
   let date1904 = false;
   parseSmall(await entryText(bytes, workbookEntry, PART_LIMITS.small), `phần "${workbookPath}"`, (name, a) => {
@@ -659,11 +657,11 @@ async function readWorkbook(bytes: Uint8Array, options: XlsxReadOptions): Promis
   const stringsEntry = entries.get(typed('/sharedStrings') ?? '');
 
   const formSheet = sheets.find((s) => s.name === options.sheet);
-  if (!formSheet) return { problems: [{ place: 'tệp', rule: 'khong-phai-bieu-mau', message: `không có trang "${options.sheet}": đây không phải biểu mẫu của trang sơ kết` }] };
+  if (!formSheet) return { problems: [placed('khong-phai-bieu-mau', { sheet: options.sheet }, { place: 'tệp' })] };
   const sheetEntry = (s: { name: string; rid: string }) => {
     const part = partOf(s.rid);
-    if (!part) return corrupt(`trang "${s.name}"`, 'sổ tính không chỉ ra phần dữ liệu của trang');
-    return part.type.endsWith('/worksheet') ? entries.get(part.target) ?? corrupt(`trang "${s.name}"`, `không thấy phần "${part.target}"`) : null;
+    if (!part) return corrupt(`trang "${s.name}"`, { case: 'no-sheet-part' });
+    return part.type.endsWith('/worksheet') ? entries.get(part.target) ?? corrupt(`trang "${s.name}"`, { case: 'missing-part', part: part.target }) : null;
   };
 
   const dates = await dateStyles(bytes, stylesEntry);
@@ -703,10 +701,9 @@ async function readWorkbook(bytes: Uint8Array, options: XlsxReadOptions): Promis
       const figure = rowCells.find((c) => c.col > 1 && (c.kind === 'number' || c.kind === 'formula' || c.kind === 'date'));
       if (code && figure) {
         return {
-          problems: [{
-            place: `trang "${other.name}", ô ${figure.ref}`, rule: 'trang-khac-co-so-lieu', actual: figure.text,
-            message: `trang "${other.name}" có số liệu cho chỉ tiêu ${code.text.trim()} (ô ${code.ref}), nhưng chỉ trang "${options.sheet}" được nhập; hãy chép số liệu vào trang "${options.sheet}" và xoá trang "${other.name}"`,
-          }],
+          problems: [placed('trang-khac-co-so-lieu', { other: other.name, code: code.text.trim(), codeRef: code.ref, sheet: options.sheet }, {
+            place: `trang "${other.name}", ô ${figure.ref}`, actual: figure.text,
+          })],
         };
       }
     }

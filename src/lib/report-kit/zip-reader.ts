@@ -4,6 +4,8 @@
 // inflated, through the platform's streaming inflater, and their real output is counted
 // and stopped at the declared size or the part's limit, whichever is smaller (declared sizes can
 // lie). Memory stays bounded whatever the archive: nothing is inflated whole into one buffer.
+import { messageOf } from '../problems/messages.ts';
+import type { Damage, Unreadable, ZipTooLarge } from '../problems/messages-forms.ts';
 
 export interface ZipEntry {
   name: string;
@@ -15,12 +17,14 @@ export interface ZipEntry {
   flags: number;
 }
 
-/** Why the archive is refused: the rule and the Vietnamese reason, naming the entry. */
+/** Why the archive is refused: the rule and the Vietnamese reason (worded by the catalogue), naming the entry. */
 export class ZipRefusal extends Error {
   readonly rule: 'khong-doc-duoc' | 'zip-qua-lon';
   readonly entry: string | undefined;
-  constructor(rule: ZipRefusal['rule'], message: string, entry?: string) {
-    super(message);
+  constructor(rule: 'khong-doc-duoc', values: Unreadable, entry?: string);
+  constructor(rule: 'zip-qua-lon', values: ZipTooLarge, entry?: string);
+  constructor(rule: ZipRefusal['rule'], values: Unreadable | ZipTooLarge, entry?: string) {
+    super(rule === 'zip-qua-lon' ? messageOf(rule, values as ZipTooLarge) : messageOf(rule, values as Unreadable));
     this.rule = rule;
     this.entry = entry;
   }
@@ -53,8 +57,6 @@ export const ZIP_LIMITS = {
   ratioFrom: 1024 * 1024,
 } as const;
 
-const MB = (n: number) => (n < 1048576 ? `${Math.ceil(n / 1024).toLocaleString('vi-VN')} KB` : `${(n / 1048576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`);
-
 const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 0x1000000;
 
@@ -64,7 +66,7 @@ export function isZip(bytes: Uint8Array): boolean {
 
 /** The central directory's entries, each checked against ZIP_LIMITS before anything is inflated. */
 export function zipEntries(bytes: Uint8Array, kind: ZipKind = XLSX_KIND): Map<string, ZipEntry> {
-  const broken = (why: string) => new ZipRefusal('khong-doc-duoc', `tệp ${kind.ext} hỏng: ${why}`);
+  const broken = (damage: Damage) => new ZipRefusal('khong-doc-duoc', { ext: kind.ext, damage });
   // End of central directory: 22 bytes, then a comment of at most 65535 bytes.
   let eocd = -1;
   for (let i = bytes.byteLength - 22; i >= Math.max(0, bytes.byteLength - 22 - 65535); i -= 1) {
@@ -73,19 +75,19 @@ export function zipEntries(bytes: Uint8Array, kind: ZipKind = XLSX_KIND): Map<st
       break;
     }
   }
-  if (eocd < 0) throw broken('không thấy mục lục của tệp nén (tệp bị cắt cụt hoặc không phải tệp nén)');
+  if (eocd < 0) throw broken({ case: 'no-directory' });
   const count = u16(bytes, eocd + 10);
   const cdSize = u32(bytes, eocd + 12);
   const cdOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipRefusal('zip-qua-lon', `tệp nén dạng ZIP64 (dành cho tệp trên 4 GB); ${kind.noun} không bao giờ lớn như vậy`);
-  if (count > ZIP_LIMITS.entries) throw new ZipRefusal('zip-qua-lon', `tệp nén có ${count.toLocaleString('vi-VN')} phần, quá giới hạn ${ZIP_LIMITS.entries.toLocaleString('vi-VN')} phần của một ${kind.noun}`);
-  if (cdOffset + cdSize > eocd) throw broken('mục lục của tệp nén trỏ ra ngoài tệp');
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipRefusal('zip-qua-lon', { case: 'zip64', noun: kind.noun });
+  if (count > ZIP_LIMITS.entries) throw new ZipRefusal('zip-qua-lon', { case: 'entries', entries: count, limit: ZIP_LIMITS.entries, noun: kind.noun });
+  if (cdOffset + cdSize > eocd) throw broken({ case: 'directory-outside' });
   const entries = new Map<string, ZipEntry>();
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let at = cdOffset;
   let total = 0;
   for (let n = 0; n < count; n += 1) {
-    if (at + 46 > eocd || u32(bytes, at) !== 0x02014b50) throw broken('mục lục của tệp nén bị hỏng');
+    if (at + 46 > eocd || u32(bytes, at) !== 0x02014b50) throw broken({ case: 'directory-broken' });
     const flags = u16(bytes, at + 8);
     const method = u16(bytes, at + 10);
     const compressedSize = u32(bytes, at + 20);
@@ -97,19 +99,19 @@ export function zipEntries(bytes: Uint8Array, kind: ZipKind = XLSX_KIND): Map<st
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     at += 46 + nameLength + extraLength + commentLength;
     if (size === 0xffffffff || compressedSize === 0xffffffff || offset === 0xffffffff) {
-      throw new ZipRefusal('zip-qua-lon', `phần "${name}" của tệp nén dùng ZIP64 (trên 4 GB); ${kind.noun} không bao giờ lớn như vậy`, name);
+      throw new ZipRefusal('zip-qua-lon', { case: 'zip64', noun: kind.noun, part: name }, name);
     }
     if (size > ZIP_LIMITS.entryBytes) {
-      throw new ZipRefusal('zip-qua-lon', `phần "${name}" của tệp nén bung ra ${MB(size)}, quá giới hạn ${MB(ZIP_LIMITS.entryBytes)} cho một phần (quả bom nén?)`, name);
+      throw new ZipRefusal('zip-qua-lon', { case: 'part', part: name, size, limit: ZIP_LIMITS.entryBytes }, name);
     }
     if (size > ZIP_LIMITS.ratioFrom && size > compressedSize * ZIP_LIMITS.ratio) {
-      throw new ZipRefusal('zip-qua-lon', `phần "${name}" của tệp nén bung ra ${MB(size)} từ ${MB(compressedSize)} (gấp ${Math.round(size / Math.max(1, compressedSize)).toLocaleString('vi-VN')} lần, quá tỷ lệ ${ZIP_LIMITS.ratio} lần; quả bom nén?)`, name);
+      throw new ZipRefusal('zip-qua-lon', { case: 'ratio', part: name, size, compressed: compressedSize, ratio: ZIP_LIMITS.ratio }, name);
     }
     total += size;
     if (total > ZIP_LIMITS.totalBytes) {
-      throw new ZipRefusal('zip-qua-lon', `các phần của tệp nén bung ra hơn ${MB(ZIP_LIMITS.totalBytes)} (đến phần "${name}"), quá giới hạn của một ${kind.noun}`, name);
+      throw new ZipRefusal('zip-qua-lon', { case: 'total', part: name, limit: ZIP_LIMITS.totalBytes, noun: kind.noun }, name);
     }
-    if (entries.has(name)) throw broken(`phần "${name}" có hai lần trong tệp nén`);
+    if (entries.has(name)) throw broken({ case: 'part-twice', part: name });
     entries.set(name, { name, method, compressedSize, size, offset, flags });
   }
   return entries;
@@ -118,9 +120,9 @@ export function zipEntries(bytes: Uint8Array, kind: ZipKind = XLSX_KIND): Map<st
 /** Bytes of an entry's compressed data. */
 function entryData(bytes: Uint8Array, entry: ZipEntry, kind: ZipKind): Uint8Array {
   const at = entry.offset;
-  if (at + 30 > bytes.byteLength || u32(bytes, at) !== 0x04034b50) throw new ZipRefusal('khong-doc-duoc', `tệp ${kind.ext} hỏng: không thấy phần "${entry.name}" ở chỗ mục lục ghi`, entry.name);
+  if (at + 30 > bytes.byteLength || u32(bytes, at) !== 0x04034b50) throw new ZipRefusal('khong-doc-duoc', { ext: kind.ext, damage: { case: 'part-missing-at', part: entry.name } }, entry.name);
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
-  if (start + entry.compressedSize > bytes.byteLength) throw new ZipRefusal('khong-doc-duoc', `tệp ${kind.ext} hỏng: phần "${entry.name}" bị cắt cụt`, entry.name);
+  if (start + entry.compressedSize > bytes.byteLength) throw new ZipRefusal('khong-doc-duoc', { ext: kind.ext, damage: { case: 'part-cut', part: entry.name } }, entry.name);
   return bytes.subarray(start, start + entry.compressedSize);
 }
 
@@ -149,8 +151,8 @@ function slices(data: Uint8Array): ReadableStream<Uint8Array> {
  * reader has what it needs). Returns the bytes produced.
  */
 export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, limit: number, sink: (chunk: Uint8Array) => boolean | void, kind: ZipKind = XLSX_KIND): Promise<number> {
-  if (entry.flags & 1) throw new ZipRefusal('khong-doc-duoc', `phần "${entry.name}" của tệp bị mã hoá (đặt mật khẩu); hãy bỏ mật khẩu rồi lưu lại`, entry.name);
-  if (entry.method !== 0 && entry.method !== 8) throw new ZipRefusal('khong-doc-duoc', `phần "${entry.name}" nén theo kiểu ${entry.method}, ${kind.app} không dùng kiểu này`, entry.name);
+  if (entry.flags & 1) throw new ZipRefusal('khong-doc-duoc', { part: entry.name, encrypted: true }, entry.name);
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipRefusal('khong-doc-duoc', { part: entry.name, method: entry.method, app: kind.app }, entry.name);
   const data = entryData(bytes, entry, kind);
   const bound = Math.min(entry.size, limit);
   let produced = 0;
@@ -162,21 +164,21 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, limit: nu
       try {
         next = await reader.read();
       } catch {
-        throw new ZipRefusal('khong-doc-duoc', `tệp ${kind.ext} hỏng: không giải nén được phần "${entry.name}"`, entry.name);
+        throw new ZipRefusal('khong-doc-duoc', { ext: kind.ext, damage: { case: 'part-inflate', part: entry.name } }, entry.name);
       }
       if (next.done) break;
       produced += next.value.byteLength;
       if (produced > bound) {
         throw produced > entry.size
-          ? new ZipRefusal('zip-qua-lon', `phần "${entry.name}" của tệp nén bung ra nhiều hơn cỡ mục lục ghi (${MB(entry.size)}); tệp bị sửa để lừa giới hạn (quả bom nén?)`, entry.name)
-          : new ZipRefusal('zip-qua-lon', `phần "${entry.name}" bung ra hơn ${MB(limit)}, quá giới hạn cho phần này của ${kind.noun}`, entry.name);
+          ? new ZipRefusal('zip-qua-lon', { case: 'lying', part: entry.name, declared: entry.size }, entry.name)
+          : new ZipRefusal('zip-qua-lon', { case: 'part-limit', part: entry.name, limit, noun: kind.noun }, entry.name);
       }
       if (sink(next.value) === false) return produced;
     }
   } finally {
     reader.cancel().catch(() => undefined);
   }
-  if (produced !== entry.size) throw new ZipRefusal('khong-doc-duoc', `tệp ${kind.ext} hỏng: phần "${entry.name}" bung ra ${produced.toLocaleString('vi-VN')} byte, mục lục ghi ${entry.size.toLocaleString('vi-VN')}`, entry.name);
+  if (produced !== entry.size) throw new ZipRefusal('khong-doc-duoc', { ext: kind.ext, damage: { case: 'part-size', part: entry.name, produced, declared: entry.size } }, entry.name);
   return produced;
 }
 
@@ -189,7 +191,7 @@ export async function entryText(bytes: Uint8Array, entry: ZipEntry, limit: numbe
     text += decoder.decode();
   } catch (error) {
     if (error instanceof ZipRefusal) throw error;
-    throw new ZipRefusal('khong-doc-duoc', `tệp ${kind.ext} hỏng: phần "${entry.name}" không phải văn bản UTF-8`, entry.name);
+    throw new ZipRefusal('khong-doc-duoc', { ext: kind.ext, damage: { case: 'part-not-utf8', part: entry.name } }, entry.name);
   }
   return text;
 }

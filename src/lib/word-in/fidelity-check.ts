@@ -7,6 +7,7 @@ import { listContentDir, readContentFile } from '../content/content-dir.ts';
 import { MAX_MDX_BYTES } from '../content/content-files.ts';
 import { readFrontMatter } from '../content/frontmatter-check.ts';
 import type { Problem } from '../problems/problem.ts';
+import { problem } from '../problems/messages.ts';
 import { mdxFidelity } from './mdx-text.ts';
 
 const SHARED_SOURCE = 'nguon/van-ban-goc.txt';
@@ -39,7 +40,7 @@ export function checkImportedFidelity(root: string, texts?: ReadonlyMap<string, 
     const sourceFile = `content/${source}`;
     const sourceRead = readContentFile(root, sourceFile, MAX_MDX_BYTES);
     if (!('bytes' in sourceRead)) {
-      problems.push({ file, line: 1, field: 'source.file', rule: 'van-ban-thieu-nguon', message: `không có tệp nguồn ${sourceFile} để đối chiếu nguyên văn`, fix: 'nhập lại văn bản từ tệp Word (npm run import:van-ban -- <tệp.docx> --ghi-de) hoặc sửa source.file' });
+      problems.push(problem('van-ban-thieu-nguon', { sourceFile }, { file, line: 1, field: 'source.file', fix: 'nhập lại văn bản từ tệp Word (npm run import:van-ban -- <tệp.docx> --ghi-de) hoặc sửa source.file' }));
       continue;
     }
     const head = FRONT_MATTER_BLOCK.exec(text)?.[0] ?? '';

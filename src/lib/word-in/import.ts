@@ -140,7 +140,7 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions): Promis
   const changes = trackedChanges(opened.parts);
   const changeCount = changes.insertions + changes.deletions + changes.moves;
   if (changeCount > 0 && !opts.acceptChanges) {
-    throw new WordRefusal('van-ban-sua-doi', `văn bản còn ${changeCount} chỗ sửa đổi chưa chấp nhận (Track Changes: ${changes.insertions} chỗ thêm, ${changes.deletions} chỗ xoá, ${changes.moves} chỗ chuyển); hãy mở bằng Word, Xem lại › Chấp nhận tất cả thay đổi rồi lưu, hoặc chạy lại với --chap-nhan-sua-doi để nhập văn bản như khi mọi sửa đổi được chấp nhận`);
+    throw WordRefusal.of('van-ban-sua-doi', changes);
   }
   let body;
   try {
@@ -148,13 +148,13 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions): Promis
   } catch (error) {
     if (error instanceof WordRefusal) throw error;
     // Malformed XML inside a well-formed archive (a damaged file, a tool that writes bad .docx).
-    throw new WordRefusal('khong-doc-duoc', 'tệp .docx hỏng: phần nội dung (word/document.xml) không phải XML hợp lệ hoặc thiếu phần cần thiết; hãy mở bằng Word, lưu lại thành tệp mới rồi nhập tệp đó');
+    throw WordRefusal.of('khong-doc-duoc', { docxBody: true });
   }
   const parts = splitParts(body.blocks);
   const kindLabel = parts.kind?.label ?? (parts.header.subject ? 'Công văn' : undefined);
   const docType = kindLabel ? DOC_TYPES[kindLabel] : undefined;
   if (!docType) {
-    throw new WordRefusal('van-ban-chua-xep', 'không nhận ra loại văn bản: không có dòng tên loại (KẾ HOẠCH, HƯỚNG DẪN, BÁO CÁO, ĐỀ CƯƠNG, QUYẾT ĐỊNH, THÔNG BÁO, CHƯƠNG TRÌNH …) dưới khối tiêu đề, cũng không có dòng "V/v" của công văn; hãy sửa tệp Word cho có dòng ấy (một dòng, chữ in hoa) rồi nhập lại');
+    throw WordRefusal.of('van-ban-chua-xep', {});
   }
   const abstract = parts.abstract.join(' ').replace(/\s+/g, ' ').trim();
   const subject = parts.header.subject ?? abstract;

@@ -9,14 +9,21 @@
 // can reach it. Images and embedded objects are not passed on (they are reported, not imported).
 // Other formats are recognised by their first bytes and named, never guessed at.
 import { zipSync } from 'fflate';
+import { messageOf, type MessageValues } from '../problems/messages.ts';
 import { DOCX_KIND, entryText, isZip, ZipRefusal, zipEntries, type ZipEntry } from '../report-kit/zip-reader.ts';
 
 /** Why a file is not imported: the rule, and one Vietnamese sentence of reason and fix. */
 export class WordRefusal extends Error {
   readonly rule: 'khong-doc-duoc' | 'zip-qua-lon' | 'van-ban-dinh-dang-khac' | 'van-ban-mat-khau' | 'van-ban-sua-doi' | 'van-ban-chua-xep';
-  constructor(rule: WordRefusal['rule'], message: string) {
-    super(message);
+  /** `text`: a message already worded by the catalogue (a ZipRefusal's, or WordRefusal.of). */
+  constructor(rule: WordRefusal['rule'], text: string) {
+    super(text);
     this.rule = rule;
+  }
+
+  /** The refusal of rule `rule` with these values, worded by the catalogue (src/lib/problems). */
+  static of<R extends WordRefusal['rule']>(rule: R, values: MessageValues<R>): WordRefusal {
+    return new WordRefusal(rule, messageOf(rule, values));
   }
 }
 
@@ -51,21 +58,19 @@ function hasUtf16(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
-const SAVE_AS = 'hãy mở bằng Word (hoặc LibreOffice Writer) và lưu lại dạng Word Document (.docx) rồi nhập tệp đó';
-
 /** Names what a non-.docx file is, from its bytes (and its extension, for the wording only). */
 function otherFormat(bytes: Uint8Array): WordRefusal {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) {
-    return new WordRefusal('van-ban-dinh-dang-khac', 'tệp là PDF, không phải văn bản Word: PDF không giữ đoạn, tiêu đề hay bảng để nhập nguyên văn; hãy lấy tệp Word (.docx) gốc của văn bản');
+    return WordRefusal.of('van-ban-dinh-dang-khac', { format: 'pdf' });
   }
   if (startsWith(bytes, OLE)) {
     if (hasUtf16(bytes, 'EncryptedPackage')) {
-      return new WordRefusal('van-ban-mat-khau', 'tệp được đặt mật khẩu (mã hoá), không đọc được nội dung; hãy mở bằng Word, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ tài liệu › Mã hoá bằng mật khẩu: để trống) rồi lưu lại');
+      return WordRefusal.of('van-ban-mat-khau', {});
     }
-    return new WordRefusal('van-ban-dinh-dang-khac', `tệp là Word 97–2003 (.doc), định dạng cũ không nhập được; ${SAVE_AS}`);
+    return WordRefusal.of('van-ban-dinh-dang-khac', { format: 'doc' });
   }
-  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return new WordRefusal('van-ban-dinh-dang-khac', `tệp là RTF, không phải .docx; ${SAVE_AS}`);
-  return new WordRefusal('van-ban-dinh-dang-khac', `tệp không phải văn bản Word (.docx); ${SAVE_AS}`);
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return WordRefusal.of('van-ban-dinh-dang-khac', { format: 'rtf' });
+  return WordRefusal.of('van-ban-dinh-dang-khac', { format: 'other' });
 }
 
 async function text(bytes: Uint8Array, entry: ZipEntry): Promise<string> {
@@ -75,7 +80,7 @@ async function text(bytes: Uint8Array, entry: ZipEntry): Promise<string> {
 /** Reads the archive within bounds and returns its text parts, or throws a WordRefusal. */
 export async function openDocx(bytes: Uint8Array): Promise<OpenedDocx> {
   if (bytes.byteLength > WORD_LIMITS.fileBytes) {
-    throw new WordRefusal('zip-qua-lon', `tệp lớn ${(bytes.byteLength / 1048576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB, quá giới hạn ${WORD_LIMITS.fileBytes / 1048576} MB của một văn bản; hãy bỏ ảnh, tệp nhúng rồi lưu lại`);
+    throw WordRefusal.of('zip-qua-lon', { case: 'word-file', size: bytes.byteLength, limit: WORD_LIMITS.fileBytes });
   }
   if (!isZip(bytes)) throw otherFormat(bytes);
   let entries: Map<string, ZipEntry>;
@@ -90,13 +95,11 @@ export async function openDocx(bytes: Uint8Array): Promise<OpenedDocx> {
     if (mimetype) {
       const type = (await entryText(bytes, mimetype, 1024, DOCX_KIND)).trim();
       if (type.startsWith('application/vnd.oasis.opendocument')) {
-        const what = type.endsWith('.text') ? 'văn bản OpenDocument (.odt, của LibreOffice hay OpenOffice)' : 'tệp OpenDocument (.ods/.odp), không phải văn bản';
-        throw new WordRefusal('van-ban-dinh-dang-khac', `tệp là ${what}; ${SAVE_AS}`);
+        throw WordRefusal.of('van-ban-dinh-dang-khac', { format: type.endsWith('.text') ? 'odt' : 'opendocument' });
       }
     }
     if (!entries.has('word/document.xml')) {
-      const what = entries.has('xl/workbook.xml') ? 'bảng tính Excel (.xlsx)' : entries.has('ppt/presentation.xml') ? 'bản trình chiếu PowerPoint (.pptx)' : 'một tệp nén không phải văn bản Word';
-      throw new WordRefusal('van-ban-dinh-dang-khac', `tệp là ${what}, không phải văn bản Word (.docx); hãy chọn đúng tệp .docx của văn bản`);
+      throw WordRefusal.of('van-ban-dinh-dang-khac', { format: entries.has('xl/workbook.xml') ? 'xlsx' : entries.has('ppt/presentation.xml') ? 'pptx' : 'zip' });
     }
     const parts = new Map<string, string>();
     const leftOut: string[] = [];
