@@ -7,6 +7,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRuleId } from '../src/lib/problems/rules';
 import { messageOf, MESSAGES, problem } from '../src/lib/problems/messages';
+import { DATA_MESSAGES } from '../src/lib/problems/messages-data';
+import { FORM_MESSAGES, zipSize } from '../src/lib/problems/messages-forms';
 
 /** Places allowed to word a rule themselves, by file: none. */
 const STILL_WORDING: Record<string, number> = {
@@ -67,6 +69,21 @@ describe('the message catalogue', () => {
     expect(messageOf('ky-tu-dieu-khien', { in: 'form', description: 'ký tự điều khiển U+0007' })).toBe('ô chứa ký tự điều khiển U+0007; hãy xoá ký tự đó (thường do dán từ phần mềm khác) rồi lưu lại');
     expect(messageOf('tep-qua-lon', { size: 300000, limit: 262144, yaml: 'bytes' })).toBe('tệp quá lớn: 300.000 byte, tối đa 262.144 cho một tệp YAML');
     expect(messageOf('tep-qua-lon', { size: 300000, limit: 262144, yaml: 'chars' })).toBe('nội dung YAML quá lớn: 300.000 ký tự, tối đa 262.144');
+  });
+
+  test('the data and forms parts of the catalogue are rules, each worded once, all in MESSAGES', () => {
+    const data = Object.keys(DATA_MESSAGES);
+    const forms = Object.keys(FORM_MESSAGES);
+    expect(data.length).toBeGreaterThan(20);
+    expect(forms.length).toBeGreaterThan(5);
+    for (const rule of [...data, ...forms]) {
+      expect(isRuleId(rule), rule).toBe(true);
+      expect(MESSAGES[rule as keyof typeof MESSAGES], rule).toBeDefined();
+    }
+    // A rule in both parts would be silently worded by whichever is spread last.
+    expect(data.filter((rule) => forms.includes(rule))).toEqual([]);
+    expect(zipSize(2048)).toBe('2 KB');
+    expect(zipSize(3 * 1048576 + 524288)).toBe('3,5 MB');
   });
 
   test('the scan sees a rule worded by hand', () => {
