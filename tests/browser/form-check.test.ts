@@ -27,7 +27,7 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function openCheck(options: { width?: number; bypassCSP?: boolean; query?: string } = {}): Promise<WatchedPage> {
+async function openCheck(options: { width?: number; bypassCSP?: boolean; query?: string; serviceWorker?: boolean } = {}): Promise<WatchedPage> {
   const watched = await openPage(site.browser, options);
   await watched.page.goto(`${site.origin}/kiem-tra-bieu-mau/${options.query ?? ''}`);
   await watched.page.locator('html[data-form-check-ready="true"]').waitFor();
@@ -123,7 +123,7 @@ describe('a valid form', () => {
     const mai = dataset.indicators.find((i) => i.id === 'mai-am-cong-doan')!;
     const { row, col } = cellOf(dataset, mai.id, '2019');
     const file = await editedForm(dir, 'long-thanh', 'hop-le.xlsx', (s) => { s.getCell(row, col).value = 999; });
-    const { page, requests, errors } = await openCheck();
+    const { page, requests, errors } = await openCheck({ serviceWorker: true });
     try {
       // The site's service worker keeps the page: offline from here, it opens again and checks.
       await page.locator('html[data-form-check-offline="true"]').waitFor();

@@ -81,7 +81,7 @@ describe('after one visit, with no network', () => {
   const failed: string[] = [];
 
   beforeAll(async () => {
-    ({ page, errors } = await openPage(browser));
+    ({ page, errors } = await openPage(browser, { serviceWorker: true }));
     context = page.context();
     context.on('request', (r) => requests.push(r.url()));
     page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
@@ -149,7 +149,7 @@ describe('after one visit, with no network', () => {
 
 describe('a new build replaces what was kept', () => {
   test('the new worker takes over, the new text shows offline, and no copy of the old build survives', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser, { serviceWorker: true });
     const context = page.context();
     try {
       const oldId = buildIdOf(join(work, 'a'));
@@ -212,7 +212,7 @@ describe('the form check\'s own worker of earlier builds', () => {
     cpSync(join(work, 'a'), old, { recursive: true });
     rmSync(join(old, 'sw.js'));
     writeFileSync(join(old, 'kiem-tra-bieu-mau', 'sw.js'), readFileSync('tests/fixtures/old-form-check-sw.js'));
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser, { serviceWorker: true });
     const context = page.context();
     try {
       publish(old);
@@ -261,7 +261,7 @@ describe('the form check\'s own worker of earlier builds', () => {
 
 describe('installing the site', () => {
   test('Chromium reads the manifest without error and finds nothing against installing', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser, { serviceWorker: true });
     try {
       publish(join(work, 'a'));
       await page.goto(`${server.origin}/`);

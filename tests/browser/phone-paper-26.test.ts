@@ -16,7 +16,7 @@ const SEARCH = `/tim-kiem/?q=${encodeURIComponent('đoàn viên')}`;
 const FEW = `/tim-kiem/?q=${encodeURIComponent('thỏa ước')}`;
 
 async function phone(width = PHONE.width) {
-  const context = await site.browser.newContext({ viewport: { width, height: PHONE.height }, locale: 'vi-VN' });
+  const context = await site.browser.newContext({ serviceWorkers: 'block', viewport: { width, height: PHONE.height }, locale: 'vi-VN' });
   return { context, page: await context.newPage() };
 }
 

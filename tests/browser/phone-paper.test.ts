@@ -86,7 +86,7 @@ describe('no layout shift from the header, the contents, the to-do box or the ch
 
   for (const width of [360, 1280]) {
     test(`CLS is 0 on every page type, scrolled through, at ${width} px`, async () => {
-      const context = await site.browser.newContext({ viewport: { width, height: 800 }, locale: 'vi-VN' });
+      const context = await site.browser.newContext({ serviceWorkers: 'block', viewport: { width, height: 800 }, locale: 'vi-VN' });
       await recordLayoutShifts(context);
       const page = await context.newPage();
       const found: string[] = [];
@@ -105,7 +105,7 @@ describe('no layout shift from the header, the contents, the to-do box or the ch
   }
 
   test('the measure catches a shift', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, bypassCSP: true });
+    const context = await site.browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 800 }, bypassCSP: true });
     await recordLayoutShifts(context);
     const page = await context.newPage();
     // A banner put in above the title after the page has shown, as a late script would.
@@ -136,7 +136,7 @@ describe('a compact header on phones', () => {
   });
 
   test('the menu opens without JavaScript; on a wide screen its links show without it', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+    const context = await site.browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site.origin}/chi-tieu/`);
     const link = page.locator('.main-nav a[href="/don-vi/"]');
@@ -344,7 +344,7 @@ describe('"Việc của đơn vị tôi" on the home timeline', () => {
   });
 
   test('without JavaScript the full list shows', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+    const context = await site.browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site.origin}/`);
     const all = await page.locator('.timeline > li').count();
@@ -384,7 +384,7 @@ describe('the contents highlighter', () => {
     await page.waitForTimeout(300);
     expect(await page.locator('.toc a[aria-current]').count()).toBe(0);
     await page.context().close();
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+    const context = await site.browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
     const noJs = await context.newPage();
     await noJs.goto(`${site.origin}/van-ban/ke-hoach-so-ket/`);
     await noJs.locator('.toc a[href="#moc-thoi-gian"]').click();
