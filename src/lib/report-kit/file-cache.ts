@@ -76,13 +76,17 @@ function wholeZip(bytes: Uint8Array): boolean {
 /**
  * The file under `key` when one was written before, otherwise `make()`'s, kept for the next build
  * (temp file, fsync, rename). A cache that cannot be read or written only costs a rewrite.
+ * `whole`: whether cached bytes may be used (a zip's end record by default; the share cards take
+ * what they wrote, since they write only through writeFileAtomic).
  */
-export async function cachedFile(dir: string | null, key: string, extension: string, make: () => Uint8Array | Promise<Uint8Array>): Promise<Uint8Array> {
+export async function cachedFile(
+  dir: string | null, key: string, extension: string, make: () => Uint8Array | Promise<Uint8Array>, whole: (bytes: Uint8Array) => boolean = wholeZip,
+): Promise<Uint8Array> {
   const file = dir ? join(dir, `${key}.${extension}`) : null;
   if (file) {
     try {
       const bytes = new Uint8Array(readFileSync(file));
-      if (wholeZip(bytes)) return bytes;
+      if (whole(bytes)) return bytes;
     } catch {
       // Not written yet.
     }

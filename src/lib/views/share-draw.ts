@@ -2,12 +2,12 @@
 // npm, every Vietnamese letter), so the picture never depends on the machine's fonts. Cached between
 // builds by everything that decides its pixels, as the chart images are.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas, loadImage, type Canvas, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { imageFontFiles, registerFonts } from '../indicators/charts/png.ts';
 import { IMAGE_FONT, ILLUSTRATIVE_LABEL } from '../indicators/charts/config.ts';
-import { writeFileAtomic } from '../fs/write-atomic.ts';
+import { cachedFile } from '../report-kit/file-cache.ts';
 import { SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from './share-cards.ts';
 
 const ACCENT = '#8a1c1c';
@@ -141,22 +141,5 @@ function drawerFingerprint(): string {
  */
 export async function shareCardPng(card: ShareCard, publisher: string, chartPng: Uint8Array | undefined, cacheDir: string | null): Promise<Uint8Array> {
   const key = createHash('sha256').update(drawerFingerprint()).update(JSON.stringify({ card, publisher })).update(chartPng ?? new Uint8Array()).digest('hex');
-  const file = cacheDir ? join(cacheDir, `${key}.png`) : null;
-  if (file) {
-    try {
-      return new Uint8Array(readFileSync(file));
-    } catch {
-      // Not drawn yet.
-    }
-  }
-  const png = await drawShareCard(card, publisher, chartPng);
-  if (file && cacheDir) {
-    try {
-      mkdirSync(cacheDir, { recursive: true });
-      writeFileAtomic(file, png);
-    } catch {
-      // A cache that cannot be written only costs the next build a redraw.
-    }
-  }
-  return png;
+  return cachedFile(cacheDir, key, 'png', () => drawShareCard(card, publisher, chartPng), () => true);
 }
