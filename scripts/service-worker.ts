@@ -5,8 +5,11 @@
 // few seconds (bundling and minifying), so the generated worker, which holds placeholders for the
 // precache list and the build id, is kept in node_modules/.cache/congdoan-soket/sw/ under a hash
 // of workbox's version and the options, and only filled in on later builds.
+//   --prepare   only puts the generated worker in that cache (nothing else is read or written):
+//               the build runs it beside Astro's, so a fresh clone generates it on the second core.
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { checkGenerated, fillWorker, planOffline, SERVICE_WORKER, workboxOptions } from '../src/lib/site/offline.ts';
 import { writeFileAtomic } from '../src/lib/fs/write-atomic.ts';
@@ -25,8 +28,8 @@ function files(dir: string): string[] {
 /** The options as text: functions and patterns by their source, so that the cache key sees them. */
 const serialise = (value: unknown) => JSON.stringify(value, (_key, v) => (typeof v === 'function' || v instanceof RegExp ? String(v) : v));
 
-/** The generated worker with these options, from the cache unless `fresh`. */
-async function generatedWorker(fresh = false): Promise<string> {
+/** The generated worker with these options, from the cache unless `fresh`; generated in a scratch folder inside `scratchIn`. */
+async function generatedWorker(fresh = false, scratchIn = dist): Promise<string> {
   const workbox = JSON.parse(readFileSync(join(root, 'node_modules/workbox-build/package.json'), 'utf8')) as { version: string };
   const key = createHash('sha256').update(`workbox-build@${workbox.version}\n`).update(serialise(workboxOptions('sw.js'))).digest('hex').slice(0, 32);
   const cacheDir = process.env.CHART_PNG_CACHE === 'off' ? null : join(root, 'node_modules', '.cache', 'congdoan-soket', 'sw');
@@ -39,7 +42,7 @@ async function generatedWorker(fresh = false): Promise<string> {
     }
   }
   const { generateSW } = await import('workbox-build');
-  const scratch = mkdtempSync(join(dist, '.sw-'));
+  const scratch = mkdtempSync(join(scratchIn, '.sw-'));
   try {
     const options = workboxOptions(join(scratch, 'sw.js'));
     const result = await generateSW(options as Parameters<typeof generateSW>[0]);
@@ -60,6 +63,16 @@ async function generatedWorker(fresh = false): Promise<string> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+if (process.argv.includes('--prepare')) {
+  // Best effort: a failure here only leaves the generation to the step itself, which reports it.
+  try {
+    if (process.env.CHART_PNG_CACHE !== 'off') await generatedWorker(false, tmpdir());
+  } catch {
+    process.exit(1);
+  }
+  process.exit(0);
 }
 
 const started = performance.now();

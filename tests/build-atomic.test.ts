@@ -3,7 +3,7 @@
 // killed midway leaves the last good site byte for byte, and the next build cleans up and succeeds.
 import { describe, expect, test } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { digestDiff, redTeamCopy, runNpm, treeDigest } from './red-team/harness';
@@ -96,6 +96,60 @@ describe('the service worker step (scripts/service-worker.ts)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 150_000);
+});
+
+describe('the service worker generated beside the build (scripts/service-worker.ts --prepare)', () => {
+  test('with no generated worker in the cache, the build has it generated outside dist/ while Astro builds, and the next build generates nothing', () => {
+    const dir = redTeamCopy('soket-build-sw-prepare-', true);
+    try {
+      // workbox-build behind a stand-in of another version (so nothing is cached for it yet) that
+      // notes where each worker is generated and hands the work to the real package.
+      const fake = join(dir, 'node_modules', 'workbox-build');
+      const real = realpathSync(fake);
+      const calls = join(dir, 'generated.txt');
+      rmSync(fake);
+      mkdirSync(fake);
+      writeFileSync(join(fake, 'package.json'), JSON.stringify({ name: 'workbox-build', version: '0.0.1-thu', main: 'index.js' }));
+      writeFileSync(join(fake, 'index.js'), `const real = require(${JSON.stringify(real)});\nexports.generateSW = async (o) => { require('node:fs').appendFileSync(${JSON.stringify(calls)}, o.swDest + '\\n'); return real.generateSW(o); };\n`);
+      const out = runNpm(dir, 'build', [], 150);
+      expect(out.status, out.stderr).toBe(0);
+      const first = readFileSync(calls, 'utf8').trim().split('\n');
+      // Once, by the side step: its scratch folder is in the system's temp folder, not the new dist/.
+      expect(first).toHaveLength(1);
+      expect(first[0]!.startsWith(tmpdir())).toBe(true);
+      expect(first[0]!.includes('.dist-new-')).toBe(false);
+      const worker = readFileSync(join(dir, 'dist', 'sw.js'), 'utf8');
+      expect(worker).toMatch(/soket-don-vi-[0-9a-f]+/);
+      expect(worker).toContain('/van-ban/ke-hoach-so-ket/');
+      expect(worker).not.toMatch(/self\.__WB_MANIFEST|__SOKET_/);
+      expect(leftovers(dir)).toEqual([]);
+      const again = runNpm(dir, 'build', [], 150);
+      expect(again.status, again.stderr).toBe(0);
+      expect(readFileSync(calls, 'utf8').trim().split('\n')).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 330_000);
+
+  test('--prepare with the caches turned off generates and writes nothing', () => {
+    const dir = redTeamCopy('soket-sw-prepare-off-');
+    try {
+      const fake = join(dir, 'node_modules', 'workbox-build');
+      rmSync(fake);
+      mkdirSync(fake);
+      writeFileSync(join(fake, 'package.json'), JSON.stringify({ name: 'workbox-build', version: '0.0.2-thu', main: 'index.js' }));
+      writeFileSync(join(fake, 'index.js'), "exports.generateSW = async () => { throw new Error('generated'); };\n");
+      const result = spawnSync(process.execPath, ['scripts/service-worker.ts', '--prepare'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CHART_PNG_CACHE: 'off' } });
+      expect(result.status, result.stderr).toBe(0);
+      expect(existsSync(join(dir, 'dist'))).toBe(false);
+      const withCache = spawnSync(process.execPath, ['scripts/service-worker.ts', '--prepare'], { cwd: dir, encoding: 'utf8' });
+      // With the cache on, the stand-in is called and fails: the side step says nothing and exits 1.
+      expect(withCache.status).toBe(1);
+      expect(withCache.stdout + withCache.stderr).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('scripts/build.mjs: the swap and the clean-up', () => {
