@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, cpSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { atomFeed, buildDay, feedEntries, isCurrent, noticeViews, plainSummary } from '../src/lib/views/notices';
+import { atomFeed, buildDay, FEED_LIMIT, feedEntries, isCurrent, noticeViews, plainSummary } from '../src/lib/views/notices';
 import { homePageModel } from '../src/lib/views/home-page';
 import { checkContent } from '../src/lib/gateway/content-precheck';
 import { formatProblem } from '../src/lib/problems/problem';
@@ -82,6 +82,20 @@ describe('the Atom feed', () => {
     const parsed = parseFeed(atomFeed(input));
     expect(parsed.meta.type).toBe('atom');
     expect(parsed.items[0]!.description).toBe('Gửi báo cáo theo Kế hoạch.');
+  });
+
+  test('only the 50 most recently changed entries: a large site\'s feed stays a feed of what is new', () => {
+    const documents = Array.from({ length: 120 }, (_, i) => ({ id: `vb-${i}`, title: `Văn bản ${i}`, issueDate: `2020-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, summary: 'VB' }));
+    const input = { siteUrl: 'https://vi-du.vn', title: 'Sơ kết', publisher: 'LĐLĐ', documents, notices: [{ ...notice('moi-nhat', '2021-03-01'), summary: 'Mới' }] };
+    const entries = feedEntries(input);
+    expect(FEED_LIMIT).toBe(50);
+    expect(entries).toHaveLength(50);
+    expect(entries[0]!.link).toBe('https://vi-du.vn/thong-bao/#moi-nhat');
+    // The 49 newest documents, and none older than the oldest kept.
+    const all = feedEntries(input, Infinity);
+    expect(all).toHaveLength(121);
+    expect(entries).toEqual(all.slice(0, 50));
+    expect(parseFeed(atomFeed(input)).items).toHaveLength(50);
   });
 
   test('the built feed parses, holds every document and notice with absolute links to the site, and every page announces it', () => {

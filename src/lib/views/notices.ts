@@ -108,8 +108,15 @@ export function documentFeedEntry(d: { id: string; data: { title: string; docTyp
 /** A day as the feed's timestamp: midnight in Vietnam. */
 const stamp = (iso: string) => new Date(`${iso.length === 7 ? `${iso}-01` : iso}T00:00:00+07:00`);
 
-/** The feed's entries, most recently changed first: every document and every notice. */
-export function feedEntries(input: FeedInput): Entry[] {
+/**
+ * How many entries the feed holds: the most recently changed. A reader polls the feed for what is
+ * new; 10,000 documents would make every poll download megabytes of old entries (and the build
+ * write them), while the document list stays the place to see everything.
+ */
+export const FEED_LIMIT = 50;
+
+/** The feed's entries, most recently changed first: documents and notices, the newest `limit`. */
+export function feedEntries(input: FeedInput, limit = FEED_LIMIT): Entry[] {
   const absolute = (path: string) => new URL(path, `${input.siteUrl}/`).href;
   const documents = input.documents.map((d): Entry => {
     const published = d.issueDate ?? d.updated ?? '1970-01-01';
@@ -124,7 +131,7 @@ export function feedEntries(input: FeedInput): Entry[] {
     summary: n.summary,
     category: 'Thông báo',
   }));
-  return [...documents, ...notices].sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.title.localeCompare(b.title, 'vi')));
+  return [...documents, ...notices].sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.title.localeCompare(b.title, 'vi'))).slice(0, limit);
 }
 
 /** The Atom 1.0 document of the feed. */
