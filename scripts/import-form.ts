@@ -11,42 +11,12 @@ import { join, relative } from 'node:path';
 import { DATA_DIRS, readDatasetFiles, loadDataset } from '../src/lib/indicators/read.ts';
 import { changeCounts, changeTable, formPeriods, formTooLarge, formWrongType, planImport } from '../src/lib/report-kit/import.ts';
 import { formatProblem, ProblemsError } from '../src/lib/problems/problem.ts';
-import { acquireLock, commitFiles, fsReason, recover, TransactionError } from '../src/lib/fs/transaction.ts';
+import { acquireLock, commitFiles, fsReason, recover } from '../src/lib/fs/transaction.ts';
+import { endingOf, fail, parseArgs, run, type CommandSpec } from './cli.ts';
 
 const USAGE = 'Cách dùng: npm run import:form -- <tệp biểu mẫu .xlsx hoặc .csv> [--xem-truoc] [--dong-y-xoa]';
-const FLAGS = new Set(['--xem-truoc', '--dong-y-xoa', '--hoan-tat']);
 
-/** A refusal: printed as it is, with its exit code, after the lock is released. */
-class Refusal extends Error {
-  readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
-    super(message);
-    this.exitCode = exitCode;
-  }
-}
-
-function fail(message: string, code = 1): never {
-  throw new Refusal(message, code);
-}
-
-function parseArgs(argv: string[]): { root: string; form?: string; flags: Set<string> } {
-  const flags = new Set<string>();
-  const positional: string[] = [];
-  let root = process.cwd();
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    if (arg === '--root') {
-      const value = argv[i + 1];
-      if (value === undefined) fail(`Thiếu thư mục sau --root.\n${USAGE}`, 2);
-      root = value;
-      i += 1;
-    } else if (FLAGS.has(arg)) flags.add(arg);
-    else if (arg.startsWith('--')) fail(`Không có tuỳ chọn ${arg}.\n${USAGE}`, 2);
-    else positional.push(arg);
-  }
-  if (positional.length > 1) fail(`Mỗi lần chỉ nhập một biểu mẫu (đã cho ${positional.length} tệp).\n${USAGE}`, 2);
-  return { root, ...(positional[0] ? { form: positional[0] } : {}), flags };
-}
+const COMMAND: CommandSpec = { usage: USAGE, flags: ['--xem-truoc', '--dong-y-xoa', '--hoan-tat'], values: { '--root': 'thư mục' }, thing: 'biểu mẫu' };
 
 /** Reads the form, or explains in one line why it cannot be read. Never opens a FIFO or device. */
 function readFormFile(path: string): Uint8Array {
@@ -74,7 +44,8 @@ function readFormFile(path: string): Uint8Array {
 }
 
 async function main(): Promise<void> {
-  const { root, form: formPath, flags } = parseArgs(process.argv.slice(2));
+  const { values, file: formPath, flags } = parseArgs(process.argv.slice(2), COMMAND);
+  const root = values.get('--root') ?? process.cwd();
   if (!formPath && !flags.has('--hoan-tat')) fail(USAGE, 2);
   const formBytes = formPath ? readFormFile(formPath) : undefined;
   const resultsDir = join(root, DATA_DIRS.results);
@@ -127,12 +98,6 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  const [message, code] =
-    error instanceof Refusal ? [error.message, error.exitCode]
-    : error instanceof ProblemsError ? [`Số liệu hiện có đã lỗi, sửa trước khi nhập biểu mẫu:\n${error.message}`, 1]
-    : error instanceof TransactionError ? [`Không nhập biểu mẫu: ${error.message}.`, 1]
-    : [`Không nhập biểu mẫu, content/ không thay đổi: lỗi không lường trước (${error instanceof Error ? error.message : String(error)}). Hãy báo người quản trị trang.`, 1];
-  console.error(message);
-  process.exitCode = code;
-});
+run(main, (error) => error instanceof ProblemsError
+  ? [`Số liệu hiện có đã lỗi, sửa trước khi nhập biểu mẫu:\n${error.message}`, 1]
+  : endingOf(error, 'biểu mẫu'));

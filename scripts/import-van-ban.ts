@@ -10,51 +10,26 @@
 //   --root <dir>          project root (default: the current directory)
 import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { acquireLock, commitFiles, fsReason, recover, TransactionError } from '../src/lib/fs/transaction.ts';
+import { acquireLock, commitFiles, fsReason, recover } from '../src/lib/fs/transaction.ts';
 import { DATA_DIRS } from '../src/lib/indicators/read.ts';
 import { formatProblem, formatProblems } from '../src/lib/problems/problem.ts';
 import { problem } from '../src/lib/problems/messages.ts';
 import { importDocx } from '../src/lib/word-in/import.ts';
 import { WORD_LIMITS, WordRefusal } from '../src/lib/word-in/open.ts';
+import { endingOf, fail, parseArgs, run, type CommandSpec } from './cli.ts';
 
 const USAGE = 'Cách dùng: npm run import:van-ban -- <tệp .docx> [--ma <mã>] [--ghi-de] [--chap-nhan-sua-doi] [--xem-truoc]';
-const FLAGS = new Set(['--ghi-de', '--chap-nhan-sua-doi', '--xem-truoc']);
 const DOCS = 'content/van-ban';
 const SOURCES = 'content/nguon';
 
-class Refusal extends Error {
-  readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
-    super(message);
-    this.exitCode = exitCode;
-  }
-}
-function fail(message: string, code = 1): never {
-  throw new Refusal(message, code);
-}
+const COMMAND: CommandSpec = { usage: USAGE, flags: ['--ghi-de', '--chap-nhan-sua-doi', '--xem-truoc'], values: { '--root': 'giá trị', '--ma': 'giá trị' }, thing: 'văn bản' };
 
-function parseArgs(argv: string[]): { root: string; file?: string; slug?: string; flags: Set<string> } {
-  const flags = new Set<string>();
-  const positional: string[] = [];
-  let root = process.cwd();
-  let slug: string | undefined;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    if (arg === '--root' || arg === '--ma') {
-      const value = argv[i + 1];
-      if (value === undefined) fail(`Thiếu giá trị sau ${arg}.\n${USAGE}`, 2);
-      if (arg === '--root') root = value;
-      else slug = value;
-      i += 1;
-    } else if (FLAGS.has(arg)) flags.add(arg);
-    else if (arg.startsWith('--')) fail(`Không có tuỳ chọn ${arg}.\n${USAGE}`, 2);
-    else positional.push(arg);
-  }
-  if (positional.length > 1) fail(`Mỗi lần chỉ nhập một văn bản (đã cho ${positional.length} tệp).\n${USAGE}`, 2);
+/** The document's code, if given, is a file name and an address: refused otherwise. */
+function slugOf(slug: string | undefined): string | undefined {
   if (slug !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
     fail(`Mã "${slug}" không dùng được: mã là tên tệp và địa chỉ trang, chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ ke-hoach-nam-2026).`, 2);
   }
-  return { root, ...(positional[0] ? { file: positional[0] } : {}), ...(slug ? { slug } : {}), flags };
+  return slug;
 }
 
 /** The file's bytes, or one line saying why it cannot be read. Never opens a FIFO or a device. */
@@ -92,7 +67,9 @@ function lastOrder(root: string): number {
 }
 
 async function main(): Promise<void> {
-  const { root, file, slug, flags } = parseArgs(process.argv.slice(2));
+  const { values, file, flags } = parseArgs(process.argv.slice(2), COMMAND);
+  const root = values.get('--root') ?? process.cwd();
+  const slug = slugOf(values.get('--ma'));
   if (!file) fail(USAGE, 2);
   for (const dir of [DOCS, SOURCES, DATA_DIRS.results]) {
     if (!existsSync(join(root, dir))) fail(`Không thấy thư mục ${join(root, dir)}; chạy lệnh trong thư mục dự án (hoặc cho --root <thư mục dự án>).`);
@@ -160,11 +137,4 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
 }
 
-main().catch((error: unknown) => {
-  const [message, code] =
-    error instanceof Refusal ? [error.message, error.exitCode]
-    : error instanceof TransactionError ? [`Không nhập văn bản: ${error.message}.`, 1]
-    : [`Không nhập văn bản, content/ không thay đổi: lỗi không lường trước (${error instanceof Error ? error.message : String(error)}). Hãy báo người quản trị trang.`, 1];
-  console.error(message);
-  process.exitCode = code;
-});
+run(main, (error) => endingOf(error, 'văn bản'));

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import { createRequire } from 'node:module';
+import { fieldsOf, PACKAGE_FIELDS, type PackageFileKind } from '../src/lib/views/data-package';
+import { MISSING_CSV_COLUMNS } from '../src/lib/indicators/reporting';
 const DIST = process.env.DIST_DIR ?? 'dist';
 
 const { Package, validate } = createRequire(import.meta.url)('datapackage') as {
@@ -29,6 +31,29 @@ describe('the data package', () => {
     // Every file of the zip is described (but the descriptor and README), and every described file is there.
     expect(paths.filter((p) => p.endsWith('.csv')).sort()).toEqual(descriptor.resources.map((r) => r.path).sort());
     expect(paths).toContain('README.md');
+  });
+
+  test('every file\'s schema is its kind\'s entry in the one table of fields, names unique, every kind used', () => {
+    const kindOf = (name: string): PackageFileKind =>
+      name === 'toan-bo' || /-so-lieu(-goc)?$/.test(name) ? 'so-lieu' : name.endsWith('-tong-hop') ? 'tong-hop' : (name as PackageFileKind);
+    const used = new Set<PackageFileKind>();
+    for (const r of descriptor.resources) {
+      const kind = kindOf(r.name);
+      expect(Object.keys(PACKAGE_FIELDS), r.name).toContain(kind);
+      used.add(kind);
+      // The field objects as written into datapackage.json: name, type, title, then a description only where one is given.
+      expect(JSON.stringify(r.schema.fields), r.name).toBe(JSON.stringify(fieldsOf(kind)));
+    }
+    expect([...used].sort()).toEqual(Object.keys(PACKAGE_FIELDS).sort());
+    for (const kind of Object.keys(PACKAGE_FIELDS) as PackageFileKind[]) {
+      const names = fieldsOf(kind).map((f) => f.name);
+      expect(new Set(names).size, kind).toBe(names.length);
+      for (const f of fieldsOf(kind)) expect(f.title, `${kind}.${f.name}`).toMatch(/\S/);
+    }
+    // The missing-figures file is the site's download: its columns are the download's.
+    expect(fieldsOf('con-thieu').map((f) => f.name)).toEqual([...MISSING_CSV_COLUMNS]);
+    expect(fieldsOf('muc-tieu').at(-1)).toEqual({ name: 'trang_thai', type: 'string', title: 'Trạng thái số liệu', description: '"Số liệu minh họa" hoặc "Chính thức"' });
+    expect(fieldsOf('so-lieu')[0]).toEqual({ name: 'don_vi', type: 'string', title: 'Mã đơn vị' });
   });
 
   test('the validator is not vacuous: a field of an unknown type is refused', async () => {

@@ -32,7 +32,10 @@ function site(overrides: Record<string, string> = {}): Record<string, string> {
     '_astro/pace.css': '.x{}',
     '_astro/tinos.woff2': 'font',
     '_astro/register.js': 'navigator.serviceWorker.register("/sw.js")',
-    '_astro/check.js': 'import{a}from"./shared.js";const w=new URL("/kiem-tra-bieu-mau/form-check-worker-AbC123_x.js",import.meta.url);const d=()=>__vite__mapDeps(["_astro/lazy.js"])',
+    '_astro/check.js': 'import{a}from"./shared.js";const w=new URL("/kiem-tra-bieu-mau/form-check-worker-AbC123_x.js",import.meta.url);const d=()=>__vite__mapDeps(["_astro/lazy.js"]);const m=()=>import(`./split.js`)',
+    // A chunk loaded only when needed (the size message and its catalogue), and what it imports in turn.
+    '_astro/split.js': 'import{a}from"./check.js";import{c}from"./catalogue.js";export const m=c',
+    '_astro/catalogue.js': 'export const c="quá giới hạn"',
     '_astro/shared.js': 'export const a=1',
     '_astro/lazy.js': 'export const b=2',
     '_astro/charts.js': 'chart',
@@ -49,7 +52,7 @@ const urls = (files: Record<string, string>, budget?: number) => plan(files, bud
 describe('what is kept at install', () => {
   test('entry pages, the unit list, the documents, the form check with its data and worker, the manifest and icons, and what they load', () => {
     expect(urls(site())).toEqual([
-      '/', '/_astro/base.css', '/_astro/check.js', '/_astro/lazy.js', '/_astro/register.js', '/_astro/shared.js', '/_astro/tinos.woff2',
+      '/', '/_astro/base.css', '/_astro/catalogue.js', '/_astro/check.js', '/_astro/lazy.js', '/_astro/register.js', '/_astro/shared.js', '/_astro/split.js', '/_astro/tinos.woff2',
       '/bieu-tuong/app-192.png', '/don-vi/', '/favicon.svg', '/kiem-tra-bieu-mau/', '/kiem-tra-bieu-mau/du-lieu.json',
       '/kiem-tra-bieu-mau/form-check-worker-AbC123_x.js', '/manifest.webmanifest', '/ngoai-tuyen/', '/van-ban/', '/van-ban/a/', '/van-ban/b/',
     ]);
@@ -200,6 +203,27 @@ describe('dist/sw.js of the real build', () => {
     const bytes = list.reduce((n, e) => n + statSync(file(e.url)).size, 0);
     console.log(`Giữ sẵn khi cài service worker: ${list.length} tệp, ${(bytes / 1024).toFixed(0)} KB (chưa nén); sw.js ${(sw.length / 1024).toFixed(0)} KB`);
     expect(bytes).toBeLessThan(1.5 * 1024 * 1024);
+  });
+
+  test('keeps every chunk the form check\'s script loads, at once or later (the size message\'s catalogue), so the check works offline', () => {
+    const urls = new Set(list.map((e) => e.url));
+    const script = /<script[^>]+src="(\/_astro\/index\.astro_astro_type_script[^"]+)"/.exec(readFileSync(join(DIST, 'kiem-tra-bieu-mau/index.html'), 'utf8'))![1]!;
+    const code = readFileSync(join(DIST, script), 'utf8');
+    expect(code, 'the size message is loaded by a dynamic import').toMatch(/\bimport\(\s*["'`]\.\/[\w.-]+\.js["'`]\s*\)/);
+    // Every script the page's script names, and what those name in turn.
+    const seen = new Set<string>();
+    const walk = (url: string) => {
+      if (seen.has(url)) return;
+      seen.add(url);
+      for (const ref of referencesOf(url.slice(1), readFileSync(join(DIST, url), 'utf8'))) {
+        if (!ref.endsWith('.js') || ref.includes('form-check-worker')) continue;
+        walk(ref.startsWith('./') ? `/_astro/${ref.slice(2)}` : ref.startsWith('/') ? ref : `/${ref}`);
+      }
+    };
+    walk(script);
+    expect(seen.size).toBeGreaterThanOrEqual(3);
+    for (const url of seen) expect(urls, url).toContain(url);
+    expect([...seen].some((url) => readFileSync(join(DIST, url), 'utf8').includes('quá giới hạn'))).toBe(true);
   });
 
   test('every revision is the file\'s own (a rebuild with a changed file changes its entry)', async () => {

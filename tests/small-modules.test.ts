@@ -18,6 +18,7 @@ import { unitScorecard } from '../src/lib/indicators/scorecard';
 import { parseTargetsCsv } from '../src/lib/indicators/targets-csv';
 import { columnLetter, fingerprintOf, FINGERPRINT_MARK, formHeader, formRows, HEADER_ROW, readFingerprintSheet, rowSignature } from '../src/lib/report-kit/form-layout';
 import { formTooLarge, formWrongType, MAX_FORM_BYTES } from '../src/lib/report-kit/form-limits';
+import { MAX_FORM_BYTES as SIZE_LIMIT } from '../src/lib/report-kit/form-size';
 import { decodeEntities } from '../src/lib/text/html-entities';
 import { dataPackage } from '../src/lib/views/data-package';
 import { timelineView } from '../src/lib/views/timeline-view';
@@ -139,7 +140,11 @@ describe('report-kit: form-layout and form-limits', () => {
     expect(readFingerprintSheet(null)).toBeNull();
   });
   test('a form too large or of another type is refused before it is read', () => {
+    // One limit: the check page compares sizes with form-size.ts and loads the message only above it.
+    expect(SIZE_LIMIT).toBe(20 * 1024 * 1024);
+    expect(MAX_FORM_BYTES).toBe(SIZE_LIMIT);
     expect(formTooLarge('f.xlsx', MAX_FORM_BYTES)).toBeNull();
+    expect(formTooLarge('f.xlsx', MAX_FORM_BYTES + 1)).not.toBeNull();
     expect(formTooLarge('f.xlsx', 50 * 1048576)).toEqual(expect.objectContaining({ place: 'tệp', rule: 'tep-qua-lon', message: expect.stringMatching(/^tệp nặng 50 MB, quá giới hạn 20 MB/) }));
     expect(formWrongType('f.XLSX')).toBeNull();
     expect(formWrongType('f.csv')).toBeNull();

@@ -11,8 +11,11 @@
 //   npm run bench:forms                       all cases, command and page
 //   npm run bench:forms -- --only bloated     one case
 //   npm run bench:forms -- --no-browser       the command only
+//   npm run bench:forms -- --quick --out <f>  two cases (the form as downloaded, one bad value), for a
+//                                            quick look or a test; writes only to --out (never docs/)
+//   npm run bench:forms -- --out <f>          write the section into <f> instead of docs/benchmarks.md
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -34,7 +37,10 @@ const arg = (name: string) => {
 };
 const only = arg('only');
 const browserToo = !process.argv.includes('--no-browser');
-const out = arg('out') ?? join(root, 'docs/benchmarks.md');
+/** A quick run: two of the cases, and docs/benchmarks.md is never written (its figures come from full runs). */
+const quick = process.argv.includes('--quick');
+const QUICK_CASES = ['goc.xlsx', 'v-1_234.xlsx'];
+const out = arg('out') ?? (quick ? undefined : join(root, 'docs/benchmarks.md'));
 export const START = '<!-- bieu-mau:bat-dau -->';
 export const END = '<!-- bieu-mau:ket-thuc -->';
 
@@ -46,9 +52,8 @@ if (!existsSync(formsDir)) {
 }
 const unitFile = readdirSync(formsDir).filter((f) => f.endsWith('.xlsx')).sort().find((f) => !/tinh|mau-trong|blank/.test(f))!;
 const base = new Uint8Array(readFileSync(join(formsDir, unitFile)));
-const work = join(tmpdir(), 'congdoan-bench-bieu-mau');
-rmSync(work, { recursive: true, force: true });
-mkdirSync(work, { recursive: true });
+// Its own folder, so that two runs (a person's and a test's) never remove each other's files.
+const work = mkdtempSync(join(tmpdir(), 'congdoan-bench-bieu-mau-'));
 
 // Where things are in the downloaded form: its last row, a prefilled figure of the first indicator.
 const sheetXml = new TextDecoder().decode((await import('fflate')).unzipSync(base)['xl/worksheets/sheet1.xml']);
@@ -88,7 +93,7 @@ const allCases: Case[] = [
   { name: 'U+202E trong ghi chú', file: 'rlo.xlsx', bytes: () => withCell(base, `${noteCol}${row}`, `<c r="${noteCol}${row}" t="inlineStr"><is><t>đạt \u202E0021</t></is></c>`), expect: 'refused' },
   { name: '_xFFFE_ trong ghi chú', file: 'fffe.xlsx', bytes: () => withCell(base, `${noteCol}${row}`, `<c r="${noteCol}${row}" t="inlineStr"><is><t>x _xFFFE_</t></is></c>`), expect: 'refused' },
 ];
-const cases = allCases.filter((c) => !only || c.file.includes(only) || c.name.includes(only));
+const cases = allCases.filter((c) => (!only || c.file.includes(only) || c.name.includes(only)) && (!quick || QUICK_CASES.includes(c.file)));
 
 interface Measure { seconds: number; peakMb: number; status: number | null; first: string }
 /** The command twice: the machine is shared, so the faster run is the better estimate of its own cost (both are kept). */
@@ -226,7 +231,7 @@ const cspAll = [...new Set([...(pageLoad?.csp ?? []), ...paged.flatMap((r) => r.
 const section = `${START}
 ## Biểu mẫu: đọc có giới hạn (npm run bench:forms)
 
-Đo ngày ${new Date().toISOString().slice(0, 10)} trên ${cpus().length} nhân ${cpus()[0]?.model ?? ''}, ${f0(totalmem() / 2 ** 30)} GB RAM (máy dùng chung, tải không đều: các con số là một lần đo, không phải trung bình).
+Đo ngày ${new Date().toISOString().slice(0, 10)} trên ${cpus().length} nhân ${cpus()[0]?.model ?? ''}, ${f0(totalmem() / 2 ** 30)} GB RAM (máy dùng chung, tải không đều: các con số là một lần đo, không phải trung bình).${quick ? ` Chạy nhanh (--quick): ${rows.length} tệp, không phải toàn bộ.` : ''}
 Các tệp làm từ biểu mẫu tải về của trang (\`dist/tai-ve/bieu-mau/${unitFile}\`) bằng \`scripts/bench/hostile-forms.ts\`. Lệnh là
 \`npm run import:form -- <tệp> --xem-truoc\` đúng như README, đo bằng GNU time (thời gian cả lệnh, kể cả khởi động npm
 và Node, nạp bộ số liệu; RSS đỉnh của tiến trình lớn nhất). Trang là /kiem-tra-bieu-mau/ trong Chromium (360 px),
@@ -252,8 +257,10 @@ của trang đo riêng, bằng tay (mục "Lighthouse, trang kiểm tra biểu m
 
 ${table.join('\n')}
 ${END}`;
-const existing = existsSync(out) ? readFileSync(out, 'utf8') : '';
-const next = existing.includes(START) ? existing.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section) : `${existing.trimEnd()}\n\n${section}\n`;
-writeFileSync(out, next);
+if (out) {
+  const existing = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  const next = existing.includes(START) ? existing.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section) : `${existing.trimEnd()}\n\n${section}\n`;
+  writeFileSync(out, next);
+}
 console.log(`\n${section}`);
 rmSync(work, { recursive: true, force: true });

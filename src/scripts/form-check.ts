@@ -5,11 +5,22 @@
 // thread is never held by a large file. The only request is the published dataset, fetched when
 // the page opens; the file never leaves the device. Everything is written with textContent.
 import type { CheckDataset, CheckResult } from '../lib/report-kit/form-check';
-import { formTooLarge } from '../lib/report-kit/form-limits';
-import { formatProblem } from '../lib/problems/problem';
+import { MAX_FORM_BYTES } from '../lib/report-kit/form-size';
 import type { CheckRequest, CheckResponse } from './form-check-worker';
 // The worker's built URL (a separate bundle), which the service worker keeps for offline use.
 import workerUrl from './form-check-worker?worker&url';
+
+/**
+ * The size message for a file over the limit, or null. Its words come from the message catalogue,
+ * which is loaded here only for such a file (a chunk the site's service worker keeps with the page,
+ * so the message also shows offline): the page's own script stays a few KB.
+ */
+async function tooLargeMessage(name: string, size: number): Promise<string | null> {
+  if (size <= MAX_FORM_BYTES) return null;
+  const [{ formTooLarge }, { formatProblem }] = await Promise.all([import('../lib/report-kit/form-limits'), import('../lib/problems/problem')]);
+  const tooLarge = formTooLarge(name, size);
+  return tooLarge ? formatProblem(tooLarge) : null;
+}
 
 let worker: Worker | null = null;
 let requests = 0;
@@ -152,11 +163,11 @@ export function startFormCheck(): void {
     section.hidden = true;
     output.replaceChildren();
     // A file far larger than any form is refused from its size, without reading it.
-    const tooLarge = formTooLarge(file.name, file.size);
+    const tooLarge = await tooLargeMessage(file.name, file.size);
     let result: CheckResult;
     let digest = '';
     let counts = '';
-    if (tooLarge) result = { ok: false, messages: [formatProblem(tooLarge)] };
+    if (tooLarge) result = { ok: false, messages: [tooLarge] };
     else {
       ({ result, digest, counts } = await checkInWorker(file.name, await file.arrayBuffer(), dataset, unitSelect.value || undefined));
     }

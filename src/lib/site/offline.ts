@@ -5,7 +5,8 @@
 // Kept at install (precache, revisioned, so a new build fetches only what changed and drops what is
 // gone): the home page, the offline page, the unit list, the form check with its data and worker,
 // the document pages (/van-ban/…) within a byte budget, the web app manifest and its icons, and every
-// script, stylesheet and font those pages load. Kept once opened (network first, so online readers
+// script, stylesheet and font those pages load, with the chunks those scripts import later (the form
+// check's size message and its catalogue, loaded only for a file over the limit). Kept once opened (network first, so online readers
 // always get the published copy): each unit's page and its downloads, documents beyond the budget,
 // and the hashed scripts and stylesheets those pages load.
 // Any other page asked for offline gets the offline page.

@@ -29,80 +29,98 @@ export interface DataPackageInput {
 }
 
 const MISSING_VALUES = [''];
-const field = (name: string, type: FieldType, title: string, description?: string): Field => ({ name, type, title, ...(description ? { description } : {}) });
 
-const RESULT_FIELDS: Field[] = [
-  field('don_vi', 'string', 'Mã đơn vị'),
-  field('nam', 'string', 'Năm (hoặc mã kỳ so sánh của nhiệm kỳ trước)'),
-  field('chi_tieu', 'string', 'Mã chỉ tiêu'),
-  field('gia_tri', 'integer', 'Giá trị (chỉ tiêu đếm)'),
-  field('tu_so', 'integer', 'Tử số (chỉ tiêu tỷ lệ)'),
-  field('mau_so', 'integer', 'Mẫu số (chỉ tiêu tỷ lệ)'),
-  field('ghi_chu', 'string', 'Ghi chú của đơn vị'),
-  field('ten_don_vi', 'string', 'Tên đơn vị'),
-  field('ten_chi_tieu', 'string', 'Tên chỉ tiêu'),
-];
-const SUMMARY_FIELDS: Field[] = [
-  field('chi_tieu', 'string', 'Mã chỉ tiêu'),
-  field('nam', 'year', 'Năm'),
-  field('ket_qua', 'integer', 'Kết quả (chỉ tiêu đếm)'),
-  field('tu_so', 'integer', 'Tổng tử số'),
-  field('mau_so', 'integer', 'Tổng mẫu số'),
-  field('ty_le_phan_tram', 'number', 'Tỷ lệ (%), một chữ số thập phân'),
-  field('luy_ke', 'integer', 'Lũy kế đến năm'),
-  field('phan_bo', 'number', 'Phân bổ năm'),
-  field('danh_gia', 'string', 'Đánh giá so với phân bổ'),
-  field('so_don_vi_da_bao_cao', 'integer', 'Số đơn vị đã báo cáo'),
-  field('don_vi_chua_bao_cao', 'string', 'Đơn vị chưa báo cáo'),
-];
-const MISSING_FIELDS: Field[] = MISSING_CSV_COLUMNS.map((name) => field(name, 'string', {
+/** A field as the table writes it: name, type, title, and a description where the title needs one. */
+type FieldRow = readonly [name: string, type: FieldType, title: string, description?: string];
+
+const STATUS_FIELD: FieldRow = ['trang_thai', 'string', 'Trạng thái số liệu', '"Số liệu minh họa" hoặc "Chính thức"'];
+const MISSING_TITLES: Record<(typeof MISSING_CSV_COLUMNS)[number], string> = {
   don_vi: 'Mã đơn vị', ten_don_vi: 'Tên đơn vị', nam: 'Năm (hoặc mã kỳ)', ky_bao_cao: 'Kỳ báo cáo', chi_tieu: 'Mã chỉ tiêu', ten_chi_tieu: 'Tên chỉ tiêu', ngay_nhan: 'Ngày Văn phòng nhận báo cáo',
-}[name]));
-const STATUS_FIELD = field('trang_thai', 'string', 'Trạng thái số liệu', '"Số liệu minh họa" hoặc "Chính thức"');
-const TARGET_FIELDS: Field[] = [
-  field('don_vi', 'string', 'Mã đơn vị (mã của cả tổ chức cho mục tiêu chung)'),
-  field('chi_tieu', 'string', 'Mã chỉ tiêu'),
-  field('ky', 'string', '"nhiem-ky" (mục tiêu nhiệm kỳ) hoặc năm (phân bổ năm)'),
-  field('muc_tieu', 'number', 'Mục tiêu: tổng số (chỉ tiêu đếm) hoặc phần trăm (chỉ tiêu tỷ lệ)'),
-  STATUS_FIELD,
-];
-const PROGRESS_FIELDS: Field[] = [
-  field('don_vi', 'string', 'Mã đơn vị (mã của cả tổ chức cho dòng chung)'),
-  field('chi_tieu', 'string', 'Mã chỉ tiêu'),
-  field('tien_do', 'string', 'Tiến độ: Vượt, Đạt, Chậm, Chưa báo cáo, Chưa có mục tiêu'),
-  field('ket_qua', 'number', 'Kết quả được đánh giá: lũy kế (chỉ tiêu đếm) hoặc tỷ lệ năm cuối (%)'),
-  field('muc_can_dat', 'number', 'Mức cần đạt đến năm cuối được đánh giá'),
-  field('ty_le_so_voi_muc_can_dat', 'number', 'Kết quả ÷ mức cần đạt (%), một chữ số thập phân (chỉ tiêu đếm)'),
-  field('thieu_nam', 'string', 'Các năm chưa báo cáo'),
-  STATUS_FIELD,
-];
-const INDICATOR_FIELDS: Field[] = [
-  field('ma', 'string', 'Mã chỉ tiêu'),
-  field('ten', 'string', 'Tên chỉ tiêu'),
-  field('nhom', 'string', 'Nhóm chỉ tiêu'),
-  field('don_vi_tinh', 'string', 'Đơn vị tính'),
-  field('loai', 'string', '"count" (cộng) hoặc "rate" (tử số / mẫu số)'),
-  field('chieu_danh_gia', 'string', 'Chiều đánh giá'),
-  field('tu_so', 'string', 'Tử số (chỉ tiêu tỷ lệ)'),
-  field('mau_so', 'string', 'Mẫu số (chỉ tiêu tỷ lệ)'),
-  field('dinh_nghia', 'string', 'Định nghĩa'),
-  field('cach_tinh', 'string', 'Cách tính'),
-  field('nguon_so_lieu', 'string', 'Nguồn số liệu'),
-  field('ky_bao_cao', 'string', 'Kỳ báo cáo'),
-  field('co_quan_chiu_trach_nhiem', 'string', 'Cơ quan chịu trách nhiệm'),
-  field('lien_he', 'string', 'Liên hệ'),
-  field('cap_nhat', 'string', 'Cập nhật lần cuối (YYYY-MM-DD)'),
-  field('kha_nang_so_sanh', 'string', 'Khả năng so sánh'),
-  field('nguon_dinh_nghia', 'string', 'Nguồn định nghĩa, mục tiêu'),
-];
-const UNIT_FIELDS: Field[] = [
-  field('ma', 'string', 'Mã đơn vị'),
-  field('ten', 'string', 'Tên đơn vị'),
-  field('ten_ngan', 'string', 'Tên ngắn'),
-  field('loai', 'string', 'Mã loại đơn vị'),
-  field('ten_loai', 'string', 'Loại đơn vị'),
-  field('keo_dai_dai_hoi', 'string', '"có" nếu đơn vị kéo dài thời gian Đại hội'),
-];
+};
+
+/** The fields of each kind of file in the package, in column order: one definition per kind. */
+export const PACKAGE_FIELDS = {
+  /** Result rows as the units report them: toan-bo.csv, each indicator's and each unit's rows. */
+  'so-lieu': [
+    ['don_vi', 'string', 'Mã đơn vị'],
+    ['nam', 'string', 'Năm (hoặc mã kỳ so sánh của nhiệm kỳ trước)'],
+    ['chi_tieu', 'string', 'Mã chỉ tiêu'],
+    ['gia_tri', 'integer', 'Giá trị (chỉ tiêu đếm)'],
+    ['tu_so', 'integer', 'Tử số (chỉ tiêu tỷ lệ)'],
+    ['mau_so', 'integer', 'Mẫu số (chỉ tiêu tỷ lệ)'],
+    ['ghi_chu', 'string', 'Ghi chú của đơn vị'],
+    ['ten_don_vi', 'string', 'Tên đơn vị'],
+    ['ten_chi_tieu', 'string', 'Tên chỉ tiêu'],
+  ],
+  /** An indicator's yearly summary (<chỉ tiêu>-tong-hop.csv). */
+  'tong-hop': [
+    ['chi_tieu', 'string', 'Mã chỉ tiêu'],
+    ['nam', 'year', 'Năm'],
+    ['ket_qua', 'integer', 'Kết quả (chỉ tiêu đếm)'],
+    ['tu_so', 'integer', 'Tổng tử số'],
+    ['mau_so', 'integer', 'Tổng mẫu số'],
+    ['ty_le_phan_tram', 'number', 'Tỷ lệ (%), một chữ số thập phân'],
+    ['luy_ke', 'integer', 'Lũy kế đến năm'],
+    ['phan_bo', 'number', 'Phân bổ năm'],
+    ['danh_gia', 'string', 'Đánh giá so với phân bổ'],
+    ['so_don_vi_da_bao_cao', 'integer', 'Số đơn vị đã báo cáo'],
+    ['don_vi_chua_bao_cao', 'string', 'Đơn vị chưa báo cáo'],
+  ],
+  /** What the units have not reported (con-thieu.csv), in the columns the site's download has. */
+  'con-thieu': MISSING_CSV_COLUMNS.map((name): FieldRow => [name, 'string', MISSING_TITLES[name]]),
+  'muc-tieu': [
+    ['don_vi', 'string', 'Mã đơn vị (mã của cả tổ chức cho mục tiêu chung)'],
+    ['chi_tieu', 'string', 'Mã chỉ tiêu'],
+    ['ky', 'string', '"nhiem-ky" (mục tiêu nhiệm kỳ) hoặc năm (phân bổ năm)'],
+    ['muc_tieu', 'number', 'Mục tiêu: tổng số (chỉ tiêu đếm) hoặc phần trăm (chỉ tiêu tỷ lệ)'],
+    STATUS_FIELD,
+  ],
+  'tien-do': [
+    ['don_vi', 'string', 'Mã đơn vị (mã của cả tổ chức cho dòng chung)'],
+    ['chi_tieu', 'string', 'Mã chỉ tiêu'],
+    ['tien_do', 'string', 'Tiến độ: Vượt, Đạt, Chậm, Chưa báo cáo, Chưa có mục tiêu'],
+    ['ket_qua', 'number', 'Kết quả được đánh giá: lũy kế (chỉ tiêu đếm) hoặc tỷ lệ năm cuối (%)'],
+    ['muc_can_dat', 'number', 'Mức cần đạt đến năm cuối được đánh giá'],
+    ['ty_le_so_voi_muc_can_dat', 'number', 'Kết quả ÷ mức cần đạt (%), một chữ số thập phân (chỉ tiêu đếm)'],
+    ['thieu_nam', 'string', 'Các năm chưa báo cáo'],
+    STATUS_FIELD,
+  ],
+  'chi-tieu': [
+    ['ma', 'string', 'Mã chỉ tiêu'],
+    ['ten', 'string', 'Tên chỉ tiêu'],
+    ['nhom', 'string', 'Nhóm chỉ tiêu'],
+    ['don_vi_tinh', 'string', 'Đơn vị tính'],
+    ['loai', 'string', '"count" (cộng) hoặc "rate" (tử số / mẫu số)'],
+    ['chieu_danh_gia', 'string', 'Chiều đánh giá'],
+    ['tu_so', 'string', 'Tử số (chỉ tiêu tỷ lệ)'],
+    ['mau_so', 'string', 'Mẫu số (chỉ tiêu tỷ lệ)'],
+    ['dinh_nghia', 'string', 'Định nghĩa'],
+    ['cach_tinh', 'string', 'Cách tính'],
+    ['nguon_so_lieu', 'string', 'Nguồn số liệu'],
+    ['ky_bao_cao', 'string', 'Kỳ báo cáo'],
+    ['co_quan_chiu_trach_nhiem', 'string', 'Cơ quan chịu trách nhiệm'],
+    ['lien_he', 'string', 'Liên hệ'],
+    ['cap_nhat', 'string', 'Cập nhật lần cuối (YYYY-MM-DD)'],
+    ['kha_nang_so_sanh', 'string', 'Khả năng so sánh'],
+    ['nguon_dinh_nghia', 'string', 'Nguồn định nghĩa, mục tiêu'],
+  ],
+  'don-vi': [
+    ['ma', 'string', 'Mã đơn vị'],
+    ['ten', 'string', 'Tên đơn vị'],
+    ['ten_ngan', 'string', 'Tên ngắn'],
+    ['loai', 'string', 'Mã loại đơn vị'],
+    ['ten_loai', 'string', 'Loại đơn vị'],
+    ['keo_dai_dai_hoi', 'string', '"có" nếu đơn vị kéo dài thời gian Đại hội'],
+  ],
+} as const satisfies Record<string, readonly FieldRow[]>;
+export type PackageFileKind = keyof typeof PACKAGE_FIELDS;
+
+/** A kind's Table Schema fields (https://datapackage.org/standard/table-schema/). */
+const rowsOf = (kind: PackageFileKind): readonly FieldRow[] => PACKAGE_FIELDS[kind];
+export const fieldsOf = (kind: PackageFileKind): Field[] =>
+  rowsOf(kind).map(([name, type, title, description]) => ({ name, type, title, ...(description ? { description } : {}) }));
+/** A kind's column names, for the files this package writes itself. */
+const columnsOf = (kind: PackageFileKind): string[] => rowsOf(kind).map(([name]) => name);
 
 /** The data package's CSV files carry no BOM (the site's downloads do, for Excel). */
 const noBom = (csv: string) => csv.replace(/^\ufeff/, '');
@@ -131,26 +149,26 @@ export function dataPackage({ dataset, summaries, reporting, site }: DataPackage
   const unitName = new Map(dataset.units.map((u) => [u.id, u.name]));
   const files = new Map<string, string>();
   const resources: Record<string, unknown>[] = [];
-  const add = (path: string, name: string, title: string, description: string, fields: Field[], csv: string) => {
+  const add = (path: string, name: string, title: string, description: string, kind: PackageFileKind, csv: string) => {
     files.set(path, noBom(csv));
     resources.push({
       name, path, title, description, profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8',
       dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', header: true },
-      schema: { fields, missingValues: MISSING_VALUES },
+      schema: { fields: fieldsOf(kind), missingValues: MISSING_VALUES },
     });
   };
 
   const all = sortRows(dataset.rows, dataset.indicators, dataset.units);
-  add('du-lieu/toan-bo.csv', 'toan-bo', 'Toàn bộ số liệu các đơn vị', `${warn(illustrative)}Mỗi dòng một đơn vị × năm × chỉ tiêu, như các đơn vị báo cáo; ô trống là không có (không phải số 0).`, RESULT_FIELDS, rawRowsCsv(all, dataset.indicators, dataset.units));
+  add('du-lieu/toan-bo.csv', 'toan-bo', 'Toàn bộ số liệu các đơn vị', `${warn(illustrative)}Mỗi dòng một đơn vị × năm × chỉ tiêu, như các đơn vị báo cáo; ô trống là không có (không phải số 0).`, 'so-lieu', rawRowsCsv(all, dataset.indicators, dataset.units));
   for (const indicator of dataset.indicators) {
     const summary = summaries.get(indicator.id)!;
-    add(`du-lieu/chi-tieu/${indicator.id}-tong-hop.csv`, `${indicator.id}-tong-hop`, `${indicator.name}: tổng hợp theo năm`, `${warn(illustrative)}Số liệu ${site.scope.word} theo năm, cộng chính xác từ các đơn vị đã báo cáo.`, SUMMARY_FIELDS, aggregateCsv(summary, (id) => unitName.get(id) ?? id));
-    add(`du-lieu/chi-tieu/${indicator.id}-so-lieu-goc.csv`, `${indicator.id}-so-lieu-goc`, `${indicator.name}: số liệu gốc`, `${warn(illustrative)}Các dòng số liệu của chỉ tiêu, như các đơn vị báo cáo.`, RESULT_FIELDS, rawRowsCsv(all.filter((r) => r.indicator === indicator.id), dataset.indicators, dataset.units));
+    add(`du-lieu/chi-tieu/${indicator.id}-tong-hop.csv`, `${indicator.id}-tong-hop`, `${indicator.name}: tổng hợp theo năm`, `${warn(illustrative)}Số liệu ${site.scope.word} theo năm, cộng chính xác từ các đơn vị đã báo cáo.`, 'tong-hop', aggregateCsv(summary, (id) => unitName.get(id) ?? id));
+    add(`du-lieu/chi-tieu/${indicator.id}-so-lieu-goc.csv`, `${indicator.id}-so-lieu-goc`, `${indicator.name}: số liệu gốc`, `${warn(illustrative)}Các dòng số liệu của chỉ tiêu, như các đơn vị báo cáo.`, 'so-lieu', rawRowsCsv(all.filter((r) => r.indicator === indicator.id), dataset.indicators, dataset.units));
   }
   for (const unit of dataset.units) {
-    add(`du-lieu/don-vi/${unit.id}-so-lieu.csv`, `${unit.id}-so-lieu`, `${unit.name}: số liệu đã công bố`, `${warn(illustrative)}Các dòng số liệu của đơn vị.`, RESULT_FIELDS, rawRowsCsv(all.filter((r) => r.unit === unit.id), dataset.indicators, dataset.units));
+    add(`du-lieu/don-vi/${unit.id}-so-lieu.csv`, `${unit.id}-so-lieu`, `${unit.name}: số liệu đã công bố`, `${warn(illustrative)}Các dòng số liệu của đơn vị.`, 'so-lieu', rawRowsCsv(all.filter((r) => r.unit === unit.id), dataset.indicators, dataset.units));
   }
-  add('du-lieu/con-thieu.csv', 'con-thieu', 'Số liệu còn thiếu', 'Mỗi dòng một đơn vị × năm × chỉ tiêu chưa có số liệu.', MISSING_FIELDS, missingCsv(reporting, dataset.indicators));
+  add('du-lieu/con-thieu.csv', 'con-thieu', 'Số liệu còn thiếu', 'Mỗi dòng một đơn vị × năm × chỉ tiêu chưa có số liệu.', 'con-thieu', missingCsv(reporting, dataset.indicators));
 
   // The targets: the whole's (the indicator files) and each unit's (muc-tieu-don-vi.yaml), one row per term target or year.
   const targetRows: (string | number | null)[][] = [];
@@ -165,17 +183,17 @@ export function dataPackage({ dataset, summaries, reporting, site }: DataPackage
       if (own) targetLines(unit.id, i.id, own.term, own.annual, targetsIllustrative);
     }
   }
-  add('du-lieu/muc-tieu.csv', 'muc-tieu', 'Mục tiêu nhiệm kỳ và phân bổ năm', `${warn(targetsIllustrative)}Mục tiêu chung của ${site.scope.word} (don_vi = "${site.scope.slug}") và mục tiêu riêng của từng đơn vị; đơn vị hay chỉ tiêu không có dòng là chưa có mục tiêu.`, TARGET_FIELDS, toCsv(TARGET_FIELDS.map((f) => f.name), targetRows));
+  add('du-lieu/muc-tieu.csv', 'muc-tieu', 'Mục tiêu nhiệm kỳ và phân bổ năm', `${warn(targetsIllustrative)}Mục tiêu chung của ${site.scope.word} (don_vi = "${site.scope.slug}") và mục tiêu riêng của từng đơn vị; đơn vị hay chỉ tiêu không có dòng là chưa có mục tiêu.`, 'muc-tieu', toCsv(columnsOf('muc-tieu'), targetRows));
 
   const progressRows: (string | number | null)[][] = [];
   const progressRow = (owner: string, indicatorId: string, p: Progress, sample: boolean) =>
     progressRows.push([owner, indicatorId, p.label, quantityNumber(p), expectedNumber(p), p.shareTenths === null || p.result?.kind === 'rate' ? null : (p.shareTenths / 10).toFixed(1), p.missingYears.join('; '), mark(sample)]);
   for (const i of dataset.indicators) progressRow(site.scope.slug, i.id, wholeProgress(dataset, summaries.get(i.id)!, i), illustrative);
   for (const unit of dataset.units) for (const i of dataset.indicators) progressRow(unit.id, i.id, unitProgress(dataset, summaries.get(i.id)!, i, unit.id), targetsIllustrative);
-  add('du-lieu/tien-do.csv', 'tien-do', 'Tiến độ so với mục tiêu', `${warn(targetsIllustrative)}Tiến độ của ${site.scope.word} và của từng đơn vị ở từng chỉ tiêu, theo quy tắc ghi trong README.`, PROGRESS_FIELDS, toCsv(PROGRESS_FIELDS.map((f) => f.name), progressRows));
+  add('du-lieu/tien-do.csv', 'tien-do', 'Tiến độ so với mục tiêu', `${warn(targetsIllustrative)}Tiến độ của ${site.scope.word} và của từng đơn vị ở từng chỉ tiêu, theo quy tắc ghi trong README.`, 'tien-do', toCsv(columnsOf('tien-do'), progressRows));
 
-  add('du-lieu/chi-tieu.csv', 'chi-tieu', 'Các chỉ tiêu và thông tin về chỉ tiêu', 'Định nghĩa, cách tính, nguồn số liệu, kỳ báo cáo, cơ quan chịu trách nhiệm, liên hệ, cập nhật và khả năng so sánh của từng chỉ tiêu.', INDICATOR_FIELDS, toCsv(
-    INDICATOR_FIELDS.map((f) => f.name),
+  add('du-lieu/chi-tieu.csv', 'chi-tieu', 'Các chỉ tiêu và thông tin về chỉ tiêu', 'Định nghĩa, cách tính, nguồn số liệu, kỳ báo cáo, cơ quan chịu trách nhiệm, liên hệ, cập nhật và khả năng so sánh của từng chỉ tiêu.', 'chi-tieu', toCsv(
+    columnsOf('chi-tieu'),
     dataset.indicators.map((i) => {
       const meta = new Map(indicatorMetadata(i).map((m) => [m.field, i[m.field as keyof typeof i] as string | undefined]));
       return [i.id, i.name, i.groupLabel, i.unitLabel, i.kind, directions[i.direction], i.numerator ?? null, i.denominator ?? null,
@@ -183,8 +201,8 @@ export function dataPackage({ dataset, summaries, reporting, site }: DataPackage
         meta.get('responsibleOffice') ?? null, meta.get('contact') ?? null, meta.get('lastUpdated') ?? null, meta.get('comparability') ?? null, meta.get('source') ?? null];
     }),
   ));
-  add('du-lieu/don-vi.csv', 'don-vi', 'Các đơn vị báo cáo', 'Mã, tên và loại của từng đơn vị.', UNIT_FIELDS, toCsv(
-    UNIT_FIELDS.map((f) => f.name),
+  add('du-lieu/don-vi.csv', 'don-vi', 'Các đơn vị báo cáo', 'Mã, tên và loại của từng đơn vị.', 'don-vi', toCsv(
+    columnsOf('don-vi'),
     dataset.units.map((u) => [u.id, u.name, u.shortName, u.type, u.typeLabel, u.lateCongress ? 'có' : 'không']),
   ));
 
