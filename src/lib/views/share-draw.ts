@@ -8,6 +8,7 @@ import { createCanvas, loadImage, type Canvas, type Image, type SKRSContext2D } 
 import { imageFontFiles, registerFonts } from '../indicators/charts/png.ts';
 import { IMAGE_FONT, ILLUSTRATIVE_LABEL } from '../indicators/charts/config.ts';
 import { cachedFile } from '../report-kit/file-cache.ts';
+import { encodeRgbaPng } from '../indicators/charts/png-encode.ts';
 import { SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from './share-cards.ts';
 
 const ACCENT = '#8a1c1c';
@@ -58,11 +59,16 @@ export async function drawShareCard(card: ShareCard, publisher: string, chartPng
   }
   const { canvas, ctx } = surface;
   ctx.save();
+  let png: Uint8Array;
   try {
-    return drawOn(canvas, ctx, card, publisher, image);
+    png = drawOn(canvas, ctx, card, publisher, image);
   } finally {
     ctx.restore();
   }
+  // The pixel copy canvas.data() made is native memory freed by a finaliser that runs once the event
+  // loop turns (as for the chart images, png.ts): yield, or 200 cards hold 600 MB.
+  await new Promise((resolve) => setImmediate(resolve));
+  return png;
 }
 
 function drawOn(canvas: Canvas, ctx: SKRSContext2D, card: ShareCard, publisher: string, image: Image | undefined): Uint8Array {
@@ -115,10 +121,12 @@ function drawOn(canvas: Canvas, ctx: SKRSContext2D, card: ShareCard, publisher: 
     const height = Math.round((width * image.height) / image.width);
     ctx.drawImage(image, 560, top + Math.max(0, Math.round((SHARE_HEIGHT - top - 30 - height) / 2)), width, Math.min(height, SHARE_HEIGHT - top - 30));
   }
-  // Skia's encoder, synchronous so that no other card draws on this canvas meanwhile. Not the chart
-  // images' PNG writer: the pixels it needs (canvas.data(), getImageData) are copied into memory the
-  // canvas library keeps, about 3 MB a card, and 200 units' cards held 600 MB more (docs/benchmarks.md).
-  return new Uint8Array(canvas.encodeSync('png'));
+  // The chart images' PNG writer (png-encode.ts: no row filter, zlib level 4), not Skia's (a filter
+  // tried per row, level 6): a card took 66 ms to encode with Skia against 17 ms, and most of the
+  // cards' build time was that encoding (docs/benchmarks.md); the file is smaller too (27 against
+  // 34 KB for a unit's card). Every pixel is opaque (white first), so the canvas's premultiplied
+  // pixels are the plain ones PNG wants. Copied out before anything else draws on this canvas.
+  return encodeRgbaPng(canvas.data(), SHARE_WIDTH, SHARE_HEIGHT);
 }
 
 let fingerprint: string | undefined;
@@ -129,6 +137,7 @@ function drawerFingerprint(): string {
   const hash = createHash('sha256');
   // This file's source, read from the project (the build runs this code bundled, away from its source).
   hash.update(readFileSync(join(process.cwd(), 'src/lib/views/share-draw.ts')));
+  hash.update(readFileSync(join(process.cwd(), 'src/lib/indicators/charts/png-encode.ts')));
   for (const file of imageFontFiles()) hash.update(readFileSync(file));
   hash.update(`zlib@${process.versions.zlib}`);
   fingerprint = hash.digest('hex');
