@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createCanvas, loadImage, type Canvas, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { imageFontFiles, registerFonts } from '../indicators/charts/png.ts';
 import { IMAGE_FONT, ILLUSTRATIVE_LABEL } from '../indicators/charts/config.ts';
-import { cachedFile } from '../report-kit/file-cache.ts';
+import { cachedFile, wholePng } from '../report-kit/file-cache.ts';
 import { encodeRgbaPng } from '../indicators/charts/png-encode.ts';
 import { SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from './share-cards.ts';
 
@@ -150,5 +150,5 @@ function drawerFingerprint(): string {
  */
 export async function shareCardPng(card: ShareCard, publisher: string, chartPng: Uint8Array | undefined, cacheDir: string | null): Promise<Uint8Array> {
   const key = createHash('sha256').update(drawerFingerprint()).update(JSON.stringify({ card, publisher })).update(chartPng ?? new Uint8Array()).digest('hex');
-  return cachedFile(cacheDir, key, 'png', () => drawShareCard(card, publisher, chartPng), () => true);
+  return cachedFile(cacheDir, key, 'png', () => drawShareCard(card, publisher, chartPng), wholePng);
 }
