@@ -8,6 +8,7 @@ import { aggregateDataset } from '../src/lib/indicators/aggregate';
 import { indicatorPageModel } from '../src/lib/views/indicator-page';
 import type { Dataset } from '../src/lib/indicators/dataset';
 import { programmeEntries } from './helpers/content-entries';
+import * as sortValues from '../src/lib/text/sort-values';
 
 const dataset = loadDataset(process.cwd());
 // Every programme, as the collection gives it.
@@ -193,5 +194,50 @@ describe('an indicator\'s metadata, under the headings national platforms use', 
     const shown = new Map(indicatorMetadata(bare as never).map((m) => [m.field, m.text]));
     expect(shown.get('contact')).toBe('Chưa có');
     expect(shown.get('lastUpdated')).toBe('Chưa có');
+  });
+});
+
+describe('the unit table sorts its figure columns by the number each cell starts with (data-sort-lead)', () => {
+  const { compareCells, leadingNumber } = sortValues;
+  /** Each figure column's cells ordered by their text's leading number, as the page's script sorts them, and by their model sort key. */
+  const sameOrder = (cells: { text: string; sortValue: string }[]) => {
+    const byKey = [...cells].sort((a, b) => compareCells(a.sortValue, b.sortValue) || a.text.localeCompare(b.text)).map((c) => c.sortValue);
+    const byText = [...cells].sort((a, b) => compareCells(leadingNumber(a.text), leadingNumber(b.text)) || a.text.localeCompare(b.text)).map((c) => c.sortValue);
+    expect(byText).toEqual(byKey);
+  };
+  const columns = (model: ReturnType<typeof indicatorPageModel>) => {
+    const rows = model.byUnit.rows;
+    return [
+      ...model.byUnit.years.map((_, i) => rows.map((r) => r.years[i]!)),
+      rows.map((r) => r.result), rows.map((r) => r.rank),
+      ...(rows[0]?.baseline ? [rows.map((r) => r.baseline!)] : []),
+    ];
+  };
+
+  test('reads the number as written, nothing when the text starts with words', () => {
+    expect(['45,1% (23/51)', '100,0% (5/5)', '1.234', '12.345.678', '2/18', '7', 'chưa báo cáo', 'Không xếp hạng (chưa đủ số liệu)'].map(leadingNumber))
+      .toEqual(['45,1', '100,0', '1.234', '12.345.678', '2', '7', '', '']);
+  });
+
+  test.each(dataset.indicators.map((i) => i.id))('%s (real dataset): the text orders every column as its sort key does', (id) => {
+    for (const column of columns(indicatorPageModel(input, id))) sameOrder(column);
+  });
+
+  test('at 200 units × 50 indicators (the benchmark\'s dataset) too', async () => {
+    const { mkdtempSync, rmSync, cpSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeDataset } = await import('../scripts/bench/corpus');
+    const dir = mkdtempSync(join(tmpdir(), 'chi-tieu-'));
+    try {
+      cpSync('content/cau-hinh.yaml', join(dir, 'content/cau-hinh.yaml'));
+      cpSync('content/chuong-trinh', join(dir, 'content/chuong-trinh'), { recursive: true });
+      writeDataset(join(dir, 'content'), 200, 50, [2018, 2019, 2020]);
+      const big = loadDataset(dir);
+      const bigInput = { dataset: big, summaries: aggregateDataset(big), programmes };
+      for (const indicator of big.indicators) for (const column of columns(indicatorPageModel(bigInput, indicator.id))) sameOrder(column);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { cachedFile, inputKey, writerFingerprint } from '../src/lib/report-kit/file-cache.ts';
+import { cachedFile, inputKey, wholePng, writerFingerprint } from '../src/lib/report-kit/file-cache.ts';
+import { encodeRgbaPng } from '../src/lib/indicators/charts/png-encode.ts';
 
 const root = join(import.meta.dirname, '..');
 const dirs: string[] = [];
@@ -64,6 +65,21 @@ describe('report kit file cache', () => {
       expect(Buffer.from(bytes).equals(Buffer.from(whole))).toBe(true);
       expect(Buffer.from(readFileSync(join(dir, `${key}.docx`))).equals(Buffer.from(whole))).toBe(true);
     }
+  });
+
+  it('writes again a cached share card that is cut short (the files are not fsynced, so a power cut can cut one)', async () => {
+    const dir = tempDir();
+    const png = encodeRgbaPng(new Uint8Array(4 * 4 * 4).fill(255), 4, 4);
+    expect(wholePng(png)).toBe(true);
+    writeFileSync(join(dir, 'the.png'), png.subarray(0, png.length - 1));
+    writeFileSync(join(dir, 'empty.png'), '');
+    for (const key of ['the', 'empty']) {
+      const bytes = await cachedFile(dir, key, 'png', () => png, wholePng);
+      expect(Buffer.from(bytes).equals(Buffer.from(png))).toBe(true);
+      expect(Buffer.from(readFileSync(join(dir, `${key}.png`))).equals(Buffer.from(png))).toBe(true);
+    }
+    // Written whole, it is taken from the cache: make() is not called again.
+    expect(Buffer.from(await cachedFile(dir, 'the', 'png', () => { throw new Error('redrawn'); }, wholePng)).equals(Buffer.from(png))).toBe(true);
   });
 
   it('still returns the file when the cache folder cannot be written, and with the cache off', async () => {

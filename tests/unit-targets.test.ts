@@ -5,6 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { validateDataset, type DatasetFiles } from '../src/lib/indicators/dataset';
 import { readDatasetFiles, UNIT_TARGETS_FILE } from '../src/lib/indicators/read';
 import { formatProblem } from '../src/lib/problems/problem';
+import { parseTargetsCsv, TARGET_COLUMNS, targetColumnRows, targetRowSchemaFor, type TargetsContext } from '../src/lib/indicators/targets-csv';
+import { readFileSync } from 'node:fs';
 
 const files = readDatasetFiles('.');
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -77,5 +79,52 @@ describe('muc-tieu-don-vi.csv', () => {
     expect(problems).toEqual([
       'content/so-lieu/bo-du-lieu.yaml:1: unitTargets: có tệp content/so-lieu/muc-tieu-don-vi.csv nhưng thiếu trường unitTargets (status: minh-hoa hoặc chinh-thuc, và source) cho biết các mục tiêu ấy là gì (quy tắc: thieu-truong)',
     ]);
+  });
+
+  describe('each row is checked by one zod schema (targetRowSchemaFor)', () => {
+    const context: TargetsContext = {
+      unitIds: new Set(['bien-hoa']),
+      indicatorKinds: new Map([['phat-trien-doan-vien', 'count'], ['ty-le-doanh-nghiep-doi-thoai', 'rate']] as const),
+      term: { from: 2018, to: 2023 },
+    };
+    const schema = targetRowSchemaFor(context);
+    const rowOf = (line: string) => Object.fromEntries(TARGET_COLUMNS.map((c, i) => [c, line.split(',')[i] ?? '']));
+    const issuesOf = (line: string) => {
+      const checked = schema.safeParse(rowOf(line));
+      return checked.success ? [] : checked.error.issues.map((i) => ({ column: String(i.path[0]), rule: (i as { params?: { rule?: string } }).params?.rule, message: i.message }));
+    };
+
+    test('every column is described in Vietnamese, and the README\'s table of columns is those descriptions', () => {
+      const rows = targetColumnRows();
+      expect(rows.map((r) => r.column)).toEqual([...TARGET_COLUMNS]);
+      const readme = readFileSync('README.md', 'utf8');
+      for (const { column, description } of rows) {
+        expect(description.length, column).toBeGreaterThan(20);
+        expect(readme, column).toContain(`| \`${column}\` | ${description} |`);
+      }
+    });
+
+    test('the schema alone refuses each bad value with its rule, and gives a good row its target as a number', () => {
+      expect(issuesOf('khong-co,phat-trien-doan-vien,nhiem-ky,1').map((i) => [i.column, i.rule])).toEqual([['don_vi', 'don-vi-khong-co']]);
+      expect(issuesOf('bien-hoa,chi-tieu-la,2019,abc').map((i) => [i.column, i.rule])).toEqual([['chi_tieu', 'chi-tieu-khong-co']]);
+      expect(issuesOf('bien-hoa,phat-trien-doan-vien,ca-nhiem-ky,1').map((i) => [i.column, i.rule])).toEqual([['ky', 'nam-khong-hop-le']]);
+      expect(issuesOf('bien-hoa,phat-trien-doan-vien,2030,1').map((i) => [i.column, i.rule])).toEqual([['ky', 'nam-ngoai-nhiem-ky']]);
+      // The target's rule follows the indicator's kind, even when another column is wrong too.
+      expect(issuesOf('khong-co,phat-trien-doan-vien,nhiem-ky,10.5').map((i) => [i.column, i.rule])).toEqual([['don_vi', 'don-vi-khong-co'], ['muc_tieu', 'so-nguyen']]);
+      expect(issuesOf('bien-hoa,ty-le-doanh-nghiep-doi-thoai,nhiem-ky,100.5').map((i) => [i.column, i.rule])).toEqual([['muc_tieu', 'muc-tieu-ty-le']]);
+      // An empty cell is refused alone: nothing else of its row is read.
+      expect(issuesOf('khong-co, ,nhiem-ky,').map((i) => [i.column, i.rule])).toEqual([['chi_tieu', 'o-trong'], ['muc_tieu', 'o-trong']]);
+      expect(schema.parse(rowOf(' bien-hoa ,ty-le-doanh-nghiep-doi-thoai,2019, 72,5'.replace('72,5', '72.5')))).toEqual({ don_vi: 'bien-hoa', chi_tieu: 'ty-le-doanh-nghiep-doi-thoai', ky: '2019', muc_tieu: '72.5', value: 72.5 });
+    });
+
+    test('the file\'s problems are the schema\'s issues, at the row\'s line and the issue\'s column', () => {
+      const lines = ['khong-co,phat-trien-doan-vien,nhiem-ky,10.5', 'bien-hoa,ty-le-doanh-nghiep-doi-thoai,2017,101', 'bien-hoa,phat-trien-doan-vien,,'];
+      const { problems, byUnit } = parseTargetsCsv('t.csv', ['don_vi,chi_tieu,ky,muc_tieu', ...lines].join('\n'), context);
+      const expected = lines.flatMap((line, i) => issuesOf(line).map((issue) => ({ line: i + 2, column: TARGET_COLUMNS.indexOf(issue.column as never) + 1, rule: issue.rule, message: issue.message })));
+      expect(expected).toHaveLength(6);
+      expect(problems.map((p) => ({ line: p.line, column: p.column, rule: p.rule, message: p.message }))).toEqual(expected);
+      expect(problems.map(formatProblem)[1]).toBe('t.csv:2:4 (cột muc_tieu): mục tiêu của chỉ tiêu đếm: số liệu phải là số nguyên, không có phần thập phân (tỷ lệ ghi bằng tử số và mẫu số) — giá trị "10.5" (quy tắc: so-nguyen)');
+      expect(byUnit).toEqual({});
+    });
   });
 });

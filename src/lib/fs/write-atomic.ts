@@ -5,7 +5,11 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
-export function writeFileAtomic(path: string, data: string | Uint8Array, options: { syncDir?: boolean } = {}): void {
+/**
+ * `sync: false` skips the fsync: still whole or absent for anything but a power cut, for files
+ * whose loss costs only their remaking (a build cache, whose reader checks what it reads).
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: { syncDir?: boolean; sync?: boolean } = {}): void {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   // Unique per process, thread and call: two writers of one file never share a temp file.
   const temp = join(dirname(path), `.${basename(path)}.moi-${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`);
@@ -14,7 +18,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     try {
       let offset = 0;
       while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset, bytes.byteLength - offset);
-      fsyncSync(fd);
+      if (options.sync !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

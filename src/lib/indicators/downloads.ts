@@ -45,12 +45,11 @@ export function sortRows(rows: readonly ResultRow[], indicators: readonly Indica
   const unitPos = new Map(units.map((u, i) => [u.id, i]));
   const indicatorPos = new Map(indicators.map((d, i) => [d.id, i]));
   const period = (p: string) => (/^\d{4}$/.test(p) ? Number(p) : 0);
-  return [...rows].sort(
-    (a, b) =>
-      (indicatorPos.get(a.indicator) ?? 0) - (indicatorPos.get(b.indicator) ?? 0) ||
-      (unitPos.get(a.unit) ?? 0) - (unitPos.get(b.unit) ?? 0) ||
-      period(a.period) - period(b.period),
-  );
+  // Each row's three positions are found once, not at every comparison (two map look-ups and a
+  // regex on each side): the 250 sorts of a 200 x 50 build's downloads took 0.6-1 s that way.
+  const keyed = rows.map((row) => ({ row, indicator: indicatorPos.get(row.indicator) ?? 0, unit: unitPos.get(row.unit) ?? 0, period: period(row.period) }));
+  keyed.sort((a, b) => a.indicator - b.indicator || a.unit - b.unit || a.period - b.period);
+  return keyed.map((k) => k.row);
 }
 
 /** The raw rows of one indicator or of one unit, in the tables' order, as CSV: the two "số liệu gốc" downloads. */

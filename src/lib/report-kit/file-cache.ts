@@ -73,11 +73,17 @@ function wholeZip(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** A PNG is whole when it ends with its IEND chunk (length 0, type, CRC). */
+export function wholePng(bytes: Uint8Array): boolean {
+  const end = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+  return bytes.length > end.length && end.every((b, i) => bytes[bytes.length - end.length + i] === b);
+}
+
 /**
  * The file under `key` when one was written before, otherwise `make()`'s, kept for the next build
- * (temp file, fsync, rename). A cache that cannot be read or written only costs a rewrite.
- * `whole`: whether cached bytes may be used (a zip's end record by default; the share cards take
- * what they wrote, since they write only through writeFileAtomic).
+ * (temp file, then rename). A cache that cannot be read or written only costs a rewrite.
+ * `whole`: whether cached bytes may be used (a zip's end record by default; a PNG's IEND chunk for
+ * the share cards, wholePng), since the files are not fsynced.
  */
 export async function cachedFile(
   dir: string | null, key: string, extension: string, make: () => Uint8Array | Promise<Uint8Array>, whole: (bytes: Uint8Array) => boolean = wholeZip,
@@ -95,7 +101,10 @@ export async function cachedFile(
   if (file && dir) {
     try {
       mkdirSync(dir, { recursive: true });
-      writeFileAtomic(file, bytes);
+      // No fsync: a cached file must be whole when read (`whole` checks it), not durable; after a
+      // power cut it is at worst remade. At 200 units the fsyncs of the drafts', forms' and share
+      // cards' cache files held the build's main thread 6 s (CPU profile, docs/benchmarks.md).
+      writeFileAtomic(file, bytes, { sync: false });
     } catch {
       // Not cached: the next build writes it again.
     }

@@ -14,3 +14,12 @@ export function toNumber(text: string): number | undefined {
   if (!/^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$/.test(cleaned)) return undefined;
   return Number(cleaned.replace(/\./g, '').replace(',', '.'));
 }
+
+/**
+ * The number a cell's text starts with, as written ("45,1% (23/51)" → "45,1"; "1.234" → "1.234"),
+ * or '' when it starts with none ("chưa báo cáo"). A column whose header has data-sort-lead sorts
+ * by it, so its cells need no data-sort-value of their own (the indicator page's 200-row table).
+ */
+export function leadingNumber(text: string): string {
+  return /^-?(?:\d{1,3}(?:\.\d{3})+(?!\d)|\d+)(?:,\d+)?/.exec(text.trim())?.[0] ?? '';
+}

@@ -141,6 +141,18 @@ export interface DataPackage {
   descriptor: Record<string, unknown>;
 }
 
+/** The items by key, each group in the items' order. */
+function groupInOrder<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 export function dataPackage({ dataset, summaries, reporting, site }: DataPackageInput): DataPackage {
   const illustrative = dataset.meta.status === 'minh-hoa';
   const targetsIllustrative = dataset.unitTargets?.status === 'minh-hoa' || illustrative;
@@ -159,14 +171,18 @@ export function dataPackage({ dataset, summaries, reporting, site }: DataPackage
   };
 
   const all = sortRows(dataset.rows, dataset.indicators, dataset.units);
+  // Each indicator's and each unit's rows, in all's order, found in one pass: filtering all for each
+  // of 200 units and 50 indicators took 1.2 s of the package's 2 s at 200 x 50.
+  const byIndicator = groupInOrder(all, (r) => r.indicator);
+  const byUnit = groupInOrder(all, (r) => r.unit);
   add('du-lieu/toan-bo.csv', 'toan-bo', 'Toàn bộ số liệu các đơn vị', `${warn(illustrative)}Mỗi dòng một đơn vị × năm × chỉ tiêu, như các đơn vị báo cáo; ô trống là không có (không phải số 0).`, 'so-lieu', rawRowsCsv(all, dataset.indicators, dataset.units));
   for (const indicator of dataset.indicators) {
     const summary = summaries.get(indicator.id)!;
     add(`du-lieu/chi-tieu/${indicator.id}-tong-hop.csv`, `${indicator.id}-tong-hop`, `${indicator.name}: tổng hợp theo năm`, `${warn(illustrative)}Số liệu ${site.scope.word} theo năm, cộng chính xác từ các đơn vị đã báo cáo.`, 'tong-hop', aggregateCsv(summary, (id) => unitName.get(id) ?? id));
-    add(`du-lieu/chi-tieu/${indicator.id}-so-lieu-goc.csv`, `${indicator.id}-so-lieu-goc`, `${indicator.name}: số liệu gốc`, `${warn(illustrative)}Các dòng số liệu của chỉ tiêu, như các đơn vị báo cáo.`, 'so-lieu', rawRowsCsv(all.filter((r) => r.indicator === indicator.id), dataset.indicators, dataset.units));
+    add(`du-lieu/chi-tieu/${indicator.id}-so-lieu-goc.csv`, `${indicator.id}-so-lieu-goc`, `${indicator.name}: số liệu gốc`, `${warn(illustrative)}Các dòng số liệu của chỉ tiêu, như các đơn vị báo cáo.`, 'so-lieu', rawRowsCsv(byIndicator.get(indicator.id) ?? [], dataset.indicators, dataset.units));
   }
   for (const unit of dataset.units) {
-    add(`du-lieu/don-vi/${unit.id}-so-lieu.csv`, `${unit.id}-so-lieu`, `${unit.name}: số liệu đã công bố`, `${warn(illustrative)}Các dòng số liệu của đơn vị.`, 'so-lieu', rawRowsCsv(all.filter((r) => r.unit === unit.id), dataset.indicators, dataset.units));
+    add(`du-lieu/don-vi/${unit.id}-so-lieu.csv`, `${unit.id}-so-lieu`, `${unit.name}: số liệu đã công bố`, `${warn(illustrative)}Các dòng số liệu của đơn vị.`, 'so-lieu', rawRowsCsv(byUnit.get(unit.id) ?? [], dataset.indicators, dataset.units));
   }
   add('du-lieu/con-thieu.csv', 'con-thieu', 'Số liệu còn thiếu', 'Mỗi dòng một đơn vị × năm × chỉ tiêu chưa có số liệu.', 'con-thieu', missingCsv(reporting, dataset.indicators));
 

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { createCanvas, loadImage, type Canvas, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { imageFontFiles, registerFonts } from '../indicators/charts/png.ts';
 import { IMAGE_FONT, ILLUSTRATIVE_LABEL } from '../indicators/charts/config.ts';
-import { cachedFile } from '../report-kit/file-cache.ts';
+import { cachedFile, wholePng } from '../report-kit/file-cache.ts';
+import { encodeRgbaPng } from '../indicators/charts/png-encode.ts';
 import { SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from './share-cards.ts';
 
 const ACCENT = '#8a1c1c';
@@ -58,11 +59,16 @@ export async function drawShareCard(card: ShareCard, publisher: string, chartPng
   }
   const { canvas, ctx } = surface;
   ctx.save();
+  let png: Uint8Array;
   try {
-    return drawOn(canvas, ctx, card, publisher, image);
+    png = drawOn(canvas, ctx, card, publisher, image);
   } finally {
     ctx.restore();
   }
+  // The pixel copy canvas.data() made is native memory freed by a finaliser that runs once the event
+  // loop turns (as for the chart images, png.ts): yield, or 200 cards hold 600 MB.
+  await new Promise((resolve) => setImmediate(resolve));
+  return png;
 }
 
 function drawOn(canvas: Canvas, ctx: SKRSContext2D, card: ShareCard, publisher: string, image: Image | undefined): Uint8Array {
@@ -115,10 +121,15 @@ function drawOn(canvas: Canvas, ctx: SKRSContext2D, card: ShareCard, publisher: 
     const height = Math.round((width * image.height) / image.width);
     ctx.drawImage(image, 560, top + Math.max(0, Math.round((SHARE_HEIGHT - top - 30 - height) / 2)), width, Math.min(height, SHARE_HEIGHT - top - 30));
   }
-  // Skia's encoder, synchronous so that no other card draws on this canvas meanwhile. Not the chart
-  // images' PNG writer: the pixels it needs (canvas.data(), getImageData) are copied into memory the
-  // canvas library keeps, about 3 MB a card, and 200 units' cards held 600 MB more (docs/benchmarks.md).
-  return new Uint8Array(canvas.encodeSync('png'));
+  // The chart images' PNG writer (png-encode.ts: no row filter, zlib level 4), not Skia's (a filter
+  // tried per row, level 6): a card took 66 ms to encode with Skia against 17 ms, and most of the
+  // cards' build time was that encoding (docs/benchmarks.md); the file is smaller too (27 against
+  // 34 KB for a unit's card). Every pixel is opaque (white first), so the canvas's premultiplied
+  // pixels are the plain ones PNG wants. Copied out before anything else draws on this canvas.
+  // At zlib level 3, not the charts' 4: levels 1-3 are zlib's fast matcher, and a card's 3 MB of
+  // pixels deflated in 4 against 10-15 ms at level 4 (20 cards, loaded machine) for 66 against 55 KB;
+  // a build draws a card for every page (250 at 200 x 50), and only share previews fetch them.
+  return encodeRgbaPng(canvas.data(), SHARE_WIDTH, SHARE_HEIGHT, 3);
 }
 
 let fingerprint: string | undefined;
@@ -129,6 +140,7 @@ function drawerFingerprint(): string {
   const hash = createHash('sha256');
   // This file's source, read from the project (the build runs this code bundled, away from its source).
   hash.update(readFileSync(join(process.cwd(), 'src/lib/views/share-draw.ts')));
+  hash.update(readFileSync(join(process.cwd(), 'src/lib/indicators/charts/png-encode.ts')));
   for (const file of imageFontFiles()) hash.update(readFileSync(file));
   hash.update(`zlib@${process.versions.zlib}`);
   fingerprint = hash.digest('hex');
@@ -141,5 +153,5 @@ function drawerFingerprint(): string {
  */
 export async function shareCardPng(card: ShareCard, publisher: string, chartPng: Uint8Array | undefined, cacheDir: string | null): Promise<Uint8Array> {
   const key = createHash('sha256').update(drawerFingerprint()).update(JSON.stringify({ card, publisher })).update(chartPng ?? new Uint8Array()).digest('hex');
-  return cachedFile(cacheDir, key, 'png', () => drawShareCard(card, publisher, chartPng), () => true);
+  return cachedFile(cacheDir, key, 'png', () => drawShareCard(card, publisher, chartPng), wholePng);
 }
