@@ -113,4 +113,16 @@ describe('tone placement', () => {
     expect(canonicalTone('Hài Hoà')).toBe(canonicalTone('hài hòa'));
     expect(canonicalTone('hoa')).not.toBe(canonicalTone('hòa'));
   });
+
+  test('one pass over the text rewrites exactly what one pass per tone pair did', () => {
+    // The rule as it was first written: each of the 15 old-style pairs replaced in turn.
+    const marks = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+    const pairs = [['o', 'a'], ['o', 'e'], ['u', 'y']].flatMap(([a, b]) => marks.map((m) => [`${a}${b}${m}`.normalize('NFC'), `${a}${m}${b}`.normalize('NFC')]));
+    const reference = (text: string) => pairs.reduce((out, [oldStyle, newStyle]) => out.replace(new RegExp(`${oldStyle}(?![\\p{L}])`, 'gu'), newStyle!), text.normalize('NFC').toLocaleLowerCase('vi'));
+    expect(canonicalTone('Hoà thuỷ khoẻ, HOÀ, hoàn, oà-uý')).toBe('hòa thủy khỏe, hòa, hoàn, òa-úy');
+    const letters = ['o', 'a', 'e', 'u', 'y', 'O', 'Y', ' ', '-', 'n', ...pairs.flat(), ...marks, 'à', 'ý', 'ẻ'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...letters), { maxLength: 12 }), (parts) => {
+      expect(canonicalTone(parts.join(''))).toBe(reference(parts.join('')));
+    }), { numRuns: 3000 });
+  });
 });

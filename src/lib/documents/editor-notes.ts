@@ -11,6 +11,10 @@ type Named = { type: string; name?: string | null; children?: Nodes[] };
 
 /** The text of each <EditorNote> of an MDX body (front matter already removed), spaces normalised. */
 export function editorNotes(mdxBody: string): string[] {
+  // A body that never names the element has no note: parsing it as MDX again (the page's own
+  // render already parsed it once) cost 2.8 s of CPU over 1,000 synthetic documents, none with
+  // a note (docs/benchmarks.md). The element's name cannot be written any other way in MDX.
+  if (!mdxBody.includes('EditorNote')) return [];
   const tree = unified().use(remarkParse).use(remarkMdx).parse(mdxBody) as Root;
   const notes: string[] = [];
   const walk = (node: Named) => {

@@ -14,11 +14,18 @@ for (const [first, second] of [['o', 'a'], ['o', 'e'], ['u', 'y']] as const) {
   }
 }
 
+/**
+ * Every old-style pair at a word's end, in one expression made once: search runs this on every
+ * matching word of every page it reads, and 15 expressions compiled per call cost about 1 ms of
+ * each search on the 1,000-document benchmark. The pairs do not overlap, so one pass replaces
+ * exactly what the 15 passes did.
+ */
+const OLD_STYLE = new RegExp(`(?:${TONE_PAIRS.map(([oldStyle]) => oldStyle).join('|')})(?![\\p{L}])`, 'gu');
+const NEW_STYLE = new Map(TONE_PAIRS);
+
 /** One spelling per word: old-style placement rewritten to new style ("hoà" → "hòa"), lower case. */
 export function canonicalTone(text: string): string {
-  let out = text.normalize('NFC').toLocaleLowerCase('vi');
-  for (const [oldStyle, newStyle] of TONE_PAIRS) out = out.replace(new RegExp(`${oldStyle}(?![\\p{L}])`, 'gu'), newStyle);
-  return out;
+  return text.normalize('NFC').toLocaleLowerCase('vi').replace(OLD_STYLE, (oldStyle) => NEW_STYLE.get(oldStyle)!);
 }
 
 /**
