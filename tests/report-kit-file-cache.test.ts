@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { cachedFile, inputKey, wholePng, writerFingerprint } from '../src/lib/report-kit/file-cache.ts';
+import { cachedFile, inputKey, writerFingerprint } from '../src/lib/report-kit/file-cache.ts';
+import { wholePng } from '../src/lib/indicators/charts/png-cache.ts';
 import { encodeRgbaPng } from '../src/lib/indicators/charts/png-encode.ts';
 
 const root = join(import.meta.dirname, '..');

@@ -73,17 +73,11 @@ function wholeZip(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** A PNG is whole when it ends with its IEND chunk (length 0, type, CRC). */
-export function wholePng(bytes: Uint8Array): boolean {
-  const end = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
-  return bytes.length > end.length && end.every((b, i) => bytes[bytes.length - end.length + i] === b);
-}
-
 /**
  * The file under `key` when one was written before, otherwise `make()`'s, kept for the next build
  * (temp file, then rename). A cache that cannot be read or written only costs a rewrite.
- * `whole`: whether cached bytes may be used (a zip's end record by default; a PNG's IEND chunk for
- * the share cards, wholePng), since the files are not fsynced.
+ * `whole`: whether cached bytes may be used (a zip's end record by default; for the share cards,
+ * png-cache.ts's wholePng), since the files are not fsynced.
  */
 export async function cachedFile(
   dir: string | null, key: string, extension: string, make: () => Uint8Array | Promise<Uint8Array>, whole: (bytes: Uint8Array) => boolean = wholeZip,

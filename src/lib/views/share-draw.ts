@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { createCanvas, loadImage, type Canvas, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { imageFontFiles, registerFonts } from '../indicators/charts/png.ts';
 import { IMAGE_FONT, ILLUSTRATIVE_LABEL } from '../indicators/charts/config.ts';
-import { cachedFile, wholePng } from '../report-kit/file-cache.ts';
+import { cachedFile } from '../report-kit/file-cache.ts';
+import { wholePng } from '../indicators/charts/png-cache.ts';
 import { encodeRgbaPng } from '../indicators/charts/png-encode.ts';
 import { SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from './share-cards.ts';
 
@@ -121,8 +122,8 @@ function drawOn(canvas: Canvas, ctx: SKRSContext2D, card: ShareCard, publisher: 
     const height = Math.round((width * image.height) / image.width);
     ctx.drawImage(image, 560, top + Math.max(0, Math.round((SHARE_HEIGHT - top - 30 - height) / 2)), width, Math.min(height, SHARE_HEIGHT - top - 30));
   }
-  // The chart images' PNG writer (png-encode.ts: no row filter, zlib level 4), not Skia's (a filter
-  // tried per row, level 6): a card took 66 ms to encode with Skia against 17 ms, and most of the
+  // The chart images' PNG writer (png-encode.ts: no row filter), not Skia's (a filter tried per
+  // row, level 6): a card took 66 ms to encode with Skia against 17 ms, and most of the
   // cards' build time was that encoding (docs/benchmarks.md); the file is smaller too (27 against
   // 34 KB for a unit's card). Every pixel is opaque (white first), so the canvas's premultiplied
   // pixels are the plain ones PNG wants. Copied out before anything else draws on this canvas.

@@ -54,6 +54,13 @@ export function chartCacheKey(renderer: string, spec: ChartSpec, frame: ChartIma
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 const IEND = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
 
+/** Whether the bytes are a whole PNG: its signature first and its IEND chunk (length 0, type, CRC) last. */
+export function wholePng(bytes: Uint8Array): boolean {
+  return bytes.length > SIGNATURE.length + IEND.length
+    && SIGNATURE.every((b, i) => bytes[i] === b)
+    && IEND.every((b, i) => bytes[bytes.length - IEND.length + i] === b);
+}
+
 /** A cached PNG, or null when there is none or it is not a whole PNG (then it is drawn again). */
 export function readCachedPng(dir: string, key: string): Uint8Array | null {
   let bytes: Uint8Array;
@@ -62,10 +69,7 @@ export function readCachedPng(dir: string, key: string): Uint8Array | null {
   } catch {
     return null;
   }
-  const whole = bytes.length > SIGNATURE.length + IEND.length
-    && SIGNATURE.every((b, i) => bytes[i] === b)
-    && IEND.every((b, i) => bytes[bytes.length - IEND.length + i] === b);
-  return whole ? bytes : null;
+  return wholePng(bytes) ? bytes : null;
 }
 
 /**
