@@ -17,6 +17,18 @@ function deadPid(): number {
   return Number(result.stdout);
 }
 
+/**
+ * Puts a stand-in workbox-build of `version` into a copy's node_modules (another version than the
+ * real one, so no worker cached for the real one is used), with `index` as its code.
+ */
+function standInWorkbox(dir: string, version: string, index: string): void {
+  const fake = join(dir, 'node_modules', 'workbox-build');
+  rmSync(fake);
+  mkdirSync(fake);
+  writeFileSync(join(fake, 'package.json'), JSON.stringify({ name: 'workbox-build', version, main: 'index.js' }));
+  writeFileSync(join(fake, 'index.js'), index);
+}
+
 describe('npm run build replaces dist/ only when it has succeeded', () => {
   test('a successful build replaces dist/ fully and leaves no temporary folder', () => {
     const dir = redTeamCopy('soket-build-ok-', true);
@@ -77,13 +89,9 @@ describe('the service worker step (scripts/service-worker.ts)', () => {
   test('a workbox that writes no precache list fails the build in one Vietnamese line, never a stack, and dist/ stays byte for byte', () => {
     const dir = redTeamCopy('soket-build-sw-', true);
     try {
-      // A stand-in workbox-build (another version, so the cached worker is not used) whose worker
-      // holds no list: a later workbox writing its output differently must stop the build.
-      const fake = join(dir, 'node_modules', 'workbox-build');
-      rmSync(fake);
-      mkdirSync(fake);
-      writeFileSync(join(fake, 'package.json'), JSON.stringify({ name: 'workbox-build', version: '0.0.0-thu', main: 'index.js' }));
-      writeFileSync(join(fake, 'index.js'), "exports.generateSW = async (o) => { require('node:fs').writeFileSync(o.swDest, 'self.skipWaiting();'); return { count: 0, size: 0, warnings: [] }; };\n");
+      // A stand-in workbox-build whose worker holds no list: a later workbox writing its output
+      // differently must stop the build.
+      standInWorkbox(dir, '0.0.0-thu', "exports.generateSW = async (o) => { require('node:fs').writeFileSync(o.swDest, 'self.skipWaiting();'); return { count: 0, size: 0, warnings: [] }; };\n");
       const before = treeDigest(join(dir, 'dist'));
       const out = runNpm(dir, 'build', [], 120);
       expect(out.status).toBe(1);
@@ -102,15 +110,11 @@ describe('the service worker generated beside the build (scripts/service-worker.
   test('with no generated worker in the cache, the build has it generated outside dist/ while Astro builds, and the next build generates nothing', () => {
     const dir = redTeamCopy('soket-build-sw-prepare-', true);
     try {
-      // workbox-build behind a stand-in of another version (so nothing is cached for it yet) that
-      // notes where each worker is generated and hands the work to the real package.
-      const fake = join(dir, 'node_modules', 'workbox-build');
-      const real = realpathSync(fake);
+      // workbox-build behind a stand-in (nothing is cached for its version yet) that notes where
+      // each worker is generated and hands the work to the real package.
       const calls = join(dir, 'generated.txt');
-      rmSync(fake);
-      mkdirSync(fake);
-      writeFileSync(join(fake, 'package.json'), JSON.stringify({ name: 'workbox-build', version: '0.0.1-thu', main: 'index.js' }));
-      writeFileSync(join(fake, 'index.js'), `const real = require(${JSON.stringify(real)});\nexports.generateSW = async (o) => { require('node:fs').appendFileSync(${JSON.stringify(calls)}, o.swDest + '\\n'); return real.generateSW(o); };\n`);
+      const real = realpathSync(join(dir, 'node_modules', 'workbox-build'));
+      standInWorkbox(dir, '0.0.1-thu', `const real = require(${JSON.stringify(real)});\nexports.generateSW = async (o) => { require('node:fs').appendFileSync(${JSON.stringify(calls)}, o.swDest + '\\n'); return real.generateSW(o); };\n`);
       const out = runNpm(dir, 'build', [], 150);
       expect(out.status, out.stderr).toBe(0);
       const first = readFileSync(calls, 'utf8').trim().split('\n');
@@ -134,11 +138,7 @@ describe('the service worker generated beside the build (scripts/service-worker.
   test('--prepare with the caches turned off generates and writes nothing', () => {
     const dir = redTeamCopy('soket-sw-prepare-off-');
     try {
-      const fake = join(dir, 'node_modules', 'workbox-build');
-      rmSync(fake);
-      mkdirSync(fake);
-      writeFileSync(join(fake, 'package.json'), JSON.stringify({ name: 'workbox-build', version: '0.0.2-thu', main: 'index.js' }));
-      writeFileSync(join(fake, 'index.js'), "exports.generateSW = async () => { throw new Error('generated'); };\n");
+      standInWorkbox(dir, '0.0.2-thu', "exports.generateSW = async () => { throw new Error('generated'); };\n");
       const result = spawnSync(process.execPath, ['scripts/service-worker.ts', '--prepare'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CHART_PNG_CACHE: 'off' } });
       expect(result.status, result.stderr).toBe(0);
       expect(existsSync(join(dir, 'dist'))).toBe(false);

@@ -8,6 +8,7 @@ import { aggregateDataset } from '../src/lib/indicators/aggregate';
 import { indicatorPageModel } from '../src/lib/views/indicator-page';
 import type { Dataset } from '../src/lib/indicators/dataset';
 import { programmeEntries } from './helpers/content-entries';
+import { withBenchDataset } from './helpers/bench-dataset';
 import * as sortValues from '../src/lib/text/sort-values';
 
 const dataset = loadDataset(process.cwd());
@@ -223,21 +224,10 @@ describe('the unit table sorts its figure columns by the number each cell starts
     for (const column of columns(indicatorPageModel(input, id))) sameOrder(column);
   });
 
-  test('at 200 units × 50 indicators (the benchmark\'s dataset) too', async () => {
-    const { mkdtempSync, rmSync, cpSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { writeDataset } = await import('../scripts/bench/corpus');
-    const dir = mkdtempSync(join(tmpdir(), 'chi-tieu-'));
-    try {
-      cpSync('content/cau-hinh.yaml', join(dir, 'content/cau-hinh.yaml'));
-      cpSync('content/chuong-trinh', join(dir, 'content/chuong-trinh'), { recursive: true });
-      writeDataset(join(dir, 'content'), 200, 50, [2018, 2019, 2020]);
-      const big = loadDataset(dir);
+  test('at 200 units × 50 indicators (the benchmark\'s dataset) too', () => {
+    withBenchDataset((big) => {
       const bigInput = { dataset: big, summaries: aggregateDataset(big), programmes };
       for (const indicator of big.indicators) for (const column of columns(indicatorPageModel(bigInput, indicator.id))) sameOrder(column);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { aggregateDataset } from '../src/lib/indicators/aggregate';
 import { loadDataset } from '../src/lib/indicators/read';
 import { progressPageModel, unitProgress } from '../src/lib/views/progress-page';
+import { withBenchDataset } from './helpers/bench-dataset';
 
 const dataset = loadDataset('.');
 const summaries = aggregateDataset(dataset);
@@ -81,17 +82,8 @@ describe('/tien-do/ model', () => {
 });
 
 describe('/tien-do/ at 200 units × 50 indicators (the benchmark\'s dataset, with its targets)', () => {
-  test('names three units per indicator and no indicator per unit, counts the rest, and leaves the grid to the data package', async () => {
-    const { mkdtempSync, rmSync, cpSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { writeDataset } = await import('../scripts/bench/corpus');
-    const dir = mkdtempSync(join(tmpdir(), 'tien-do-'));
-    try {
-      cpSync('content/cau-hinh.yaml', join(dir, 'content/cau-hinh.yaml'));
-      cpSync('content/chuong-trinh', join(dir, 'content/chuong-trinh'), { recursive: true });
-      writeDataset(join(dir, 'content'), 200, 50, [2018, 2019, 2020]);
-      const big = loadDataset(dir);
+  test('names three units per indicator and no indicator per unit, counts the rest, and leaves the grid to the data package', () => {
+    withBenchDataset((big) => {
       const model = progressPageModel({ dataset: big, summaries: aggregateDataset(big) });
       expect(model.grid).toBe(false);
       expect(model.unitCount).toBe(200);
@@ -104,8 +96,6 @@ describe('/tien-do/ at 200 units × 50 indicators (the benchmark\'s dataset, wit
       // Some units behind and some ahead: the targets are about what the results reach.
       expect(units.some((u) => u.counts.cham > 0) && units.some((u) => u.counts.vuot > 0)).toBe(true);
       for (const b of model.behind) expect((b.text.match(/\(/g) ?? []).length).toBeLessThanOrEqual(3 * 2);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

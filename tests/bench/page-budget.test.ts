@@ -7,16 +7,16 @@
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { writeDataset } from '../../scripts/bench/corpus';
 import { htmlFiles } from '../helpers/dist';
 import { copyProject, runIn } from '../helpers/project-copy';
+import { writeBenchDataset } from '../helpers/bench-dataset';
 
 const dir = copyProject('congdoan-200x50-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('200 units × 50 indicators: every page under 100 KB, the largest under 95 KB', () => {
   for (const sub of ['chi-tieu', 'don-vi', 'so-lieu']) rmSync(join(dir, 'content', sub), { recursive: true, force: true });
-  writeDataset(join(dir, 'content'), 200, 50, [2018, 2019, 2020]);
+  writeBenchDataset(join(dir, 'content'));
   const build = runIn(dir, ['scripts/build.mjs']);
   expect(build.status, `${build.stdout}\n${build.stderr}`.slice(-4000)).toBe(0);
   const dist = join(dir, 'dist');
