@@ -19,9 +19,15 @@ function deadPid(): number {
 
 /**
  * Puts a stand-in workbox-build of `version` into a copy's node_modules (another version than the
- * real one, so no worker cached for the real one is used), with `index` as its code.
+ * real one, so no worker cached for the real one is used), with `index` as its code. The copy gets
+ * a build cache of its own instead of the link to the project's: a worker cache keeps only its
+ * newest version's worker, so builds of other copies at the same time (with the real workbox)
+ * would remove this one's, and this one the project's.
  */
 function standInWorkbox(dir: string, version: string, index: string): void {
+  const cache = join(dir, 'node_modules', '.cache');
+  rmSync(cache, { recursive: true, force: true });
+  mkdirSync(cache);
   const fake = join(dir, 'node_modules', 'workbox-build');
   rmSync(fake);
   mkdirSync(fake);
