@@ -2,6 +2,7 @@
 // are aggregated as Σnumerator / Σdenominator, never as an average of unit percentages. A unit
 // with no row for a year is "chưa báo cáo" (null), never zero.
 import type { ResultRow } from './results-csv.ts';
+import { rowsWhere } from './row-index.ts';
 
 export type Quantity =
   | { kind: 'count'; value: number }
@@ -157,7 +158,7 @@ export function aggregateIndicator(
   years: readonly number[],
   baselineKey?: string,
 ): IndicatorSummary {
-  const own = rows.filter((row) => row.indicator === indicator.id);
+  const own = rowsWhere(rows, 'indicator', indicator.id);
   const cell = new Map(own.map((row) => [`${row.unit}|${row.period}`, row]));
   const valueAt = (unit: string, period: string): { value: Quantity | null; note: string } => {
     const row = cell.get(`${unit}|${period}`);

@@ -5,6 +5,7 @@ import type { Indicator, Unit } from './dataset.ts';
 import { percentTenths } from './aggregate.ts';
 import { statusLabels } from './format.ts';
 import { RESULT_COLUMNS, type ResultRow } from './results-csv.ts';
+import { rowsWhere } from './row-index.ts';
 
 /** Province figures per year: exact counts, or numerator and denominator with the per cent. */
 export function aggregateCsv(s: IndicatorSummary, unitName: (id: string) => string): string {
@@ -54,6 +55,6 @@ export function sortRows(rows: readonly ResultRow[], indicators: readonly Indica
 
 /** The raw rows of one indicator or of one unit, in the tables' order, as CSV: the two "số liệu gốc" downloads. */
 export function rawRowsCsvOf(dataset: { rows: readonly ResultRow[]; indicators: readonly Indicator[]; units: readonly Unit[] }, by: 'indicator' | 'unit', id: string): string {
-  const rows = sortRows(dataset.rows.filter((row) => row[by] === id), dataset.indicators, dataset.units);
+  const rows = sortRows(rowsWhere(dataset.rows, by, id), dataset.indicators, dataset.units);
   return rawRowsCsv(rows, dataset.indicators, dataset.units);
 }

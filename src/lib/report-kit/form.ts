@@ -8,6 +8,7 @@ import type { Indicator, Unit } from '../indicators/dataset.ts';
 import { toCsv } from '../indicators/csv-write.ts';
 import { groupsOf } from '../indicators/groups.ts';
 import { RESULT_COLUMNS, type ResultRow } from '../indicators/results-csv.ts';
+import { rowsWhere } from '../indicators/row-index.ts';
 
 export {
   CODE_COLUMN, DEFINITIONS_SHEET, FINGERPRINT_SHEET, FORM_SHEET, HEADER_ROW, LAYOUTS, NOTE_COLUMN, UNIT_CELL, UNITS_SHEET,
@@ -39,7 +40,7 @@ export interface FormInput {
 /** The unit's committed row for each period × indicator. */
 /** The committed rows a form carries: the unit's own; the blank whole-organisation form none. */
 export function formRowsOf(input: Pick<FormInput, 'unit' | 'rows'>): readonly ResultRow[] {
-  return input.unit ? input.rows.filter((r) => r.unit === input.unit!.id) : [];
+  return input.unit ? rowsWhere(input.rows, 'unit', input.unit.id) : [];
 }
 
 function rowIndex(rows: readonly ResultRow[]): Map<string, ResultRow> {

@@ -17,6 +17,7 @@ import { programmeSymbol, type ProgrammeLike } from '../citations/programmes.ts'
 import { routes } from '../site/routes.ts';
 import { upperFirst } from '../text/vietnamese.ts';
 import { progressCell, unitProgress, wholeProgress } from './progress-page.ts';
+import { rowsWhere } from '../indicators/row-index.ts';
 
 export interface IndicatorPageInput {
   dataset: Dataset;
@@ -71,7 +72,7 @@ export function indicatorPageModel(input: IndicatorPageInput, indicatorId: strin
   const baseline = dataset.meta.baseline;
   const annual = Object.entries(indicator.annualTargets);
   const ranked = unitsByRank(summary);
-  const notes = numberNotes(dataset.rows.filter((r) => r.indicator === indicatorId), (r) => r.unit, ranked.map((u) => ({ key: u.unitId, label: shortName(u.unitId) })), tablePeriods(dataset), 'ghi-chu');
+  const notes = numberNotes(rowsWhere(dataset.rows, 'indicator', indicatorId), (r) => r.unit, ranked.map((u) => ({ key: u.unitId, label: shortName(u.unitId) })), tablePeriods(dataset), 'ghi-chu');
   const [byYearSpec, cumulativeSpec, byUnitSpec] = indicatorChartSpecs(dataset, indicator, summary) as [ChartSpec, ChartSpec, ChartSpec];
   const programmes = input.programmes.filter((p) => indicator.programmes.includes(p.id));
 

@@ -15,6 +15,7 @@ import { unitTodo } from '../documents/unit-tasks.ts';
 import { progressCell, unitProgress } from './progress-page.ts';
 import type { ProgressState } from '../indicators/progress.ts';
 import { upperFirst } from '../text/vietnamese.ts';
+import { rowsWhere } from '../indicators/row-index.ts';
 
 export interface UnitPageInput {
   dataset: Dataset;
@@ -33,7 +34,7 @@ export function unitPageModel(input: UnitPageInput, unitId: string) {
   const lines = unitScorecard(unitId, dataset.indicators, input.summaries);
   const baseline = dataset.meta.baseline;
   const periods = tablePeriods(dataset);
-  const ownRows = dataset.rows.filter((r) => r.unit === unitId);
+  const ownRows = rowsWhere(dataset.rows, 'unit', unitId);
   let nextNote = 1;
   const groups = groupsOf(lines.map((l) => l.indicator)).map(({ group, label }) => {
     const groupLines = lines.filter((l) => l.indicator.group === group);
