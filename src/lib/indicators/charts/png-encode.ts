@@ -16,15 +16,30 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
+/**
+ * The filtered rows' buffer, one per thread, kept from image to image (the chart and card workers
+ * encode one after another, synchronously): a new 3-6 MB buffer for each of a build's 400 images
+ * was memory outside V8's heap that made it collect every image or two (docs/benchmarks.md).
+ */
+let scratch = new Uint8Array(0);
+
+function rowBuffer(length: number): Uint8Array {
+  if (scratch.length < length) scratch = new Uint8Array(length);
+  return scratch.subarray(0, length);
+}
+
 /** Encodes RGBA pixels (row-major, 4 bytes a pixel, not premultiplied, as a canvas gives them) as a PNG. */
 export function encodeRgbaPng(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, level = 4): Uint8Array {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0 || rgba.length !== width * height * 4) {
     throw new Error(`kích thước ảnh không khớp số điểm ảnh: ${width} × ${height}, ${rgba.length} byte`);
   }
   const row = width * 4;
-  const raw = new Uint8Array((row + 1) * height);
+  const raw = rowBuffer((row + 1) * height);
   // Each row: filter type 0 (None), then its pixels copied as they are.
-  for (let y = 0; y < height; y++) raw.set(rgba.subarray(y * row, (y + 1) * row), y * (row + 1) + 1);
+  for (let y = 0; y < height; y++) {
+    raw[y * (row + 1)] = 0;
+    raw.set(rgba.subarray(y * row, (y + 1) * row), y * (row + 1) + 1);
+  }
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
