@@ -232,7 +232,8 @@ describe('the PNG cache between builds', () => {
   test('a key changes with any input; a stored PNG reads back whole, a truncated one is ignored', async () => {
     const { mkdtempSync, readdirSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { chartCacheKey, readCachedPng, rendererFingerprint, writeCachedPng } = await import('../src/lib/indicators/charts/png-cache');
+    const { chartCacheKey, rendererFingerprint, wholePng } = await import('../src/lib/indicators/charts/png-cache');
+    const { cachedFile } = await import('../src/lib/fs/cached-file');
     const renderer = rendererFingerprint(imageFontFiles());
     expect(renderer).toMatch(/^[0-9a-f]{64}$/);
     const { spec, frame } = images[0]!;
@@ -243,13 +244,16 @@ describe('the PNG cache between builds', () => {
     expect(chartCacheKey(`${renderer}x`, spec, frame)).not.toBe(key);
     const dir = join(mkdtempSync(join(tmpdir(), 'bieu-do-cache-')), 'bieu-do');
     try {
-      expect(readCachedPng(dir, key)).toBeNull();
-      const png = await renderSpecPng(spec, frame);
-      writeCachedPng(dir, key, png);
-      expect(Buffer.from(readCachedPng(dir, key)!).equals(Buffer.from(png))).toBe(true);
+      // The chart worker's path (png-worker.ts): drawn once, then read back; a cut file is drawn again.
+      let drawn = 0;
+      const draw = () => { drawn += 1; return renderSpecPng(spec, frame); };
+      const png = await cachedFile(dir, key, 'png', draw, wholePng);
       expect(readdirSync(dir)).toEqual([`${key}.png`]);
+      expect(Buffer.from(await cachedFile(dir, key, 'png', draw, wholePng)).equals(Buffer.from(png))).toBe(true);
+      expect(drawn).toBe(1);
       writeFileSync(join(dir, `${key}.png`), png.subarray(0, png.length - 5));
-      expect(readCachedPng(dir, key)).toBeNull();
+      expect(Buffer.from(await cachedFile(dir, key, 'png', draw, wholePng)).equals(Buffer.from(png))).toBe(true);
+      expect(drawn).toBe(2);
     } finally {
       rmSync(join(dir, '..'), { recursive: true, force: true });
     }

@@ -1,4 +1,4 @@
-// The report kit's file cache (src/lib/report-kit/file-cache.ts): a Word draft or Excel form whose
+// The build's file cache (src/lib/fs/cached-file.ts, keys from src/lib/report-kit/file-cache.ts): a Word draft or Excel form whose
 // input did not change is taken from node_modules/.cache instead of being written again; any change
 // of input, of a chart's bytes or of the shared rows gives another key; a cut or foreign file in the
 // cache is written again; a cache that cannot be written costs nothing but the rewrite.
@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { cachedFile, inputKey, writerFingerprint } from '../src/lib/report-kit/file-cache.ts';
+import { inputKey, writerFingerprint } from '../src/lib/report-kit/file-cache.ts';
+import { cachedFile, wholeZip } from '../src/lib/fs/cached-file.ts';
 import { wholePng } from '../src/lib/indicators/charts/png-cache.ts';
 import { encodeRgbaPng } from '../src/lib/indicators/charts/png-encode.ts';
 
@@ -34,8 +35,8 @@ describe('report kit file cache', () => {
       made += 1;
       return zipOf('<w:document>Bản thảo</w:document>');
     };
-    const first = await cachedFile(dir, 'khoa-1', 'docx', make);
-    const second = await cachedFile(dir, 'khoa-1', 'docx', make);
+    const first = await cachedFile(dir, 'khoa-1', 'docx', make, wholeZip);
+    const second = await cachedFile(dir, 'khoa-1', 'docx', make, wholeZip);
     expect(made).toBe(1);
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     expect(readdirSync(dir)).toEqual(['khoa-1.docx']);
@@ -62,7 +63,7 @@ describe('report kit file cache', () => {
     writeFileSync(join(dir, 'cut.docx'), whole.subarray(0, whole.length - 10));
     writeFileSync(join(dir, 'text.docx'), 'không phải zip');
     for (const key of ['cut', 'text']) {
-      const bytes = await cachedFile(dir, key, 'docx', () => whole);
+      const bytes = await cachedFile(dir, key, 'docx', () => whole, wholeZip);
       expect(Buffer.from(bytes).equals(Buffer.from(whole))).toBe(true);
       expect(Buffer.from(readFileSync(join(dir, `${key}.docx`))).equals(Buffer.from(whole))).toBe(true);
     }
@@ -89,12 +90,12 @@ describe('report kit file cache', () => {
     const whole = await zipOf('<w:document>Chỉ đọc</w:document>');
     try {
       // As root the mode does not stop writes: then the file is simply cached; either way the bytes come back.
-      expect(Buffer.from(await cachedFile(join(dir, 'con'), 'k', 'xlsx', () => whole)).equals(Buffer.from(whole))).toBe(true);
+      expect(Buffer.from(await cachedFile(join(dir, 'con'), 'k', 'xlsx', () => whole, wholeZip)).equals(Buffer.from(whole))).toBe(true);
     } finally {
       chmodSync(dir, 0o700);
     }
     let made = 0;
-    for (let i = 0; i < 2; i += 1) await cachedFile(null, 'k', 'xlsx', () => { made += 1; return whole; });
+    for (let i = 0; i < 2; i += 1) await cachedFile(null, 'k', 'xlsx', () => { made += 1; return whole; }, wholeZip);
     expect(made).toBe(2);
   });
 });

@@ -3,11 +3,11 @@
 // kept under a key made of everything that decides its bytes — the generator's input and the code
 // and libraries that write it — so a rebuild after one content file changed writes again only the
 // files whose input changed (one unit's figures: that unit's draft and form, and the province's).
-// Lives in node_modules/.cache/congdoan-soket/, like Astro's own cache.
+// Lives in node_modules/.cache/congdoan-soket/, like Astro's own cache; read and written by
+// src/lib/fs/cached-file.ts, as the images' caches are.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../fs/write-atomic.ts';
 import { packageVersion } from '../indicators/charts/png-cache.ts';
 
 /** Folder of one kind of file's cache. `CHART_PNG_CACHE=off` turns every build cache off (cold-build timings). */
@@ -63,45 +63,4 @@ export function inputKey(fingerprintHex: string, input: unknown, shared: readonl
     return value;
   });
   return createHash('sha256').update(fingerprintHex).update(json).digest('hex').slice(0, 40);
-}
-
-/** A zip (.docx, .xlsx) is whole when its end-of-central-directory record is there. */
-function wholeZip(bytes: Uint8Array): boolean {
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i -= 1) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
-  }
-  return false;
-}
-
-/**
- * The file under `key` when one was written before, otherwise `make()`'s, kept for the next build
- * (temp file, then rename). A cache that cannot be read or written only costs a rewrite.
- * `whole`: whether cached bytes may be used (a zip's end record by default; for the share cards,
- * png-cache.ts's wholePng), since the files are not fsynced.
- */
-export async function cachedFile(
-  dir: string | null, key: string, extension: string, make: () => Uint8Array | Promise<Uint8Array>, whole: (bytes: Uint8Array) => boolean = wholeZip,
-): Promise<Uint8Array> {
-  const file = dir ? join(dir, `${key}.${extension}`) : null;
-  if (file) {
-    try {
-      const bytes = new Uint8Array(readFileSync(file));
-      if (whole(bytes)) return bytes;
-    } catch {
-      // Not written yet.
-    }
-  }
-  const bytes = await make();
-  if (file && dir) {
-    try {
-      mkdirSync(dir, { recursive: true });
-      // No fsync: a cached file must be whole when read (`whole` checks it), not durable; after a
-      // power cut it is at worst remade. At 200 units the fsyncs of the drafts', forms' and share
-      // cards' cache files held the build's main thread 6 s (CPU profile, docs/benchmarks.md).
-      writeFileAtomic(file, bytes, { sync: false });
-    } catch {
-      // Not cached: the next build writes it again.
-    }
-  }
-  return bytes;
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createCanvas, loadImage, type Canvas, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { imageFontFiles, registerFonts } from '../indicators/charts/png.ts';
 import { IMAGE_FONT, ILLUSTRATIVE_LABEL } from '../indicators/charts/config.ts';
-import { cachedFile } from '../report-kit/file-cache.ts';
+import { cachedFile } from '../fs/cached-file.ts';
 import { wholePng } from '../indicators/charts/png-cache.ts';
 import { encodeRgbaPng } from '../indicators/charts/png-encode.ts';
 import { SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from './share-cards.ts';

@@ -4,8 +4,7 @@
 // published image and compares). A rebuild whose figures did not change draws nothing; a build of
 // changed figures draws only the charts that changed. Lives in node_modules/.cache, like Astro's.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../../fs/write-atomic.ts';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ChartSpec } from '../chart-specs.ts';
@@ -59,28 +58,4 @@ export function wholePng(bytes: Uint8Array): boolean {
   return bytes.length > SIGNATURE.length + IEND.length
     && SIGNATURE.every((b, i) => bytes[i] === b)
     && IEND.every((b, i) => bytes[bytes.length - IEND.length + i] === b);
-}
-
-/** A cached PNG, or null when there is none or it is not a whole PNG (then it is drawn again). */
-export function readCachedPng(dir: string, key: string): Uint8Array | null {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(join(dir, `${key}.png`));
-  } catch {
-    return null;
-  }
-  return wholePng(bytes) ? bytes : null;
-}
-
-/**
- * Stores a PNG: written to a temp file in the same folder, synced, then renamed, so a reader never
- * sees half a file. A cache that cannot be written (read-only, full disk) only costs a redraw.
- */
-export function writeCachedPng(dir: string, key: string, png: Uint8Array): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileAtomic(join(dir, `${key}.png`), png);
-  } catch {
-    // not cached: the next build draws it again
-  }
 }

@@ -5,7 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ChartSpec } from '../chart-specs.ts';
 import type { ChartImageFrame } from './config.ts';
-import { chartCacheKey, readCachedPng, rendererFingerprint, writeCachedPng } from './png-cache.ts';
+import { cachedFile } from '../../fs/cached-file.ts';
+import { chartCacheKey, rendererFingerprint, wholePng } from './png-cache.ts';
 import { imageFontFiles, renderSpecPng } from './png.ts';
 
 export interface RenderJob { path: string; spec: ChartSpec; frame: ChartImageFrame }
@@ -14,11 +15,7 @@ const { jobs, cacheDir } = workerData as { jobs: RenderJob[]; cacheDir: string |
 const renderer = cacheDir ? rendererFingerprint(imageFontFiles()) : '';
 for (const job of jobs) {
   const key = cacheDir ? chartCacheKey(renderer, job.spec, job.frame) : '';
-  let png = cacheDir ? readCachedPng(cacheDir, key) : null;
-  if (!png) {
-    png = await renderSpecPng(job.spec, job.frame);
-    if (cacheDir) writeCachedPng(cacheDir, key, png);
-  }
+  const png = await cachedFile(cacheDir, key, 'png', () => renderSpecPng(job.spec, job.frame), wholePng);
   // Transfer the bytes without copying; a view into a larger buffer is copied out first.
   const own = png.byteOffset === 0 && png.byteLength === png.buffer.byteLength ? png : png.slice();
   parentPort?.postMessage({ path: job.path, png: own }, [own.buffer as ArrayBuffer]);

@@ -8,7 +8,8 @@ import { indicatorData } from '../../../data/indicators';
 import { outlineBlocks } from '../../../lib/report-kit/outline';
 import { draftPackage, type DraftOptions } from '../../../lib/report-kit/docx';
 import type { OutlineBlock } from '../../../lib/report-kit/outline';
-import { cachedFile, inputKey, reportKitCacheDir, writerFingerprint } from '../../../lib/report-kit/file-cache';
+import { inputKey, reportKitCacheDir, writerFingerprint } from '../../../lib/report-kit/file-cache';
+import { cachedFile, wholeZip } from '../../../lib/fs/cached-file';
 import { draftModel } from '../../../lib/views/draft';
 import { documentFile } from '../../../lib/content/paths';
 import { site } from '../../../lib/site/site';
@@ -30,7 +31,7 @@ async function readShared() {
 
 const cacheDir = reportKitCacheDir(process.cwd(), 'bao-cao');
 const cachedDraft = (blocks: OutlineBlock[], options: DraftOptions) =>
-  cachedFile(cacheDir, inputKey(writerFingerprint(process.cwd()), { blocks, options }), 'docx', () => draftPackage(blocks, options));
+  cachedFile(cacheDir, inputKey(writerFingerprint(process.cwd()), { blocks, options }), 'docx', () => draftPackage(blocks, options), wholeZip);
 
 export const GET: APIRoute = async ({ params }) => {
   const { dataset, summaries, isSample, unit: unitById } = indicatorData();

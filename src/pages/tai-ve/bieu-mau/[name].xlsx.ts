@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { formInput, formNames } from '../../../data/forms';
 import { formRowsOf, formXlsx } from '../../../lib/report-kit/form';
-import { cachedFile, inputKey, reportKitCacheDir, writerFingerprint } from '../../../lib/report-kit/file-cache';
+import { inputKey, reportKitCacheDir, writerFingerprint } from '../../../lib/report-kit/file-cache';
+import { cachedFile, wholeZip } from '../../../lib/fs/cached-file';
 
 // A form whose input did not change since the last build comes from the cache in
 // node_modules/.cache/congdoan-soket/bieu-mau (src/lib/report-kit/file-cache.ts). Keyed by the rows
@@ -9,7 +10,7 @@ import { cachedFile, inputKey, reportKitCacheDir, writerFingerprint } from '../.
 const cacheDir = reportKitCacheDir(process.cwd(), 'bieu-mau');
 function formFile(name: string): Promise<Uint8Array> {
   const input = formInput(name);
-  return cachedFile(cacheDir, inputKey(writerFingerprint(process.cwd()), { ...input, rows: formRowsOf(input) }), 'xlsx', () => formXlsx(input));
+  return cachedFile(cacheDir, inputKey(writerFingerprint(process.cwd()), { ...input, rows: formRowsOf(input) }), 'xlsx', () => formXlsx(input), wholeZip);
 }
 
 export function getStaticPaths() {
