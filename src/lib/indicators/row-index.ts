@@ -14,7 +14,8 @@ interface RowIndex {
 }
 
 const indexes = new WeakMap<readonly ResultRow[], RowIndex>();
-const NONE: readonly ResultRow[] = Object.freeze([]);
+// Pure: the form check's browser worker bundles aggregate.ts, and an unused frozen array stays out of it.
+const NONE: readonly ResultRow[] = /* @__PURE__ */ Object.freeze([]);
 
 function indexOf(rows: readonly ResultRow[]): RowIndex {
   let index = indexes.get(rows);
