@@ -31,7 +31,8 @@ async function readShared() {
 
 const cacheDir = reportKitCacheDir(process.cwd(), 'bao-cao');
 const cachedDraft = (blocks: OutlineBlock[], options: DraftOptions) =>
-  cachedFile(cacheDir, inputKey(writerFingerprint(process.cwd()), { blocks, options }), 'docx', () => draftPackage(blocks, options), wholeZip);
+  // The outline's blocks are the same array in every draft: hashed once a build, not stringified 201 times.
+  cachedFile(cacheDir, inputKey(writerFingerprint(process.cwd()), { blocks, options }, [blocks]), 'docx', () => draftPackage(blocks, options), wholeZip);
 
 export const GET: APIRoute = async ({ params }) => {
   const { dataset, summaries, isSample, unit: unitById } = indicatorData();

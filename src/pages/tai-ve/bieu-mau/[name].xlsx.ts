@@ -10,7 +10,9 @@ import { cachedFile, wholeZip } from '../../../lib/fs/cached-file';
 const cacheDir = reportKitCacheDir(process.cwd(), 'bieu-mau');
 function formFile(name: string): Promise<Uint8Array> {
   const input = formInput(name);
-  return cachedFile(cacheDir, inputKey(writerFingerprint(process.cwd()), { ...input, rows: formRowsOf(input) }), 'xlsx', () => formXlsx(input), wholeZip);
+  // The indicators and units are the same arrays in every form: hashed once a build, not stringified 201 times.
+  const key = inputKey(writerFingerprint(process.cwd()), { ...input, rows: formRowsOf(input) }, [input.indicators, input.units]);
+  return cachedFile(cacheDir, key, 'xlsx', () => formXlsx(input), wholeZip);
 }
 
 export function getStaticPaths() {
