@@ -1,8 +1,8 @@
 // The share cards of this build (src/lib/views/share-cards.ts), computed once: which card each page
 // names in its og:image, and each card's PNG, drawn once per build (or taken from the cache in
-// node_modules/.cache/congdoan-soket/chia-se when nothing it shows has changed). The cards without a
-// chart are drawn in a worker thread started by the first card asked for
-// (src/lib/views/share-worker.ts), beside the main thread that writes the pages.
+// node_modules/.cache/congdoan-soket/chia-se when nothing it shows has changed). The cards are drawn
+// in a worker thread started by the first page (src/lib/views/share-worker.ts), beside the main
+// thread that writes the pages; an indicator's card there as soon as its chart image is drawn.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -48,31 +48,39 @@ const cacheDir = process.env.CHART_PNG_CACHE === 'off' ? null : join(process.cwd
 
 let drawing: Map<string, Promise<Uint8Array>> | undefined;
 
+/** A chart card's chart image, then the card drawn on this thread (a worker's fallback). */
+const drawChartCardHere = async (card: ShareCard) =>
+  shareCardPng(card, site.publisher, await chartImagePng(card.chart!.indicatorId, card.chart!.chartId), cacheDir);
+
 /**
- * Starts drawing every card without a chart in a worker thread (once per build). Should the worker
- * fail, the cards it had not sent are drawn on the main thread instead: the same function, the
- * same bytes, only slower.
+ * Starts drawing every card in a worker thread (once per build): the cards without a chart at once,
+ * each indicator's card once its chart image is drawn (sent to the worker as it comes). Should the
+ * worker fail, the cards it had not sent are drawn on the main thread instead: the same function,
+ * the same bytes, only slower.
  */
 async function startCardWorker(): Promise<Map<string, Promise<Uint8Array>>> {
   if (drawing) return drawing;
   const { cards } = await shareImages();
   if (drawing) return drawing;
   const plain = cards.filter((card) => !card.chart);
+  const withChart = cards.filter((card) => card.chart);
   const waiting = new Map<string, { card: ShareCard; resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>();
-  drawing = new Map(plain.map((card) => {
+  drawing = new Map(cards.map((card) => {
     const png = new Promise<Uint8Array>((resolve, reject) => waiting.set(card.path, { card, resolve, reject }));
     // A failure is reported by the route that awaits it; a card nobody awaits must not crash the build.
     png.catch(() => undefined);
     return [card.path, png] as const;
   }));
   const drawHere = () => {
-    for (const [path, pending] of waiting) shareCardPng(pending.card, site.publisher, undefined, cacheDir).then(pending.resolve, pending.reject);
+    for (const [, pending] of waiting) {
+      (pending.card.chart ? drawChartCardHere(pending.card) : shareCardPng(pending.card, site.publisher, undefined, cacheDir)).then(pending.resolve, pending.reject);
+    }
     waiting.clear();
   };
   try {
     // The worker is a source file run by Node itself: the build runs in the project folder.
     const worker = new Worker(new URL('src/lib/views/share-worker.ts', pathToFileURL(`${process.cwd()}/`)), {
-      workerData: { cards: plain, publisher: site.publisher, cacheDir },
+      workerData: { cards: plain, chartCards: withChart, publisher: site.publisher, cacheDir },
     });
     worker.on('message', ({ path, png }: { path: string; png: Uint8Array }) => {
       waiting.get(path)?.resolve(png);
@@ -81,18 +89,28 @@ async function startCardWorker(): Promise<Map<string, Promise<Uint8Array>>> {
     worker.on('error', drawHere);
     // It ends once every card is sent; ended earlier (killed, out of memory), the rest are drawn here.
     worker.on('exit', drawHere);
+    // Each chart card's chart goes to the worker once drawn (a copy: the chart route and the Word
+    // draft publish the same bytes). A chart that failed is reported by the card's route, and the
+    // worker is told, so that it does not wait for it.
+    for (const card of withChart) {
+      chartImagePng(card.chart!.indicatorId, card.chart!.chartId).then(
+        (chart) => worker.postMessage({ path: card.path, chart }),
+        (error: Error) => {
+          waiting.get(card.path)?.reject(error);
+          waiting.delete(card.path);
+          worker.postMessage({ path: card.path, chart: null });
+        },
+      );
+    }
   } catch {
     drawHere();
   }
   return drawing;
 }
 
-/** A card's PNG: an indicator's card waits for its chart image, drawn in the chart worker; the others come from the card worker. */
+/** A card's PNG, from the card worker (an indicator's card once its chart image is drawn). */
 export async function shareImagePng(card: ShareCard): Promise<Uint8Array> {
-  if (!card.chart) {
-    const png = (await startCardWorker()).get(card.path);
-    if (png) return png;
-  }
-  const chart = card.chart ? await chartImagePng(card.chart.indicatorId, card.chart.chartId) : undefined;
-  return shareCardPng(card, site.publisher, chart, cacheDir);
+  const png = (await startCardWorker()).get(card.path);
+  if (png) return png;
+  return card.chart ? drawChartCardHere(card) : shareCardPng(card, site.publisher, undefined, cacheDir);
 }
