@@ -116,20 +116,20 @@ describe('the service worker step (scripts/service-worker.ts)', () => {
   }, 150_000);
 });
 
-describe('the service worker generated beside the build (scripts/service-worker.ts --prepare)', () => {
-  test('with no generated worker in the cache, the build has it generated outside dist/ while Astro builds, and the next build generates nothing', () => {
+describe('the service worker generated once per workbox version and options (scripts/service-worker.ts)', () => {
+  test('with no generated worker in the cache, the build generates it once, and the next build generates nothing', () => {
     const dir = redTeamCopy('soket-build-sw-prepare-', true);
     try {
-      // workbox-build behind a stand-in (nothing is cached for its version yet) that notes which
-      // step writes each worker and hands the work to the real package.
+      // workbox-build behind a stand-in (nothing is cached for its version yet) that notes each
+      // generation and the step's arguments, and hands the work to the real package.
       const calls = join(dir, 'generated.txt');
       const real = realpathSync(join(dir, 'node_modules', 'workbox-build', 'build', 'lib', 'populate-sw-template.js'));
       standInWorkbox(dir, '0.0.1-thu', `const real = require(${JSON.stringify(real)});\nexports.populateSWTemplate = (o) => { require('node:fs').appendFileSync(${JSON.stringify(calls)}, process.argv.slice(2).join(' ') + '\\n'); return real.populateSWTemplate(o); };\n`);
       const out = runNpm(dir, 'build', [], 150);
       expect(out.status, out.stderr).toBe(0);
       const first = readFileSync(calls, 'utf8').trim().split('\n');
-      // Once, by the side step (which reads and writes nothing of the new dist/).
-      expect(first).toEqual(['--prepare']);
+      // Once, by the service worker step.
+      expect(first).toEqual(['']);
       const worker = readFileSync(join(dir, 'dist', 'sw.js'), 'utf8');
       expect(worker).toMatch(/soket-don-vi-[0-9a-f]+/);
       expect(worker).toContain('/van-ban/ke-hoach-so-ket/');
@@ -143,17 +143,19 @@ describe('the service worker generated beside the build (scripts/service-worker.
     }
   }, 330_000);
 
-  test('--prepare with the caches turned off generates and writes nothing', () => {
-    const dir = redTeamCopy('soket-sw-prepare-off-');
+  test('with the caches turned off, the step generates the worker and keeps nothing', () => {
+    const dir = redTeamCopy('soket-sw-cache-off-', true);
     try {
-      standInWorkbox(dir, '0.0.2-thu', "exports.populateSWTemplate = () => { throw new Error('generated'); };\n");
-      const result = spawnSync(process.execPath, ['scripts/service-worker.ts', '--prepare'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CHART_PNG_CACHE: 'off' } });
-      expect(result.status, result.stderr).toBe(0);
-      expect(existsSync(join(dir, 'dist'))).toBe(false);
-      const withCache = spawnSync(process.execPath, ['scripts/service-worker.ts', '--prepare'], { cwd: dir, encoding: 'utf8' });
-      // With the cache on, the stand-in is called and fails: the side step says nothing and exits 1.
-      expect(withCache.status).toBe(1);
-      expect(withCache.stdout + withCache.stderr).toBe('');
+      const real = realpathSync(join(dir, 'node_modules', 'workbox-build', 'build', 'lib', 'populate-sw-template.js'));
+      standInWorkbox(dir, '0.0.2-thu', `module.exports = require(${JSON.stringify(real)});\n`);
+      const kept = join(dir, 'node_modules', '.cache', 'congdoan-soket', 'sw');
+      const off = spawnSync(process.execPath, ['scripts/service-worker.ts'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CHART_PNG_CACHE: 'off' } });
+      expect(off.status, off.stderr).toBe(0);
+      expect(existsSync(kept)).toBe(false);
+      expect(readFileSync(join(dir, 'dist', 'sw.js'), 'utf8')).toMatch(/workbox:precaching/);
+      const on = spawnSync(process.execPath, ['scripts/service-worker.ts'], { cwd: dir, encoding: 'utf8' });
+      expect(on.status, on.stderr).toBe(0);
+      expect(readdirSync(kept).filter((f) => f.endsWith('.js'))).toHaveLength(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
