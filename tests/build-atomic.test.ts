@@ -118,7 +118,7 @@ describe('the service worker step (scripts/service-worker.ts)', () => {
 
 describe('the service worker generated once per workbox version and options (scripts/service-worker.ts)', () => {
   test('with no generated worker in the cache, the build generates it once, and the next build generates nothing', () => {
-    const dir = redTeamCopy('soket-build-sw-prepare-', true);
+    const dir = redTeamCopy('soket-build-sw-once-', true);
     try {
       // workbox-build behind a stand-in (nothing is cached for its version yet) that notes each
       // generation and the step's arguments, and hands the work to the real package.

@@ -1,5 +1,6 @@
 // Reading offline (issue 29): what the site's service worker keeps, decided from the built site, and
-// the workbox-build options that generate it (scripts/service-worker.ts runs workbox). Pure: the
+// the workbox-build options that generate it (scripts/service-worker.ts runs workbox's template and
+// links it to workbox's prebuilt libraries, linkPrebuilt below: the worker only configures workbox). Pure: the
 // built files come in as a list of paths and a reader, so tests can hand it a site in memory.
 //
 // Kept at install (precache, revisioned, so a new build fetches only what changed and drops what is
@@ -188,8 +189,10 @@ export function planOffline(paths: readonly string[], read: (path: string) => Ui
 export const runtimeCacheName = (kind: keyof typeof RUNTIME_CACHES, buildId: string) => `${RUNTIME_CACHES[kind]}-${buildId}`;
 
 /**
- * The options of workbox-build's generateSW, with the precache list and the build id left as
- * placeholders (so the generated worker can be kept between builds and filled in by `fillWorker`).
+ * The options of workbox-build's generateSW (checked by its validateGenerateSWOptions and written
+ * into the worker by its template, then linked to the prebuilt libraries: linkPrebuilt), with the
+ * precache list and the build id left as placeholders (so the generated worker can be kept between
+ * builds and filled in by `fillWorker`).
  * The URL tests are functions workbox copies into the worker as source text: they use nothing
  * from this module.
  */
