@@ -145,25 +145,6 @@ function run(args, env = {}, { capture = true } = {}) {
   });
 }
 
-/** The service worker's code being generated beside the build (scripts/service-worker.ts --prepare), if started. */
-let preparing = Promise.resolve();
-let prepareChild = null;
-
-/**
- * Starts a side step that only fills a cache: silent, its failure ignored (the step that needs the
- * cache then does the work itself and reports any fault); resolves when it has ended.
- */
-function prepareWorker(args) {
-  return new Promise((resolve) => {
-    prepareChild = spawn(process.execPath, args, { stdio: 'ignore', env: process.env });
-    prepareChild.once('error', () => resolve());
-    prepareChild.once('close', () => {
-      prepareChild = null;
-      resolve();
-    });
-  });
-}
-
 /** A path in a message: relative to the project when inside it. */
 const shown = (root, path) => (path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path);
 
@@ -185,8 +166,6 @@ async function main() {
     for (const lock of locks.splice(0).reverse()) lock.release();
   };
   process.on('exit', releaseAll);
-  // A build that stops early leaves no side step running after it.
-  process.on('exit', () => prepareChild?.kill());
   const stop = (line) => {
     try {
       rmSync(freshPath, { recursive: true, force: true });
@@ -208,7 +187,6 @@ async function main() {
     process.on(signal, () => {
       stopping = true;
       child?.kill(signal);
-      prepareChild?.kill(signal);
     });
   }
   // The build's own steps (locks, clean-up, the final renames) can meet a full disk or a folder it
@@ -235,10 +213,6 @@ async function main() {
     // field with a default), served entries without the field: the content is read afresh instead.
     // A fresh clone has no store, so this costs nothing there.
     step = 'dựng trang (astro build)';
-    // The service worker's generated code depends only on workbox and its options, not on the
-    // pages: when it is not in the cache yet (a fresh clone, a workbox update), it is generated on
-    // the second core while Astro builds (about 2.5 s otherwise added to the build's end).
-    preparing = prepareWorker([scripts('./service-worker.ts'), '--prepare']);
     rmSync(join(root, 'node_modules', '.astro', 'data-store.json'), { force: true });
     out = await run([`--max-old-space-size=${heapLimitMb()}`, astro, 'build', '--outDir', fresh], { SOKET_PRECHECKED: '1' });
     if (out.status !== 0 || stopping) fail(step, out.stderr);
@@ -250,7 +224,6 @@ async function main() {
     // The service worker lists the built files with their hashes, so it comes after every step that
     // writes a page (Pagefind's pass restores the pages it folded) and before their compressed copies.
     step = 'tạo service worker để đọc khi không có mạng (sw.js)';
-    await preparing;
     out = await run([scripts('./service-worker.ts')], { DIST_DIR: fresh });
     if (out.status !== 0 || stopping) fail(step, out.stderr);
     if (out.stderr) process.stderr.write(out.stderr);

@@ -19,20 +19,24 @@ function deadPid(): number {
 
 /**
  * Puts a stand-in workbox-build of `version` into a copy's node_modules (another version than the
- * real one, so no worker cached for the real one is used), with `index` as its code. The copy gets
- * a build cache of its own instead of the link to the project's: a worker cache keeps only its
- * newest version's worker, so builds of other copies at the same time (with the real workbox)
- * would remove this one's, and this one the project's.
+ * real one, so no worker cached for the real one is used), with `template` as the code of its
+ * template module (build/lib/populate-sw-template.js, which writes the worker's code from the
+ * options); its option check is the real one. The copy gets a build cache of its own instead of
+ * the link to the project's: a worker cache keeps only its newest version's worker, so builds of
+ * other copies at the same time (with the real workbox) would remove this one's, and this one the
+ * project's.
  */
-function standInWorkbox(dir: string, version: string, index: string): void {
+function standInWorkbox(dir: string, version: string, template: string): void {
   const cache = join(dir, 'node_modules', '.cache');
   rmSync(cache, { recursive: true, force: true });
   mkdirSync(cache);
   const fake = join(dir, 'node_modules', 'workbox-build');
+  const real = realpathSync(fake);
   rmSync(fake);
-  mkdirSync(fake);
-  writeFileSync(join(fake, 'package.json'), JSON.stringify({ name: 'workbox-build', version, main: 'index.js' }));
-  writeFileSync(join(fake, 'index.js'), index);
+  mkdirSync(join(fake, 'build', 'lib'), { recursive: true });
+  writeFileSync(join(fake, 'package.json'), JSON.stringify({ name: 'workbox-build', version, main: 'build/index.js' }));
+  writeFileSync(join(fake, 'build', 'lib', 'validate-options.js'), `module.exports = require(${JSON.stringify(join(real, 'build', 'lib', 'validate-options.js'))});\n`);
+  writeFileSync(join(fake, 'build', 'lib', 'populate-sw-template.js'), template);
 }
 
 describe('npm run build replaces dist/ only when it has succeeded', () => {
@@ -97,7 +101,7 @@ describe('the service worker step (scripts/service-worker.ts)', () => {
     try {
       // A stand-in workbox-build whose worker holds no list: a later workbox writing its output
       // differently must stop the build.
-      standInWorkbox(dir, '0.0.0-thu', "exports.generateSW = async (o) => { require('node:fs').writeFileSync(o.swDest, 'self.skipWaiting();'); return { count: 0, size: 0, warnings: [] }; };\n");
+      standInWorkbox(dir, '0.0.0-thu', "exports.populateSWTemplate = () => 'self.skipWaiting();';\n");
       const before = treeDigest(join(dir, 'dist'));
       const out = runNpm(dir, 'build', [], 120);
       expect(out.status).toBe(1);
@@ -112,22 +116,20 @@ describe('the service worker step (scripts/service-worker.ts)', () => {
   }, 150_000);
 });
 
-describe('the service worker generated beside the build (scripts/service-worker.ts --prepare)', () => {
-  test('with no generated worker in the cache, the build has it generated outside dist/ while Astro builds, and the next build generates nothing', () => {
-    const dir = redTeamCopy('soket-build-sw-prepare-', true);
+describe('the service worker generated once per workbox version and options (scripts/service-worker.ts)', () => {
+  test('with no generated worker in the cache, the build generates it once, and the next build generates nothing', () => {
+    const dir = redTeamCopy('soket-build-sw-once-', true);
     try {
-      // workbox-build behind a stand-in (nothing is cached for its version yet) that notes where
-      // each worker is generated and hands the work to the real package.
+      // workbox-build behind a stand-in (nothing is cached for its version yet) that notes each
+      // generation and the step's arguments, and hands the work to the real package.
       const calls = join(dir, 'generated.txt');
-      const real = realpathSync(join(dir, 'node_modules', 'workbox-build'));
-      standInWorkbox(dir, '0.0.1-thu', `const real = require(${JSON.stringify(real)});\nexports.generateSW = async (o) => { require('node:fs').appendFileSync(${JSON.stringify(calls)}, o.swDest + '\\n'); return real.generateSW(o); };\n`);
+      const real = realpathSync(join(dir, 'node_modules', 'workbox-build', 'build', 'lib', 'populate-sw-template.js'));
+      standInWorkbox(dir, '0.0.1-thu', `const real = require(${JSON.stringify(real)});\nexports.populateSWTemplate = (o) => { require('node:fs').appendFileSync(${JSON.stringify(calls)}, process.argv.slice(2).join(' ') + '\\n'); return real.populateSWTemplate(o); };\n`);
       const out = runNpm(dir, 'build', [], 150);
       expect(out.status, out.stderr).toBe(0);
       const first = readFileSync(calls, 'utf8').trim().split('\n');
-      // Once, by the side step: its scratch folder is in the system's temp folder, not the new dist/.
-      expect(first).toHaveLength(1);
-      expect(first[0]!.startsWith(tmpdir())).toBe(true);
-      expect(first[0]!.includes('.dist-new-')).toBe(false);
+      // Once, by the service worker step.
+      expect(first).toEqual(['']);
       const worker = readFileSync(join(dir, 'dist', 'sw.js'), 'utf8');
       expect(worker).toMatch(/soket-don-vi-[0-9a-f]+/);
       expect(worker).toContain('/van-ban/ke-hoach-so-ket/');
@@ -141,17 +143,19 @@ describe('the service worker generated beside the build (scripts/service-worker.
     }
   }, 330_000);
 
-  test('--prepare with the caches turned off generates and writes nothing', () => {
-    const dir = redTeamCopy('soket-sw-prepare-off-');
+  test('with the caches turned off, the step generates the worker and keeps nothing', () => {
+    const dir = redTeamCopy('soket-sw-cache-off-', true);
     try {
-      standInWorkbox(dir, '0.0.2-thu', "exports.generateSW = async () => { throw new Error('generated'); };\n");
-      const result = spawnSync(process.execPath, ['scripts/service-worker.ts', '--prepare'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CHART_PNG_CACHE: 'off' } });
-      expect(result.status, result.stderr).toBe(0);
-      expect(existsSync(join(dir, 'dist'))).toBe(false);
-      const withCache = spawnSync(process.execPath, ['scripts/service-worker.ts', '--prepare'], { cwd: dir, encoding: 'utf8' });
-      // With the cache on, the stand-in is called and fails: the side step says nothing and exits 1.
-      expect(withCache.status).toBe(1);
-      expect(withCache.stdout + withCache.stderr).toBe('');
+      const real = realpathSync(join(dir, 'node_modules', 'workbox-build', 'build', 'lib', 'populate-sw-template.js'));
+      standInWorkbox(dir, '0.0.2-thu', `module.exports = require(${JSON.stringify(real)});\n`);
+      const kept = join(dir, 'node_modules', '.cache', 'congdoan-soket', 'sw');
+      const off = spawnSync(process.execPath, ['scripts/service-worker.ts'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CHART_PNG_CACHE: 'off' } });
+      expect(off.status, off.stderr).toBe(0);
+      expect(existsSync(kept)).toBe(false);
+      expect(readFileSync(join(dir, 'dist', 'sw.js'), 'utf8')).toMatch(/workbox:precaching/);
+      const on = spawnSync(process.execPath, ['scripts/service-worker.ts'], { cwd: dir, encoding: 'utf8' });
+      expect(on.status, on.stderr).toBe(0);
+      expect(readdirSync(kept).filter((f) => f.endsWith('.js'))).toHaveLength(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

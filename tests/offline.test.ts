@@ -4,8 +4,9 @@
 import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { createContext, runInNewContext } from 'node:vm';
 import { routes } from '../src/lib/site/routes';
-import { DOCUMENT_PRECACHE_BUDGET, fillWorker, isKeptOnceOpened, MANIFEST_PLACEHOLDER, planOffline, referencesOf, runtimeCleanup, workboxOptions, BUILD_ID_PLACEHOLDER } from '../src/lib/site/offline';
+import { DOCUMENT_PRECACHE_BUDGET, fillWorker, isKeptOnceOpened, linkPrebuilt, workboxNamespace, MANIFEST_PLACEHOLDER, planOffline, referencesOf, runtimeCleanup, workboxOptions, BUILD_ID_PLACEHOLDER } from '../src/lib/site/offline';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const enc = new TextEncoder();
@@ -161,6 +162,54 @@ describe('the generated worker', () => {
   });
 });
 
+describe('the worker linked to workbox\'s prebuilt libraries, not bundled (linkPrebuilt)', () => {
+  const libraries: Record<string, { code: string; dependencies: string[] }> = {
+    'workbox-core': { code: 'this.workbox=this.workbox||{},this.workbox.core=function(t){return t.clientsClaim=function(){},t}({});\n//# sourceMappingURL=workbox-core.prod.js.map\n', dependencies: [] },
+    'workbox-cacheable-response': { code: 'this.workbox.cacheableResponse=function(s){return s.CacheableResponsePlugin=class{},s}({});', dependencies: [] },
+    'workbox-routing': { code: 'this.workbox.routing=function(t,e){return t.registerRoute=function(){},t}({},workbox.core._private);', dependencies: ['workbox-core'] },
+  };
+  const loaded: string[] = [];
+  const load = (pkg: string) => {
+    loaded.push(pkg);
+    return libraries[pkg]!;
+  };
+  const template = [
+    "import {registerRoute as workbox_routing_registerRoute} from '/x/node_modules/workbox-routing/registerRoute.mjs';",
+    "import {CacheableResponsePlugin as workbox_cacheable_response_CacheableResponsePlugin} from '/x/node_modules/workbox-cacheable-response/CacheableResponsePlugin.mjs';",
+    "import {clientsClaim as workbox_core_clientsClaim} from '/x/node_modules/workbox-core/clientsClaim.mjs';/**",
+    ' * Welcome to your Workbox-powered service worker!',
+    ' * See https://goo.gl/nhQhGp',
+    ' */',
+    '',
+    '',
+    '',
+    'workbox_core_clientsClaim();',
+    'workbox_routing_registerRoute(({ url }) => /^\\/a\\/$/.test(url.pathname), new workbox_cacheable_response_CacheableResponsePlugin());',
+  ].join('\n');
+
+  test('each library once, dependencies first, as published (without its source map\'s comment); each import read from its namespace; the template\'s comments dropped', () => {
+    const linked = linkPrebuilt(template, load);
+    expect(new Set(loaded)).toEqual(new Set(['workbox-core', 'workbox-routing', 'workbox-cacheable-response']));
+    expect(loaded).toHaveLength(3);
+    const at = (text: string) => linked.indexOf(text);
+    expect(at('this.workbox.core=')).toBeGreaterThanOrEqual(0);
+    expect(at('this.workbox.core=')).toBeLessThan(at('this.workbox.routing='));
+    expect(linked.match(/this\.workbox\.core=/g)).toHaveLength(1);
+    expect(linked).not.toMatch(/sourceMappingURL|^\s*import\b|goo\.gl|\/\*\*|\n{3}/m);
+    expect(linked).toContain('const workbox_routing_registerRoute = workbox.routing.registerRoute;');
+    expect(linked).toContain('const workbox_cacheable_response_CacheableResponsePlugin = workbox.cacheableResponse.CacheableResponsePlugin;');
+    expect(linked.indexOf('const workbox_core_clientsClaim')).toBeGreaterThan(at('this.workbox.cacheableResponse='));
+    expect(linked).toContain("workbox_routing_registerRoute(({ url }) => /^\\/a\\/$/.test(url.pathname)");
+  });
+
+  test('an import a prebuilt library does not export, or one it cannot read, fails instead of shipping a broken worker', () => {
+    expect(() => linkPrebuilt("import {NetworkFirst as workbox_routing_NetworkFirst} from '/x/workbox-routing/NetworkFirst.mjs';\nx();", load)).toThrow(/workbox-routing dựng sẵn không có NetworkFirst/);
+    expect(() => linkPrebuilt("import * as routing from 'workbox-routing';\nx();", load)).toThrow(/import không nối được/);
+    expect(workboxNamespace('workbox-cacheable-response')).toBe('cacheableResponse');
+    expect(workboxNamespace('workbox-core')).toBe('core');
+  });
+});
+
 describe('dist/sw.js of the real build', () => {
   const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
   const list = JSON.parse(/\[\{"url":.*?\}\]/s.exec(sw)![0]) as { url: string; revision: string | null }[];
@@ -176,6 +225,19 @@ describe('dist/sw.js of the real build', () => {
     for (const file of ['index.html', 'van-ban/ke-hoach-so-ket/index.html', 'ngoai-tuyen/index.html']) {
       expect(readFileSync(join(DIST, file), 'utf8'), file).toContain(`<script type="module" src="/_astro/${register[0]}"></script>`);
     }
+  });
+
+  test('workbox\'s prebuilt libraries inside, each once, dependencies first; it runs and hands install, activate and fetch to workbox', () => {
+    const order = [...sw.matchAll(/this\.workbox\.(\w+)=/g)].map((m) => m[1]);
+    expect(order).toEqual(['core', 'routing', 'cacheableResponse', 'strategies', 'precaching']);
+    expect(sw).not.toMatch(/sourceMappingURL|^\s*import\b/m);
+    // In a bare worker scope: what the worker registers at its start.
+    const events: string[] = [];
+    const scope: Record<string, unknown> = { addEventListener: (type: string) => events.push(type), skipWaiting: () => events.push('skipWaiting'), location: new URL('https://x.vn/sw.js'), registration: { scope: 'https://x.vn/' }, URL };
+    scope.self = scope;
+    runInNewContext(sw, createContext(scope));
+    expect(Object.keys(scope.workbox as object)).toEqual(order);
+    expect(new Set(events)).toEqual(new Set(['activate', 'skipWaiting', 'install', 'fetch', 'message']));
   });
 
   test('workbox inside, nothing fetched from elsewhere, one worker for the site', () => {

@@ -1,5 +1,6 @@
 // Reading offline (issue 29): what the site's service worker keeps, decided from the built site, and
-// the workbox-build options that generate it (scripts/service-worker.ts runs workbox). Pure: the
+// the workbox-build options that generate it (scripts/service-worker.ts runs workbox's template and
+// links it to workbox's prebuilt libraries, linkPrebuilt below: the worker only configures workbox). Pure: the
 // built files come in as a list of paths and a reader, so tests can hand it a site in memory.
 //
 // Kept at install (precache, revisioned, so a new build fetches only what changed and drops what is
@@ -188,8 +189,10 @@ export function planOffline(paths: readonly string[], read: (path: string) => Ui
 export const runtimeCacheName = (kind: keyof typeof RUNTIME_CACHES, buildId: string) => `${RUNTIME_CACHES[kind]}-${buildId}`;
 
 /**
- * The options of workbox-build's generateSW, with the precache list and the build id left as
- * placeholders (so the generated worker can be kept between builds and filled in by `fillWorker`).
+ * The options of workbox-build's generateSW (checked by its validateGenerateSWOptions and written
+ * into the worker by its template, then linked to the prebuilt libraries: linkPrebuilt), with the
+ * precache list and the build id left as placeholders (so the generated worker can be kept between
+ * builds and filled in by `fillWorker`).
  * The URL tests are functions workbox copies into the worker as source text: they use nothing
  * from this module.
  */
@@ -267,6 +270,59 @@ export function runtimeCleanup(buildId: string): string {
     `  event.waitUntil(caches.keys().then((names) => Promise.all(names.filter((n) => prefixes.some((p) => n.startsWith(p)) && !keep.includes(n)).map((n) => caches.delete(n))))); });`,
     '',
   ].join('\n');
+}
+
+/** A workbox library as its package ships it prebuilt (build/<name>.prod.js), and the workbox libraries it needs first. */
+export interface PrebuiltLibrary {
+  code: string;
+  dependencies: readonly string[];
+}
+
+/** The namespace a prebuilt workbox library fills on `self.workbox`, as workbox-sw loads it: "workbox-cacheable-response" → "cacheableResponse". */
+export const workboxNamespace = (pkg: string) => pkg.replace(/^workbox-/, '').replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+
+/** An import workbox-build's template writes: `import {registerRoute as workbox_routing_registerRoute} from '…/workbox-routing/registerRoute.mjs';`. */
+const TEMPLATE_IMPORT = /import\s*\{\s*(\w+)\s+as\s+(\w+)\s*\}\s*from\s*'[^'\n]*?\/(workbox-[a-z-]+)\/\1\.mjs'\s*;?/g;
+
+/**
+ * The worker from workbox-build's own template (populateSWTemplate: the options turned into calls
+ * of workbox's modules, the same code generateSW bundles) and the prebuilt production files of the
+ * workbox libraries it imports, without bundling: each library's file, dependencies first, goes
+ * into the worker as it is published (the files workbox-sw would load with importScripts, so the
+ * runtime stays inside sw.js and nothing is fetched), and each import becomes a read of the
+ * library's namespace. All caching behaviour is workbox's; this only joins its published parts.
+ * Bundling them (rollup, babel, terser) cost the first build of a clone about 2 s of CPU.
+ * Throws when the template imports something a prebuilt library does not export, or in a form not
+ * recognised (a workbox upgrade that changes either must fail the build, never ship a broken worker).
+ */
+export function linkPrebuilt(unbundled: string, load: (pkg: string) => PrebuiltLibrary): string {
+  const libraries = new Map<string, PrebuiltLibrary>();
+  const library = (pkg: string) => {
+    let found = libraries.get(pkg);
+    if (!found) libraries.set(pkg, (found = load(pkg)));
+    return found;
+  };
+  const bindings: string[] = [];
+  const body = unbundled.replace(TEMPLATE_IMPORT, (_m, name: string, local: string, pkg: string) => {
+    // A prebuilt library exports a name by setting it on its namespace object ("t.registerRoute=").
+    if (!new RegExp(`[\\w$]\\.${name}=`).test(library(pkg).code)) throw new Error(`thư viện ${pkg} dựng sẵn không có ${name} mà mẫu service worker của workbox dùng`);
+    bindings.push(`const ${local} = workbox.${workboxNamespace(pkg)}.${name};`);
+    return '';
+  });
+  if (/^\s*import\b/m.test(body)) throw new Error('mẫu service worker của workbox có lệnh import không nối được với thư viện dựng sẵn');
+  const order: string[] = [];
+  const visit = (pkg: string, path: readonly string[]) => {
+    if (order.includes(pkg)) return;
+    if (path.includes(pkg)) throw new Error(`thư viện workbox phụ thuộc vòng: ${[...path, pkg].join(' → ')}`);
+    for (const dependency of library(pkg).dependencies) visit(dependency, [...path, pkg]);
+    order.push(pkg);
+  };
+  for (const pkg of [...libraries.keys()]) visit(pkg, []);
+  // The source map each file names is not shipped: the comment would only send devtools to a 404.
+  const runtime = order.map((pkg) => `${library(pkg).code.replace(/\n?\/\/# sourceMappingURL=\S*\s*$/, '')}\n`);
+  // The template's explanatory comments (they link workbox's docs) are dropped, as generateSW's minifier did.
+  const code = body.replace(/^\/\*\*\n(?: \*.*\n)*? \*\/\n/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  return [...runtime, ...bindings, code, ''].join('\n');
 }
 
 const PLACEHOLDER = /\[\s*\{\s*"?url"?\s*:\s*"\/__SOKET_PRECACHE__"\s*,\s*"?revision"?\s*:\s*"__SOKET_REVISION__"\s*\}\s*\]/g;
