@@ -1,22 +1,55 @@
 // A throw-away copy of the project in the system temp folder, for tests that build a variant
 // of the site (bad input, another Markdown processor, hostile data) without touching this one.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 
 const PROJECT_ENTRIES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts'];
 
+/**
+ * A folder of links to the project's packages that copies hard-link from (see copyProject), in the
+ * system temp folder (hard links need the copies' file system). Made once per checkout and package
+ * set, under a name derived from both, and kept: a test process may be ended without running any
+ * clean-up, which would leave one such folder per test file. Made under a temporary name and then
+ * renamed, so a process sees it whole or not at all; two made at once, one wins.
+ */
+function packageLinks(): { dir: string; names: string[] } {
+  const names = readdirSync('node_modules').filter((name) => name !== '.astro' && name !== '.vite').sort();
+  const key = createHash('sha256').update(`${process.cwd()}\n${names.join('\n')}`).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), `soket-package-links-${key}`);
+  if (!existsSync(dir)) {
+    const fresh = mkdtempSync(`${dir}-`);
+    for (const name of names) symlinkSync(join(process.cwd(), 'node_modules', name), join(fresh, name));
+    try {
+      renameSync(fresh, dir);
+    } catch {
+      rmSync(fresh, { recursive: true, force: true }); // made meanwhile by another process
+    }
+  }
+  return { dir, names };
+}
+
 export function copyProject(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   for (const entry of PROJECT_ENTRIES) cpSync(entry, join(dir, entry), { recursive: true });
   // node_modules as a folder of links to the project's packages, so that Astro's content store
   // (node_modules/.astro) and Vite's cache belong to this copy: copies built at the same time with
-  // other content (another edition) must not read each other's entries.
+  // other content (another edition) must not read each other's entries. The ~700 links are hard
+  // links to links made once (packageLinks): a new symbolic link is a new inode, about half a
+  // millisecond of system time each on the test machines' disk (0.4 s a copy, and `npm test` makes
+  // a few hundred copies), a hard link only a directory entry. A symbolic link cannot be changed in
+  // place, so sharing its inode shares nothing a test could alter; where a hard link fails (the
+  // folder is gone, another file system), the copy gets a link of its own.
   mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync('node_modules')) {
-    if (name === '.astro' || name === '.vite') continue;
-    symlinkSync(join(process.cwd(), 'node_modules', name), join(dir, 'node_modules', name));
+  const links = packageLinks();
+  for (const name of links.names) {
+    try {
+      linkSync(join(links.dir, name), join(dir, 'node_modules', name));
+    } catch {
+      symlinkSync(join(process.cwd(), 'node_modules', name), join(dir, 'node_modules', name));
+    }
   }
   // The git history too (read only), so the copy's pages carry the same "Cập nhật" dates; a test
   // of the no-git fallback removes this link.
