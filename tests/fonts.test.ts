@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { parse } from 'node-html-parser';
 import { htmlFiles } from './helpers/dist';
+import { FONT_DIR, FONT_FILES, makeFonts, sourceOf } from '../scripts/fonts.ts';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const require = createRequire(import.meta.url);
@@ -67,11 +68,56 @@ describe('the site ships its own fonts', () => {
       expect(existsSync(join(DIST, url!)), url).toBe(true);
       expect(face.display).toBe('swap');
     }
-    // The files are the npm packages' own, byte for byte.
+    // The files are the committed ones (src/styles/fonts/), byte for byte.
     for (const face of faces) {
       const name = /\/_astro\/([a-z]+-[a-z]+-\d+-[a-z]+)\./.exec(urlOfSrc(face.file)!)![1]!;
-      const family = name.split('-')[0]!;
-      expect(readFileSync(join(DIST, urlOfSrc(face.file)!)).equals(readFileSync(require.resolve(`@fontsource/${family}/files/${name}.woff2`))), name).toBe(true);
+      expect(readFileSync(join(DIST, urlOfSrc(face.file)!)).equals(readFileSync(join(FONT_DIR, `${name}.woff2`))), name).toBe(true);
+    }
+  });
+
+  test('the committed files are what `npm run fonts` makes from the installed @fontsource packages, byte for byte', async () => {
+    const made = await makeFonts();
+    expect([...made.keys()].sort()).toEqual(readdirSync(FONT_DIR).map((f) => f.replace(/\.woff2$/, '')).sort());
+    for (const [name, bytes] of made) expect(bytes.equals(readFileSync(join(FONT_DIR, `${name}.woff2`))), `${name}: run npm run fonts -- --write`).toBe(true);
+  });
+
+  test.each(FONT_FILES)('%s: the @fontsource file less its hinting, every character, outline, advance width and kerning kept', (name) => {
+    const source = fontkit.create(readFileSync(sourceOf(name))) as fontkit.Font;
+    const shipped = fontkit.create(readFileSync(join(FONT_DIR, `${name}.woff2`))) as fontkit.Font;
+    expect(shipped.characterSet).toEqual(source.characterSet);
+    expect(shipped.numGlyphs).toBe(source.numGlyphs);
+    expect(shipped.unitsPerEm).toBe(source.unitsPerEm);
+    expect([shipped.ascent, shipped.descent, shipped.lineGap]).toEqual([source.ascent, source.descent, source.lineGap]);
+    for (const cp of source.characterSet) {
+      const [a, b] = [source.glyphForCodePoint(cp), shipped.glyphForCodePoint(cp)];
+      expect(b.advanceWidth, `U+${cp.toString(16)}`).toBe(a.advanceWidth);
+      // The same outline; hb-subset empties only .notdef (glyph 0, never drawn for a character the font maps).
+      if (a.id !== 0) expect(b.path.toSVG(), `U+${cp.toString(16)}`).toBe(a.path.toSVG());
+    }
+    // Kerning and Vietnamese mark placement (GPOS) lay out the same text identically.
+    const sample = 'AVATAR Tôi yêu Việt Nam, Đồng Nai: Ầ Ẩ Ẫ Ậ ỗ ợ ữ ự. To Wa Yo';
+    const advances = (f: fontkit.Font) => f.layout(sample).positions.map((p) => [p.xAdvance, p.xOffset, p.yOffset]);
+    expect(advances(shipped)).toEqual(advances(source));
+    const tables = Object.keys((shipped as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables);
+    expect(tables.filter((t) => ['fpgm', 'prep', 'cvt '].includes(t))).toEqual([]);
+  });
+
+  test('the shipped fonts stay small: at most 95 KB of woff2 for the 12 files (138 KB with hinting)', () => {
+    const bytes = FONT_FILES.reduce((sum, name) => sum + readFileSync(join(FONT_DIR, `${name}.woff2`)).length, 0);
+    expect(bytes).toBeLessThanOrEqual(95_000);
+    const preloaded = parse(readFileSync(join(DIST, 'index.html'), 'utf8')).querySelectorAll('link[rel="preload"][as="font"]');
+    expect(preloaded.reduce((sum, link) => sum + readFileSync(join(DIST, link.getAttribute('href')!)).length, 0)).toBeLessThanOrEqual(95_000);
+  });
+
+  test('every Vietnamese letter, lower and upper case, with each tone mark, is drawn by each face', () => {
+    const vowels = [...'aăâeêioôơuưy'];
+    const marks = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+    const letters = [...vowels.flatMap((v) => marks.map((m) => (v + m).normalize('NFC'))), ...'bcdđghklmnpqrstvx'];
+    const all = [...letters, ...letters.map((l) => l.toUpperCase()), '₫'];
+    expect(all.every((l) => [...l].length === 1)).toBe(true);
+    expect(new Set(all).size).toBe(2 * (12 * 6 + 17) + 1);
+    for (const [family, weight, style] of [['Tinos', '400', 'normal'], ['Tinos', '700', 'normal'], ['Tinos', '400', 'italic'], ['Tinos', '700', 'italic'], ['Arimo', '400', 'normal'], ['Arimo', '700', 'normal']] as const) {
+      expect(all.filter((l) => !draws(family, weight, style, l.codePointAt(0)!)), `${family} ${weight} ${style}`).toEqual([]);
     }
   });
 
@@ -144,7 +190,7 @@ describe('the fonts break lines as Word does', () => {
     ['Helvetica', 'arimo-latin-400-normal'],
     ['Helvetica-Bold', 'arimo-latin-700-normal'],
   ])('%s widths: %s', (core, file) => {
-    const f = fontkit.create(readFileSync(require.resolve(`@fontsource/${file.split('-')[0]}/files/${file}.woff2`))) as fontkit.Font;
+    const f = fontkit.create(readFileSync(join(FONT_DIR, `${file}.woff2`))) as fontkit.Font;
     let compared = 0;
     const differ: string[] = [];
     for (const [name, width] of Object.entries(widths(core))) {
