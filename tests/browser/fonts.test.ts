@@ -2,6 +2,7 @@
 // tests/helpers/browser.ts), every page type draws its text in Tinos and Arimo, loaded from /_astro/.
 import { describe, expect, test } from 'vitest';
 import { openPage, useSiteInBrowser } from '../helpers/browser';
+import { pdfFontNames, printPdf } from '../helpers/pdf-text';
 
 const site = useSiteInBrowser();
 
@@ -45,4 +46,12 @@ describe('pages are drawn with the shipped fonts', () => {
       await page.context().close();
     }, 180_000);
   }
+
+  // Printing embeds the same files: the outline has body text, bold, italic and headings. Hinting,
+  // which the shipped files no longer carry (scripts/fonts.ts), plays no part in a PDF.
+  test('a printed page (PDF) embeds Tinos and Arimo in each face it uses, and no other font', async () => {
+    const fonts = pdfFontNames(await printPdf(site.browser, `${site.origin}/van-ban/de-cuong-bao-cao/`));
+    expect(fonts).toEqual(expect.arrayContaining(['Arimo-Regular', 'Tinos-Bold', 'Tinos-Italic', 'Tinos-Regular']));
+    expect(fonts.filter((f) => !/^(Tinos|Arimo)-(Regular|Bold|Italic|BoldItalic)$/.test(f))).toEqual([]);
+  }, 120_000);
 });
