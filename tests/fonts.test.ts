@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { parse } from 'node-html-parser';
 import { htmlFiles } from './helpers/dist';
+import { CORE_TEXT, FONT_CSS, FONT_DIR, FONT_FILES, makeFonts, sourceOf, withFaces } from '../scripts/fonts.ts';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const require = createRequire(import.meta.url);
@@ -50,41 +51,130 @@ const font = (url: string) => {
 };
 const urlOfSrc = (src: string) => /^url\(["']?(\/_astro\/[^"')]+\.woff2)["']?\)\s*format\(["']?woff2["']?\)$/.exec(src)?.[1];
 
-/** Whether a face (family, weight, style) draws a character: some file of it lists it in its unicode-range and has a glyph for it. */
-function draws(family: string, weight: string, style: string, cp: number): boolean {
-  return faces.some((f) => f.family === family && f.weight === weight && f.style === style && f.ranges.some(([a, b]) => a <= cp && cp <= b) && font(urlOfSrc(f.file)!).hasGlyphForCodePoint(cp));
+/**
+ * The file a browser takes a character from: of the rules for that face (family, weight, style) whose
+ * unicode-range holds it, the last one in the stylesheet (CSS Fonts 4, "unicode-range").
+ */
+function faceFor(family: string, weight: string, style: string, cp: number): Face | undefined {
+  return faces.findLast((f) => f.family === family && f.weight === weight && f.style === style && f.ranges.some(([a, b]) => a <= cp && cp <= b));
 }
+/** Whether a face (family, weight, style) draws a character: the file the browser takes it from has a glyph for it. */
+function draws(family: string, weight: string, style: string, cp: number): boolean {
+  const face = faceFor(family, weight, style, cp);
+  return face !== undefined && font(urlOfSrc(face.file)!).hasGlyphForCodePoint(cp);
+}
+const isCore = (face: Face | undefined) => face !== undefined && /-core\./.test(face.file);
+const FACES = [['Tinos', '400', 'normal'], ['Tinos', '700', 'normal'], ['Tinos', '400', 'italic'], ['Tinos', '700', 'italic'], ['Arimo', '400', 'normal'], ['Arimo', '700', 'normal']] as const;
 
 describe('the site ships its own fonts', () => {
-  test('Tinos (regular, bold, italic, bold italic) and Arimo (regular, bold), Latin and Vietnamese subsets, woff2 from /_astro/ only', () => {
-    const seen = faces.map((f) => `${f.family} ${f.weight} ${f.style} ${/-(latin|vietnamese)-/.exec(f.file)?.[1]}`).sort();
-    const expected = ['Tinos 400 normal', 'Tinos 700 normal', 'Tinos 400 italic', 'Tinos 700 italic', 'Arimo 400 normal', 'Arimo 700 normal'].flatMap((f) => [`${f} latin`, `${f} vietnamese`]).sort();
+  test('Tinos (regular, bold, italic, bold italic) and Arimo (regular, bold), Latin and Vietnamese subsets, whole and core, woff2 from /_astro/ only', () => {
+    const seen = faces.map((f) => `${f.family} ${f.weight} ${f.style} ${/-(latin|vietnamese)-/.exec(f.file)?.[1]}${isCore(f) ? ' core' : ''}`).sort();
+    const expected = FACES.map((f) => f.join(' ')).flatMap((f) => [`${f} latin`, `${f} vietnamese`, `${f} latin core`, `${f} vietnamese core`]).sort();
     expect(seen).toEqual(expected);
+    // The core rules come after all the whole files' rules, so they are the ones a browser tries first.
+    expect(faces.findIndex(isCore)).toBe(12);
+    expect(faces.slice(12).every(isCore)).toBe(true);
     for (const face of faces) {
       // One self-hosted woff2 each: no local() (a machine's own copy may differ), no other host.
       const url = urlOfSrc(face.file);
-      expect(url, face.file).toMatch(/^\/_astro\/(tinos|arimo)-(latin|vietnamese)-(400|700)-(normal|italic)\.[\w-]+\.woff2$/);
+      expect(url, face.file).toMatch(/^\/_astro\/(tinos|arimo)-(latin|vietnamese)-(400|700)-(normal|italic)(-core)?\.[\w-]+\.woff2$/);
       expect(existsSync(join(DIST, url!)), url).toBe(true);
       expect(face.display).toBe('swap');
     }
-    // The files are the npm packages' own, byte for byte.
+    // The files are the committed ones (src/styles/fonts/), byte for byte.
     for (const face of faces) {
-      const name = /\/_astro\/([a-z]+-[a-z]+-\d+-[a-z]+)\./.exec(urlOfSrc(face.file)!)![1]!;
-      const family = name.split('-')[0]!;
-      expect(readFileSync(join(DIST, urlOfSrc(face.file)!)).equals(readFileSync(require.resolve(`@fontsource/${family}/files/${name}.woff2`))), name).toBe(true);
+      const name = /\/_astro\/([a-z]+-[a-z]+-\d+-[a-z]+(?:-core)?)\./.exec(urlOfSrc(face.file)!)![1]!;
+      expect(readFileSync(join(DIST, urlOfSrc(face.file)!)).equals(readFileSync(join(FONT_DIR, `${name}.woff2`))), name).toBe(true);
+    }
+  });
+
+  test('the committed files and @font-face rules are what `npm run fonts` makes from the installed @fontsource packages, byte for byte', async () => {
+    const { files, css: rules } = await makeFonts();
+    expect([...files.keys()].sort()).toEqual(readdirSync(FONT_DIR).sort());
+    for (const [name, bytes] of files) expect(bytes.equals(readFileSync(join(FONT_DIR, name))), `${name}: run npm run fonts -- --write`).toBe(true);
+    const stylesheet = readFileSync(FONT_CSS, 'utf8');
+    expect(withFaces(stylesheet, rules), 'src/styles/fonts.css: run npm run fonts -- --write').toBe(stylesheet);
+  });
+
+  /** The glyph of each code point, as the source font draws it (outline and advance), to compare the made files with. */
+  function expectSameGlyphs(shipped: fontkit.Font, source: fontkit.Font, codePoints: number[]) {
+    expect(shipped.unitsPerEm).toBe(source.unitsPerEm);
+    expect([shipped.ascent, shipped.descent, shipped.lineGap]).toEqual([source.ascent, source.descent, source.lineGap]);
+    for (const cp of codePoints) {
+      const [a, b] = [source.glyphForCodePoint(cp), shipped.glyphForCodePoint(cp)];
+      expect(b.advanceWidth, `U+${cp.toString(16)}`).toBe(a.advanceWidth);
+      // The same outline; hb-subset empties only .notdef (glyph 0, never drawn for a character the font maps).
+      if (a.id !== 0) expect(b.path.toSVG(), `U+${cp.toString(16)}`).toBe(a.path.toSVG());
+    }
+    const tables = Object.keys((shipped as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables);
+    expect(tables.filter((t) => ['fpgm', 'prep', 'cvt '].includes(t))).toEqual([]);
+  }
+
+  test.each(FONT_FILES)('%s: the @fontsource file less its hinting, every character, outline, advance width and kerning kept', (name) => {
+    const source = fontkit.create(readFileSync(sourceOf(name))) as fontkit.Font;
+    const shipped = fontkit.create(readFileSync(join(FONT_DIR, `${name}.woff2`))) as fontkit.Font;
+    expect(shipped.characterSet).toEqual(source.characterSet);
+    expect(shipped.numGlyphs).toBe(source.numGlyphs);
+    expectSameGlyphs(shipped, source, source.characterSet);
+    // Kerning and Vietnamese mark placement (GPOS) lay out the same text identically.
+    const sample = 'AVATAR Tôi yêu Việt Nam, Đồng Nai: Ầ Ẩ Ẫ Ậ ỗ ợ ữ ự. To Wa Yo';
+    const advances = (f: fontkit.Font) => f.layout(sample).positions.map((p) => [p.xAdvance, p.xOffset, p.yOffset]);
+    expect(advances(shipped)).toEqual(advances(source));
+  });
+
+  test.each(FONT_FILES)('%s-core: the core characters of its @fontsource file, the same glyphs, and a unicode-range that is exactly its characters', (name) => {
+    const source = fontkit.create(readFileSync(sourceOf(name))) as fontkit.Font;
+    const core = fontkit.create(readFileSync(join(FONT_DIR, `${name}-core.woff2`))) as fontkit.Font;
+    const whole = faces.find((f) => f.file.includes(`/${name}.`))!;
+    const rule = faces.find((f) => f.file.includes(`/${name}-core.`))!;
+    const wanted = [...new Set([...CORE_TEXT].map((c) => c.codePointAt(0)!))].filter((cp) => whole.ranges.some(([a, b]) => a <= cp && cp <= b) && source.hasGlyphForCodePoint(cp)).sort((a, b) => a - b);
+    const held = core.characterSet.filter((cp) => cp !== 0xffff);
+    expect(held).toEqual(wanted);
+    expect(rule.ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i))).toEqual(wanted);
+    expectSameGlyphs(core, source, wanted);
+    const sample = name.includes('vietnamese') ? 'ẦẨẪẬỗợữựđĐ' : 'AVATAR To Wa Yo, “Tôi” — 10 × 2 ÷ 4 … §3';
+    const advances = (f: fontkit.Font) => f.layout(sample).positions.map((p) => [p.xAdvance, p.xOffset, p.yOffset]);
+    expect(advances(core)).toEqual(advances(source));
+  });
+
+  test('what a page preloads stays small: at most 70 KB of woff2 for the 12 core files (138 KB for @fontsource\'s own)', () => {
+    const preloaded = parse(readFileSync(join(DIST, 'index.html'), 'utf8')).querySelectorAll('link[rel="preload"][as="font"]');
+    expect(preloaded).toHaveLength(12);
+    expect(preloaded.reduce((sum, link) => sum + readFileSync(join(DIST, link.getAttribute('href')!)).length, 0)).toBeLessThanOrEqual(70_000);
+    expect(FONT_FILES.reduce((sum, name) => sum + readFileSync(join(FONT_DIR, `${name}.woff2`)).length, 0)).toBeLessThanOrEqual(95_000);
+  });
+
+  test('every Vietnamese letter, lower and upper case, with each tone mark, is drawn by each face from its preloaded core files', () => {
+    const vowels = [...'aăâeêioôơuưy'];
+    const marks = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+    const letters = [...vowels.flatMap((v) => marks.map((m) => (v + m).normalize('NFC'))), ...'bcdđghklmnpqrstvx'];
+    const all = [...letters, ...letters.map((l) => l.toUpperCase()), '₫'];
+    expect(all.every((l) => [...l].length === 1)).toBe(true);
+    expect(new Set(all).size).toBe(2 * (12 * 6 + 17) + 1);
+    for (const [family, weight, style] of FACES) {
+      expect(all.filter((l) => !draws(family, weight, style, l.codePointAt(0)!) || !isCore(faceFor(family, weight, style, l.codePointAt(0)!))), `${family} ${weight} ${style}`).toEqual([]);
+    }
+  });
+
+  test('a character outside the core files comes from the whole file, which has it (a new edition may write any)', () => {
+    for (const [family, weight, style] of FACES) {
+      for (const c of [...'ÄÖÜßçñøæ¼²µ¶™Œœ']) {
+        expect(isCore(faceFor(family, weight, style, c.codePointAt(0)!)), c).toBe(false);
+        expect(draws(family, weight, style, c.codePointAt(0)!), `${family} ${weight} ${style} ${c}`).toBe(true);
+      }
     }
   });
 
   const pages = htmlFiles(DIST).sort();
 
-  test('every page preloads each face, and nothing else, from the same files', () => {
-    const all = faces.map((f) => urlOfSrc(f.file)).sort();
+  test('every page preloads each face\'s core files, and nothing else, from the same files', () => {
+    const all = faces.filter(isCore).map((f) => urlOfSrc(f.file)).sort();
     expect(all).toHaveLength(12);
     for (const file of pages) {
       const root = parse(readFileSync(join(DIST, file), 'utf8'));
       const preloads = root.querySelectorAll('link[rel="preload"]');
       // The form check and the offline page have no italic text and leave the italic faces to load if ever needed (FontPreloads).
-      const expected = ['kiem-tra-bieu-mau/index.html', 'ngoai-tuyen/index.html'].includes(file) ? all.filter((url) => !/-italic\./.test(url!)) : all;
+      const expected = ['kiem-tra-bieu-mau/index.html', 'ngoai-tuyen/index.html'].includes(file) ? all.filter((url) => !/-italic-core\./.test(url!)) : all;
       expect(preloads.map((l) => l.getAttribute('href')).sort(), file).toEqual(expected);
       for (const link of preloads) {
         expect(link.getAttribute('as'), file).toBe('font');
@@ -94,7 +184,7 @@ describe('the site ships its own fonts', () => {
     }
   });
 
-  test('every character the pages show is in the shipped fonts, in each face', () => {
+  test('every character the pages show is in the preloaded core files, in each face (so no page fetches a whole file)', () => {
     const chars = new Map<number, string>();
     for (const file of pages) {
       const root = parse(readFileSync(join(DIST, file), 'utf8'), { blockTextElements: { script: false, style: false } });
@@ -102,8 +192,8 @@ describe('the site ships its own fonts', () => {
     }
     expect(chars.size).toBeGreaterThan(150);
     const missing = new Map<string, string[]>();
-    for (const [family, weight, style] of [['Tinos', '400', 'normal'], ['Tinos', '700', 'normal'], ['Tinos', '400', 'italic'], ['Tinos', '700', 'italic'], ['Arimo', '400', 'normal'], ['Arimo', '700', 'normal']] as const) {
-      const lacking = [...chars.keys()].filter((cp) => cp > 0x20 && !draws(family, weight, style, cp)).map((cp) => String.fromCodePoint(cp));
+    for (const [family, weight, style] of FACES) {
+      const lacking = [...chars.keys()].filter((cp) => cp > 0x20 && !(draws(family, weight, style, cp) && isCore(faceFor(family, weight, style, cp)))).map((cp) => String.fromCodePoint(cp));
       missing.set(`${family} ${weight} ${style}`, lacking);
     }
     // Eight symbols are not in the Latin and Vietnamese subsets of either font; they are drawn from
@@ -144,7 +234,7 @@ describe('the fonts break lines as Word does', () => {
     ['Helvetica', 'arimo-latin-400-normal'],
     ['Helvetica-Bold', 'arimo-latin-700-normal'],
   ])('%s widths: %s', (core, file) => {
-    const f = fontkit.create(readFileSync(require.resolve(`@fontsource/${file.split('-')[0]}/files/${file}.woff2`))) as fontkit.Font;
+    const f = fontkit.create(readFileSync(join(FONT_DIR, `${file}.woff2`))) as fontkit.Font;
     let compared = 0;
     const differ: string[] = [];
     for (const [name, width] of Object.entries(widths(core))) {

@@ -2,6 +2,7 @@
 // tests/helpers/browser.ts), every page type draws its text in Tinos and Arimo, loaded from /_astro/.
 import { describe, expect, test } from 'vitest';
 import { openPage, useSiteInBrowser } from '../helpers/browser';
+import { pdfFontNames, printPdf } from '../helpers/pdf-text';
 
 const site = useSiteInBrowser();
 
@@ -45,4 +46,36 @@ describe('pages are drawn with the shipped fonts', () => {
       await page.context().close();
     }, 180_000);
   }
+
+  // Printing embeds the same files: the outline has body text, bold, italic and headings. Hinting,
+  // which the shipped files no longer carry (scripts/fonts.ts), plays no part in a PDF.
+  test('a printed page (PDF) embeds Tinos and Arimo in each face it uses, and no other font', async () => {
+    const fonts = pdfFontNames(await printPdf(site.browser, `${site.origin}/van-ban/de-cuong-bao-cao/`));
+    expect(fonts).toEqual(expect.arrayContaining(['Arimo-Regular', 'Tinos-Bold', 'Tinos-Italic', 'Tinos-Regular']));
+    expect(fonts.filter((f) => !/^(Tinos|Arimo)-(Regular|Bold|Italic|BoldItalic)$/.test(f))).toEqual([]);
+  }, 120_000);
+
+  // The pages preload only the core files (scripts/fonts.ts); a character outside them, which another
+  // edition's text may hold, must still be drawn in Tinos, from the whole file, fetched for it.
+  test('a page fetches only core files; a character outside them is drawn in Tinos from the whole file, fetched then', async () => {
+    const { page, requests } = await openPage(site.browser, { width: 360 });
+    const fonts = () => requests.filter((u) => u.endsWith('.woff2')).map((u) => u.replace(/^.*\/_astro\//, '').replace(/\.[\w-]+\.woff2$/, ''));
+    await page.goto(`${site.origin}/van-ban/de-cuong-bao-cao/`);
+    expect(fonts().length).toBeGreaterThanOrEqual(8);
+    expect(fonts().filter((f) => !f.endsWith('-core'))).toEqual([]);
+    await page.evaluate(() => {
+      const p = Object.assign(document.createElement('p'), { id: 'ngoai-loi', textContent: 'Müller, Straße, 10 m², ¼ ha, Œuvre' });
+      document.querySelector('main p')!.after(p);
+    });
+    await expect.poll(() => fonts().filter((f) => !f.endsWith('-core')), { timeout: 10_000 }).toEqual(['tinos-latin-400-normal']);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#ngoai-loi' });
+    const { fonts: used } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    expect(used.map((f) => `${f.familyName} ${f.isCustomFont}`)).toEqual(['Tinos true']);
+    await page.context().close();
+  }, 60_000);
 });

@@ -155,3 +155,9 @@ export async function pdfImageCount(pdf: Uint8Array): Promise<number> {
   }
   return count;
 }
+
+/** The fonts a PDF embeds, by their PostScript names without the subset tag (AAAAAA+Tinos-Bold → Tinos-Bold). */
+export function pdfFontNames(pdf: Uint8Array): string[] {
+  const text = Buffer.from(pdf).toString('latin1');
+  return [...new Set([...text.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([^\s/<>[\]()]+)/g)].map((m) => m[1]!))].sort();
+}
