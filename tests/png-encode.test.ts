@@ -2,21 +2,12 @@
 // instead of allocating one per image: every PNG must stay byte-equal to the one a fresh buffer gave,
 // whatever sizes come one after another (a smaller image after a larger one reuses stale bytes).
 import fc from 'fast-check';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { encodeRgbaPng } from '../src/lib/indicators/charts/png-encode';
+import { chunk, encodeRgbaPng } from '../src/lib/indicators/charts/png-encode';
 
 /** The writer as it was before the buffer was kept (a new zeroed buffer per image). */
 function freshBufferPng(rgba: Uint8Array, width: number, height: number, level = 4): Uint8Array {
-  const chunk = (type: string, data: Uint8Array) => {
-    const out = new Uint8Array(12 + data.length);
-    const view = new DataView(out.buffer);
-    view.setUint32(0, data.length);
-    for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
-    out.set(data, 8);
-    view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-    return out;
-  };
   const row = width * 4;
   const raw = new Uint8Array((row + 1) * height);
   for (let y = 0; y < height; y++) raw.set(rgba.subarray(y * row, (y + 1) * row), y * (row + 1) + 1);
