@@ -48,9 +48,9 @@ const cacheDir = process.env.CHART_PNG_CACHE === 'off' ? null : join(process.cwd
 
 let drawing: Map<string, Promise<Uint8Array>> | undefined;
 
-/** A chart card's chart image, then the card drawn on this thread (a worker's fallback). */
-const drawChartCardHere = async (card: ShareCard) =>
-  shareCardPng(card, site.publisher, await chartImagePng(card.chart!.indicatorId, card.chart!.chartId), cacheDir);
+/** A card drawn on this thread (the worker's fallback): an indicator's card after its chart image. */
+const drawCardHere = async (card: ShareCard) =>
+  shareCardPng(card, site.publisher, card.chart ? await chartImagePng(card.chart.indicatorId, card.chart.chartId) : undefined, cacheDir);
 
 /**
  * Starts drawing every card in a worker thread (once per build): the cards without a chart at once,
@@ -72,9 +72,7 @@ async function startCardWorker(): Promise<Map<string, Promise<Uint8Array>>> {
     return [card.path, png] as const;
   }));
   const drawHere = () => {
-    for (const [, pending] of waiting) {
-      (pending.card.chart ? drawChartCardHere(pending.card) : shareCardPng(pending.card, site.publisher, undefined, cacheDir)).then(pending.resolve, pending.reject);
-    }
+    for (const [, pending] of waiting) drawCardHere(pending.card).then(pending.resolve, pending.reject);
     waiting.clear();
   };
   try {
@@ -112,5 +110,5 @@ async function startCardWorker(): Promise<Map<string, Promise<Uint8Array>>> {
 export async function shareImagePng(card: ShareCard): Promise<Uint8Array> {
   const png = (await startCardWorker()).get(card.path);
   if (png) return png;
-  return card.chart ? drawChartCardHere(card) : shareCardPng(card, site.publisher, undefined, cacheDir);
+  return drawCardHere(card);
 }
