@@ -8,15 +8,15 @@
 // again (rollup, babel, terser: about 2 s of CPU on a fresh clone, most of what issue 29 added to
 // the first build); the prebuilt files are already minified. The generated worker, which holds
 // placeholders for the precache list and the build id, is kept in
-// node_modules/.cache/congdoan-soket/sw/ under a hash of workbox's version and the options, and
-// only filled in on later builds. (Generating takes about 0.2 s of CPU now: the side process that
+// node_modules/.cache/congdoan-soket/sw/ under a hash of workbox's version and the options (the
+// build's one cache path, src/lib/fs/cached-file.ts), and only filled in on later builds. (Generating takes about 0.2 s of CPU now: the side process that
 // generated it beside Astro's build while it took 2.5 s cost more CPU than it saved time.)
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { checkGenerated, fillWorker, linkPrebuilt, planOffline, SERVICE_WORKER, workboxOptions } from '../src/lib/site/offline.ts';
-import { writeFileAtomic } from '../src/lib/fs/write-atomic.ts';
+import { checkGenerated, fillWorker, linkPrebuilt, planOffline, SERVICE_WORKER, wholeWorker, workboxOptions } from '../src/lib/site/offline.ts';
+import { cachedFile } from '../src/lib/fs/cached-file.ts';
 import { fsReason } from '../src/lib/fs/transaction.ts';
 
 const root = process.cwd();
@@ -51,44 +51,28 @@ function generateWorker(): string {
   });
 }
 
-/** The generated worker with these options, from the cache unless `fresh`. */
-function generatedWorker(fresh = false): string {
+/**
+ * The generated worker with these options: from the cache when a whole copy is there (a damaged
+ * copy is generated again), otherwise generated, checked and kept, replacing workers generated
+ * with earlier options, which are of no more use.
+ */
+async function generatedWorker(): Promise<string> {
   const workbox = JSON.parse(readFileSync(join(root, 'node_modules/workbox-build/package.json'), 'utf8')) as { version: string };
   const key = createHash('sha256').update(`workbox-build@${workbox.version}\n${GENERATOR}\n`).update(serialise(workboxOptions('sw.js'))).digest('hex').slice(0, 32);
   const cacheDir = process.env.CHART_PNG_CACHE === 'off' ? null : join(root, 'node_modules', '.cache', 'congdoan-soket', 'sw');
-  const cached = cacheDir ? join(cacheDir, `${key}.js`) : null;
-  if (cached && !fresh) {
-    try {
-      return readFileSync(cached, 'utf8');
-    } catch {
-      // Not generated yet with these options.
-    }
-  }
-  const text = generateWorker();
-  checkGenerated(text);
-  if (cached && cacheDir) {
-    try {
-      mkdirSync(cacheDir, { recursive: true });
-      // Workers generated with earlier options are of no more use.
-      for (const old of readdirSync(cacheDir)) if (old.endsWith('.js') && old !== `${key}.js`) rmSync(join(cacheDir, old), { force: true });
-      writeFileAtomic(cached, text);
-    } catch {
-      // A cache that cannot be written only costs the next build the generation.
-    }
-  }
-  return text;
+  const make = () => {
+    const text = generateWorker();
+    // Only a fresh worker without its placeholders fails the build (a workbox upgrade that writes them differently).
+    checkGenerated(text);
+    return Buffer.from(text, 'utf8');
+  };
+  return Buffer.from(await cachedFile(cacheDir, key, 'js', make, wholeWorker, { evictOthers: true })).toString('utf8');
 }
 
 const started = performance.now();
 try {
   const plan = planOffline(files(dist), (path) => readFileSync(join(dist, path)));
-  let worker: string;
-  try {
-    worker = fillWorker(generatedWorker(), plan);
-  } catch {
-    // A damaged copy in the cache is generated again; only a fresh worker without its placeholders fails.
-    worker = fillWorker(generatedWorker(true), plan);
-  }
+  const worker = fillWorker(await generatedWorker(), plan);
   writeFileSync(join(dist, SERVICE_WORKER.slice(1)), worker);
   const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('vi-VN')} KB`;
   console.log(

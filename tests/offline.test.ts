@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createContext, runInNewContext } from 'node:vm';
 import { routes } from '../src/lib/site/routes';
-import { DOCUMENT_PRECACHE_BUDGET, fillWorker, isKeptOnceOpened, linkPrebuilt, workboxNamespace, MANIFEST_PLACEHOLDER, planOffline, referencesOf, runtimeCleanup, workboxOptions, BUILD_ID_PLACEHOLDER } from '../src/lib/site/offline';
+import { DOCUMENT_PRECACHE_BUDGET, fillWorker, wholeWorker, isKeptOnceOpened, linkPrebuilt, workboxNamespace, MANIFEST_PLACEHOLDER, planOffline, referencesOf, runtimeCleanup, workboxOptions, BUILD_ID_PLACEHOLDER } from '../src/lib/site/offline';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const enc = new TextEncoder();
@@ -144,6 +144,15 @@ describe('the generated worker', () => {
     expect(filled).not.toContain('__SOKET');
     expect(filled.startsWith(runtimeCleanup(p.buildId))).toBe(true);
     expect(() => fillWorker('precacheAndRoute([],{})', p)).toThrow(/cần đúng 1/);
+  });
+
+  test('a generated worker kept in the cache is whole only with its placeholders, so a damaged copy is generated again', () => {
+    const generated = `precacheAndRoute([{url:"/__SOKET_PRECACHE__",revision:"__SOKET_REVISION__"}],{});new NetworkFirst({cacheName:"soket-don-vi-${BUILD_ID_PLACEHOLDER}"})`;
+    expect(wholeWorker(enc.encode(generated))).toBe(true);
+    // Cut short by a crash while it was written, or without the build id.
+    expect(wholeWorker(enc.encode(generated.slice(0, 40)))).toBe(false);
+    expect(wholeWorker(enc.encode(generated.replace(BUILD_ID_PLACEHOLDER, 'x')))).toBe(false);
+    expect(wholeWorker(new Uint8Array())).toBe(false);
   });
 
   test('the clean-up keeps this build\'s runtime caches and removes the others of the site', async () => {

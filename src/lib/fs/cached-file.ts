@@ -1,8 +1,8 @@
 // The one read-check-or-make-then-write path of the build's caches between builds (chart images,
-// share cards, Word drafts, Excel forms, in node_modules/.cache/congdoan-soket/): a file kept under
-// a key made of everything that decides its bytes is taken back when it is whole, otherwise made
-// and kept for the next build.
-import { mkdirSync, readFileSync } from 'node:fs';
+// share cards, Word drafts, Excel forms, the generated service worker, in
+// node_modules/.cache/congdoan-soket/): a file kept under a key made of everything that decides its
+// bytes is taken back when it is whole, otherwise made and kept for the next build.
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './write-atomic.ts';
 
@@ -14,14 +14,24 @@ export function wholeZip(bytes: Uint8Array): boolean {
   return false;
 }
 
+export interface CachedFileOptions {
+  /**
+   * When a file is made, remove the folder's other files of this extension: for a cache that only
+   * ever needs its latest key (the service worker generated with the current options), so files
+   * made with earlier keys do not pile up.
+   */
+  evictOthers?: boolean;
+}
+
 /**
  * The file under `key` when one was written before and `whole` accepts it (a zip's end record,
- * wholeZip; a PNG's signature and IEND chunk, png-cache.ts's wholePng), otherwise `make()`'s, kept
- * for the next build (temp file, then rename). A cache that cannot be read or written only costs a
- * remake. `dir` null: no cache, always made.
+ * wholeZip; a PNG's signature and IEND chunk, png-cache.ts's wholePng; the generated service
+ * worker's placeholders), otherwise `make()`'s, kept for the next build (temp file, then rename).
+ * A cache that cannot be read or written only costs a remake. `dir` null: no cache, always made.
  */
 export async function cachedFile(
   dir: string | null, key: string, extension: string, make: () => Uint8Array | Promise<Uint8Array>, whole: (bytes: Uint8Array) => boolean,
+  options: CachedFileOptions = {},
 ): Promise<Uint8Array> {
   const file = dir ? join(dir, `${key}.${extension}`) : null;
   if (file) {
@@ -36,6 +46,9 @@ export async function cachedFile(
   if (file && dir) {
     try {
       mkdirSync(dir, { recursive: true });
+      if (options.evictOthers) {
+        for (const old of readdirSync(dir)) if (old.endsWith(`.${extension}`) && old !== `${key}.${extension}`) rmSync(join(dir, old), { force: true });
+      }
       // No fsync: a cached file must be whole when read (`whole` checks it), not durable; after a
       // power cut it is at worst remade. At 200 units the fsyncs of the drafts', forms' and share
       // cards' cache files held the build's main thread 6 s, and the chart images' the chart

@@ -334,6 +334,16 @@ export function checkGenerated(generated: string): void {
   if (!generated.includes(BUILD_ID_PLACEHOLDER)) throw new Error('sw.js do workbox sinh ra không có chỗ giữ mã bản dựng');
 }
 
+/** A generated worker kept in the build's cache is whole when checkGenerated accepts it; a damaged copy is generated again. */
+export function wholeWorker(bytes: Uint8Array): boolean {
+  try {
+    checkGenerated(new TextDecoder().decode(bytes));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The worker of this build from the generated one (with placeholders): the precache list and the
  * build id written in, the clean-up of earlier builds' runtime caches in front. Throws when the
