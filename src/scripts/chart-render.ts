@@ -14,8 +14,6 @@ export function renderChart(figure: HTMLElement): Chart {
   const spec = JSON.parse(figure.querySelector('script.chart-spec')?.textContent ?? '{}') as ChartSpec;
   const canvas = figure.querySelector('canvas');
   if (!canvas) throw new Error('thiếu canvas');
-  // Set through the CSSOM, which the Content-Security-Policy allows (unlike a style attribute).
-  if (spec.horizontal && canvas.parentElement) canvas.parentElement.style.height = `${Math.max(12, spec.labels.length * 1.6 + 4)}rem`;
   const config = withSampleMarkRoom(chartConfig(spec), spec.sampleMark);
   config.plugins = [...(config.plugins ?? []), sampleDataMark(spec.sampleMark), { id: 'drawn-marker', afterRender: () => { figure.dataset.drawn = 'true'; } }];
   return new Chart(canvas, config);

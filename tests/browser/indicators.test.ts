@@ -98,6 +98,39 @@ describe('an indicator page (count)', () => {
   });
 });
 
+describe('a horizontal chart drawn late moves nothing', () => {
+  // The chart by unit is as tall as its bars. That height must be in the page before the chart
+  // draws (it draws when scrolled into view): set by the script at that moment, it pushed the
+  // download link and the table under it down by 12.8 px, a layout shift the CLS test caught only
+  // when the draw fell inside the screen (1 run in 12 at 4x CPU throttling).
+  for (const width of [360, 1280]) {
+    test(`the box has its final height before drawing, at ${width} px`, async () => {
+      const { page, errors } = await openPage(site.browser, { width });
+      await page.goto(`${site.origin}/chi-tieu/phat-trien-doan-vien/`);
+      const figure = page.locator('figure[data-chart="theo-don-vi"]');
+      const bars = (JSON.parse((await figure.locator('script.chart-spec').textContent())!) as { labels: string[] }).labels.length;
+      const layout = () => figure.evaluate((f) => ({
+        box: Math.round(f.querySelector('.chart-canvas')!.getBoundingClientRect().height * 10) / 10,
+        below: Math.round((f.querySelector('.chart-image')!.getBoundingClientRect().top - f.getBoundingClientRect().top) * 10) / 10,
+        drawn: (f as HTMLElement).dataset.drawn === 'true',
+      }));
+      const before = await layout();
+      expect(before.drawn).toBe(false);
+      // 1.6rem a bar and 4rem for the axis and legend (16 px to the rem), at least 12rem; layout
+      // rounds each row to 1/64 px.
+      expect(Math.abs(before.box - Math.max(12, bars * 1.6 + 4) * 16)).toBeLessThanOrEqual(0.5);
+      await drawCharts(page);
+      const after = await layout();
+      expect(after).toEqual({ ...before, drawn: true });
+      // The chart fills its box (Chart.js sizes the canvas in whole pixels).
+      const canvas = await figure.locator('canvas').boundingBox();
+      expect(Math.abs(canvas!.height - before.box)).toBeLessThanOrEqual(1);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
+
 describe('an indicator page (rate)', () => {
   const id = 'ty-le-thoa-uoc-lao-dong-tap-the';
   const s = summaryOf(id);
