@@ -47,6 +47,9 @@ export function createCitationLinker(options: CitationLinkerOptions) {
     /**
      * The records of a text node's citations and, when any of them is a document the site
      * publishes, the nodes that replace the text (the citation itself becomes a link).
+     * The text between links stays one node, an unlinked citation included, and a text with no
+     * link is not replaced: the compiled page of every document carries one string there instead
+     * of three, with the same HTML.
      */
     link(value: string, found: Citation[], place: CitationPlace): { records: CitationRecord[]; replacement?: PhrasingContent[] } {
       const records: CitationRecord[] = [];
@@ -58,17 +61,15 @@ export function createCitationLinker(options: CitationLinkerOptions) {
         const href = resolvedId ? hrefById.get(resolvedId) : undefined;
         const { start, end, ...fields } = citation;
         records.push({ ...fields, ...place, resolved: resolvedId && href ? { id: resolvedId, href } : undefined });
+        if (!href) continue;
         if (start > cursor) replacement.push({ type: 'text', value: value.slice(cursor, start) });
-        const children: PhrasingContent[] = [{ type: 'text', value: citation.text }];
-        if (href) {
-          replacement.push({
-            type: 'link',
-            url: href,
-            title: `Mở trang ${citation.type.toLowerCase()} ${citation.label}`,
-            data: { hProperties: { className: ['trich-dan'] } },
-            children,
-          });
-        } else replacement.push(...children);
+        replacement.push({
+          type: 'link',
+          url: href,
+          title: `Mở trang ${citation.type.toLowerCase()} ${citation.label}`,
+          data: { hProperties: { className: ['trich-dan'] } },
+          children: [{ type: 'text', value: citation.text }],
+        });
         cursor = end;
       }
       if (replacement.length === 0) return { records };
