@@ -34,6 +34,17 @@ export function createCitationLinker(options: CitationLinkerOptions) {
     .map((d) => ({ id: d.id, number: d.number as string, symbol: d.symbol as string, year: d.year }));
   const hrefById = new Map(options.published.map((d) => [d.id, d.href]));
   const routes = new Set(options.published.map((d) => `${d.collection}/${d.id}`));
+  // A document cites the same few documents again and again, and a corpus cites a bounded set:
+  // each number, symbol and year is resolved against the published documents once per build.
+  const resolvedIds = new Map<string, string | undefined>();
+  const resolvedIdOf = (citation: Citation): string | undefined => {
+    const key = `${citation.number}\u0000${citation.symbol}\u0000${citation.year ?? ''}`;
+    if (resolvedIds.has(key)) return resolvedIds.get(key);
+    const resolution = resolveCitation(citation, known);
+    const id = resolution.status === 'resolved' ? resolution.id : undefined;
+    resolvedIds.set(key, id);
+    return id;
+  };
 
   return {
     /** Explicit links to /van-ban/… or /chuong-trinh/… pages that do not exist fail the build. */
@@ -47,28 +58,28 @@ export function createCitationLinker(options: CitationLinkerOptions) {
     /**
      * The records of a text node's citations and, when any of them is a document the site
      * publishes, the nodes that replace the text (the citation itself becomes a link).
+     * The text between links stays one node, an unlinked citation included, and a text with no
+     * link is not replaced: the compiled page of every document carries one string there instead
+     * of three, with the same HTML.
      */
     link(value: string, found: Citation[], place: CitationPlace): { records: CitationRecord[]; replacement?: PhrasingContent[] } {
       const records: CitationRecord[] = [];
       const replacement: PhrasingContent[] = [];
       let cursor = 0;
       for (const citation of found) {
-        const resolution = resolveCitation(citation, known);
-        const resolvedId = resolution.status === 'resolved' ? resolution.id : undefined;
+        const resolvedId = resolvedIdOf(citation);
         const href = resolvedId ? hrefById.get(resolvedId) : undefined;
         const { start, end, ...fields } = citation;
         records.push({ ...fields, ...place, resolved: resolvedId && href ? { id: resolvedId, href } : undefined });
+        if (!href) continue;
         if (start > cursor) replacement.push({ type: 'text', value: value.slice(cursor, start) });
-        const children: PhrasingContent[] = [{ type: 'text', value: citation.text }];
-        if (href) {
-          replacement.push({
-            type: 'link',
-            url: href,
-            title: `Mở trang ${citation.type.toLowerCase()} ${citation.label}`,
-            data: { hProperties: { className: ['trich-dan'] } },
-            children,
-          });
-        } else replacement.push(...children);
+        replacement.push({
+          type: 'link',
+          url: href,
+          title: `Mở trang ${citation.type.toLowerCase()} ${citation.label}`,
+          data: { hProperties: { className: ['trich-dan'] } },
+          children: [{ type: 'text', value: citation.text }],
+        });
         cursor = end;
       }
       if (replacement.length === 0) return { records };
@@ -78,6 +89,9 @@ export function createCitationLinker(options: CitationLinkerOptions) {
   };
 }
 
+/** A cited label's anchor, made once per build: the same labels recur on every page that cites them. */
+const anchorBases = new Map<string, string>();
+
 /**
  * Paragraph anchors for one page: the citing paragraph (or list item) gets its own id
  * ("dc-2494-ctr-tld", then "dc-2494-ctr-tld-2"), so backlinks land on the sentence.
@@ -85,7 +99,8 @@ export function createCitationLinker(options: CitationLinkerOptions) {
 export function createParagraphAnchors(): (label: string) => string {
   const counts = new Map<string, number>();
   return (label) => {
-    const base = `dc-${slugify(label)}`;
+    let base = anchorBases.get(label);
+    if (base === undefined) anchorBases.set(label, (base = `dc-${slugify(label)}`));
     const count = (counts.get(base) ?? 0) + 1;
     counts.set(base, count);
     return count === 1 ? base : `${base}-${count}`;

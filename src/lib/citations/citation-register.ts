@@ -42,13 +42,26 @@ function storedOnce<T>(list: T[], positions: Map<string, number>, key: string, v
   return position;
 }
 
+/**
+ * Every field of a stored citation, in one string: two citations are stored once when all their
+ * fields are equal. Cheaper than JSON.stringify on each of a page's records, which cost 0.1 s per
+ * 1,000 documents of the benchmark. The type lists every field, so a new one cannot be left out.
+ */
+function citationKey(c: StoredCitation): string {
+  const fields: { [K in keyof Required<StoredCitation>]: string | number | undefined } = {
+    text: c.text, type: c.type, number: c.number, symbol: c.symbol, label: c.label, key: c.key, year: c.year,
+    dateText: c.dateText, date: c.date, issuer: c.issuer, resolved: c.resolved && `${c.resolved.id}\u0001${c.resolved.href}`,
+  };
+  return Object.values(fields).join('\u0000');
+}
+
 export function encodeCitationRecords(records: CitationRecord[]): string {
   const stored: StoredRecords = { citations: [], sections: [], rows: [] };
   const citationPositions = new Map<string, number>();
   const sectionPositions = new Map<string, number>();
   for (const { documentId: _page, anchor, sectionTitle, line, ...citation } of records) {
     stored.rows.push([
-      storedOnce(stored.citations, citationPositions, JSON.stringify(citation), citation),
+      storedOnce(stored.citations, citationPositions, citationKey(citation), citation),
       anchor,
       storedOnce(stored.sections, sectionPositions, sectionTitle, sectionTitle),
       line ?? null,
