@@ -121,3 +121,49 @@ describe('document aliases', () => {
     expect(documentAliases('Công văn xin ý kiến', ['công văn xin ý kiến', 'Cong van  xin y kien', 'Công văn góp ý'])).toEqual(['Công văn góp ý']);
   });
 });
+
+describe('a page is read once per Pagefind instance (src/lib/search/run.ts)', () => {
+  /** A stand-in for Pagefind: two pages, counting how often each page's text is read. */
+  function fakePagefind() {
+    const reads = new Map<string, number>();
+    const pages = [
+      { id: 'a', url: '/a/', text: 'Công đoàn cơ sở và đoàn viên' },
+      { id: 'b', url: '/b/', text: 'Đoàn viên công đoàn trong doanh nghiệp' },
+    ];
+    const pagefind = {
+      search: async () => ({
+        results: pages.map((p, i) => ({
+          id: p.id,
+          score: 2 - i,
+          data: async () => ({
+            url: p.url,
+            excerpt: '',
+            meta: { title: p.url },
+            anchors: [],
+            get content() {
+              reads.set(p.id, (reads.get(p.id) ?? 0) + 1);
+              return p.text;
+            },
+          }),
+        })),
+      }),
+    };
+    return { pagefind, reads };
+  }
+
+  test('the same outcome from a page read again or kept, and each page read once', async () => {
+    const { searchSite } = await import('../src/lib/search/run');
+    const { pagefind, reads } = fakePagefind();
+    const first = await searchSite(pagefind, 'đoàn viên');
+    const again = await searchSite(pagefind, 'đoàn viên');
+    const other = await searchSite(pagefind, 'cong doan');
+    expect(again).toEqual(first);
+    expect(first.hits.map((h) => h.url)).toEqual(['/a/', '/b/']);
+    expect(other.hits[0]!.excerpt).toContain('<mark>đoàn</mark>');
+    expect(Object.fromEntries(reads)).toEqual({ a: 1, b: 1 });
+    // Another index (another instance) reads its own pages, even under the same ids.
+    const second = fakePagefind();
+    await searchSite(second.pagefind, 'đoàn viên');
+    expect(Object.fromEntries(second.reads)).toEqual({ a: 1, b: 1 });
+  });
+});

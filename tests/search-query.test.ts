@@ -49,7 +49,7 @@ describe('folded copies for the index', () => {
   test('copies go inside paragraphs and after headings, never inside navigation', () => {
     const html = '<body><nav><p>Đoàn</p></nav><main data-pagefind-body><h2 id="x">Công đoàn</h2><p>Đoàn viên</p></main></body>';
     const out = foldedPage(html);
-    expect(out).toContain('<h2 id="x">Công đoàn</h2><span class="pf-fold" aria-hidden="true"> zzgapmo doan zzgapdong </span>');
+    expect(out).toContain('<h2><span id="x">Công đoàn</span></h2><span class="pf-fold" aria-hidden="true"> zzgapmo doan zzgapdong </span>');
     expect(out).toContain('<p>Đoàn viên<span class="pf-fold" aria-hidden="true"> zzgapmo doan zzgapdong </span></p>');
     expect(out).toContain('<nav><p>Đoàn</p></nav>');
   });
@@ -68,7 +68,7 @@ describe('folded copies for the index', () => {
     expect(out).toContain('<p>Xin<br>chào</p>');
     expect(out).toContain('<footer><p>Đồng Nai</p></footer>');
   });
-  test('inside the Pagefind body only headings keep their ids (the anchors sub-results use)', () => {
+  test('inside the Pagefind body only headings keep their ids, h2–h6 on a span inside (an anchor, no Pagefind sub-result)', () => {
     const html = [
       '<nav id="menu"><p id="m">Menu</p></nav><main id="noi-dung" data-pagefind-body>',
       '<h2 id="i-muc-tieu">I. Mục tiêu</h2><p id="dc-2494-ctr-tld" class="x">Theo 2494</p>',
@@ -76,9 +76,20 @@ describe('folded copies for the index', () => {
     ].join('');
     const out = foldedPage(html) ?? '';
     expect(out).toContain('<nav id="menu"><p id="m">Menu</p></nav><main data-pagefind-body>');
-    expect(out).toContain('<h2 id="i-muc-tieu">I. Mục tiêu</h2><p class="x">Theo 2494</p>');
-    expect(out).toContain('<ul><li>Mục</li></ul><span data-id="giu">Chú thích</span><h3 class="a" id="b">B</h3>');
+    expect(out).toContain('<h2><span id="i-muc-tieu">I. Mục tiêu</span></h2><p class="x">Theo 2494</p>');
+    expect(out).toContain('<ul><li>Mục</li></ul><span data-id="giu">Chú thích</span><h3 class="a"><span id="b">B</span></h3>');
     expect(out).not.toMatch(/\sid=["']?(noi-dung|dc-)/);
+  });
+  test('the title (h1) and ignored headings keep their id where it is; a heading with markup keeps it inside the span', () => {
+    const html = [
+      '<main data-pagefind-body><h1 id="tieu-de">Kế hoạch</h1>',
+      '<h2 id="thong-tin" data-pagefind-ignore="all">Thông tin</h2>',
+      '<h2 class="b" id=\'ii\'>II. <em>Đoàn</em> viên<a class="section-link" href="#ii" data-pagefind-ignore>§</a></h2><p>X</p></main>',
+    ].join('');
+    const out = foldedPage(html) ?? '';
+    expect(out).toContain('<h1 id="tieu-de">Kế hoạch</h1>');
+    expect(out).toContain('<h2 id="thong-tin" data-pagefind-ignore="all">Thông tin</h2>');
+    expect(out).toContain('<h2 class="b"><span id=\'ii\'>II. <em>Đoàn</em> viên<a class="section-link" href="#ii" data-pagefind-ignore>§</a></span></h2><span class="pf-fold" aria-hidden="true"> zzgapmo doan zzgapdong </span><p>X</p>');
   });
   test('a page without a Pagefind body gets no copy (it is not indexed)', () => {
     const html = '<html><body><p>Đoàn viên, không có thân Pagefind</p></body></html>';

@@ -111,6 +111,21 @@ describe('Vietnamese queries on the built site', () => {
     for (const h of hits) expect(h.excerpt).not.toMatch(/zzgap/);
   });
 
+  test('the outline\'s sections come from its heading anchors, and Pagefind builds no sub-result per heading', async () => {
+    const { loadPagefind } = await import('./helpers/pagefind-node');
+    const pagefind = await loadPagefind();
+    const results = (await pagefind.search('kinh phí công doan'))!.results;
+    const loaded = await Promise.all(results.map((r) => r.data()));
+    const outline = loaded.find((d) => d.url === OUTLINE) as (typeof loaded)[number] & { sub_results: unknown[] };
+    const headings = (outline.anchors ?? []).filter((a) => a.element !== 'h1');
+    // The outline's sections (I–VI, 1–8, the report kit), each anchored by its heading's id and text.
+    expect(headings.length).toBeGreaterThanOrEqual(15);
+    expect(headings.map((a) => a.id)).toContain('tai-mau-bao-cao');
+    for (const a of headings) expect(a.element, a.id).toBe('span');
+    // Only the title (h1) is left for Pagefind's own sub-results, which the site does not show.
+    expect(outline.sub_results.length).toBeLessThanOrEqual(1);
+  });
+
   test('the type filter narrows the results', async () => {
     const all = await pages('công đoàn');
     const programmes = await pages('công đoàn', { 'Loại trang': ['Chương trình'] });

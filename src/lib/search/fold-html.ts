@@ -56,6 +56,15 @@ function foldCopy(words: string): string {
 // 10,000-document benchmark, for nothing search shows: the indexed copy keeps ids on headings only.
 const ID_ATTRIBUTE = /\sid=(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
 
+// For every heading with an id that holds a match, Pagefind's client also makes a sub-result: an
+// excerpt cut from the whole page, split into words again each time (`build_excerpt`), on every
+// search. The site shows its own section and excerpt (match.ts) and uses none of them; on the
+// 1,000-document benchmark they were the largest part of loading a result. In the indexed copy the
+// id of h2–h6 sits on a span holding the heading's text instead: the anchor the site reads (id,
+// text, place) is the same, the heading keeps its weight, and Pagefind makes no sub-result of it.
+// The h1 keeps its id: match.ts knows the page's title by it.
+const SECTION_HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
 /**
  * The whole page as Pagefind should read it: folded copies added inside its Pagefind body, and
  * ids there kept on headings only; null for a page without a body, which Pagefind does not index.
@@ -86,7 +95,8 @@ function foldBody(html: string, texts?: Map<string, number>): { start: number; e
   if (start < 0) return null;
   const out: string[] = [];
   // Open elements of the Pagefind body; each block collects the words its own text needs folded.
-  const stack: { tag: string; ignored: boolean; words: Set<string> | null }[] = [];
+  // `span`: a heading whose id the indexed copy moved onto a span inside it (SECTION_HEADINGS).
+  const stack: { tag: string; ignored: boolean; words: Set<string> | null; span: boolean }[] = [];
   const token = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w-]*)([^>]*)>|[^<]+|</g;
   token.lastIndex = start;
   let match: RegExpExecArray | null;
@@ -106,7 +116,10 @@ function foldBody(html: string, texts?: Map<string, number>): { start: number; e
     }
     const tag = rawTag.toLowerCase();
     if (!closing) {
-      out.push(HEADINGS.has(tag) || !attributes.includes('id=') ? whole : whole.replace(ID_ATTRIBUTE, ''));
+      const ignored = (stack.at(-1)?.ignored ?? false) || /\bdata-pagefind-ignore\b/.test(attributes);
+      const sectionId = !ignored && SECTION_HEADINGS.has(tag) && attributes.includes('id=') ? ID_ATTRIBUTE.exec(whole)?.[0] : undefined;
+      if (sectionId) out.push(whole.replace(ID_ATTRIBUTE, ''), `<span${sectionId}>`);
+      else out.push(HEADINGS.has(tag) || !attributes.includes('id=') ? whole : whole.replace(ID_ATTRIBUTE, ''));
       if (VOID.has(tag) || attributes.trimEnd().endsWith('/')) continue;
       if (RAW_TEXT.has(tag)) {
         // Script and style text is not page text: copy it through untouched.
@@ -115,11 +128,10 @@ function foldBody(html: string, texts?: Map<string, number>): { start: number; e
         const stop = closer.exec(html)?.index ?? html.length;
         out.push(html.slice(token.lastIndex, stop));
         token.lastIndex = stop;
-        stack.push({ tag, ignored: true, words: null });
+        stack.push({ tag, ignored: true, words: null, span: false });
         continue;
       }
-      const ignored = (stack.at(-1)?.ignored ?? false) || /\bdata-pagefind-ignore\b/.test(attributes);
-      stack.push({ tag, ignored, words: !ignored && BLOCKS.has(tag) ? new Set() : null });
+      stack.push({ tag, ignored, words: !ignored && BLOCKS.has(tag) ? new Set() : null, span: sectionId !== undefined });
       continue;
     }
     // A closing tag: close up to the matching open element (tolerates an unclosed child).
@@ -132,7 +144,7 @@ function foldBody(html: string, texts?: Map<string, number>): { start: number; e
     const frame = closed[0]!;
     const words = frame.words && frame.words.size > 0 ? foldCopy([...frame.words].join(' ')) : '';
     // Inside a heading the copy would become part of the section title: put it just after.
-    out.push(HEADINGS.has(tag) ? whole + words : words + whole);
+    out.push(HEADINGS.has(tag) ? `${frame.span ? '</span>' : ''}${whole}${words}` : words + whole);
     if (stack.length === 0) return { start, end: token.lastIndex, folded: out.join('') };
   }
   // An unclosed body runs to the end of the page.

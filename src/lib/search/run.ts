@@ -3,7 +3,7 @@
 // query word as a whole word (Pagefind's prefix fallback: "xyzqwk" finding "X") are dropped, pages
 // missing some words say which, and the rest are ranked by phrase, then exact spelling, then
 // Pagefind's score, each with the section and excerpt that show why it was found.
-import { bestSection, excerpt, matchPage, pageText, queryTerms, type Anchor, type Term } from './match.ts';
+import { bestSection, excerpt, matchPage, pageText, queryTerms, type Anchor, type PageText, type Term } from './match.ts';
 import { pagefindQuery } from './query.ts';
 
 export interface PagefindResultData {
@@ -66,6 +66,30 @@ export interface SearchOutcome {
   counts: FilterCounts;
 }
 
+/**
+ * Pages already read (words, folded words, sections), per Pagefind instance and page: the same
+ * pages come back query after query (a reader refining "công" to "công đoàn", "Xem thêm kết quả"),
+ * and reading a long document again cost more than matching it (docs/benchmarks.md). Pagefind
+ * keeps the fragments themselves the same way; an id names one page's fragment in one index.
+ */
+const pagesRead = new WeakMap<PagefindLike, Map<string, PageText>>();
+/** Enough for several screens of results; the page read longest ago is dropped first. */
+const PAGES_KEPT = 100;
+
+function readPage(pagefind: PagefindLike, id: string, data: PagefindResultData): PageText {
+  let pages = pagesRead.get(pagefind);
+  if (!pages) pagesRead.set(pagefind, (pages = new Map()));
+  let page = pages.get(id);
+  if (page) pages.delete(id);
+  else {
+    page = pageText(data.content, data.anchors ?? [], data.meta.title ?? '');
+    if (pages.size >= PAGES_KEPT) pages.delete(pages.keys().next().value!);
+  }
+  // Last in the map's order: the page read longest ago goes first.
+  pages.set(id, page);
+  return page;
+}
+
 export async function searchSite(
   pagefind: PagefindLike,
   input: string,
@@ -82,7 +106,7 @@ export async function searchSite(
   const held = terms.map(() => false);
   const ranked = loaded
     .map((entry, order) => {
-      const text = pageText(entry.data.content, entry.data.anchors ?? [], entry.data.meta.title ?? '');
+      const text = readPage(pagefind, entry.result.id, entry.data);
       const match = matchPage(text, terms);
       match.found.forEach((f, t) => { if (f) held[t] = true; });
       return { ...entry, order, text, match, holds: match.found.filter(Boolean).length };
