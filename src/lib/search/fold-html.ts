@@ -80,8 +80,11 @@ function bodyStart(html: string): number {
   return -1;
 }
 
-/** The element holding data-pagefind-body (where it starts and ends), with folded copies added. */
-function foldBody(html: string, texts?: Map<string, number>): { start: number; end: number; folded: string } | null {
+/**
+ * The element holding data-pagefind-body (where it starts and ends, as string offsets in `html`),
+ * with folded copies added; foldedPage puts it in place of the original (fold-cache.ts keeps it).
+ */
+export function foldBody(html: string, texts?: Map<string, number>): { start: number; end: number; folded: string } | null {
   const start = bodyStart(html);
   if (start < 0) return null;
   const out: string[] = [];
