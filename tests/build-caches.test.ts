@@ -1,5 +1,6 @@
 // The caches that let a rebuild skip the project's own work on unchanged files (issue 31): the fold
-// pass before Pagefind (src/lib/search/fold-cache.ts), sealed with their SHA-256 (src/lib/fs/cache-seal.ts) and keyed by
+// pass before Pagefind (src/lib/search/fold-cache.ts) and the compressed copies
+// (scripts/precompress.ts), both sealed with their SHA-256 (src/lib/fs/cache-seal.ts) and keyed by
 // the file's bytes and the code (src/lib/fs/source-fingerprint.ts). Each must give exactly what the
 // uncached step gives, make again what changed, remake a damaged file, and keep only what a run used.
 import { spawnSync } from 'node:child_process';
@@ -7,12 +8,14 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { seal, sealed, sweepCache, unseal } from '../src/lib/fs/cache-seal.ts';
 import { hashSources, sourceFingerprint } from '../src/lib/fs/source-fingerprint.ts';
 import { foldCacheDir, foldKey, foldPage, pageWith, readFold, writeFoldedBody, writeFoldedWords } from '../src/lib/search/fold-cache.ts';
 import { vocabularyCounter, vocabularyCounts } from '../src/lib/search/vocabulary.ts';
 import { foldedPage } from '../src/lib/search/fold-html.ts';
+import { copyKey, precompress, precompressCacheDir } from '../scripts/precompress.ts';
 
 const root = join(import.meta.dirname, '..');
 const dirs: string[] = [];
@@ -189,6 +192,67 @@ describe('the fold pass cache (src/lib/search/fold-cache.ts)', () => {
     expect(after).toHaveLength((pages.length + 2) * 2);
     expect(after.filter((name) => !(name in kept))).toHaveLength(2);
   }, 60_000);
+});
+
+describe('the compressed copies\' cache (scripts/precompress.ts)', () => {
+  const site = () => {
+    const dir = tempDir('nen-san-');
+    mkdirSync(join(dir, 'a'));
+    writeFileSync(join(dir, 'a', 'trang.html'), `<p>${'Công đoàn cơ sở '.repeat(500)}</p>`);
+    writeFileSync(join(dir, 'nho.css'), 'a{}'.repeat(20));
+    writeFileSync(join(dir, 'b.js'), `const x = ${JSON.stringify('Liên đoàn lao động '.repeat(300))};`);
+    return dir;
+  };
+  const copies = (dir: string) => Object.fromEntries(readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(gz|br)$/.test(f)).sort().map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
+
+  test('lives beside the other build caches, and CHART_PNG_CACHE=off turns it off', () => {
+    expect(precompressCacheDir('/du-an')).toBe('/du-an/node_modules/.cache/congdoan-soket/nen');
+  });
+
+  test('the same copies with or without the cache; the second run compresses nothing', async () => {
+    const cache = tempDir();
+    const plain = site();
+    await precompress(plain);
+    const once = site();
+    const first = await precompress(once, cache);
+    expect(first.fromCache).toBe(0);
+    expect(copies(once)).toEqual(copies(plain));
+    const written = listing(cache);
+    // Two files, two encodings, each with its copy; the tiny file's two answers ("not worth it") too.
+    expect(Object.keys(written)).toHaveLength(6);
+    const twice = site();
+    const second = await precompress(twice, cache);
+    expect(second.fromCache).toBe(6);
+    expect(second.written).toEqual(first.written);
+    expect(copies(twice)).toEqual(copies(plain));
+    expect(listing(cache)).toEqual(written);
+  });
+
+  test('a changed file is compressed again, its old copies swept; a damaged cache file is remade', async () => {
+    const cache = tempDir();
+    await precompress(site(), cache);
+    const before = listing(cache);
+    const dir = site();
+    writeFileSync(join(dir, 'a', 'trang.html'), `<p>${'Đoàn viên mới '.repeat(500)}</p>`);
+    // Damage the cached copies of b.js: one cut short, one with a byte changed.
+    const bjs = readFileSync(join(dir, 'b.js'));
+    const gz = join(cache, `${copyKey('gz', bjs)}.gz`);
+    const br = join(cache, `${copyKey('br', bjs)}.br`);
+    writeFileSync(gz, readFileSync(gz).subarray(0, 12));
+    const flipped = readFileSync(br);
+    flipped[5] ^= 0xff;
+    writeFileSync(br, flipped);
+    const result = await precompress(dir, cache);
+    expect(result.fromCache).toBe(2);
+    expect(gunzipSync(readFileSync(join(dir, 'a', 'trang.html.gz'))).toString()).toBe(readFileSync(join(dir, 'a', 'trang.html'), 'utf8'));
+    expect(brotliDecompressSync(readFileSync(join(dir, 'a', 'trang.html.br'))).toString()).toBe(readFileSync(join(dir, 'a', 'trang.html'), 'utf8'));
+    expect(gunzipSync(readFileSync(join(dir, 'b.js.gz'))).equals(bjs)).toBe(true);
+    expect(brotliDecompressSync(readFileSync(join(dir, 'b.js.br'))).equals(bjs)).toBe(true);
+    expect(sealed(readFileSync(gz)) && sealed(readFileSync(br))).toBe(true);
+    const after = Object.keys(listing(cache));
+    expect(after).toHaveLength(6);
+    expect(after.filter((name) => !(name in before))).toHaveLength(2);
+  });
 });
 
 function spawnNode(cwd: string, args: string[], env: Record<string, string>) {
