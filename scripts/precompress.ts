@@ -56,7 +56,7 @@ export interface PrecompressResult {
   written: Record<keyof typeof ENCODINGS, number>;
   bytesIn: number;
   bytesAdded: number;
-  /** Copies (or "not worth keeping" answers) taken from the cache instead of compressed again. */
+  /** Files whose copies (or "not worth keeping" answers) were taken from the cache instead of compressed again. */
   fromCache: number;
 }
 
@@ -68,9 +68,9 @@ export function precompressCacheDir(projectDir: string): string | null {
 /** What decides a copy's bytes besides the file's: each encoding's settings (its source) and the libraries' versions. */
 const ENCODER = `zlib@${process.versions.zlib} brotli@${process.versions.brotli} ${Object.entries(ENCODINGS).map(([suffix, f]) => `${suffix}:${String(f)}`).join(' ')}`;
 
-/** The cache key of `data`'s copy in this encoding. */
-export function copyKey(suffix: string, data: Uint8Array): string {
-  return createHash('sha256').update(ENCODER).update(suffix).update(data).digest('hex').slice(0, 40);
+/** The cache key of `data`'s copies. */
+export function copyKey(data: Uint8Array): string {
+  return createHash('sha256').update(ENCODER).update(data).digest('hex').slice(0, 40);
 }
 
 async function textFiles(dir: string): Promise<string[]> {
@@ -87,41 +87,77 @@ async function writeNew(path: string, data: Uint8Array): Promise<void> {
   }
 }
 
+type Copies = Record<keyof typeof ENCODINGS, Uint8Array | null>;
+const SUFFIXES = Object.keys(ENCODINGS) as (keyof typeof ENCODINGS)[];
+
+/** A file's copies (null: not worth keeping), each encoding in turn. */
+async function compressed(data: Buffer): Promise<Copies> {
+  const copies = {} as Copies;
+  for (const suffix of SUFFIXES) {
+    const packed = await ENCODINGS[suffix](data);
+    copies[suffix] = worthKeeping(data.length, packed.length) ? packed : null;
+  }
+  return copies;
+}
+
+/** The copies as one cache payload: for each encoding, its length (4 bytes, 0 for none) then its bytes. */
+function packCopies(copies: Copies): Uint8Array {
+  const parts = SUFFIXES.map((suffix) => copies[suffix] ?? new Uint8Array());
+  const out = new Uint8Array(parts.reduce((n, part) => n + 4 + part.byteLength, 0));
+  const view = new DataView(out.buffer);
+  let at = 0;
+  for (const part of parts) {
+    view.setUint32(at, part.byteLength);
+    out.set(part, at + 4);
+    at += 4 + part.byteLength;
+  }
+  return out;
+}
+
+/** The copies of a cache payload (packCopies), or undefined when its lengths do not add up to it. */
+function unpackCopies(payload: Uint8Array): Copies | undefined {
+  const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
+  const copies = {} as Copies;
+  let at = 0;
+  for (const suffix of SUFFIXES) {
+    if (at + 4 > payload.byteLength) return undefined;
+    const length = view.getUint32(at);
+    if (at + 4 + length > payload.byteLength) return undefined;
+    copies[suffix] = length > 0 ? payload.subarray(at + 4, at + 4 + length) : null;
+    at += 4 + length;
+  }
+  return at === payload.byteLength ? copies : undefined;
+}
+
 /**
  * Compresses every text file under `dir`; a few files at a time, so memory stays small on a large
- * site. With `cacheDir`, a copy made before from the same bytes is taken from there (a copy not
- * worth keeping is kept as an empty payload: the answer is cached too), and the cache is left with
- * this run's copies only.
+ * site. With `cacheDir`, the copies made before from the same bytes are taken from there (one cache
+ * file a text file, with both copies; "not worth keeping" is kept too), and the cache is left with
+ * this run's files only.
  */
 export async function precompress(dir: string, cacheDir: string | null = null): Promise<PrecompressResult> {
   const files = await textFiles(dir);
   const result: PrecompressResult = { files: files.length, written: { gz: 0, br: 0 }, bytesIn: 0, bytesAdded: 0, fromCache: 0 };
   const used = new Set<string>();
   let next = 0;
-  const copyOf = async (suffix: keyof typeof ENCODINGS, data: Buffer): Promise<Uint8Array | null> => {
-    const keep = async () => {
-      const packed = await ENCODINGS[suffix](data);
-      return worthKeeping(data.length, packed.length) ? packed : null;
-    };
-    if (!cacheDir) return keep();
-    const key = copyKey(suffix, data);
+  const copiesOf = async (data: Buffer): Promise<Copies> => {
+    if (!cacheDir) return compressed(data);
+    const key = copyKey(data);
     used.add(key);
-    let made = false;
-    const file = await cachedFile(cacheDir, key, suffix, async () => {
-      made = true;
-      return seal((await keep()) ?? new Uint8Array());
-    }, sealed);
-    if (!made) result.fromCache += 1;
-    const packed = unseal(file);
-    return packed.byteLength > 0 ? packed : null;
+    let made: Copies | undefined;
+    const file = await cachedFile(cacheDir, key, 'nen', async () => seal(packCopies((made = await compressed(data)))), (bytes) => sealed(bytes) && unpackCopies(unseal(bytes)) !== undefined);
+    if (made) return made;
+    result.fromCache += 1;
+    return unpackCopies(unseal(file))!;
   };
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++]!;
       const data = await readFile(file);
       result.bytesIn += data.length;
-      for (const suffix of Object.keys(ENCODINGS) as (keyof typeof ENCODINGS)[]) {
-        const packed = await copyOf(suffix, data);
+      const copies = await copiesOf(data);
+      for (const suffix of SUFFIXES) {
+        const packed = copies[suffix];
         if (!packed) continue;
         await writeNew(`${file}.${suffix}`, packed);
         result.written[suffix] += 1;
@@ -149,7 +185,7 @@ if (import.meta.main) {
   try {
     const r = await precompress(dist, precompressCacheDir(process.cwd()));
     const seconds = ((performance.now() - started) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
-    console.log(`Nén sẵn: ${r.written.gz} tệp .gz, ${r.written.br} tệp .br cho ${r.files} tệp văn bản (${mb(r.bytesIn)} MB → thêm ${mb(r.bytesAdded)} MB) trong ${seconds} s${r.fromCache > 0 ? `; ${r.fromCache} bản lấy từ bộ đệm` : ''}.`);
+    console.log(`Nén sẵn: ${r.written.gz} tệp .gz, ${r.written.br} tệp .br cho ${r.files} tệp văn bản (${mb(r.bytesIn)} MB → thêm ${mb(r.bytesAdded)} MB) trong ${seconds} s${r.fromCache > 0 ? `; ${r.fromCache} tệp lấy bản nén từ bộ đệm` : ''}.`);
   } catch (error) {
     const { code, path } = error as NodeJS.ErrnoException;
     const where = path ? relative(dist, path) : 'thư mục dựng';

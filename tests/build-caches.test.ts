@@ -218,11 +218,11 @@ describe('the compressed copies\' cache (scripts/precompress.ts)', () => {
     expect(first.fromCache).toBe(0);
     expect(copies(once)).toEqual(copies(plain));
     const written = listing(cache);
-    // Two files, two encodings, each with its copy; the tiny file's two answers ("not worth it") too.
-    expect(Object.keys(written)).toHaveLength(6);
+    // One cache file a text file: both copies, or the tiny file's answer ("not worth keeping").
+    expect(Object.keys(written)).toHaveLength(3);
     const twice = site();
     const second = await precompress(twice, cache);
-    expect(second.fromCache).toBe(6);
+    expect(second.fromCache).toBe(3);
     expect(second.written).toEqual(first.written);
     expect(copies(twice)).toEqual(copies(plain));
     expect(listing(cache)).toEqual(written);
@@ -234,24 +234,26 @@ describe('the compressed copies\' cache (scripts/precompress.ts)', () => {
     const before = listing(cache);
     const dir = site();
     writeFileSync(join(dir, 'a', 'trang.html'), `<p>${'Đoàn viên mới '.repeat(500)}</p>`);
-    // Damage the cached copies of b.js: one cut short, one with a byte changed.
-    const bjs = readFileSync(join(dir, 'b.js'));
-    const gz = join(cache, `${copyKey('gz', bjs)}.gz`);
-    const br = join(cache, `${copyKey('br', bjs)}.br`);
-    writeFileSync(gz, readFileSync(gz).subarray(0, 12));
-    const flipped = readFileSync(br);
-    flipped[5] ^= 0xff;
-    writeFileSync(br, flipped);
+    // Damage the other two files' cache entries: one cut short, one with a byte changed.
+    const entry = (file: string) => join(cache, `${copyKey(readFileSync(join(dir, file)))}.nen`);
+    writeFileSync(entry('b.js'), readFileSync(entry('b.js')).subarray(0, 12));
+    const flipped = readFileSync(entry('nho.css'));
+    flipped[1] ^= 0xff;
+    writeFileSync(entry('nho.css'), flipped);
     const result = await precompress(dir, cache);
-    expect(result.fromCache).toBe(2);
-    expect(gunzipSync(readFileSync(join(dir, 'a', 'trang.html.gz'))).toString()).toBe(readFileSync(join(dir, 'a', 'trang.html'), 'utf8'));
-    expect(brotliDecompressSync(readFileSync(join(dir, 'a', 'trang.html.br'))).toString()).toBe(readFileSync(join(dir, 'a', 'trang.html'), 'utf8'));
-    expect(gunzipSync(readFileSync(join(dir, 'b.js.gz'))).equals(bjs)).toBe(true);
-    expect(brotliDecompressSync(readFileSync(join(dir, 'b.js.br'))).equals(bjs)).toBe(true);
-    expect(sealed(readFileSync(gz)) && sealed(readFileSync(br))).toBe(true);
+    expect(result.fromCache).toBe(0);
+    expect(result.written).toEqual({ gz: 2, br: 2 });
+    for (const file of ['a/trang.html', 'b.js']) {
+      const original = readFileSync(join(dir, file));
+      expect(gunzipSync(readFileSync(join(dir, `${file}.gz`))).equals(original), file).toBe(true);
+      expect(brotliDecompressSync(readFileSync(join(dir, `${file}.br`))).equals(original), file).toBe(true);
+    }
+    expect(sealed(readFileSync(entry('b.js'))) && sealed(readFileSync(entry('nho.css')))).toBe(true);
     const after = Object.keys(listing(cache));
-    expect(after).toHaveLength(6);
-    expect(after.filter((name) => !(name in before))).toHaveLength(2);
+    expect(after).toHaveLength(3);
+    expect(after.filter((name) => !(name in before))).toEqual([`${copyKey(readFileSync(join(dir, 'a', 'trang.html')))}.nen`]);
+    // The original page's copies were swept with its entry; the other two files' come from the cache.
+    expect((await precompress(site(), cache)).fromCache).toBe(2);
   });
 });
 
