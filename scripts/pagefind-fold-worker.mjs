@@ -2,11 +2,13 @@
 // and reports how many pages it folded and the fold cache's keys it used; on "vocabulary" (sent
 // while Pagefind runs, which keeps one core busy) counts the folded words of the indexed text; on
 // "restore" writes every original back byte for byte. Each reply names what it answers (`kind`).
-// A page unchanged since a build that folded it comes from the fold cache, its word counts too
-// (src/lib/search/fold-cache.ts): a rebuild folds and counts only the pages that changed.
+// A page unchanged since a build that folded it is folded by the edits kept in the fold cache, its
+// word counts taken from there too (src/lib/search/fold-cache.ts): a rebuild folds and counts only
+// the pages that changed. The cache is written on "vocabulary", once the pages' words are counted.
 import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { foldKey, foldPage, pageWith, readFold, writeFoldedBody, writeFoldedWords } from '../src/lib/search/fold-cache.ts';
+import { applyEdits, foldEdits } from '../src/lib/search/fold-html.ts';
+import { cachedKeys, foldKey, readFold, writeFold } from '../src/lib/search/fold-cache.ts';
 import { vocabularyCounter } from '../src/lib/search/vocabulary.ts';
 
 /**
@@ -26,8 +28,8 @@ function overwrite(file, bytes) {
 
 const { files, cacheDir, fingerprint } = workerData;
 const originals = new Map();
-// Folded word counts of the pages taken from the cache, and the indexed texts (each text and how
-// often it occurs) of each page folded now, counted on "vocabulary".
+// Folded word counts of the pages taken from the cache; the pages folded now, with their indexed
+// texts (each text and how often it occurs), counted on "vocabulary".
 const counts = new Map();
 const add = (words) => {
   for (const [word, n] of words) counts.set(word, (counts.get(word) ?? 0) + n);
@@ -36,9 +38,9 @@ let uncounted = [];
 parentPort.on('message', (message) => {
   if (message === 'vocabulary') {
     const count = vocabularyCounter();
-    for (const { key, texts } of uncounted) {
+    for (const { key, edits, texts } of uncounted) {
       const words = count(texts);
-      if (cacheDir) writeFoldedWords(cacheDir, key, words);
+      if (cacheDir) writeFold(cacheDir, key, edits, words);
       add(words);
     }
     uncounted = [];
@@ -50,28 +52,26 @@ parentPort.on('message', (message) => {
     parentPort.close();
   }
 });
-// The BOM kept, as Buffer#toString keeps it: the page is folded exactly as read.
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const keys = [];
+const present = cacheDir ? cachedKeys(cacheDir) : new Set();
 for (const file of files) {
   const bytes = readFileSync(file);
-  const html = decoder.decode(bytes);
-  const key = fingerprint ? foldKey(fingerprint, bytes) : '';
+  const html = bytes.toString('utf8');
+  const key = cacheDir ? foldKey(fingerprint, bytes) : '';
   keys.push(key);
-  const cached = cacheDir ? readFold(cacheDir, key) : undefined;
-  let body;
+  const cached = present.has(key) ? readFold(cacheDir, key) : undefined;
+  let edits;
   if (cached) {
-    body = cached.body;
+    edits = cached.edits;
     add(cached.words);
   } else {
     const texts = new Map();
-    body = foldPage(html, texts);
-    if (cacheDir) writeFoldedBody(cacheDir, key, body);
-    uncounted.push({ key, texts });
+    edits = foldEdits(html, texts);
+    uncounted.push({ key, edits, texts });
   }
   // Pages without a Pagefind body (redirects, the search page itself) are not indexed.
-  if (body === null) continue;
+  if (edits === null) continue;
   originals.set(file, bytes);
-  overwrite(file, Buffer.from(pageWith(html, body)));
+  overwrite(file, Buffer.from(applyEdits(html, edits)));
 }
 parentPort.postMessage({ kind: 'folded', folded: originals.size, keys });

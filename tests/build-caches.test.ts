@@ -12,9 +12,9 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { seal, sealed, sweepCache, unseal } from '../src/lib/fs/cache-seal.ts';
 import { hashSources, sourceFingerprint } from '../src/lib/fs/source-fingerprint.ts';
-import { foldCacheDir, foldKey, foldPage, pageWith, readFold, writeFoldedBody, writeFoldedWords } from '../src/lib/search/fold-cache.ts';
+import { cachedKeys, foldCacheDir, foldKey, readFold, writeFold } from '../src/lib/search/fold-cache.ts';
 import { vocabularyCounter, vocabularyCounts } from '../src/lib/search/vocabulary.ts';
-import { foldedPage } from '../src/lib/search/fold-html.ts';
+import { applyEdits, foldedPage, foldEdits } from '../src/lib/search/fold-html.ts';
 import { copyKey, precompress, precompressCacheDir } from '../scripts/precompress.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -79,35 +79,38 @@ describe('the fold pass cache (src/lib/search/fold-cache.ts)', () => {
     }
   });
 
-  test('a page in parts gives exactly foldedPage\'s page and texts', () => {
+  test('a page\'s edits give exactly foldedPage\'s page and texts', () => {
     for (const html of [page('Chương trình 2494/CTr-TLĐ của Tổng Liên đoàn &amp; Liên đoàn Lao động tỉnh'), '<html><body><p>Đang chuyển hướng</p></body></html>']) {
       const texts = new Map<string, number>();
       const expected = foldedPage(html, texts);
       const counted = new Map<string, number>();
-      const body = foldPage(html, counted);
-      expect(body === null ? null : pageWith(html, body)).toBe(expected);
+      const edits = foldEdits(html, counted);
+      expect(edits === null ? null : applyEdits(html, edits)).toBe(expected);
       expect(counted).toEqual(texts);
     }
+    // The edits are small: the folded copies and the ids taken out, not the page.
+    const edits = foldEdits(page('Đoàn viên công đoàn'))!;
+    // The heading's copy after it, the paragraph's id out, the paragraph's copy before its end.
+    expect(edits).toEqual([[expect.any(Number), 0, expect.stringContaining('zzgapmo doan zzgapdong')], [expect.any(Number), ' id="dc-1"'.length, ''], [expect.any(Number), 0, expect.stringContaining('zzgapmo doan zzgapdong')]]);
   });
 
-  test('kept whole (body and word counts), read back the same; either part missing is a miss', () => {
+  test('kept with its word counts, read back the same', () => {
     const dir = tempDir();
     const html = page('Đoàn viên công đoàn');
     const key = foldKey(fingerprint, bytes(html));
     expect(readFold(dir, key)).toBeUndefined();
     const texts = new Map<string, number>();
-    const body = foldPage(html, texts);
-    writeFoldedBody(dir, key, body);
-    expect(readFold(dir, key)).toBeUndefined();
+    const edits = foldEdits(html, texts);
     const words = vocabularyCounts(texts);
-    writeFoldedWords(dir, key, words);
-    expect(readFold(dir, key)).toEqual({ body, words: [...words] });
-    expect(readdirSync(dir).sort()).toEqual([`${key}.trang`, `${key}.tu`]);
+    writeFold(dir, key, edits, words);
+    expect(readFold(dir, key)).toEqual({ edits, words: [...words] });
+    expect(readdirSync(dir)).toEqual([`${key}.gap`]);
+    expect(cachedKeys(dir)).toEqual(new Set([key]));
+    expect(cachedKeys(join(dir, 'khong-co'))).toEqual(new Set());
     // A page without a Pagefind body is kept as such.
     const plain = foldKey(fingerprint, bytes('<p>Không có thân trang</p>'));
-    writeFoldedBody(dir, plain, null);
-    writeFoldedWords(dir, plain, new Map());
-    expect(readFold(dir, plain)).toEqual({ body: null, words: [] });
+    writeFold(dir, plain, null, new Map());
+    expect(readFold(dir, plain)).toEqual({ edits: null, words: [] });
   });
 
   test('a changed page, or changed fold code, has another key', () => {
@@ -122,21 +125,19 @@ describe('the fold pass cache (src/lib/search/fold-cache.ts)', () => {
     const html = page('Liên đoàn Lao động tỉnh Đồng Nai');
     const key = foldKey(fingerprint, bytes(html));
     const texts = new Map<string, number>();
-    writeFoldedBody(dir, key, foldPage(html, texts));
-    writeFoldedWords(dir, key, vocabularyCounts(texts));
+    writeFold(dir, key, foldEdits(html, texts), vocabularyCounts(texts));
     expect(readFold(dir, key)).toBeDefined();
-    for (const part of ['trang', 'tu']) {
-      const file = join(dir, `${key}.${part}`);
-      const whole = readFileSync(file);
-      const changed = Buffer.from(whole);
-      changed[2] ^= 1;
-      for (const damaged of [whole.subarray(0, whole.length - 10), changed, Buffer.from(seal(bytes('{"khong":"phai"}')))]) {
-        writeFileSync(file, damaged);
-        expect(readFold(dir, key), `${part}: ${damaged.length}`).toBeUndefined();
-      }
-      writeFileSync(file, whole);
-      expect(readFold(dir, key)).toBeDefined();
+    const file = join(dir, `${key}.gap`);
+    const whole = readFileSync(file);
+    const changed = Buffer.from(whole);
+    changed[2] ^= 1;
+    const foreign = [bytes('{"khong":"phai"}'), bytes('{"edits":[[1,2]],"words":[]}'), bytes('{"edits":null,"words":[["a","1"]]}'), bytes('không phải JSON')];
+    for (const damaged of [whole.subarray(0, whole.length - 10), changed, ...foreign.map((payload) => Buffer.from(seal(payload)))]) {
+      writeFileSync(file, damaged);
+      expect(readFold(dir, key), String(damaged.length)).toBeUndefined();
     }
+    writeFileSync(file, whole);
+    expect(readFold(dir, key)).toBeDefined();
   });
 
   test('counting each page on its own sums to the count of all pages\' texts', () => {
@@ -146,8 +147,8 @@ describe('the fold pass cache (src/lib/search/fold-cache.ts)', () => {
     const summed = new Map<string, number>();
     for (const html of pages) {
       const texts = new Map<string, number>();
-      foldPage(html, texts);
-      foldPage(html, all);
+      foldEdits(html, texts);
+      foldEdits(html, all);
       for (const [word, n] of count(texts)) summed.set(word, (summed.get(word) ?? 0) + n);
     }
     expect(new Map([...summed].sort())).toEqual(new Map([...vocabularyCounts(all)].sort()));
@@ -173,8 +174,8 @@ describe('the fold pass cache (src/lib/search/fold-cache.ts)', () => {
     const cache = join(project, 'node_modules', '.cache', 'congdoan-soket', 'gap-dau');
     const first = run();
     const kept = listing(cache);
-    // Two files a page: its folded body and its word counts.
-    expect(Object.keys(kept)).toHaveLength((pages.length + 2) * 2);
+    // One file a page: its edits and its word counts.
+    expect(Object.keys(kept)).toHaveLength(pages.length + 2);
     const second = run();
     expect(listing(cache)).toEqual(kept);
     expect(second).toEqual(first);
@@ -189,8 +190,8 @@ describe('the fold pass cache (src/lib/search/fold-cache.ts)', () => {
     expect(changedRun.vocabulary).toContain('"kiemtrabodem"');
     expect(first.vocabulary).not.toContain('kiemtrabodem');
     const after = Object.keys(listing(cache));
-    expect(after).toHaveLength((pages.length + 2) * 2);
-    expect(after.filter((name) => !(name in kept))).toHaveLength(2);
+    expect(after).toHaveLength(pages.length + 2);
+    expect(after.filter((name) => !(name in kept))).toHaveLength(1);
   }, 60_000);
 });
 

@@ -63,8 +63,27 @@ const ID_ATTRIBUTE = /\sid=(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
  * vocabularyCounts (vocabulary.ts) makes the vocabulary of "Có phải bạn muốn tìm".
  */
 export function foldedPage(html: string, texts?: Map<string, number>): string | null {
-  const body = foldBody(html, texts);
-  return body ? html.slice(0, body.start) + body.folded + html.slice(body.end) : null;
+  const edits = foldEdits(html, texts);
+  return edits ? applyEdits(html, edits) : null;
+}
+
+/**
+ * One change foldedPage makes to a page: at string offset `at` of the original, `remove` characters
+ * (an id attribute) are left out and `insert` (a folded copy) is put in. The fold cache
+ * (fold-cache.ts) keeps these, a few hundred characters a page, rather than the folded page.
+ */
+export type FoldEdit = [at: number, remove: number, insert: string];
+
+/** The page with its edits made (in order of `at`; edits at one offset in their order). */
+export function applyEdits(html: string, edits: readonly FoldEdit[]): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const [at, remove, insert] of edits) {
+    parts.push(html.slice(from, at), insert);
+    from = at + remove;
+  }
+  parts.push(html.slice(from));
+  return parts.join('');
 }
 
 const BODY_ATTRIBUTE = 'data-pagefind-body';
@@ -81,13 +100,13 @@ function bodyStart(html: string): number {
 }
 
 /**
- * The element holding data-pagefind-body (where it starts and ends, as string offsets in `html`),
- * with folded copies added; foldedPage puts it in place of the original (fold-cache.ts keeps it).
+ * The edits (FoldEdit) that fold the element holding data-pagefind-body, in order; null for a page
+ * without one.
  */
-export function foldBody(html: string, texts?: Map<string, number>): { start: number; end: number; folded: string } | null {
+export function foldEdits(html: string, texts?: Map<string, number>): FoldEdit[] | null {
   const start = bodyStart(html);
   if (start < 0) return null;
-  const out: string[] = [];
+  const edits: FoldEdit[] = [];
   // Open elements of the Pagefind body; each block collects the words its own text needs folded.
   const stack: { tag: string; ignored: boolean; words: Set<string> | null }[] = [];
   const token = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w-]*)([^>]*)>|[^<]+|</g;
@@ -104,20 +123,20 @@ export function foldBody(html: string, texts?: Map<string, number>): { start: nu
         if (words) collectFoldedWords(text, words);
         if (texts) texts.set(text, (texts.get(text) ?? 0) + 1);
       }
-      out.push(whole);
       continue;
     }
     const tag = rawTag.toLowerCase();
     if (!closing) {
-      out.push(HEADINGS.has(tag) || !attributes.includes('id=') ? whole : whole.replace(ID_ATTRIBUTE, ''));
+      if (!HEADINGS.has(tag) && attributes.includes('id=')) {
+        const id = ID_ATTRIBUTE.exec(whole);
+        if (id) edits.push([match.index + id.index, id[0].length, '']);
+      }
       if (VOID.has(tag) || attributes.trimEnd().endsWith('/')) continue;
       if (RAW_TEXT.has(tag)) {
-        // Script and style text is not page text: copy it through untouched.
+        // Script and style text is not page text: left untouched.
         const closer = new RegExp(`</${tag}`, 'gi');
         closer.lastIndex = token.lastIndex;
-        const stop = closer.exec(html)?.index ?? html.length;
-        out.push(html.slice(token.lastIndex, stop));
-        token.lastIndex = stop;
+        token.lastIndex = closer.exec(html)?.index ?? html.length;
         stack.push({ tag, ignored: true, words: null });
         continue;
       }
@@ -127,17 +146,13 @@ export function foldBody(html: string, texts?: Map<string, number>): { start: nu
     }
     // A closing tag: close up to the matching open element (tolerates an unclosed child).
     const at = stack.findLastIndex((f) => f.tag === tag);
-    if (at < 0) {
-      out.push(whole);
-      continue;
-    }
+    if (at < 0) continue;
     const closed = stack.splice(at);
     const frame = closed[0]!;
-    const words = frame.words && frame.words.size > 0 ? foldCopy([...frame.words].join(' ')) : '';
     // Inside a heading the copy would become part of the section title: put it just after.
-    out.push(HEADINGS.has(tag) ? whole + words : words + whole);
-    if (stack.length === 0) return { start, end: token.lastIndex, folded: out.join('') };
+    if (frame.words && frame.words.size > 0) edits.push([HEADINGS.has(tag) ? token.lastIndex : match.index, 0, foldCopy([...frame.words].join(' '))]);
+    if (stack.length === 0) return edits;
   }
   // An unclosed body runs to the end of the page.
-  return { start, end: html.length, folded: out.join('') };
+  return edits;
 }
