@@ -1,15 +1,11 @@
 // One share of the pages for scripts/pagefind.mjs. Replaces each page in dist/ with its folded copy
-// and reports how many pages it folded and the fold cache's keys it used; on "vocabulary" (sent
-// while Pagefind runs, which keeps one core busy) counts the folded words of the indexed text; on
-// "restore" writes every original back byte for byte. Each reply names what it answers (`kind`).
-// A page unchanged since a build that folded it is folded by the edits kept in the fold cache, its
-// word counts taken from there too (src/lib/search/fold-cache.ts): a rebuild folds and counts only
-// the pages that changed. The cache is written on "vocabulary", once the pages' words are counted.
+// and reports how many pages it folded; on "vocabulary" (sent while Pagefind runs, which keeps one
+// core busy) counts the folded words of the indexed text; on "restore" writes every original back
+// byte for byte. Each reply names what it answers (`kind`).
 import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { applyEdits, foldEdits } from '../src/lib/search/fold-html.ts';
-import { cachedKeys, foldKey, readFold, writeFold } from '../src/lib/search/fold-cache.ts';
-import { vocabularyCounter } from '../src/lib/search/vocabulary.ts';
+import { foldedPage } from '../src/lib/search/fold-html.ts';
+import { vocabularyCounts } from '../src/lib/search/vocabulary.ts';
 
 /**
  * Writes `bytes` over an existing file, then cuts it to their length. Not writeFileSync: a file
@@ -26,52 +22,26 @@ function overwrite(file, bytes) {
   }
 }
 
-const { files, cacheDir, fingerprint } = workerData;
+const { files } = workerData;
 const originals = new Map();
-// Folded word counts of the pages taken from the cache; the pages folded now, with their indexed
-// texts (each text and how often it occurs), counted on "vocabulary".
-const counts = new Map();
-const add = (words) => {
-  for (const [word, n] of words) counts.set(word, (counts.get(word) ?? 0) + n);
-};
-let uncounted = [];
+// The indexed texts and how often each occurs, for the vocabulary of suggestions.
+const texts = new Map();
 parentPort.on('message', (message) => {
   if (message === 'vocabulary') {
-    const count = vocabularyCounter();
-    for (const { key, edits, texts } of uncounted) {
-      const words = count(texts);
-      if (cacheDir) writeFold(cacheDir, key, edits, words);
-      add(words);
-    }
-    uncounted = [];
-    parentPort.postMessage({ kind: 'vocabulary', vocabulary: [...counts] });
-    counts.clear();
+    parentPort.postMessage({ kind: 'vocabulary', vocabulary: [...vocabularyCounts(texts)] });
+    texts.clear();
   } else if (message === 'restore') {
     for (const [file, bytes] of originals) overwrite(file, bytes);
     parentPort.postMessage({ kind: 'restored', restored: originals.size });
     parentPort.close();
   }
 });
-const keys = [];
-const present = cacheDir ? cachedKeys(cacheDir) : new Set();
 for (const file of files) {
   const bytes = readFileSync(file);
-  const html = bytes.toString('utf8');
-  const key = cacheDir ? foldKey(fingerprint, bytes) : '';
-  keys.push(key);
-  const cached = present.has(key) ? readFold(cacheDir, key) : undefined;
-  let edits;
-  if (cached) {
-    edits = cached.edits;
-    add(cached.words);
-  } else {
-    const texts = new Map();
-    edits = foldEdits(html, texts);
-    uncounted.push({ key, edits, texts });
-  }
   // Pages without a Pagefind body (redirects, the search page itself) are not indexed.
-  if (edits === null) continue;
+  const copy = foldedPage(bytes.toString('utf8'), texts);
+  if (copy === null) continue;
   originals.set(file, bytes);
-  overwrite(file, Buffer.from(applyEdits(html, edits)));
+  overwrite(file, Buffer.from(copy));
 }
-parentPort.postMessage({ kind: 'folded', folded: originals.size, keys });
+parentPort.postMessage({ kind: 'folded', folded: originals.size });

@@ -17,9 +17,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { VOCABULARY_FILE } from '../src/lib/search/suggest.ts';
-import { foldCacheDir } from '../src/lib/search/fold-cache.ts';
-import { sweepCache } from '../src/lib/fs/cache-seal.ts';
-import { sourceFingerprint } from '../src/lib/fs/source-fingerprint.ts';
 import { vocabularyOf } from '../src/lib/search/vocabulary.ts';
 
 const dist = process.env.DIST_DIR ?? 'dist';
@@ -66,12 +63,8 @@ const started = performance.now();
 const files = htmlFiles(dist);
 // Folding is plain CPU work: one worker per core, each with every n-th page.
 const count = Math.max(1, Math.min(availableParallelism(), Math.ceil(files.length / 500)));
-// Pages folded by an earlier build, unchanged since, come from the fold cache (src/lib/search/fold-cache.ts),
-// keyed by the page's bytes and the fold code (every source of src/lib beside this script, hashed once here).
-const cacheDir = foldCacheDir(process.cwd());
-const fingerprint = cacheDir ? sourceFingerprint(fileURLToPath(new URL('..', import.meta.url))) : '';
 const workers = Array.from({ length: count }, (_, w) =>
-  new Worker(new URL('./pagefind-fold-worker.mjs', import.meta.url), { workerData: { files: files.filter((_, i) => i % count === w), cacheDir, fingerprint } }),
+  new Worker(new URL('./pagefind-fold-worker.mjs', import.meta.url), { workerData: { files: files.filter((_, i) => i % count === w) } }),
 );
 const folding = workers.map((worker) => reply(worker, 'folded'));
 // A worker that stopped (it failed) can no longer restore, nor be waited for.
@@ -81,8 +74,6 @@ try {
   const messages = await Promise.all(folding);
   const pages = messages.reduce((sum, message) => sum + message.folded, 0);
   const folded = performance.now();
-  // The cache keeps only this build's pages: an edited page's old fold would otherwise stay for good.
-  if (cacheDir) sweepCache(cacheDir, new Set(messages.flatMap((message) => message.keys)));
   // The command-line indexer, not the Node API: when Pagefind fails (it panics on some write errors),
   // the command exits with an error, where the API's promise never settles and the build would hang.
   // The package exports only its API; its command sits next to it (package.json "bin").

@@ -1,23 +1,15 @@
-// The caches that let a rebuild skip the project's own work on unchanged files (issue 31): the fold
-// pass before Pagefind (src/lib/search/fold-cache.ts) and the compressed copies
-// (scripts/precompress.ts), both sealed with their SHA-256 (src/lib/fs/cache-seal.ts) and keyed by
-// the file's bytes and the code (src/lib/fs/source-fingerprint.ts). Each must give exactly what the
-// uncached step gives, make again what changed, remake a damaged file, and keep only what a run used.
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// The compressed copies' cache (scripts/precompress.ts), which lets a rebuild skip compressing the
+// files that did not change (issue 31): sealed with its SHA-256 (src/lib/fs/cache-seal.ts), keyed by
+// the file's bytes and the encoders. It must give exactly what the uncached step gives, make again
+// what changed, remake a damaged file, and keep only what a run used.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { seal, sealed, sweepCache, unseal } from '../src/lib/fs/cache-seal.ts';
-import { hashSources, sourceFingerprint } from '../src/lib/fs/source-fingerprint.ts';
-import { cachedKeys, foldCacheDir, foldKey, readFold, writeFold } from '../src/lib/search/fold-cache.ts';
-import { vocabularyCounter, vocabularyCounts } from '../src/lib/search/vocabulary.ts';
-import { applyEdits, foldedPage, foldEdits } from '../src/lib/search/fold-html.ts';
 import { copyKey, precompress, precompressCacheDir } from '../scripts/precompress.ts';
 
-const root = join(import.meta.dirname, '..');
 const dirs: string[] = [];
 const tempDir = (prefix = 'bo-dem-dung-') => {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -27,7 +19,6 @@ const tempDir = (prefix = 'bo-dem-dung-') => {
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-const page = (words: string) => `<!doctype html><html lang="vi"><head><title>Trang</title></head><body><nav>Đầu trang</nav><main data-pagefind-body><h2 id="muc-1">Công đoàn cơ sở</h2><p id="dc-1">${words}</p></main></body></html>`;
 
 /** The cache's files and their modification times, to tell a hit (nothing written) from a miss. */
 const listing = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((name) => [name, statSync(join(dir, name)).mtimeMs]));
@@ -53,146 +44,6 @@ describe('sealed cache files (src/lib/fs/cache-seal.ts)', () => {
     expect(readdirSync(dir).sort()).toEqual(['a1.json', 'c3.br', 'c3.gz']);
     expect(sweepCache(join(dir, 'khong-co'), new Set())).toBe(0);
   });
-
-  test('the source fingerprint covers every source of src/lib: another byte there, another fingerprint', () => {
-    const copy = tempDir();
-    cpSync(join(root, 'src', 'lib'), join(copy, 'src', 'lib'), { recursive: true });
-    const before = hashSources(createHash('sha256'), copy).digest('hex');
-    expect(hashSources(createHash('sha256'), root).digest('hex')).toBe(sourceFingerprint(root));
-    writeFileSync(join(copy, 'src', 'lib', 'search', 'fold-html.ts'), `${readFileSync(join(copy, 'src', 'lib', 'search', 'fold-html.ts'), 'utf8')}\n// đổi\n`);
-    expect(hashSources(createHash('sha256'), copy).digest('hex')).not.toBe(before);
-  });
-});
-
-describe('the fold pass cache (src/lib/search/fold-cache.ts)', () => {
-  const fingerprint = sourceFingerprint(root);
-
-  test('lives beside the other build caches, and CHART_PNG_CACHE=off turns it off', () => {
-    expect(foldCacheDir('/du-an')).toBe('/du-an/node_modules/.cache/congdoan-soket/gap-dau');
-    const saved = process.env.CHART_PNG_CACHE;
-    process.env.CHART_PNG_CACHE = 'off';
-    try {
-      expect(foldCacheDir('/du-an')).toBeNull();
-    } finally {
-      if (saved === undefined) delete process.env.CHART_PNG_CACHE;
-      else process.env.CHART_PNG_CACHE = saved;
-    }
-  });
-
-  test('a page\'s edits give exactly foldedPage\'s page and texts', () => {
-    for (const html of [page('Chương trình 2494/CTr-TLĐ của Tổng Liên đoàn &amp; Liên đoàn Lao động tỉnh'), '<html><body><p>Đang chuyển hướng</p></body></html>']) {
-      const texts = new Map<string, number>();
-      const expected = foldedPage(html, texts);
-      const counted = new Map<string, number>();
-      const edits = foldEdits(html, counted);
-      expect(edits === null ? null : applyEdits(html, edits)).toBe(expected);
-      expect(counted).toEqual(texts);
-    }
-    // The edits are small: the folded copies and the ids taken out, not the page.
-    const edits = foldEdits(page('Đoàn viên công đoàn'))!;
-    // The heading's copy after it, the paragraph's id out, the paragraph's copy before its end.
-    expect(edits).toEqual([[expect.any(Number), 0, expect.stringContaining('zzgapmo doan zzgapdong')], [expect.any(Number), ' id="dc-1"'.length, ''], [expect.any(Number), 0, expect.stringContaining('zzgapmo doan zzgapdong')]]);
-  });
-
-  test('kept with its word counts, read back the same', () => {
-    const dir = tempDir();
-    const html = page('Đoàn viên công đoàn');
-    const key = foldKey(fingerprint, bytes(html));
-    expect(readFold(dir, key)).toBeUndefined();
-    const texts = new Map<string, number>();
-    const edits = foldEdits(html, texts);
-    const words = vocabularyCounts(texts);
-    writeFold(dir, key, edits, words);
-    expect(readFold(dir, key)).toEqual({ edits, words: [...words] });
-    expect(readdirSync(dir)).toEqual([`${key}.gap`]);
-    expect(cachedKeys(dir)).toEqual(new Set([key]));
-    expect(cachedKeys(join(dir, 'khong-co'))).toEqual(new Set());
-    // A page without a Pagefind body is kept as such.
-    const plain = foldKey(fingerprint, bytes('<p>Không có thân trang</p>'));
-    writeFold(dir, plain, null, new Map());
-    expect(readFold(dir, plain)).toEqual({ edits: null, words: [] });
-  });
-
-  test('a changed page, or changed fold code, has another key', () => {
-    const key = foldKey(fingerprint, bytes(page('Đoàn viên')));
-    expect(foldKey(fingerprint, bytes(page('Đoàn viên')))).toBe(key);
-    expect(foldKey(fingerprint, bytes(page('Đoàn viên mới')))).not.toBe(key);
-    expect(foldKey(`${fingerprint}x`, bytes(page('Đoàn viên')))).not.toBe(key);
-  });
-
-  test('a damaged file (cut short, one byte changed, sealed but not a fold) is a miss', () => {
-    const dir = tempDir();
-    const html = page('Liên đoàn Lao động tỉnh Đồng Nai');
-    const key = foldKey(fingerprint, bytes(html));
-    const texts = new Map<string, number>();
-    writeFold(dir, key, foldEdits(html, texts), vocabularyCounts(texts));
-    expect(readFold(dir, key)).toBeDefined();
-    const file = join(dir, `${key}.gap`);
-    const whole = readFileSync(file);
-    const changed = Buffer.from(whole);
-    changed[2] ^= 1;
-    const foreign = [bytes('{"khong":"phai"}'), bytes('{"edits":[[1,2]],"words":[]}'), bytes('{"edits":null,"words":[["a","1"]]}'), bytes('không phải JSON')];
-    for (const damaged of [whole.subarray(0, whole.length - 10), changed, ...foreign.map((payload) => Buffer.from(seal(payload)))]) {
-      writeFileSync(file, damaged);
-      expect(readFold(dir, key), String(damaged.length)).toBeUndefined();
-    }
-    writeFileSync(file, whole);
-    expect(readFold(dir, key)).toBeDefined();
-  });
-
-  test('counting each page on its own sums to the count of all pages\' texts', () => {
-    const pages = [page('Công đoàn cơ sở Đồng Nai'), page('Đoàn viên công đoàn, công đoàn ngành'), page('2494/CTr-TLĐ')];
-    const all = new Map<string, number>();
-    const count = vocabularyCounter();
-    const summed = new Map<string, number>();
-    for (const html of pages) {
-      const texts = new Map<string, number>();
-      foldEdits(html, texts);
-      foldEdits(html, all);
-      for (const [word, n] of count(texts)) summed.set(word, (summed.get(word) ?? 0) + n);
-    }
-    expect(new Map([...summed].sort())).toEqual(new Map([...vocabularyCounts(all)].sort()));
-    expect(summed.get('doan')).toBeGreaterThan(1);
-  });
-
-  test('scripts/pagefind.mjs: a second run folds nothing again, indexes the same, and the cache keeps only the pages of the last run', () => {
-    const dist = join(root, 'dist');
-    const project = tempDir('bo-dem-gap-dau-');
-    const site = join(project, 'dist');
-    const pages = readdirSync(join(dist, 'van-ban'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).slice(0, 6);
-    for (const file of [...pages.map((f) => `van-ban/${f}`), 'index.html', 'tim-kiem/index.html']) {
-      mkdirSync(join(site, file, '..'), { recursive: true });
-      cpSync(join(dist, file), join(site, file));
-    }
-    const run = (env: Record<string, string> = {}) => {
-      rmSync(join(site, 'pagefind'), { recursive: true, force: true });
-      const out = spawnNode(project, [join(root, 'scripts', 'pagefind.mjs')], { DIST_DIR: 'dist', ...env });
-      expect(out.status, out.stderr).toBe(0);
-      const index = (name: string) => readFileSync(join(site, 'pagefind', name));
-      return { entry: JSON.parse(index('pagefind-entry.json').toString()), vocabulary: index('tu-vung.json').toString() };
-    };
-    const cache = join(project, 'node_modules', '.cache', 'congdoan-soket', 'gap-dau');
-    const first = run();
-    const kept = listing(cache);
-    // One file a page: its edits and its word counts.
-    expect(Object.keys(kept)).toHaveLength(pages.length + 2);
-    const second = run();
-    expect(listing(cache)).toEqual(kept);
-    expect(second).toEqual(first);
-    // One page changed: one file added for it, its old one swept.
-    const changed = join(site, 'van-ban', pages.find((f) => f.includes('/'))!);
-    const html = readFileSync(changed, 'utf8');
-    const at = html.indexOf('</h1>', html.indexOf('data-pagefind-body'));
-    writeFileSync(changed, `${html.slice(0, at)} kiemtrabodem${html.slice(at)}`);
-    const changedRun = run();
-    // What the cache gave is what folding every page afresh gives: the changed page's new words are in.
-    expect(changedRun).toEqual(run({ CHART_PNG_CACHE: 'off' }));
-    expect(changedRun.vocabulary).toContain('"kiemtrabodem"');
-    expect(first.vocabulary).not.toContain('kiemtrabodem');
-    const after = Object.keys(listing(cache));
-    expect(after).toHaveLength(pages.length + 2);
-    expect(after.filter((name) => !(name in kept))).toHaveLength(1);
-  }, 60_000);
 });
 
 describe('the compressed copies\' cache (scripts/precompress.ts)', () => {
@@ -257,7 +108,3 @@ describe('the compressed copies\' cache (scripts/precompress.ts)', () => {
     expect((await precompress(site(), cache)).fromCache).toBe(2);
   });
 });
-
-function spawnNode(cwd: string, args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8' });
-}

@@ -1,11 +1,10 @@
 // Cache files whose every byte is checked when read back, for the build caches whose contents have no
-// end marker of their own to check (the fold pass's pages, the compressed copies; a zip or a PNG is
+// end marker of their own to check (the compressed copies, scripts/precompress.ts; a zip or a PNG is
 // checked by its own end record, cached-file.ts): the payload followed by its SHA-256. A file cut
 // short, bit-flipped or written by something else fails the check and is made again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { writeFileAtomic } from './write-atomic.ts';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 const DIGEST = 32;
 
@@ -33,8 +32,8 @@ export function unseal(bytes: Uint8Array): Uint8Array {
 
 /**
  * Removes the files of a cache folder that this build did not use (their name, before the first
- * dot, is not in `keep`), and a killed write's temp files: a cache keyed by a page's content gains
- * a file every time a page changes, and would otherwise grow build after build. Returns how many
+ * dot, is not in `keep`), and a killed write's temp files: a cache keyed by a file's content gains
+ * a file every time a file changes, and would otherwise grow build after build. Returns how many
  * were removed; a folder that cannot be read or a file that cannot be removed is left as it is.
  */
 export function sweepCache(dir: string, keep: ReadonlySet<string>): number {
@@ -57,25 +56,3 @@ export function sweepCache(dir: string, keep: ReadonlySet<string>): number {
   return removed;
 }
 
-/** The payload of the sealed cache file `file`, or undefined when it is missing, unreadable or damaged. */
-export function readSealed(file: string): Uint8Array | undefined {
-  try {
-    const bytes = new Uint8Array(readFileSync(file));
-    return sealed(bytes) ? unseal(bytes) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Writes `payload` sealed to the cache file `file` (temp file, then rename; no fsync: a cache file
- * lost to a power cut is only made again). A cache that cannot be written costs only a remake.
- */
-export function writeSealed(file: string, payload: Uint8Array): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileAtomic(file, seal(payload), { sync: false });
-  } catch {
-    // Not cached: the next build makes it again.
-  }
-}

@@ -6,13 +6,19 @@
 // Lives in node_modules/.cache/congdoan-soket/, like Astro's own cache; read and written by
 // src/lib/fs/cached-file.ts, as the images' caches are.
 import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashSources } from '../fs/source-fingerprint.ts';
 import { packageVersion } from '../indicators/charts/png-cache.ts';
 
 /** Folder of one kind of file's cache. `CHART_PNG_CACHE=off` turns every build cache off (cold-build timings). */
 export function reportKitCacheDir(projectDir: string, kind: 'bao-cao' | 'bieu-mau'): string | null {
   return process.env.CHART_PNG_CACHE === 'off' ? null : join(projectDir, 'node_modules', '.cache', 'congdoan-soket', kind);
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []))
+    .sort();
 }
 
 let fingerprint: string | undefined;
@@ -25,7 +31,8 @@ let fingerprint: string | undefined;
  */
 export function writerFingerprint(projectDir: string): string {
   if (fingerprint) return fingerprint;
-  const hash = hashSources(createHash('sha256'), projectDir);
+  const hash = createHash('sha256');
+  for (const file of sourceFiles(join(projectDir, 'src', 'lib'))) hash.update(file.slice(projectDir.length)).update(readFileSync(file));
   for (const name of ['docx', 'exceljs', 'jszip']) hash.update(`${name}@${packageVersion(name)}`);
   hash.update(`zlib@${process.versions.zlib}`);
   fingerprint = hash.digest('hex');

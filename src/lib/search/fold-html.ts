@@ -63,27 +63,8 @@ const ID_ATTRIBUTE = /\sid=(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
  * vocabularyCounts (vocabulary.ts) makes the vocabulary of "Có phải bạn muốn tìm".
  */
 export function foldedPage(html: string, texts?: Map<string, number>): string | null {
-  const edits = foldEdits(html, texts);
-  return edits ? applyEdits(html, edits) : null;
-}
-
-/**
- * One change foldedPage makes to a page: at string offset `at` of the original, `remove` characters
- * (an id attribute) are left out and `insert` (a folded copy) is put in. The fold cache
- * (fold-cache.ts) keeps these, a few hundred characters a page, rather than the folded page.
- */
-export type FoldEdit = [at: number, remove: number, insert: string];
-
-/** The page with its edits made (in order of `at`; edits at one offset in their order). */
-export function applyEdits(html: string, edits: readonly FoldEdit[]): string {
-  const parts: string[] = [];
-  let from = 0;
-  for (const [at, remove, insert] of edits) {
-    parts.push(html.slice(from, at), insert);
-    from = at + remove;
-  }
-  parts.push(html.slice(from));
-  return parts.join('');
+  const body = foldBody(html, texts);
+  return body ? html.slice(0, body.start) + body.folded + html.slice(body.end) : null;
 }
 
 const BODY_ATTRIBUTE = 'data-pagefind-body';
@@ -99,14 +80,11 @@ function bodyStart(html: string): number {
   return -1;
 }
 
-/**
- * The edits (FoldEdit) that fold the element holding data-pagefind-body, in order; null for a page
- * without one.
- */
-export function foldEdits(html: string, texts?: Map<string, number>): FoldEdit[] | null {
+/** The element holding data-pagefind-body (where it starts and ends), with folded copies added. */
+function foldBody(html: string, texts?: Map<string, number>): { start: number; end: number; folded: string } | null {
   const start = bodyStart(html);
   if (start < 0) return null;
-  const edits: FoldEdit[] = [];
+  const out: string[] = [];
   // Open elements of the Pagefind body; each block collects the words its own text needs folded.
   const stack: { tag: string; ignored: boolean; words: Set<string> | null }[] = [];
   const token = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w-]*)([^>]*)>|[^<]+|</g;
@@ -123,20 +101,20 @@ export function foldEdits(html: string, texts?: Map<string, number>): FoldEdit[]
         if (words) collectFoldedWords(text, words);
         if (texts) texts.set(text, (texts.get(text) ?? 0) + 1);
       }
+      out.push(whole);
       continue;
     }
     const tag = rawTag.toLowerCase();
     if (!closing) {
-      if (!HEADINGS.has(tag) && attributes.includes('id=')) {
-        const id = ID_ATTRIBUTE.exec(whole);
-        if (id) edits.push([match.index + id.index, id[0].length, '']);
-      }
+      out.push(HEADINGS.has(tag) || !attributes.includes('id=') ? whole : whole.replace(ID_ATTRIBUTE, ''));
       if (VOID.has(tag) || attributes.trimEnd().endsWith('/')) continue;
       if (RAW_TEXT.has(tag)) {
-        // Script and style text is not page text: left untouched.
+        // Script and style text is not page text: copy it through untouched.
         const closer = new RegExp(`</${tag}`, 'gi');
         closer.lastIndex = token.lastIndex;
-        token.lastIndex = closer.exec(html)?.index ?? html.length;
+        const stop = closer.exec(html)?.index ?? html.length;
+        out.push(html.slice(token.lastIndex, stop));
+        token.lastIndex = stop;
         stack.push({ tag, ignored: true, words: null });
         continue;
       }
@@ -146,13 +124,17 @@ export function foldEdits(html: string, texts?: Map<string, number>): FoldEdit[]
     }
     // A closing tag: close up to the matching open element (tolerates an unclosed child).
     const at = stack.findLastIndex((f) => f.tag === tag);
-    if (at < 0) continue;
+    if (at < 0) {
+      out.push(whole);
+      continue;
+    }
     const closed = stack.splice(at);
     const frame = closed[0]!;
+    const words = frame.words && frame.words.size > 0 ? foldCopy([...frame.words].join(' ')) : '';
     // Inside a heading the copy would become part of the section title: put it just after.
-    if (frame.words && frame.words.size > 0) edits.push([HEADINGS.has(tag) ? token.lastIndex : match.index, 0, foldCopy([...frame.words].join(' '))]);
-    if (stack.length === 0) return edits;
+    out.push(HEADINGS.has(tag) ? whole + words : words + whole);
+    if (stack.length === 0) return { start, end: token.lastIndex, folded: out.join('') };
   }
   // An unclosed body runs to the end of the page.
-  return edits;
+  return { start, end: html.length, folded: out.join('') };
 }

@@ -16,33 +16,17 @@ export function vocabularyWord(word: string): boolean {
  * (docs/benchmarks.md). Folding goes letter by letter, so splitting on spaces first changes nothing.
  */
 export function vocabularyCounts(texts: ReadonlyMap<string, number>): Map<string, number> {
-  return vocabularyCounter()(texts);
-}
-
-/**
- * vocabularyCounts, as a function that remembers each word's folded forms across calls: the fold
- * pass counts each page on its own (its counts are cached with the page, fold-cache.ts), and the
- * words pages share are folded once, as when every page's texts were counted together. The counts
- * are additive: the sum of each page's counts is the count of all pages' texts.
- */
-export function vocabularyCounter(): (texts: ReadonlyMap<string, number>) => Map<string, number> {
-  const foldedForms = new Map<string, string[]>();
-  return (texts) => {
-    const written = new Map<string, number>();
-    for (const [text, n] of texts) {
-      for (const word of text.match(/\S+/g) ?? []) written.set(word, (written.get(word) ?? 0) + n);
+  const written = new Map<string, number>();
+  for (const [text, n] of texts) {
+    for (const word of text.match(/\S+/g) ?? []) written.set(word, (written.get(word) ?? 0) + n);
+  }
+  const counts = new Map<string, number>();
+  for (const [word, n] of written) {
+    for (const folded of foldVietnamese(word).match(/[a-z0-9]+/g) ?? []) {
+      if (vocabularyWord(folded)) counts.set(folded, (counts.get(folded) ?? 0) + n);
     }
-    const counts = new Map<string, number>();
-    for (const [word, n] of written) {
-      let forms = foldedForms.get(word);
-      if (!forms) {
-        forms = (foldVietnamese(word).match(/[a-z0-9]+/g) ?? []).filter(vocabularyWord);
-        foldedForms.set(word, forms);
-      }
-      for (const folded of forms) counts.set(folded, (counts.get(folded) ?? 0) + n);
-    }
-    return counts;
-  };
+  }
+  return counts;
 }
 
 /** The vocabulary from word counts: most frequent first, then alphabetical, so the file is stable. */
