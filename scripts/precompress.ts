@@ -23,7 +23,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { cachedFile } from '../src/lib/fs/cached-file.ts';
+import { buildCacheDir, cachedFile } from '../src/lib/fs/cached-file.ts';
 import { seal, sealed, sweepCache, unseal } from '../src/lib/fs/cache-seal.ts';
 
 /** Text formats worth compressing. Office files, images and Pagefind's pieces are compressed already. */
@@ -59,11 +59,6 @@ export interface PrecompressResult {
   bytesAdded: number;
   /** Files whose copies (or "not worth keeping" answers) were taken from the cache instead of compressed again. */
   fromCache: number;
-}
-
-/** Folder of the cache for a project folder. `CHART_PNG_CACHE=off` turns every build cache off (cold-build timings). */
-export function precompressCacheDir(projectDir: string): string | null {
-  return process.env.CHART_PNG_CACHE === 'off' ? null : join(projectDir, 'node_modules', '.cache', 'congdoan-soket', 'nen');
 }
 
 /** What decides a copy's bytes besides the file's: each encoding's settings (its source) and the libraries' versions. */
@@ -184,7 +179,7 @@ if (import.meta.main) {
     process.exit(0);
   }
   try {
-    const r = await precompress(dist, precompressCacheDir(process.cwd()));
+    const r = await precompress(dist, buildCacheDir(process.cwd(), 'nen'));
     const seconds = ((performance.now() - started) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
     console.log(`Nén sẵn: ${r.written.gz} tệp .gz, ${r.written.br} tệp .br cho ${r.files} tệp văn bản (${mb(r.bytesIn)} MB → thêm ${mb(r.bytesAdded)} MB) trong ${seconds} s${r.fromCache > 0 ? `; ${r.fromCache} tệp lấy bản nén từ bộ đệm` : ''}.`);
   } catch (error) {

@@ -9,14 +9,16 @@
 // the first build); the prebuilt files are already minified. The generated worker, which holds
 // placeholders for the precache list and the build id, is kept in
 // node_modules/.cache/congdoan-soket/sw/ under a hash of workbox's version and the options (the
-// build's one cache path, src/lib/fs/cached-file.ts), and only filled in on later builds. (Generating takes about 0.2 s of CPU now: the side process that
-// generated it beside Astro's build while it took 2.5 s cost more CPU than it saved time.)
+// build's one cache path, src/lib/fs/cached-file.ts), and only filled in on later builds.
+// (Generating takes about 0.2 s of CPU now: the side process that generated it beside Astro's
+// build while it took 2.5 s cost more CPU than it saved time.)
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkGenerated, fillWorker, linkPrebuilt, planOffline, SERVICE_WORKER, wholeWorker, workboxOptions } from '../src/lib/site/offline.ts';
-import { cachedFile } from '../src/lib/fs/cached-file.ts';
+import { buildCacheDir, cachedFile } from '../src/lib/fs/cached-file.ts';
+import { sweepCache } from '../src/lib/fs/cache-seal.ts';
 import { fsReason } from '../src/lib/fs/transaction.ts';
 
 const root = process.cwd();
@@ -59,14 +61,17 @@ function generateWorker(): string {
 async function generatedWorker(): Promise<string> {
   const workbox = JSON.parse(readFileSync(join(root, 'node_modules/workbox-build/package.json'), 'utf8')) as { version: string };
   const key = createHash('sha256').update(`workbox-build@${workbox.version}\n${GENERATOR}\n`).update(serialise(workboxOptions('sw.js'))).digest('hex').slice(0, 32);
-  const cacheDir = process.env.CHART_PNG_CACHE === 'off' ? null : join(root, 'node_modules', '.cache', 'congdoan-soket', 'sw');
+  const cacheDir = buildCacheDir(root, 'sw');
   const make = () => {
     const text = generateWorker();
     // Only a fresh worker without its placeholders fails the build (a workbox upgrade that writes them differently).
     checkGenerated(text);
     return Buffer.from(text, 'utf8');
   };
-  return Buffer.from(await cachedFile(cacheDir, key, 'js', make, wholeWorker, { evictOthers: true })).toString('utf8');
+  const worker = await cachedFile(cacheDir, key, 'js', make, wholeWorker);
+  // Workers generated with earlier options (or a killed write's temp file) are of no more use.
+  if (cacheDir) sweepCache(cacheDir, new Set([key]));
+  return Buffer.from(worker).toString('utf8');
 }
 
 const started = performance.now();

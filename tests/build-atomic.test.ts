@@ -153,9 +153,14 @@ describe('the service worker generated once per workbox version and options (scr
       expect(off.status, off.stderr).toBe(0);
       expect(existsSync(kept)).toBe(false);
       expect(readFileSync(join(dir, 'dist', 'sw.js'), 'utf8')).toMatch(/workbox:precaching/);
+      // A worker generated with earlier options, and a killed write's temp file: of no more use.
+      mkdirSync(kept, { recursive: true });
+      writeFileSync(join(kept, '0123456789abcdef0123456789abcdef.js'), 'cũ');
+      writeFileSync(join(kept, '0123456789abcdef0123456789abcdef.js.tmp-1'), 'dở');
       const on = spawnSync(process.execPath, ['scripts/service-worker.ts'], { cwd: dir, encoding: 'utf8' });
       expect(on.status, on.stderr).toBe(0);
       expect(readdirSync(kept).filter((f) => f.endsWith('.js'))).toHaveLength(1);
+      expect(readdirSync(kept).filter((f) => f.startsWith('0123456789abcdef'))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,9 +6,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { seal, sealed, sweepCache, unseal } from '../src/lib/fs/cache-seal.ts';
-import { copyKey, precompress, precompressCacheDir } from '../scripts/precompress.ts';
+import { copyKey, precompress } from '../scripts/precompress.ts';
+import { buildCacheDir } from '../src/lib/fs/cached-file.ts';
 
 const dirs: string[] = [];
 const tempDir = (prefix = 'bo-dem-dung-') => {
@@ -58,7 +59,13 @@ describe('the compressed copies\' cache (scripts/precompress.ts)', () => {
   const copies = (dir: string) => Object.fromEntries(readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(gz|br)$/.test(f)).sort().map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
 
   test('lives beside the other build caches, and CHART_PNG_CACHE=off turns it off', () => {
-    expect(precompressCacheDir('/du-an')).toBe('/du-an/node_modules/.cache/congdoan-soket/nen');
+    expect(buildCacheDir('/du-an', 'nen')).toBe('/du-an/node_modules/.cache/congdoan-soket/nen');
+    vi.stubEnv('CHART_PNG_CACHE', 'off');
+    try {
+      expect(buildCacheDir('/du-an', 'nen')).toBeNull();
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   test('the same copies with or without the cache; the second run compresses nothing', async () => {

@@ -98,20 +98,4 @@ describe('report kit file cache', () => {
     for (let i = 0; i < 2; i += 1) await cachedFile(null, 'k', 'xlsx', () => { made += 1; return whole; }, wholeZip);
     expect(made).toBe(2);
   });
-
-  it('with evictOthers, a file made under a new key replaces the files of that extension kept under other keys', async () => {
-    const dir = tempDir();
-    const worker = (text: string) => new TextEncoder().encode(text);
-    const whole = (bytes: Uint8Array) => bytes.length > 0;
-    await cachedFile(dir, 'cu-1', 'js', () => worker('cũ 1'), whole);
-    await cachedFile(dir, 'cu-2', 'js', () => worker('cũ 2'), whole);
-    writeFileSync(join(dir, 'khac.png'), 'not a worker');
-    expect(readdirSync(dir).sort()).toEqual(['cu-1.js', 'cu-2.js', 'khac.png']);
-    // Taken back from the cache: nothing is made, so nothing is removed.
-    await cachedFile(dir, 'cu-2', 'js', () => { throw new Error('made again'); }, whole, { evictOthers: true });
-    expect(readdirSync(dir).sort()).toEqual(['cu-1.js', 'cu-2.js', 'khac.png']);
-    const made = await cachedFile(dir, 'moi', 'js', () => worker('mới'), whole, { evictOthers: true });
-    expect(new TextDecoder().decode(made)).toBe('mới');
-    expect(readdirSync(dir).sort()).toEqual(['khac.png', 'moi.js']);
-  });
 });

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { indicatorChartImages, type ChartImage } from '../lib/indicators/charts/images.ts';
-import { chartCacheDir } from '../lib/indicators/charts/png-cache.ts';
+import { buildCacheDir } from '../lib/fs/cached-file.ts';
 import { site } from '../lib/site/site.ts';
 import { indicatorData } from './indicators.ts';
 
@@ -45,7 +45,7 @@ export function startChartImages(): Map<string, Promise<Uint8Array>> {
   };
   // The worker is a source file run by Node itself: the build runs in the project folder.
   const worker = new Worker(new URL('src/lib/indicators/charts/png-worker.ts', pathToFileURL(`${process.cwd()}/`)), {
-    workerData: { jobs: list.map(({ path, spec, frame }) => ({ path, spec, frame })), cacheDir: chartCacheDir(process.cwd()) },
+    workerData: { jobs: list.map(({ path, spec, frame }) => ({ path, spec, frame })), cacheDir: buildCacheDir(process.cwd(), 'bieu-do') },
   });
   worker.on('message', ({ path, png }: { path: string; png: Uint8Array }) => {
     waiting.get(path)?.resolve(png);

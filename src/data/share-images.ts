@@ -3,7 +3,6 @@
 // node_modules/.cache/congdoan-soket/chia-se when nothing it shows has changed). The cards are drawn
 // in a worker thread started by the first page (src/lib/views/share-worker.ts), beside the main
 // thread that writes the pages; an indicator's card there as soon as its chart image is drawn.
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { getCollection } from 'astro:content';
@@ -11,6 +10,7 @@ import { site } from '../lib/site/site';
 import { docTypeLabels } from '../lib/documents/content-schemas';
 import { shareCards, type ShareCard } from '../lib/views/share-cards';
 import { shareCardPng } from '../lib/views/share-draw';
+import { buildCacheDir } from '../lib/fs/cached-file';
 import { unitReporting } from '../lib/indicators/reporting';
 import { indicatorData } from './indicators';
 import { chartImagePng } from './chart-images';
@@ -44,7 +44,7 @@ export async function shareImageOf(pathname: string): Promise<ShareCard> {
   return forPage.get(pathname) ?? siteCard;
 }
 
-const cacheDir = process.env.CHART_PNG_CACHE === 'off' ? null : join(process.cwd(), 'node_modules', '.cache', 'congdoan-soket', 'chia-se');
+const cacheDir = buildCacheDir(process.cwd(), 'chia-se');
 
 let drawing: Map<string, Promise<Uint8Array>> | undefined;
 

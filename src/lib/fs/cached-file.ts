@@ -2,7 +2,7 @@
 // share cards, Word drafts, Excel forms, the generated service worker, in
 // node_modules/.cache/congdoan-soket/): a file kept under a key made of everything that decides its
 // bytes is taken back when it is whole, otherwise made and kept for the next build.
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './write-atomic.ts';
 
@@ -14,13 +14,15 @@ export function wholeZip(bytes: Uint8Array): boolean {
   return false;
 }
 
-export interface CachedFileOptions {
-  /**
-   * When a file is made, remove the folder's other files of this extension: for a cache that only
-   * ever needs its latest key (the service worker generated with the current options), so files
-   * made with earlier keys do not pile up.
-   */
-  evictOthers?: boolean;
+/** The build's caches, one folder each in node_modules/.cache/congdoan-soket/ (like Astro's own cache). */
+export type BuildCache = 'bieu-do' | 'chia-se' | 'bao-cao' | 'bieu-mau' | 'sw' | 'nen';
+
+/**
+ * Folder of one of the build's caches for a project folder; null (no cache: every file made afresh)
+ * when `CHART_PNG_CACHE=off` turns every build cache off, for cold-build timings.
+ */
+export function buildCacheDir(projectDir: string, cache: BuildCache): string | null {
+  return process.env.CHART_PNG_CACHE === 'off' ? null : join(projectDir, 'node_modules', '.cache', 'congdoan-soket', cache);
 }
 
 /**
@@ -31,7 +33,6 @@ export interface CachedFileOptions {
  */
 export async function cachedFile(
   dir: string | null, key: string, extension: string, make: () => Uint8Array | Promise<Uint8Array>, whole: (bytes: Uint8Array) => boolean,
-  options: CachedFileOptions = {},
 ): Promise<Uint8Array> {
   const file = dir ? join(dir, `${key}.${extension}`) : null;
   if (file) {
@@ -46,9 +47,6 @@ export async function cachedFile(
   if (file && dir) {
     try {
       mkdirSync(dir, { recursive: true });
-      if (options.evictOthers) {
-        for (const old of readdirSync(dir)) if (old.endsWith(`.${extension}`) && old !== `${key}.${extension}`) rmSync(join(dir, old), { force: true });
-      }
       // No fsync: a cached file must be whole when read (`whole` checks it), not durable; after a
       // power cut it is at worst remade. At 200 units the fsyncs of the drafts', forms' and share
       // cards' cache files held the build's main thread 6 s, and the chart images' the chart

@@ -10,11 +10,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageVersion } from '../indicators/charts/png-cache.ts';
 
-/** Folder of one kind of file's cache. `CHART_PNG_CACHE=off` turns every build cache off (cold-build timings). */
-export function reportKitCacheDir(projectDir: string, kind: 'bao-cao' | 'bieu-mau'): string | null {
-  return process.env.CHART_PNG_CACHE === 'off' ? null : join(projectDir, 'node_modules', '.cache', 'congdoan-soket', kind);
-}
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []))

@@ -10,11 +10,6 @@ import { dirname, join } from 'node:path';
 import type { ChartSpec } from '../chart-specs.ts';
 import type { ChartImageFrame } from './config.ts';
 
-/** Folder of the cache for a project folder. `CHART_PNG_CACHE=off` turns the cache off (cold-build timings). */
-export function chartCacheDir(projectDir: string): string | null {
-  return process.env.CHART_PNG_CACHE === 'off' ? null : join(projectDir, 'node_modules', '.cache', 'congdoan-soket', 'bieu-do');
-}
-
 let fingerprint: string | undefined;
 
 /** A package's version, from the package.json above its entry (chart.js does not export that file). */

@@ -8,8 +8,8 @@ import { indicatorData } from '../../../data/indicators';
 import { outlineBlocks } from '../../../lib/report-kit/outline';
 import { draftPackage, type DraftOptions } from '../../../lib/report-kit/docx';
 import type { OutlineBlock } from '../../../lib/report-kit/outline';
-import { inputKey, reportKitCacheDir, writerFingerprint } from '../../../lib/report-kit/file-cache';
-import { cachedFile, wholeZip } from '../../../lib/fs/cached-file';
+import { inputKey, writerFingerprint } from '../../../lib/report-kit/file-cache';
+import { buildCacheDir, cachedFile, wholeZip } from '../../../lib/fs/cached-file';
 import { draftModel } from '../../../lib/views/draft';
 import { documentFile } from '../../../lib/content/paths';
 import { site } from '../../../lib/site/site';
@@ -29,7 +29,7 @@ async function readShared() {
   return { blocks: outlineBlocks(outline.body), sourceTitle: outline.data.title };
 }
 
-const cacheDir = reportKitCacheDir(process.cwd(), 'bao-cao');
+const cacheDir = buildCacheDir(process.cwd(), 'bao-cao');
 const cachedDraft = (blocks: OutlineBlock[], options: DraftOptions) =>
   // The outline's blocks are the same array in every draft: hashed once a build, not stringified 201 times.
   cachedFile(cacheDir, inputKey(writerFingerprint(process.cwd()), { blocks, options }, [blocks]), 'docx', () => draftPackage(blocks, options), wholeZip);
