@@ -1,7 +1,8 @@
 // Reading offline (issue 29): what the site's service worker keeps, decided from the built site, and
 // the workbox-build options that generate it (scripts/service-worker.ts runs workbox's template and
-// links it to workbox's prebuilt libraries, linkPrebuilt below: the worker only configures workbox). Pure: the
-// built files come in as a list of paths and a reader, so tests can hand it a site in memory.
+// links it to workbox's prebuilt libraries, linkPrebuilt below: the worker only configures
+// workbox). Pure: the built files come in as a list of paths and a reader, so tests can hand it a
+// site in memory.
 //
 // Kept at install (precache, revisioned, so a new build fetches only what changed and drops what is
 // gone): the home page, the offline page, the unit list, the form check with its data and worker,
