@@ -8,13 +8,13 @@
 import type { AstroIntegration } from 'astro';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readContentFiles, type ContentFile } from '../lib/content/content-files';
-import { checkContentFrontMatter as checkFiles } from '../lib/gateway/content-precheck';
+import { readContentFiles, type ContentFile } from '../lib/content/content-files.ts';
+import { checkContentFrontMatter as checkFiles } from '../lib/gateway/content-precheck.ts';
 import type { FrontMatterProblem } from '../lib/content/frontmatter-check';
-import { formatProblems, ProblemsError } from '../lib/problems/problem';
-import { checkEdition } from '../lib/edition/load';
-import { contentPaths } from '../lib/content/paths';
-import { datasetOf, forgetContent, readContent } from '../lib/gateway/content';
+import { formatProblems, ProblemsError } from '../lib/problems/problem.ts';
+import { checkEdition } from '../lib/edition/load.ts';
+import { contentPaths } from '../lib/content/paths.ts';
+import { datasetOf, forgetContent, readContent } from '../lib/gateway/content.ts';
 import type { Dataset } from '../lib/indicators/dataset';
 
 export function checkContentFrontMatter(root: string, files: ContentFile[] = readContentFiles(root)): FrontMatterProblem[] {

@@ -5,9 +5,9 @@
 // `npm run build` writes the service worker that src/scripts/offline.ts registers.
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
-import { headersFile } from '../lib/site/http-headers';
-import { routes } from '../lib/site/routes';
-import { contentFileOf, lastCommitDate } from '../lib/documents/last-updated';
+import { headersFile } from '../lib/site/http-headers.ts';
+import { routes } from '../lib/site/routes.ts';
+import { contentFileOf, lastCommitDate } from '../lib/documents/last-updated.ts';
 import { fileURLToPath } from 'node:url';
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -2,11 +2,11 @@
 // citations, so the two cannot drift: which explicit links are refused, which citations become
 // links, what each citation records, and the paragraph anchors citing blocks receive.
 import type { PhrasingContent } from 'mdast';
-import { findCitations, resolveCitation, type Citation, type KnownDocument } from '../lib/citations/citations';
+import { findCitations, resolveCitation, type Citation, type KnownDocument } from '../lib/citations/citations.ts';
 import type { CitationRecord } from '../lib/citations/citation-register';
-import { slugify } from '../lib/text/vietnamese';
-import { brokenLink } from '../lib/documents/content-refs';
-import { formatProblem } from '../lib/problems/problem';
+import { slugify } from '../lib/text/vietnamese.ts';
+import { brokenLink } from '../lib/documents/content-refs.ts';
+import { formatProblem } from '../lib/problems/problem.ts';
 import type { PublishedDocument } from './known-documents';
 
 export interface CitationLinkerOptions {

@@ -2,7 +2,7 @@
 // (src/lib/content/content-files.ts), so the Markdown plugins can link citations and check explicit links
 // before Astro's collections exist (plugins run while they load).
 import type { ContentFile } from '../lib/content/content-files';
-import { routes } from '../lib/site/routes';
+import { routes } from '../lib/site/routes.ts';
 
 export interface PublishedDocument {
   /** Collection entry id (file name without .mdx). */

@@ -9,8 +9,8 @@
 import type { Root, Parent, RootContent, Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { encodeCitationRecords, type CitationRecord } from '../lib/citations/citation-register';
-import { createCitationLinker, createParagraphAnchors, documentIdOf, type CitationLinkerOptions } from './citation-linker';
+import { encodeCitationRecords, type CitationRecord } from '../lib/citations/citation-register.ts';
+import { createCitationLinker, createParagraphAnchors, documentIdOf, type CitationLinkerOptions } from './citation-linker.ts';
 
 export type RemarkCitationsOptions = CitationLinkerOptions;
 

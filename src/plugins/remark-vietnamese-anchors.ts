@@ -5,7 +5,7 @@ import type { Root, Heading, List } from 'mdast';
 import type {} from 'mdast-util-to-hast'; // declares data.hProperties on mdast nodes
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { createSlugger } from '../lib/text/vietnamese';
+import { createSlugger } from '../lib/text/vietnamese.ts';
 
 interface VFileLike {
   value?: unknown;

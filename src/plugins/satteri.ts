@@ -8,10 +8,10 @@
 import { fileURLToPath } from 'node:url';
 import type { Parents } from 'mdast';
 import type { MdastPluginDefinition, PluginFactoryContext } from 'satteri';
-import { encodeCitationRecords, type CitationRecord } from '../lib/citations/citation-register';
-import { createSlugger } from '../lib/text/vietnamese';
-import { createCitationLinker, createParagraphAnchors, documentIdOf, type CitationLinkerOptions } from './citation-linker';
-import { listMarkerClass } from './remark-vietnamese-anchors';
+import { encodeCitationRecords, type CitationRecord } from '../lib/citations/citation-register.ts';
+import { createSlugger } from '../lib/text/vietnamese.ts';
+import { createCitationLinker, createParagraphAnchors, documentIdOf, type CitationLinkerOptions } from './citation-linker.ts';
+import { listMarkerClass } from './remark-vietnamese-anchors.ts';
 
 /** Containers a link cannot enclose: the walk up from a text node stops at the first of them. */
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'root']);

@@ -1,7 +1,7 @@
 // The register of cited documents: every citation recorded by the remark plugin, grouped into one
 // row per cited document (number + symbol + year), with where it is cited and whether the site publishes it.
 import type { Citation } from './citations';
-import { routes } from '../site/routes';
+import { routes } from '../site/routes.ts';
 
 /** A citation as the remark plugin records it: the recogniser's fields (less its offsets) and where it sits. */
 export interface CitationRecord extends Omit<Citation, 'start' | 'end'> {
