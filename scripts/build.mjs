@@ -94,7 +94,8 @@ export function publish(root, fresh) {
   if (hadDist) rmSync(old, { recursive: true, force: true });
 }
 
-let child = null;
+/** The steps running now: a stop (Ctrl+C, SIGTERM) reaches each of them. */
+const children = new Set();
 let stopping = false;
 
 /**
@@ -124,22 +125,55 @@ function diskFault(stderr) {
 const STDERR_KEEP = 256 * 1024;
 
 /**
+ * A step's standard output held back until `open()` (then passed through as it comes), or dropped by
+ * `discard()`: Astro starts while the pre-check still runs, and says nothing until the check has passed.
+ */
+function heldOutput() {
+  let chunks = [];
+  let state = 'held';
+  return {
+    write(chunk) {
+      if (state === 'open') process.stdout.write(chunk);
+      else if (state === 'held') chunks.push(chunk);
+    },
+    open() {
+      state = 'open';
+      for (const chunk of chunks) process.stdout.write(chunk);
+      chunks = [];
+    },
+    discard() {
+      state = 'discarded';
+      chunks = [];
+    },
+  };
+}
+
+/**
  * Runs a Node script to its end; resolves with its exit status (a signal counts as a failure) and
  * what it wrote to stderr: printed as it is once the step has ended, unless it is a disk fault's
  * stack, which the build explains in one Vietnamese line instead (a full disk inside Astro printed
- * an English stack).
+ * an English stack). `hold` (heldOutput) keeps its standard output back; `started` receives the
+ * process, to be stopped.
  */
-function run(args, env = {}, { capture = true } = {}) {
+function run(args, env = {}, { capture = true, hold = null, started = () => {} } = {}) {
   return new Promise((resolve) => {
     let stderr = '';
-    child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', capture ? 'pipe' : 'inherit'], env: { ...process.env, ...env } });
+    // Output held back goes through a pipe: Astro keeps its colours when the build's own output is a terminal.
+    const colour = hold && process.stdout.isTTY ? { FORCE_COLOR: '1' } : {};
+    const child = spawn(process.execPath, args, { stdio: ['inherit', hold ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'], env: { ...process.env, ...colour, ...env } });
+    children.add(child);
+    started(child);
+    child.stdout?.on('data', (chunk) => hold.write(chunk));
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (text) => {
       stderr = (stderr + text).slice(-STDERR_KEEP);
     });
-    child.once('error', () => resolve({ status: 1, stderr }));
+    child.once('error', () => {
+      children.delete(child);
+      resolve({ status: 1, stderr });
+    });
     child.once('close', (code, signal) => {
-      child = null;
+      children.delete(child);
       resolve({ status: signal ? 1 : (code ?? 1), stderr });
     });
   });
@@ -186,7 +220,7 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
       stopping = true;
-      child?.kill(signal);
+      for (const child of children) child.kill(signal);
     });
   }
   // The build's own steps (locks, clean-up, the final renames) can meet a full disk or a folder it
@@ -204,17 +238,30 @@ async function main() {
 
     const scripts = (name) => fileURLToPath(new URL(name, import.meta.url));
     step = 'kiểm tra nội dung và số liệu';
-    // The check explains its own faults in Vietnamese, problem by problem: its output goes straight
-    // through, however long.
-    let out = await run([scripts('./check.ts'), root], {}, { capture: false });
-    if (out.status !== 0 || stopping) fail(step);
     const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
     // Astro keeps the parsed content between builds and, after a schema change (a new front-matter
     // field with a default), served entries without the field: the content is read afresh instead.
     // A fresh clone has no store, so this costs nothing there.
-    step = 'dựng trang (astro build)';
     rmSync(join(root, 'node_modules', '.astro', 'data-store.json'), { force: true });
-    out = await run([`--max-old-space-size=${heapLimitMb()}`, astro, 'build', '--outDir', fresh], { SOKET_PRECHECKED: '1' });
+    // Astro starts beside the pre-check, which is done before Astro has loaded its configuration
+    // (about 0.5 s of the benchmark's 1,000-document build, docs/benchmarks.md): it writes only into
+    // the new folder and says nothing until the check has passed. A failed check stops it, and the
+    // build ends with the check's problems alone, as when the check ran first.
+    const held = heldOutput();
+    let astroChild = null;
+    const building = run([`--max-old-space-size=${heapLimitMb()}`, astro, 'build', '--outDir', fresh], { SOKET_PRECHECKED: '1' }, { hold: held, started: (c) => { astroChild = c; } });
+    // The check explains its own faults in Vietnamese, problem by problem: its output goes straight
+    // through, however long.
+    let out = await run([scripts('./check.ts'), root], {}, { capture: false });
+    if (out.status !== 0 || stopping) {
+      held.discard();
+      astroChild?.kill('SIGTERM');
+      await building;
+      fail(step);
+    }
+    held.open();
+    step = 'dựng trang (astro build)';
+    out = await building;
     if (out.status !== 0 || stopping) fail(step, out.stderr);
     if (out.stderr) process.stderr.write(out.stderr);
     step = 'lập chỉ mục tìm kiếm (Pagefind)';

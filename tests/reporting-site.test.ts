@@ -3,7 +3,7 @@
 // badges and the numbered notes under the tables, read from the built HTML. A bad receipts file
 // stops the build with its file:line message and publishes nothing.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -148,11 +148,15 @@ describe('a bad receipts file stops the build', () => {
       const check = runIn(bad, ['scripts/check-data.ts']);
       expect(check.status).toBe(1);
       expect(check.stderr).toContain(expected);
-      // `npm run build` stops at its pre-check (scripts/check.ts), before Astro starts.
+      // `npm run build` stops at its pre-check (scripts/check.ts): Astro, started beside it, is stopped
+      // and has said nothing, and its half-built folder is gone.
       const build = runIn(bad, ['scripts/build.mjs']);
       expect(build.status).not.toBe(0);
       expect(`${build.stdout}\n${build.stderr}`).toContain(expected);
+      expect(build.stderr.trim().split('\n').at(-1)).toBe('Dựng trang không thành công ở bước kiểm tra nội dung và số liệu; dist/ vẫn là bản dựng trước, không đổi.');
+      expect(`${build.stdout}\n${build.stderr}`).not.toMatch(/\[(build|content|types|vite)\]/);
       expect(existsSync(join(bad, 'dist'))).toBe(false);
+      expect(readdirSync(bad).filter((name) => name.startsWith('.dist-'))).toEqual([]);
     } finally {
       rmSync(bad, { recursive: true, force: true });
     }
