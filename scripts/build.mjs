@@ -244,9 +244,10 @@ async function main() {
     // A fresh clone has no store, so this costs nothing there.
     rmSync(join(root, 'node_modules', '.astro', 'data-store.json'), { force: true });
     // Astro starts beside the pre-check, which is done before Astro has loaded its configuration
-    // (about 0.5 s of the benchmark's 1,000-document build, docs/benchmarks.md): it writes only into
-    // the new folder and says nothing until the check has passed. A failed check stops it, and the
-    // build ends with the check's problems alone, as when the check ran first.
+    // (about 0.5 s of the benchmark's 1,000-document build, docs/benchmarks.md). Meanwhile it says
+    // nothing and writes only its own caches (.astro/, node_modules/.astro/) and the new folder; a
+    // failed check stops it, the new folder is removed as after any failed step, and the build ends
+    // with the check's problems alone, as when the check ran first.
     const held = heldOutput();
     let astroChild = null;
     const building = run([`--max-old-space-size=${heapLimitMb()}`, astro, 'build', '--outDir', fresh], { SOKET_PRECHECKED: '1' }, { hold: held, started: (c) => { astroChild = c; } });
