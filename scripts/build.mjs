@@ -152,17 +152,15 @@ function heldOutput() {
  * Runs a Node script to its end; resolves with its exit status (a signal counts as a failure) and
  * what it wrote to stderr: printed as it is once the step has ended, unless it is a disk fault's
  * stack, which the build explains in one Vietnamese line instead (a full disk inside Astro printed
- * an English stack). `hold` (heldOutput) keeps its standard output back; `started` receives the
- * process, to be stopped.
+ * an English stack). `hold` (heldOutput) keeps its standard output back.
  */
-function run(args, env = {}, { capture = true, hold = null, started = () => {} } = {}) {
+function run(args, env = {}, { capture = true, hold = null } = {}) {
   return new Promise((resolve) => {
     let stderr = '';
     // Output held back goes through a pipe: Astro keeps its colours when the build's own output is a terminal.
     const colour = hold && process.stdout.isTTY ? { FORCE_COLOR: '1' } : {};
     const child = spawn(process.execPath, args, { stdio: ['inherit', hold ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'], env: { ...process.env, ...colour, ...env } });
     children.add(child);
-    started(child);
     child.stdout?.on('data', (chunk) => hold.write(chunk));
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (text) => {
@@ -249,14 +247,14 @@ async function main() {
     // failed check stops it, the new folder is removed as after any failed step, and the build ends
     // with the check's problems alone, as when the check ran first.
     const held = heldOutput();
-    let astroChild = null;
-    const building = run([`--max-old-space-size=${heapLimitMb()}`, astro, 'build', '--outDir', fresh], { SOKET_PRECHECKED: '1' }, { hold: held, started: (c) => { astroChild = c; } });
+    const building = run([`--max-old-space-size=${heapLimitMb()}`, astro, 'build', '--outDir', fresh], { SOKET_PRECHECKED: '1' }, { hold: held });
     // The check explains its own faults in Vietnamese, problem by problem: its output goes straight
     // through, however long.
     let out = await run([scripts('./check.ts'), root], {}, { capture: false });
     if (out.status !== 0 || stopping) {
       held.discard();
-      astroChild?.kill('SIGTERM');
+      // The check has ended: what still runs is Astro.
+      for (const child of children) child.kill('SIGTERM');
       await building;
       fail(step);
     }
