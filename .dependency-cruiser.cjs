@@ -16,6 +16,7 @@ const LAYERS = [
   { folders: ['report-kit'], role: 'Word, Excel, nhập và kiểm tra biểu mẫu' },
   { folders: ['word-in'], role: 'nhập văn bản từ tệp Word' },
   { folders: ['views', 'gateway'], role: 'mô hình hiển thị của trang; cổng đọc content/' },
+  { folders: ['prepare'], role: 'bộ tài liệu báo cáo làm sẵn trong luồng riêng khi dựng: việc của từng tệp' },
 ];
 
 const layerRules = LAYERS.flatMap(({ folders }, index) => {

@@ -7,6 +7,7 @@ import { satteriPlugins } from './src/plugins/satteri.ts';
 import remarkVietnameseAnchors from './src/plugins/remark-vietnamese-anchors.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import siteFiles from './src/integrations/site-files.ts';
+import reportKit from './src/integrations/report-kit.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import { publishedDocuments } from './src/plugins/known-documents.ts';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +58,7 @@ export default defineConfig({
   // differently from Astro; RenderedText and AstroEscaped restore Astro's escapes, so pages stay byte
   // for byte the same and the same as unified's (tests/processor-parity.test.ts), which keeps the
   // plain compile: its serialiser writes `&#x26;` for `&`.
-  integrations: [contentCheck(), mdx({ optimize: !useUnified }), siteFiles()],
+  integrations: [contentCheck(), mdx({ optimize: !useUnified }), siteFiles(), reportKit()],
   devToolbar: { enabled: false },
   // The built site registers a service worker that serves the pages it keeps before asking the
   // network (src/lib/site/offline.ts): previewed on the dev server's port, it would keep serving the

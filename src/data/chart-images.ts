@@ -1,13 +1,15 @@
 // The chart images of this build: the list from src/lib/indicators/charts/images.ts over the validated
 // dataset, each PNG drawn once per build (the PNG route and the Word drafts share it). The drawing
-// runs in a worker thread started by the build's first page, so that on a two-core machine the
-// images are drawn while the main thread writes the other pages; unchanged images come from the
+// runs off the main thread, so that on a two-core machine the images are drawn while it writes
+// pages: in the report kit's worker, started as the build begins (src/lib/report-kit/prepared-kit.ts),
+// or else in a worker of its own started by the build's first page; unchanged images come from the
 // cache in node_modules/.cache/congdoan-soket/bieu-do (src/lib/indicators/charts/png-cache.ts).
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { indicatorChartImages, type ChartImage } from '../lib/indicators/charts/images.ts';
 import { buildCacheDir } from '../lib/fs/cached-file.ts';
 import { site } from '../lib/site/site.ts';
+import { chartJobKey, preparedFile } from '../lib/report-kit/prepared-kit.ts';
 import { indicatorData } from './indicators.ts';
 
 let images: ChartImage[] | undefined;
@@ -27,18 +29,33 @@ export function chartImage(indicatorId: string, chartId: string): ChartImage {
   return found;
 }
 
-/** Starts drawing every chart image in a worker thread (once per build); later calls do nothing. */
+/**
+ * Every chart image's PNG, once per build: the one the report kit's worker drew ahead
+ * (src/lib/report-kit/prepared-kit.ts) when it did, otherwise drawn in a worker thread of its own,
+ * started the first time an image is missing; later calls return the same promises.
+ */
 export function startChartImages(): Map<string, Promise<Uint8Array>> {
   if (rendered) return rendered;
   const list = chartImages();
-  const waiting = new Map<string, { resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>();
-  const started = new Map(list.map((image) => {
-    const png = new Promise<Uint8Array>((resolve, reject) => waiting.set(image.path, { resolve, reject }));
+  let own: Map<string, Promise<Uint8Array>> | undefined;
+  const drawn = (path: string) => (own ??= drawInWorker(list)).get(path)!;
+  rendered = new Map(list.map((image) => {
+    const png = preparedFile('bieu-do', chartJobKey(image)).then((prepared) => prepared ?? drawn(image.path));
     // A failure is reported by the route that awaits it; an image nobody awaits must not crash the build.
     png.catch(() => undefined);
     return [image.path, png] as const;
   }));
-  rendered = started;
+  return rendered;
+}
+
+/** Draws `list` in a worker thread, each PNG's promise settled as soon as it is ready. */
+function drawInWorker(list: ChartImage[]): Map<string, Promise<Uint8Array>> {
+  const waiting = new Map<string, { resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>();
+  const started = new Map(list.map((image) => {
+    const png = new Promise<Uint8Array>((resolve, reject) => waiting.set(image.path, { resolve, reject }));
+    png.catch(() => undefined);
+    return [image.path, png] as const;
+  }));
   const failAll = (reason: string) => {
     for (const [path, pending] of waiting) pending.reject(new Error(`Không vẽ được ảnh biểu đồ ${path}: ${reason}`));
     waiting.clear();

@@ -4,7 +4,7 @@
 // carry no header block; where they give no number or date the line is left blank with dots, as
 // a template would, and the page says so in an editor's note.
 // The bodies and the place come from the edition (organisation.parentBody, name, place).
-import { isPartialDate, parsePartialDate } from './dates';
+import { isPartialDate, parsePartialDate } from './dates.ts';
 
 export const NATIONAL_MOTTO = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập – Tự do – Hạnh phúc'] as const;
 

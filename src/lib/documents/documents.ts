@@ -1,9 +1,9 @@
 // Shared queries over the documents collection, with the integrity checks every page relies on.
-import { buildTimeline, type ScheduleItem, type TimelineEntry } from './schedule';
-import { missingAnchorProblems } from './content-refs';
-import { formatProblems } from '../problems/problem';
-import { documentAnchors } from './anchors';
-import { foldVietnamese } from '../text/vietnamese';
+import { buildTimeline, type ScheduleItem, type TimelineEntry } from './schedule.ts';
+import { missingAnchorProblems } from './content-refs.ts';
+import { formatProblems } from '../problems/problem.ts';
+import { documentAnchors } from './anchors.ts';
+import { foldVietnamese } from '../text/vietnamese.ts';
 
 export interface DocumentLike {
   id: string;

@@ -1,25 +1,18 @@
 import type { APIRoute } from 'astro';
 import { formInput, formNames } from '../../../data/forms';
-import { formRowsOf, formXlsx } from '../../../lib/report-kit/form';
-import { inputKey, writerFingerprint } from '../../../lib/report-kit/file-cache';
-import { buildCacheDir, cachedFile, wholeZip } from '../../../lib/fs/cached-file';
+import { formJob, kitFile } from '../../../lib/prepare/kit-jobs';
 
-// A form whose input did not change since the last build comes from the cache in
-// node_modules/.cache/congdoan-soket/bieu-mau (src/lib/report-kit/file-cache.ts). Keyed by the rows
-// the form carries (the unit's own), so one unit's new figure writes that unit's form again, not all.
-const cacheDir = buildCacheDir(process.cwd(), 'bieu-mau');
-function formFile(name: string): Promise<Uint8Array> {
-  const input = formInput(name);
-  // The indicators and units are the same arrays in every form: hashed once a build, not stringified 201 times.
-  const key = inputKey(writerFingerprint(process.cwd()), { ...input, rows: formRowsOf(input) }, [input.indicators, input.units]);
-  return cachedFile(cacheDir, key, 'xlsx', () => formXlsx(input), wholeZip);
-}
-
+// A form is the one the build's worker made ahead (src/lib/report-kit/prepared-kit.ts), or one kept
+// in node_modules/.cache/congdoan-soket/bieu-mau from an earlier build, or made here: keyed by the
+// rows it carries (src/lib/prepare/kit-jobs.ts), so one unit's new figure makes that unit's form again, not all.
 export function getStaticPaths() {
   return formNames().map((name) => ({ params: { name } }));
 }
 
-export const GET: APIRoute = async ({ params }) =>
-  new Response(new Blob([(await formFile(params.name as string)) as Uint8Array<ArrayBuffer>]), {
+export const GET: APIRoute = async ({ params }) => {
+  const root = process.cwd();
+  const file = await kitFile(root, formJob(root, formInput(params.name as string)));
+  return new Response(new Blob([file as Uint8Array<ArrayBuffer>]), {
     headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   });
+};

@@ -1,0 +1,96 @@
+// Worker thread started as `astro build` begins (src/lib/report-kit/prepared-kit.ts): makes the report kit — the chart
+// images, every unit's Word draft and Excel form, then the whole's draft, which carries the charts —
+// from the dataset and the documents the build read, with the very job functions the pages use
+// (kit-jobs.ts), and sends each file to the build as soon as it is made. Files whose inputs did not change since an
+// earlier build come from the caches between builds, as the pages' would.
+// Runs under Node's own type stripping (hence the .ts imports), outside the site's bundle.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { editionOf } from '../edition/load.ts';
+import { loadDataset } from '../indicators/read.ts';
+import { aggregateDataset } from '../indicators/aggregate.ts';
+import { indicatorChartImages } from '../indicators/charts/images.ts';
+import { chartCacheKey, rendererFingerprint, wholePng } from '../indicators/charts/png-cache.ts';
+import { imageFontFiles, renderSpecPng } from '../indicators/charts/png.ts';
+import { documentSchemaFor } from '../documents/content-schemas.ts';
+import { timelineOf } from '../documents/documents.ts';
+import { documentFile } from '../content/paths.ts';
+import { buildCacheDir, cachedFile } from '../fs/cached-file.ts';
+import { site } from '../site/site.ts';
+import { outlineBlocks } from '../report-kit/outline.ts';
+import { cachedKitFile, draftJob, formInputOf, formJob, type DraftInput, type KitJob } from './kit-jobs.ts';
+import { chartJobKey, claimSlot, kitKey, type KitMessage, type KitWorkerData } from '../report-kit/prepared-kit.ts';
+
+const { root, documents: read } = workerData as KitWorkerData;
+const post = (message: KitMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
+
+const dataset = loadDataset(root, editionOf(root));
+const summaries = aggregateDataset(dataset);
+// The documents as Astro's collection holds them (the same schema over the same front matter). The
+// timeline sorts its entries by date and document, so the documents without a schedule, which add
+// none, are not sent.
+const schema = documentSchemaFor(site.vocabularies);
+const documents = read.map(({ id, data }) => ({ id, data: schema.parse(data) }));
+const timeline = timelineOf(documents);
+const outline = documents.find((doc) => doc.id === site.outline);
+if (!outline) throw new Error(`Không có ${documentFile(site.outline)}`);
+const blocks = outlineBlocks(readFileSync(join(root, documentFile(site.outline)), 'utf8'));
+const input = (unit: DraftInput['unit'], charts: DraftInput['charts']): DraftInput => ({ dataset, summaries, unit, timeline, site, sourceTitle: outline.data.title, charts });
+
+const images = indicatorChartImages(dataset, summaries, { siteUrl: site.url, publisher: site.publisher });
+const jobs: KitJob[] = [
+  ...dataset.units.map((unit) => draftJob(root, blocks, input(unit, []))),
+  ...[...dataset.units.map((u) => u.id), site.scope.slug].map((name) => formJob(root, formInputOf(dataset, name, site))),
+];
+// One slot a draft or form, the whole's draft last; charts have none (their pages wait for them).
+const slots = new Int32Array(new SharedArrayBuffer((jobs.length + 1) * Int32Array.BYTES_PER_ELEMENT));
+post({
+  type: 'keys',
+  keys: [...images.map((image) => ({ key: kitKey('bieu-do', chartJobKey(image)), slot: -1 })), ...jobs.map((job, slot) => ({ key: kitKey(job.cache, job.key), slot }))],
+  final: false,
+  slots: slots.buffer as SharedArrayBuffer,
+});
+
+const chartCache = buildCacheDir(root, 'bieu-do');
+const renderer = chartCache ? rendererFingerprint(imageFontFiles()) : '';
+const pngs = new Map<string, Uint8Array>();
+for (const image of images) {
+  const key = kitKey('bieu-do', chartJobKey(image));
+  try {
+    const png = await cachedFile(chartCache, chartCache ? chartCacheKey(renderer, image.spec, image.frame) : '', 'png', () => renderSpecPng(image.spec, image.frame), wholePng);
+    pngs.set(image.path, png);
+    // A copy: the whole's draft below still needs the bytes.
+    post({ type: 'file', key, bytes: png.slice() });
+  } catch {
+    post({ type: 'failed', key });
+  }
+}
+
+// The whole's draft is keyed by its charts' bytes: listed once they are drawn. Without every chart
+// it is left to its page, which waits for them.
+const chartsOfWhole = dataset.indicators.flatMap((indicator) => {
+  const image = images.find((i) => i.indicatorId === indicator.id && i.chartId === 'theo-nam');
+  const png = image && pngs.get(image.path);
+  return image && png ? [{ image, png }] : [];
+});
+if (chartsOfWhole.length === dataset.indicators.length) {
+  const whole = draftJob(root, blocks, input(null, chartsOfWhole));
+  post({ type: 'keys', keys: [{ key: kitKey(whole.cache, whole.key), slot: jobs.length }], final: true });
+  jobs.push(whole);
+} else {
+  post({ type: 'keys', keys: [], final: true });
+}
+
+for (const [slot, job] of jobs.entries()) {
+  // A page that got there first makes it itself.
+  if (!claimSlot(slots, slot)) continue;
+  const key = kitKey(job.cache, job.key);
+  try {
+    // A copy of its own to transfer: Node marks some buffers (its pool's, zlib's) as not transferable.
+    const bytes = new Uint8Array(await cachedKitFile(root, job));
+    post({ type: 'file', key, bytes }, [bytes.buffer as ArrayBuffer]);
+  } catch {
+    post({ type: 'failed', key });
+  }
+}

@@ -1,0 +1,181 @@
+// The report kit made ahead in a worker thread (src/lib/report-kit/prepared-kit.ts, src/lib/prepare/kit-worker.ts):
+// a page takes the worker's file when the worker listed its key and made it, makes its own when the
+// worker had not started it (and the worker then skips it: each file is made once), when the key was
+// never listed, or when the worker failed or died; a page never waits on a worker that is gone. The
+// real worker, run on this project, lists and sends every chart, draft and form, and its files are
+// the very ones the pages' own jobs make (src/lib/prepare/kit-jobs.ts).
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import JSZip from 'jszip';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { kitKey, preparedCounts, preparedFile, startPreparedKit, type KitMessage } from '../src/lib/report-kit/prepared-kit.ts';
+import { draftJob, formInputOf, formJob } from '../src/lib/prepare/kit-jobs.ts';
+import { readContent } from '../src/lib/gateway/content.ts';
+import { aggregateDataset } from '../src/lib/indicators/aggregate.ts';
+import { documentSchemaFor } from '../src/lib/documents/content-schemas.ts';
+import { timelineOf } from '../src/lib/documents/documents.ts';
+import { outlineBlocks } from '../src/lib/report-kit/outline.ts';
+import { site } from '../src/lib/site/site.ts';
+import { documentFile } from '../src/lib/content/paths.ts';
+
+const root = join(import.meta.dirname, '..');
+const registryModule = pathToFileURL(join(root, 'src/lib/report-kit/prepared-kit.ts')).href;
+const dirs: string[] = [];
+let stop: (() => void) | undefined;
+afterEach(() => {
+  stop?.();
+  stop = undefined;
+});
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A stand-in worker: `body` runs with `post`, `claimSlot`, `slots` (one per key listed with a slot) and `sleep`. */
+function fakeWorker(body: string): URL {
+  const dir = mkdtempSync(join(tmpdir(), 'luong-bo-tai-lieu-'));
+  dirs.push(dir);
+  const file = join(dir, 'worker.mjs');
+  writeFileSync(file, [
+    "import { parentPort } from 'node:worker_threads';",
+    `import { claimSlot } from ${JSON.stringify(registryModule)};`,
+    'const post = (m, t = []) => parentPort.postMessage(m, t);',
+    'const slots = new Int32Array(new SharedArrayBuffer(16));',
+    'const sleep = (ms) => new Promise((r) => setTimeout(r, ms));',
+    'const bytes = (text) => new TextEncoder().encode(text);',
+    body,
+  ].join('\n'));
+  return pathToFileURL(file);
+}
+const text = (bytes: Uint8Array | null) => (bytes ? new TextDecoder().decode(bytes) : null);
+const start = (url: URL) => {
+  stop = startPreparedKit(url, { root, documents: [] });
+};
+
+describe('the prepared kit\'s registry', () => {
+  test('no worker: every page makes its own file', async () => {
+    expect(await preparedFile('bao-cao', 'a')).toBeNull();
+    expect(preparedCounts()).toBeNull();
+  });
+
+  test('a listed file comes from the worker; a key never listed, once the list is final, is the page\'s', async () => {
+    start(fakeWorker(`
+      // Claimed before it is listed: no page can get there first.
+      claimSlot(slots, 0);
+      post({ type: 'keys', keys: [{ key: 'bao-cao:a', slot: 0 }], final: true, slots: slots.buffer });
+      await sleep(50);
+      post({ type: 'file', key: 'bao-cao:a', bytes: bytes('dự thảo A') });
+      await sleep(5000);
+    `));
+    expect(text(await preparedFile('bao-cao', 'a'))).toBe('dự thảo A');
+    expect(await preparedFile('bao-cao', 'khac')).toBeNull();
+    expect(preparedCounts()).toEqual({ taken: 1, claimed: 0, unlisted: 1, failed: 0 });
+  });
+
+  test('a file the worker has not started is the page\'s, and the worker then leaves it', async () => {
+    const marks = mkdtempSync(join(tmpdir(), 'luong-bo-tai-lieu-'));
+    dirs.push(marks);
+    const skippedFile = join(marks, 'bo-qua.txt');
+    start(fakeWorker(`
+      post({ type: 'keys', keys: [{ key: 'bieu-mau:a', slot: 0 }, { key: 'bieu-mau:b', slot: 1 }], final: true, slots: slots.buffer });
+      await sleep(200);
+      const skipped = [];
+      for (const [slot, key] of ['bieu-mau:a', 'bieu-mau:b'].entries()) {
+        if (claimSlot(slots, slot)) post({ type: 'file', key, bytes: bytes(key) });
+        else skipped.push(key);
+      }
+      (await import('node:fs')).writeFileSync(${JSON.stringify(skippedFile)}, skipped.join(','));
+      await sleep(5000);
+    `));
+    // Asked before the worker reached it: the page makes it.
+    expect(await preparedFile('bieu-mau', 'b')).toBeNull();
+    while (!existsSync(skippedFile)) await new Promise((r) => setTimeout(r, 20));
+    expect(readFileSync(skippedFile, 'utf8')).toBe('bieu-mau:b');
+    // Asked after the worker took it: the worker's.
+    expect(text(await preparedFile('bieu-mau', 'a'))).toBe('bieu-mau:a');
+    expect(preparedCounts()).toEqual({ taken: 1, claimed: 1, unlisted: 0, failed: 0 });
+  });
+
+  test('a file the worker failed to make, or did not send before it died, is the page\'s; no page waits on a dead worker', async () => {
+    start(fakeWorker(`
+      claimSlot(slots, 0);
+      claimSlot(slots, 1);
+      post({ type: 'keys', keys: [{ key: 'bao-cao:a', slot: 0 }, { key: 'bao-cao:b', slot: 1 }, { key: 'bieu-do:c', slot: -1 }], final: false, slots: slots.buffer });
+      post({ type: 'failed', key: 'bao-cao:a' });
+      await sleep(100);
+      throw new Error('luồng hỏng');
+    `));
+    const started = performance.now();
+    expect(await preparedFile('bao-cao', 'a')).toBeNull();
+    expect(await preparedFile('bao-cao', 'b')).toBeNull();
+    expect(await preparedFile('bieu-do', 'c')).toBeNull();
+    // Never listed, and the list never made final: the worker's death ends the wait.
+    expect(await preparedFile('bao-cao', 'd')).toBeNull();
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(preparedCounts()).toEqual({ taken: 0, claimed: 0, unlisted: 1, failed: 3 });
+  });
+
+  test('a worker that cannot start (data it cannot be given) leaves every file to its page', async () => {
+    stop = startPreparedKit(fakeWorker(''), { root, documents: [{ id: 'x', data: { f: () => 1 } }] });
+    expect(await preparedFile('bao-cao', 'a')).toBeNull();
+    expect(preparedCounts()).toBeNull();
+  });
+});
+
+/** Each entry of a .docx/.xlsx, but the creation time Word and Excel files carry. */
+async function entries(bytes: Uint8Array): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(zip.files).sort()) {
+    if (name === 'docProps/core.xml' || zip.files[name]!.dir) continue;
+    out[name] = await zip.files[name]!.async('base64');
+  }
+  return out;
+}
+
+describe('the report kit\'s worker on this project (kit-worker.ts)', () => {
+  test('lists and sends every chart, draft and form, each the file the page\'s own job makes', async () => {
+    const content = readContent(root);
+    const dataset = content.dataset!;
+    const documents = content.files
+      .filter((f) => f.collection === 'van-ban' && typeof f.frontMatter.data === 'object')
+      .map((f) => ({ id: f.id, data: f.frontMatter.data }));
+    const previous = process.env.CHART_PNG_CACHE;
+    // No cache: every file made afresh in the worker, none written to this checkout.
+    process.env.CHART_PNG_CACHE = 'off';
+    const worker = new Worker(new URL('../src/lib/prepare/kit-worker.ts', import.meta.url), { workerData: { root, documents } });
+    if (previous === undefined) delete process.env.CHART_PNG_CACHE;
+    else process.env.CHART_PNG_CACHE = previous;
+    const listed: string[] = [];
+    const files = new Map<string, Uint8Array>();
+    await new Promise<void>((resolve, reject) => {
+      worker.on('message', (m: KitMessage) => {
+        if (m.type === 'keys') listed.push(...m.keys.map((k) => k.key));
+        else if (m.type === 'file') files.set(m.key, m.bytes);
+        else reject(new Error(`không làm được ${m.key}`));
+      });
+      worker.on('error', reject);
+      worker.on('exit', () => resolve());
+    });
+    const units = dataset.units.length;
+    const charts = listed.filter((k) => k.startsWith('bieu-do:')).length;
+    expect(charts).toBe(dataset.indicators.length * 3);
+    expect(listed.filter((k) => k.startsWith('bao-cao:'))).toHaveLength(units + 1);
+    expect(listed.filter((k) => k.startsWith('bieu-mau:'))).toHaveLength(units + 1);
+    expect([...files.keys()].sort()).toEqual([...listed].sort());
+
+    // The page's own jobs, from the same reading: a unit's draft and form, and the blank form.
+    const summaries = aggregateDataset(dataset);
+    const schema = documentSchemaFor(site.vocabularies);
+    const docs = documents.map(({ id, data }) => ({ id, data: schema.parse(data) }));
+    const outline = docs.find((d) => d.id === site.outline)!;
+    const blocks = outlineBlocks(readFileSync(join(root, documentFile(site.outline)), 'utf8'));
+    const unit = dataset.units[0]!;
+    const draft = draftJob(root, blocks, { dataset, summaries, unit, timeline: timelineOf(docs), site, sourceTitle: outline.data.title, charts: [] });
+    for (const job of [draft, formJob(root, formInputOf(dataset, unit.id, site)), formJob(root, formInputOf(dataset, site.scope.slug, site))]) {
+      const sent = files.get(kitKey(job.cache, job.key));
+      expect(sent, job.key).toBeDefined();
+      expect(await entries(sent!)).toEqual(await entries(await job.make()));
+    }
+  }, 60_000);
+});
