@@ -18,10 +18,12 @@ export default function reportKit(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
-        // Without the trailing slash, as the pages' process.cwd(): the writer's fingerprint hashes paths relative to it.
+        // Without the trailing slash, as the pages' process.cwd(): the writer's fingerprint hashes
+        // paths relative to it.
         const root = resolve(fileURLToPath(config.root));
         // The reading astro.config.mjs made (kept per process): the worker gets the front matter of
-        // the outline and of the documents with a schedule (the others add nothing to the timeline) rather than reading every document again.
+        // the outline and of the documents with a schedule (the others add nothing to the
+        // timeline) rather than reading every document again.
         const content = readContent(root);
         const outline = content.edition?.review.outline;
         const documents = content.files

@@ -1,9 +1,9 @@
-// The report kit's generated files — each unit's Excel form and Word draft, and the chart images the
-// province's draft carries — as jobs: the input a file is made from, the key it is cached and
-// prepared under, and how it is made. The pages (src/pages/tai-ve/) and the worker that makes the
-// files while Astro is still compiling (kit-worker.ts) build their jobs with these same
-// functions, so a file the worker made is byte for byte the one the page would have made: a page
-// takes it only when its own key is the worker's.
+// The report kit's generated files — each unit's Excel form and Word draft, and the whole's draft,
+// which carries the chart images (keyed by chartJobKey, src/lib/report-kit/prepared-kit.ts) — as
+// jobs: the input a file is made from, the key it is cached and prepared under, and how it is made.
+// The pages (src/pages/tai-ve/) and the worker that makes the files while Astro is still compiling
+// (kit-worker.ts) build their jobs with these same functions, so a file the worker made is byte for
+// byte the one the page would have made: a page takes it only when its own key is the worker's.
 import type { IndicatorSummary } from '../indicators/aggregate.ts';
 import type { ChartImage } from '../indicators/charts/images.ts';
 import type { Dataset, Unit } from '../indicators/dataset.ts';

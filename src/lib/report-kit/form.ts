@@ -1,7 +1,7 @@
 // The indicator form ("Báo cáo tổng hợp số liệu hoạt động công đoàn giai đoạn <years> – mẫu
 // biểu kèm theo"), generated from the indicator definitions and units: an .xlsx with data
 // validation and a sheet of definitions, and the same form as .csv in the results-file format.
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { xmlSafe } from '../text/unsafe-characters.ts';
 import type { Indicator, Unit } from '../indicators/dataset.ts';
@@ -56,7 +56,11 @@ export const FORM_MARGINS = { top: 20 / 25.4, bottom: 20 / 25.4, left: 30 / 25.4
 export const FORM_FONT = 'Times New Roman';
 
 export async function formWorkbook(input: FormInput): Promise<ExcelJS.Workbook> {
-  const book = new ExcelJS.Workbook();
+  // Loaded when a form is first written, not with this module: ExcelJS takes 0.3-0.6 s to load, and
+  // the build's main thread, which reads formRowsOf and formCsv from here, no longer writes the forms
+  // (src/lib/report-kit/prepared-kit.ts), nor does a rebuild whose forms are all cached.
+  const { Workbook } = (await import('exceljs')).default;
+  const book = new Workbook();
   book.creator = input.organisation;
   book.lastModifiedBy = input.organisation;
   book.company = input.organisation;
