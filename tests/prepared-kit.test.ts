@@ -1,9 +1,10 @@
-// The report kit made ahead in a worker thread (src/lib/report-kit/prepared-kit.ts, src/lib/prepare/kit-worker.ts):
-// a page takes the worker's file when the worker listed its key and made it, makes its own when the
-// worker had not started it (and the worker then skips it: each file is made once), when the key was
-// never listed, or when the worker failed or died; a page never waits on a worker that is gone. The
-// real worker, run on this project, lists and sends every chart, draft and form, and its files are
-// the very ones the pages' own jobs make (src/lib/prepare/kit-jobs.ts).
+// The report kit made ahead in a worker thread (src/lib/report-kit/prepared-kit.ts,
+// src/lib/prepare/kit-worker.ts): a page takes the worker's file when the worker listed its key and
+// made it, makes its own when the worker had not started it (and the worker then skips it: each file
+// is made once), when the key was never listed, or when the worker failed or died; a page never
+// waits on a worker that is gone, nor for long on one that never finishes its list. The real worker,
+// run on this project, lists and sends every chart, draft and form, and its files are the very ones
+// the pages' own jobs make (src/lib/prepare/kit-jobs.ts).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,6 +114,19 @@ describe('the prepared kit\'s registry', () => {
     expect(await preparedFile('bao-cao', 'd')).toBeNull();
     expect(performance.now() - started).toBeLessThan(5000);
     expect(preparedCounts()).toEqual({ taken: 0, claimed: 0, unlisted: 1, failed: 3 });
+  });
+
+  test('a worker that never completes its list holds no page past the wait', async () => {
+    stop = startPreparedKit(fakeWorker(`
+      post({ type: 'keys', keys: [{ key: 'bao-cao:a', slot: 0 }], final: false, slots: slots.buffer });
+      await sleep(60000);
+    `), { root, documents: [] }, { listWaitMs: 300 });
+    const started = performance.now();
+    // Listed: the page claims it at once. Not listed: null once the wait is over, not after a minute.
+    expect(await preparedFile('bao-cao', 'a')).toBeNull();
+    expect(await preparedFile('bao-cao', 'khong-co')).toBeNull();
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(preparedCounts()).toEqual({ taken: 0, claimed: 1, unlisted: 1, failed: 0 });
   });
 
   test('a worker that cannot start (data it cannot be given) leaves every file to its page', async () => {

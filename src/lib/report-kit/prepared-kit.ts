@@ -77,16 +77,27 @@ export function chartJobKey(image: Pick<ChartImage, 'path' | 'spec' | 'frame'>):
 export const kitKey = (kind: string, key: string) => `${kind}:${key}`;
 
 /**
+ * How long pages may wait, from the worker's start, for its list of keys to be complete; then a key
+ * not listed is its page's to make. The list takes 1-3 s (200 units: the charts are drawn before
+ * the whole's draft is listed).
+ */
+export const LIST_WAIT_MS = 60_000;
+
+/**
  * Starts the worker that makes the kit (once per process; a second call returns the first one's
  * stop). `stop` ends it: every file not yet sent is then its page's to make.
  */
-export function startPreparedKit(workerUrl: URL, data: KitWorkerData): () => void {
+export function startPreparedKit(workerUrl: URL, data: KitWorkerData, { listWaitMs = LIST_WAIT_MS } = {}): () => void {
   if (store[REGISTRY]) return store[REGISTRY].stop;
   const files = new Map<string, Pending>();
   let endListing!: () => void;
   const listed = new Promise<void>((resolve) => {
     endListing = resolve;
   });
+  // A worker alive but not listing (starved, stuck) must not hold the pages that wait for its list.
+  const deadline = setTimeout(endListing, listWaitMs);
+  deadline.unref();
+  void listed.then(() => clearTimeout(deadline));
   const registry: Registry = { files, slots: null, listed, stop: () => undefined, counts: { taken: 0, claimed: 0, unlisted: 0, failed: 0 } };
   // Whatever was listed and not sent is made by its page; nothing more will be listed.
   const giveUp = () => {
