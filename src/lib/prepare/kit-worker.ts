@@ -11,12 +11,11 @@ import { editionOf } from '../edition/load.ts';
 import { loadDataset } from '../indicators/read.ts';
 import { aggregateDataset } from '../indicators/aggregate.ts';
 import { indicatorChartImages } from '../indicators/charts/images.ts';
-import { chartCacheKey, rendererFingerprint, wholePng } from '../indicators/charts/png-cache.ts';
-import { imageFontFiles, renderSpecPng } from '../indicators/charts/png.ts';
+import { cachedChartDrawer } from '../indicators/charts/png.ts';
 import { documentSchemaFor } from '../documents/content-schemas.ts';
 import { timelineOf } from '../documents/documents.ts';
 import { documentFile } from '../content/paths.ts';
-import { buildCacheDir, cachedFile } from '../fs/cached-file.ts';
+import { buildCacheDir } from '../fs/cached-file.ts';
 import { site } from '../site/site.ts';
 import { outlineBlocks } from '../report-kit/outline.ts';
 import { cachedKitFile, draftJob, formInputOf, formJob, type DraftInput, type KitJob } from './kit-jobs.ts';
@@ -52,13 +51,13 @@ post({
   slots: slots.buffer as SharedArrayBuffer,
 });
 
-const chartCache = buildCacheDir(root, 'bieu-do');
-const renderer = chartCache ? rendererFingerprint(imageFontFiles()) : '';
+// Through the chart images' own cache, as the build's chart worker draws them (png-worker.ts).
+const draw = cachedChartDrawer(buildCacheDir(root, 'bieu-do'));
 const pngs = new Map<string, Uint8Array>();
 for (const image of images) {
   const key = kitKey('bieu-do', chartJobKey(image));
   try {
-    const png = await cachedFile(chartCache, chartCache ? chartCacheKey(renderer, image.spec, image.frame) : '', 'png', () => renderSpecPng(image.spec, image.frame), wholePng);
+    const png = await draw(image.spec, image.frame);
     pngs.set(image.path, png);
     // A copy: the whole's draft below still needs the bytes.
     post({ type: 'file', key, bytes: png.slice() });

@@ -94,10 +94,6 @@ export function startPreparedKit(workerUrl: URL, data: KitWorkerData, { listWait
   const listed = new Promise<void>((resolve) => {
     endListing = resolve;
   });
-  // A worker alive but not listing (starved, stuck) must not hold the pages that wait for its list.
-  const deadline = setTimeout(endListing, listWaitMs);
-  deadline.unref();
-  void listed.then(() => clearTimeout(deadline));
   const registry: Registry = { files, slots: null, listed, stop: () => undefined, counts: { taken: 0, claimed: 0, unlisted: 0, failed: 0 } };
   // Whatever was listed and not sent is made by its page; nothing more will be listed.
   const giveUp = () => {
@@ -113,6 +109,10 @@ export function startPreparedKit(workerUrl: URL, data: KitWorkerData, { listWait
   }
   // The build does not wait for the worker to end: its files are only ever a head start.
   worker.unref();
+  // A worker alive but not listing (starved, stuck) must not hold the pages that wait for its list.
+  const deadline = setTimeout(endListing, listWaitMs);
+  deadline.unref();
+  void listed.then(() => clearTimeout(deadline));
   worker.on('message', (message: KitMessage) => {
     if (message.type === 'keys') {
       if (message.slots) registry.slots = new Int32Array(message.slots);

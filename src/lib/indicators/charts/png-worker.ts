@@ -5,17 +5,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ChartSpec } from '../chart-specs.ts';
 import type { ChartImageFrame } from './config.ts';
-import { cachedFile } from '../../fs/cached-file.ts';
-import { chartCacheKey, rendererFingerprint, wholePng } from './png-cache.ts';
-import { imageFontFiles, renderSpecPng } from './png.ts';
+import { cachedChartDrawer } from './png.ts';
 
 export interface RenderJob { path: string; spec: ChartSpec; frame: ChartImageFrame }
 
 const { jobs, cacheDir } = workerData as { jobs: RenderJob[]; cacheDir: string | null };
-const renderer = cacheDir ? rendererFingerprint(imageFontFiles()) : '';
+const draw = cachedChartDrawer(cacheDir);
 for (const job of jobs) {
-  const key = cacheDir ? chartCacheKey(renderer, job.spec, job.frame) : '';
-  const png = await cachedFile(cacheDir, key, 'png', () => renderSpecPng(job.spec, job.frame), wholePng);
+  const png = await draw(job.spec, job.frame);
   // Transfer the bytes without copying; a view into a larger buffer is copied out first.
   const own = png.byteOffset === 0 && png.byteLength === png.buffer.byteLength ? png : png.slice();
   parentPort?.postMessage({ path: job.path, png: own }, [own.buffer as ArrayBuffer]);

@@ -8,6 +8,8 @@ import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, SubTitle, Title,
 } from 'chart.js';
 import { encodeRgbaPng } from './png-encode.ts';
+import { chartCacheKey, rendererFingerprint, wholePng } from './png-cache.ts';
+import { cachedFile } from '../../fs/cached-file.ts';
 import { chartConfig, IMAGE_FONT, IMAGE_HEIGHT, IMAGE_WIDTH, type ChartJsConfig } from './config.ts';
 import type { ChartSpec } from '../chart-specs.ts';
 import type { ChartImageFrame } from './config.ts';
@@ -88,4 +90,14 @@ export async function renderChartPng(config: ChartJsConfig, options: PngOptions 
 /** The PNG of a chart spec with its frame: the page's chart configuration in its image medium. */
 export function renderSpecPng(spec: ChartSpec, frame: ChartImageFrame): Promise<Uint8Array> {
   return renderChartPng(chartConfig(spec, { kind: 'image', ...frame }), { width: frame.width, height: frame.height });
+}
+
+/**
+ * Draws chart specs through the cache between builds in `cacheDir` (png-cache.ts; null: no cache,
+ * every image drawn): an image whose spec, frame and renderer did not change is read back. The
+ * renderer's fingerprint (fonts, libraries) is computed once per drawer.
+ */
+export function cachedChartDrawer(cacheDir: string | null): (spec: ChartSpec, frame: ChartImageFrame) => Promise<Uint8Array> {
+  const renderer = cacheDir ? rendererFingerprint(imageFontFiles()) : '';
+  return (spec, frame) => cachedFile(cacheDir, cacheDir ? chartCacheKey(renderer, spec, frame) : '', 'png', () => renderSpecPng(spec, frame), wholePng);
 }
