@@ -7,14 +7,16 @@
 //   npm run bench -- --peers none      without Starlight and Hugo (--peers starlight: Starlight only)
 //   npm run bench -- --data none       without the data set
 //   npm run bench -- --rebuild         also a rebuild after one content file changes (real site and each size)
+//   npm run bench -- --peer-limit 4    stop a peer's build at 4× the project's first build time (default 3)
 // Corpora are generated under the system temp folder (BENCH_DIR to choose another), never in content/.
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { writeDataset, writeDocuments } from './corpus.ts';
 import { ensureHugo, hugoCopy, linkModules, PEERS, starlightCopy, starlightModules, type Peer } from './peers.ts';
 import { heapLimitMb } from '../build.mjs';
+import { compareRuns, meetsAtMost, median, timed, type Comparison, type Step } from './steps.ts';
 import { EDITION_FILE } from '../../src/lib/content/paths.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -33,15 +35,18 @@ const out = arg('out', join(root, 'docs/benchmarks.md'));
 // build took 72 s and 84 s on the same afternoon): repeats, in A-B-B-A order so that drift and the
 // previous build's clean-up weigh on both sites alike, give the ratio a steadier footing.
 const repeat = Math.max(1, Number(arg('repeat', '1')));
+// A peer still building after this many times the project's first build of the same size is stopped:
+// Starlight at 10,000 documents (its default sidebar lists every page on every page) would otherwise
+// take longer than the rest of the run together. The target is the project in at most half of
+// Starlight's time; a limit of 2 would settle it only if the project's later builds were no slower
+// than its first (in the D-C-B-A round the project builds after the peers, so its time is not known
+// yet). They vary by up to a third between runs here, so the default, 3, leaves a margin of half.
+const peerLimit = Number(arg('peer-limit', '3'));
+if (!(peerLimit > 0)) throw new Error(`--peer-limit phải là một số dương (bội số thời gian dựng của dự án), không phải "${arg('peer-limit', '')}".`);
 const work = process.env.BENCH_DIR ?? join(tmpdir(), 'congdoan-bench');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
-interface Step {
-  seconds: number; peakMb: number;
-  /** Ran beside the next step, as `npm run build` runs the pre-check beside Astro: its time is inside that step's. */
-  overlapped?: boolean;
-}
 /** A step's share of the total: none for one that ran beside the next. */
 const ownSeconds = (step: Step | undefined) => (step && !step.overlapped ? step.seconds : 0);
 type SiteKind = 'project' | 'bare' | Peer;
@@ -65,21 +70,28 @@ interface Result {
   largestPageKb?: number; pagesOverBudget?: number;
   /** Total seconds of each repeat, in the order built, when there were several (the other times are their means). */
   runs?: number[];
+  /**
+   * Builds stopped at the peers' time limit (--peer-limit), unfinished: their total is the limit, a
+   * lower bound; pages, sizes and memory are what they had written and used until then, and no
+   * search index was built (p50, p95 are 0). One flag per build, in the order built.
+   */
+  stopped?: boolean[];
 }
 /** A full build and a rebuild after one content file changed, with every cache the build keeps. */
 interface Rebuild { corpus: string; site: string; change: string; full: number[]; again: number[]; fullSteps: Step[][]; againSteps: Step[][] }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+
+/** Whether a build (or any of a result's builds) was stopped at the peers' time limit. */
+const stoppedResult = (r: Result) => r.stopped?.some(Boolean) ?? false;
 
 /** Several runs of one site as one result: times and latencies averaged, memory the highest seen. */
 function combine(runs: Result[]): Result {
   if (runs.length === 1) return runs[0]!;
-  const step = (pick: (r: Result) => Step): Step => ({ seconds: mean(runs.map((r) => pick(r).seconds)), peakMb: Math.max(...runs.map((r) => pick(r).peakMb)) });
+  const step = (pick: (r: Result) => Step): Step => ({
+    seconds: mean(runs.map((r) => pick(r).seconds)), peakMb: Math.max(...runs.map((r) => pick(r).peakMb)),
+    ...(runs.some((r) => pick(r).stopped) ? { stopped: true } : {}),
+  });
   return {
     ...runs[0]!,
     build: step((r) => r.build),
@@ -91,57 +103,10 @@ function combine(runs: Result[]): Result {
     p50: mean(runs.map((r) => r.p50)),
     p95: mean(runs.map((r) => r.p95)),
     runs: runs.map((r) => r.totalSeconds),
+    ...(runs.some(stoppedResult) ? { stopped: runs.map(stoppedResult) } : {}),
   };
 }
 
-/**
- * Resident memory (MB) of every process in a process group (the build and whatever it spawned),
- * and each one's own peak so far (VmHWM), kept in `peaks` by process id.
- */
-function groupRssMb(group: number, peaks: Map<string, number>): number {
-  let kb = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      // Field 5 of /proc/<pid>/stat is the process group; the command name (field 2) may hold spaces.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== group) continue;
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      peaks.set(pid, Math.max(peaks.get(pid) ?? 0, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024));
-    } catch {
-      // The process ended between listing and reading.
-    }
-  }
-  return kb / 1024;
-}
-
-/**
- * Runs one step in its own process group and samples the whole group's resident memory ten
- * times a second: Pagefind's indexer is a separate native process, which a measure of the Node
- * process alone (such as /usr/bin/time) does not count. A step shorter than a sample (Hugo at a
- * few documents) still gets the largest peak one of its processes reported (VmHWM).
- */
-async function timed(cwd: string, command: string, args: string[], env: Record<string, string>): Promise<Step> {
-  const started = performance.now();
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-20000);
-  });
-  let peakMb = 0;
-  const peaks = new Map<string, number>();
-  const sample = () => {
-    peakMb = Math.max(peakMb, groupRssMb(child.pid!, peaks));
-  };
-  sample();
-  const sampler = setInterval(sample, 100);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  clearInterval(sampler);
-  if (code !== 0) throw new Error(`${[command, ...args].join(' ')} thất bại trong ${cwd} (mã ${code}):\n${stderr.slice(-3000)}`);
-  return { seconds: (performance.now() - started) / 1000, peakMb: Math.max(peakMb, ...peaks.values()) };
-}
 const node = (cwd: string, args: string[], env: Record<string, string>) => timed(cwd, process.execPath, args, env);
 
 function sizeOf(path: string): number {
@@ -193,7 +158,7 @@ function clearCaches(dir: string): void {
 }
 
 /** The build steps of one site, timed: pre-check, build, index (what applies to that kind of site). */
-async function buildSteps(dir: string, kind: SiteKind, processor: string): Promise<{ check?: Step; build: Step; index: Step }> {
+async function buildSteps(dir: string, kind: SiteKind, processor: string, limitSeconds?: number): Promise<{ check?: Step; build: Step; index: Step }> {
   // Node's compile cache off for every step: Astro turns it on (/tmp/node-compile-cache, keyed by
   // file path and content), and the bench builds each site at the same path every time, so a site
   // whose built code had not changed since the last run (always the bare one) skipped compiling its
@@ -219,36 +184,43 @@ async function buildSteps(dir: string, kind: SiteKind, processor: string): Promi
     case 'bare':
       return { build: await node(dir, ['node_modules/.bin/astro', 'build'], buildEnv), index: await node(dir, ['scripts/pagefind.mjs'], env) };
     case 'starlight':
-      return { build: await node(dir, ['node_modules/.bin/astro', 'build'], { NODE_DISABLE_COMPILE_CACHE: '1' }), index: { seconds: 0, peakMb: 0 } };
-    case 'hugo':
-      return {
-        build: await timed(dir, 'hugo', ['--quiet', '--destination', 'public'], {}),
-        index: await node(dir, ['scripts/pagefind.mjs'], { ...env, DIST_DIR: 'public' }),
-      };
+      return { build: await timed(dir, process.execPath, ['node_modules/.bin/astro', 'build'], { NODE_DISABLE_COMPILE_CACHE: '1' }, limitSeconds), index: { seconds: 0, peakMb: 0 } };
+    case 'hugo': {
+      const build = await timed(dir, 'hugo', ['--quiet', '--destination', 'public'], {}, limitSeconds);
+      // Its index within what is left of the limit; none when the build used it all.
+      if (build.stopped) return { build, index: { seconds: 0, peakMb: 0 } };
+      const index = await timed(dir, process.execPath, ['scripts/pagefind.mjs'], { ...env, DIST_DIR: 'public' }, limitSeconds === undefined ? undefined : limitSeconds - build.seconds);
+      return { build, index };
+    }
   }
 }
 
-async function measure(dir: string, corpus: string, kind: SiteKind, processor: string): Promise<Result> {
+async function measure(dir: string, corpus: string, kind: SiteKind, processor: string, limitSeconds?: number): Promise<Result> {
   const site = SITE_LABEL[kind];
   process.stdout.write(`  ${corpus} · ${site} · ${kind === 'project' || kind === 'bare' ? processor : 'mặc định'} … `);
   // Every build starts cold, as on a fresh clone: no content-layer, Vite, compile, image or draft cache.
   clearCaches(dir);
-  const { check, build, index } = await buildSteps(dir, kind, processor);
+  const { check, build, index } = await buildSteps(dir, kind, processor, limitSeconds);
+  const stopped = build.stopped === true || index.stopped === true;
   const dist = outputDir(dir, kind);
-  const sizes = htmlSizes(dist);
+  // A stopped build: the pages it had written (the last one perhaps cut short), no index to search.
+  const sizes = existsSync(dist) ? htmlSizes(dist) : [];
   const pages = sizes.length;
-  const { p50, p95 } = latency(dist, kind === 'project' ? 'project' : 'bare');
+  const { p50, p95 } = stopped ? { p50: 0, p95: 0 } : latency(dist, kind === 'project' ? 'project' : 'bare');
   // After the latency runs: the search page does not read the compressed copies.
   const precompress = kind === 'project' ? await node(dir, ['scripts/precompress.ts'], { NODE_DISABLE_COMPILE_CACHE: '1', DIST_DIR: dist }) : undefined;
   const total = ownSeconds(check) + build.seconds + index.seconds;
   const result: Result = {
     corpus, site, processor: kind === 'project' || kind === 'bare' ? processor : 'mặc định', pages, build, index,
     ...(check ? { check } : {}), ...(precompress ? { precompress } : {}), ...(kind === 'starlight' ? { indexInBuild: true } : {}),
-    totalSeconds: total, msPerPage: (total * 1000) / pages,
+    totalSeconds: total, msPerPage: pages ? (total * 1000) / pages : 0,
     distMb: sizeOf(dist) / 1048576, indexMb: sizeOf(join(dist, 'pagefind')) / 1048576, p50, p95,
-    largestPageKb: Math.max(...sizes) / 1024, pagesOverBudget: sizes.filter((size) => size >= 100 * 1024).length,
+    largestPageKb: sizes.reduce((a, b) => Math.max(a, b), 0) / 1024, pagesOverBudget: sizes.filter((size) => size >= 100 * 1024).length,
+    ...(stopped ? { stopped: [true] } : {}),
   };
-  console.log(`${total.toFixed(1)} s, ${Math.max(build.peakMb, index.peakMb, check?.peakMb ?? 0).toFixed(0)} MB, p95 ${p95.toFixed(1)} ms${precompress ? `; nén sẵn ${precompress.seconds.toFixed(1)} s` : ''}`);
+  const peakText = `${Math.max(build.peakMb, index.peakMb, check?.peakMb ?? 0).toFixed(0)} MB`;
+  if (stopped) console.log(`dừng ở giới hạn ${total.toFixed(1)} s (${peerLimit}× thời gian dự án), chưa xong: đã ghi ${pages} trang, ${peakText}`);
+  else console.log(`${total.toFixed(1)} s, ${peakText}, p95 ${p95.toFixed(1)} ms${precompress ? `; nén sẵn ${precompress.seconds.toFixed(1)} s` : ''}`);
   rmSync(dist, { recursive: true, force: true });
   return result;
 }
@@ -270,7 +242,7 @@ async function rebuildPair(dir: string, kind: SiteKind, change: { file: string; 
 }
 
 const fromJson = arg('from-json', '');
-const saved = fromJson ? (JSON.parse(readFileSync(fromJson, 'utf8')) as { machine: string; minutes: number; repeat?: number; results: Result[]; rebuilds?: Rebuild[]; peerVersions?: Record<string, string> }) : null;
+const saved = fromJson ? (JSON.parse(readFileSync(fromJson, 'utf8')) as { machine: string; minutes: number; repeat?: number; peerLimit?: number; results: Result[]; rebuilds?: Rebuild[]; peerVersions?: Record<string, string> }) : null;
 const results: Result[] = saved?.results ?? [];
 const rebuilds: Rebuild[] = saved?.rebuilds ?? [];
 const peerVersions: Record<string, string> = saved?.peerVersions ?? {};
@@ -300,7 +272,12 @@ for (const size of saved ? [] : sizes) {
     for (let run = 0; run < repeat; run += 1) {
       // A-B-C-D, then D-C-B-A: drift and the previous build's clean-up weigh on every site alike.
       const order = run % 2 === 0 ? kinds : [...kinds].reverse();
-      for (const kind of order) byKind.get(kind)!.push(await measure(dirs.get(kind)!, corpus, kind, processor));
+      for (const kind of order) {
+        // Peers only, from the project's first build at this size (built first, A-B-C-D).
+        const projectFirst = byKind.get('project')?.[0]?.totalSeconds;
+        const limit = kind !== 'project' && kind !== 'bare' && projectFirst !== undefined ? peerLimit * projectFirst : undefined;
+        byKind.get(kind)!.push(await measure(dirs.get(kind)!, corpus, kind, processor, limit));
+      }
     }
     for (const kind of kinds) results.push(combine(byKind.get(kind)!));
   }
@@ -344,20 +321,33 @@ if (!saved && rebuildToo) {
 }
 const minutes = saved?.minutes ?? (Date.now() - started) / 60000;
 const repeats = saved?.repeat ?? repeat;
+const savedLimit = saved?.peerLimit ?? peerLimit;
 
 const f1 = (n: number) => n.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const f0 = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 0 });
 const peak = (r: Result) => Math.max(r.build.peakMb, r.index.peakMb, r.check?.peakMb ?? 0);
 const optional = (step: Step | undefined) => (step ? `${f1(step.seconds)}${step.overlapped ? ' (song song)' : ''}` : '—');
+// A build stopped at the peers' limit took longer than its figure: "> ".
+const atLeast = (stopped: boolean | undefined) => (stopped ? '> ' : '');
+const runsOf = (r: Result) => (r.runs ? ` (${r.runs.map((t, i) => `${atLeast(r.stopped?.[i])}${f1(t)}`).join('; ')})` : '');
+const totalText = (r: Result) => `${atLeast(stoppedResult(r))}${f1(r.totalSeconds)}`;
+/** A ratio that is a bound reads "< " (the true one is lower) or "> ". */
+const boundText = (bound: Comparison['bound']) => (bound === 'below' ? '< ' : bound === 'above' ? '> ' : '');
+const comparedText = (c: Comparison) => `${boundText(c.bound)}${ratioText(c.ratio)}`;
+const markOpen = (ok: boolean | undefined) => (ok === undefined ? 'chưa kết luận được' : mark(ok));
 const table = [
   '| Bộ dữ liệu | Trang web | Bộ xử lý Markdown | Số trang | Kiểm tra trước (s) | Dựng Astro (s) | Lập chỉ mục (s) | Tổng (s) | Nén sẵn .gz/.br (s) | ms/trang | Bộ nhớ đỉnh (MB) | dist/ (MB) | Chỉ mục (MB) | Tìm kiếm p50 (ms) | p95 (ms) | Trang lớn nhất (KB) | Trang ≥ 100 KB |',
   '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...results.map((r) => `| ${r.corpus} | ${r.site} | ${r.processor} | ${f0(r.pages)} | ${optional(r.check)} | ${f1(r.build.seconds)} | ${f1(r.index.seconds)} | ${f1(r.totalSeconds)} | ${optional(r.precompress)} | ${f1(r.msPerPage)} | ${f0(peak(r))} | ${f1(r.distMb)} | ${f1(r.indexMb)} | ${f1(r.p50)} | ${f1(r.p95)} | ${r.largestPageKb === undefined ? '—' : f0(r.largestPageKb)} | ${r.pagesOverBudget === undefined ? '—' : f0(r.pagesOverBudget)} |`),
+  ...results.map((r) => {
+    // A build stopped at the peers' limit: its time is a lower bound, its pages those written by then, no search.
+    const stopped = stoppedResult(r);
+    const searched = (ms: number) => (stopped ? '—' : f1(ms));
+    return `| ${r.corpus} | ${r.site} | ${r.processor} | ${f0(r.pages)}${stopped ? ' (chưa xong)' : ''} | ${optional(r.check)} | ${atLeast(stopped && r.build.stopped)}${f1(r.build.seconds)} | ${atLeast(stopped && r.index.stopped)}${f1(r.index.seconds)} | ${totalText(r)} | ${optional(r.precompress)} | ${stopped ? '—' : f1(r.msPerPage)} | ${f0(peak(r))} | ${f1(r.distMb)} | ${f1(r.indexMb)} | ${searched(r.p50)} | ${searched(r.p95)} | ${r.largestPageKb === undefined ? '—' : f0(r.largestPageKb)} | ${r.pagesOverBudget === undefined ? '—' : f0(r.pagesOverBudget)} |`;
+  }),
 ];
 const mark = (ok: boolean) => (ok ? 'đạt' : '**không đạt**');
 // Three decimals: a ratio of 1.254 printed as "1,25×" would read as meeting the 1.25 target.
 const ratioText = (ratio: number) => `${ratio.toFixed(3).replace('.', ',')}×`;
-const runsOf = (r: Result) => (r.runs ? ` (${r.runs.map(f1).join('; ')})` : '');
 const corpusOf = (size: number) => `${size.toLocaleString('vi-VN')} văn bản`;
 const find = (corpus: string, site: string, processor?: string) =>
   results.find((r) => r.corpus === corpus && r.site === site && (processor === undefined || r.processor === processor));
@@ -366,11 +356,14 @@ const find = (corpus: string, site: string, processor?: string) =>
  * A-B-…-B-A order), and the median of those pairs, on which targets are judged; one build each
  * gives one pair.
  */
-function compare(a: Result, b: Result): { pairs: number[]; ratio: number } {
-  const pairs = a.runs && b.runs ? a.runs.map((t, i) => t / b.runs![i]!) : [a.totalSeconds / b.totalSeconds];
-  return { pairs, ratio: median(pairs) };
+function compare(a: Result, b: Result): Comparison {
+  const runs = (r: Result) => {
+    const totals = r.runs ?? [r.totalSeconds];
+    return { totals, stopped: r.stopped ?? totals.map(() => false) };
+  };
+  return compareRuns(runs(a), runs(b));
 }
-const pairsText = (c: { pairs: number[] }) => (c.pairs.length > 1 ? ` (từng cặp ${c.pairs.map(ratioText).join('; ')})` : '');
+const pairsText = (c: Comparison) => (c.pairs.length > 1 ? ` (từng cặp ${c.pairs.map((p, i) => `${c.bounded[i] ? boundText(c.bound) : ''}${ratioText(p)}`).join('; ')})` : '');
 const ratios = sizes.flatMap((size) =>
   processors.flatMap((processor) => {
     const corpus = corpusOf(size);
@@ -392,7 +385,9 @@ const peerLines = sizes.flatMap((size) => {
     const vsBare = compare(them, bare);
     const vsMine = compare(mine, them);
     const x = (a: number, b: number) => (b > 0 ? ratioText(a / b) : '—');
-    return [`| ${corpus} | ${them.site} | ${f1(them.totalSeconds)}${runsOf(them)} | ${ratioText(vsBare.ratio)}${pairsText(vsBare)} | ${ratioText(vsMine.ratio)}${pairsText(vsMine)} | ${f0(peak(them))} (${x(peak(them), peak(bare))}; dự án ${x(peak(mine), peak(them))}) | ${f1(them.distMb)} (${x(them.distMb, bare.distMb)}; dự án ${x(mine.distMb, them.distMb)}) | ${f0(them.largestPageKb ?? 0)} (${x(them.largestPageKb ?? 0, bare.largestPageKb ?? 0)}; dự án ${x(mine.largestPageKb ?? 0, them.largestPageKb ?? 0)}) | ${f1(them.p95)} (${x(them.p95, bare.p95)}; dự án ${x(mine.p95, them.p95)}) |`];
+    // Stopped: memory and sizes are what it had reached by then, search was not measured.
+    const search = stoppedResult(them) ? '—' : `${f1(them.p95)} (${x(them.p95, bare.p95)}; dự án ${x(mine.p95, them.p95)})`;
+    return [`| ${corpus} | ${them.site} | ${totalText(them)}${runsOf(them)} | ${comparedText(vsBare)}${pairsText(vsBare)} | ${comparedText(vsMine)}${pairsText(vsMine)} | ${f0(peak(them))} (${x(peak(them), peak(bare))}; dự án ${x(peak(mine), peak(them))}) | ${f1(them.distMb)} (${x(them.distMb, bare.distMb)}; dự án ${x(mine.distMb, them.distMb)}) | ${f0(them.largestPageKb ?? 0)} (${x(them.largestPageKb ?? 0, bare.largestPageKb ?? 0)}; dự án ${x(mine.largestPageKb ?? 0, them.largestPageKb ?? 0)}) | ${search} |`];
   });
 });
 const peerSection = peerLines.length ? `
@@ -404,7 +399,13 @@ chỉ mục ngay trong bước dựng nên "Lập chỉ mục" tính trong "Dự
 \`hugo\` (bộ đo tự cài bằng \`apt-get\` khi thiếu), mẫu trang giống trang trần, Pagefind mặc định trên \`public/\`.
 Mỗi trang được dựng xen kẽ với dự án và trang trần: dự án–trần–Starlight–Hugo, rồi ngược lại. Tỷ lệ thời gian là
 trung vị của các cặp (lần dựng thứ n của hai bên); trong ngoặc: từng cặp. Các cột khác: giá trị của trang ấy (tỷ lệ so
-với trang trần; tỷ lệ dự án so với trang ấy).
+với trang trần; tỷ lệ dự án so với trang ấy).${results.some(stoppedResult) ? `
+
+Một trang chưa dựng xong khi đã mất ${f1(savedLimit)} lần thời gian lần dựng đầu của dự án cùng cỡ thì bị dừng
+(\`--peer-limit\`, mặc định 3, để lần dựng sau của dự án có chậm hơn lần đầu đến một nửa thì cặp ấy vẫn cho dự án
+không quá một nửa thời gian của trang ấy). Thời gian của nó ghi
+"> giới hạn" và các tỷ lệ có nó ghi "<" hoặc ">": đó là cận, không phải số đo đủ. Số trang (ghi "chưa xong"), dist/,
+trang lớn nhất và bộ nhớ đỉnh là những gì nó đã ghi và dùng đến lúc dừng; nó chưa có chỉ mục nên không đo tìm kiếm.` : ''}
 
 | Bộ dữ liệu | Trang web | Tổng (s) | Thời gian so với trần | Dự án so với trang này | Bộ nhớ đỉnh (MB) | dist/ (MB) | Trang lớn nhất (KB) | Tìm kiếm p95 (ms) |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
@@ -445,10 +446,11 @@ const timeTarget = (size: number) => (size >= 10000 ? 1.15 : 1.25);
 const targetRows = ratios.map((r) => {
   const starlightRun = find(r.corpus, SITE_LABEL.starlight);
   const vsStarlight = starlightRun && r.processor === processors[0] ? compare(r.mine, starlightRun) : undefined;
+  const starlightText = vsStarlight ? `${comparedText(vsStarlight)} (${markOpen(meetsAtMost(vsStarlight, 0.5))}; ≤ 0,500×)` : '—';
   const search = r.size >= 10000
     ? `${f1(r.mine.p95)} ms so với ${f1(r.bare.p95)} ms, ${ratioText(r.mine.p95 / r.bare.p95)} (${mark(r.mine.p95 <= 1.1 * r.bare.p95)}; ≤ 1,10×)`
     : `${f1(r.mine.p95)} ms (${mark(r.mine.p95 < 50)}; < 50 ms)`;
-  return `| ${r.corpus} | ${r.processor} | ${ratioText(r.ratio)} (${mark(r.ratio <= timeTarget(r.size))}; ≤ ${ratioText(timeTarget(r.size))}) | ${vsStarlight ? `${ratioText(vsStarlight.ratio)} (${mark(vsStarlight.ratio <= 0.5)}; ≤ 0,500×)` : '—'} | ${f0(peak(r.mine))} MB (${mark(peak(r.mine) < 6144)}) | ${search} |`;
+  return `| ${r.corpus} | ${r.processor} | ${ratioText(r.ratio)} (${mark(r.ratio <= timeTarget(r.size))}; ≤ ${ratioText(timeTarget(r.size))}) | ${starlightText} | ${f0(peak(r.mine))} MB (${mark(peak(r.mine) < 6144)}) | ${search} |`;
 });
 const largest = Math.max(...sizes);
 const big = (processor: string) => find(corpusOf(largest), SITE_LABEL.project, processor);
@@ -507,5 +509,5 @@ mkdirSync(join(out, '..'), { recursive: true });
 // The form reader's section (npm run bench:forms, scripts/bench/forms.ts) is its own: kept as it is.
 const formsSection = existsSync(out) ? /<!-- bieu-mau:bat-dau -->[\s\S]*?<!-- bieu-mau:ket-thuc -->/.exec(readFileSync(out, 'utf8'))?.[0] : undefined;
 writeFileSync(out, formsSection ? `${md.trimEnd()}\n\n${formsSection}\n` : md);
-if (!saved) writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ machine, minutes, repeat, results, rebuilds, peerVersions }, null, 2));
+if (!saved) writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ machine, minutes, repeat, peerLimit, results, rebuilds, peerVersions }, null, 2));
 console.log(`Đã ghi ${out}`);
