@@ -58,4 +58,24 @@ describe('npm run bench at 20 documents', () => {
     // The bench leaves the project's own content as it was: it works on copies.
     expect(existsSync(join(root, 'content/van-ban/van-ban-00001.mdx'))).toBe(false);
   }, 1_000_000);
+
+  it('stops a peer at its time limit and reports its time as a bound', () => {
+    // A limit of a tenth of the project's time stops Starlight while Astro is still starting.
+    const out = join(work, 'gioi-han.md');
+    const run = spawnSync('npm', ['run', 'bench', '--', '--sizes', '20', '--data', 'none', '--processors', 'satteri', '--peers', 'starlight', '--peer-limit', '0.1', '--out', out], {
+      cwd: root, encoding: 'utf8', env: { ...process.env, BENCH_DIR: join(work, 'gioi-han') }, timeout: 600_000,
+    });
+    expect(run.status, `${run.stdout}\n${run.stderr}`.slice(-4000)).toBe(0);
+    expect(run.stdout).toMatch(/Starlight · mặc định … dừng ở giới hạn [\d.]+ s \(0\.1× thời gian dự án\), chưa xong/);
+    const saved = JSON.parse(readFileSync(out.replace(/\.md$/, '.json'), 'utf8')) as Saved & { peerLimit: number; results: { stopped?: boolean[] }[] };
+    expect(saved.peerLimit).toBe(0.1);
+    const starlight = saved.results.find((r) => r.site === 'Starlight')!;
+    const project = saved.results.find((r) => r.site === 'dự án')!;
+    expect(starlight.stopped).toEqual([true]);
+    expect(starlight.totalSeconds).toBeCloseTo(project.totalSeconds * 0.1, 5);
+    const md = readFileSync(out, 'utf8');
+    expect(md).toMatch(/\| 20 văn bản \| Starlight \| > [\d,]+ \| > [\d,]+× \| < [\d,]+× \|/);
+    // Stopped before twice the project's time: "at most half" cannot be settled either way.
+    expect(md).toContain('(chưa kết luận được; ≤ 0,500×)');
+  }, 700_000);
 });
