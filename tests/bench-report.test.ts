@@ -60,3 +60,12 @@ it('reports a Starlight stopped at three times the project\'s time as a bound th
   // Hugo finished: plain figures.
   expect(md).toMatch(/\| 10\.000 văn bản \| Hugo \| 41,0 \(40,0; 42,0\) \| 0,365× \(từng cặp 0,348×; 0,382×\) /);
 });
+
+it('refuses a --peer-limit that is not a positive number, in one Vietnamese line', () => {
+  const run = spawnSync('npm', ['run', 'bench', '--', '--peer-limit', 'ba', '--sizes', '20'], {
+    cwd: root, encoding: 'utf8', env: { ...process.env, BENCH_DIR: join(work, 'sai') }, timeout: 60_000,
+  });
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('--peer-limit phải là một số dương (bội số thời gian lần dựng đầu của dự án), không phải "ba".');
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+});

@@ -42,7 +42,10 @@ const repeat = Math.max(1, Number(arg('repeat', '1')));
 // than its first (in the D-C-B-A round the project builds after the peers, so its time is not known
 // yet). They vary by up to a third between runs here, so the default, 3, leaves a margin of half.
 const peerLimit = Number(arg('peer-limit', '3'));
-if (!(peerLimit > 0)) throw new Error(`--peer-limit phải là một số dương (bội số thời gian dựng của dự án), không phải "${arg('peer-limit', '')}".`);
+if (!(peerLimit > 0)) {
+  console.error(`npm run bench: --peer-limit phải là một số dương (bội số thời gian lần dựng đầu của dự án), không phải "${arg('peer-limit', '')}".`);
+  process.exit(2);
+}
 const work = process.env.BENCH_DIR ?? join(tmpdir(), 'congdoan-bench');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
