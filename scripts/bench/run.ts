@@ -110,7 +110,7 @@ function combine(runs: Result[]): Result {
   };
 }
 
-const node = (cwd: string, args: string[], env: Record<string, string>) => timed(cwd, process.execPath, args, env);
+const node = (cwd: string, args: string[], env: Record<string, string>, limitSeconds?: number) => timed(cwd, process.execPath, args, env, limitSeconds);
 
 function sizeOf(path: string): number {
   if (!existsSync(path)) return 0;
@@ -187,12 +187,12 @@ async function buildSteps(dir: string, kind: SiteKind, processor: string, limitS
     case 'bare':
       return { build: await node(dir, ['node_modules/.bin/astro', 'build'], buildEnv), index: await node(dir, ['scripts/pagefind.mjs'], env) };
     case 'starlight':
-      return { build: await timed(dir, process.execPath, ['node_modules/.bin/astro', 'build'], { NODE_DISABLE_COMPILE_CACHE: '1' }, limitSeconds), index: { seconds: 0, peakMb: 0 } };
+      return { build: await node(dir, ['node_modules/.bin/astro', 'build'], { NODE_DISABLE_COMPILE_CACHE: '1' }, limitSeconds), index: { seconds: 0, peakMb: 0 } };
     case 'hugo': {
       const build = await timed(dir, 'hugo', ['--quiet', '--destination', 'public'], {}, limitSeconds);
       // Its index within what is left of the limit; none when the build used it all.
       if (build.stopped) return { build, index: { seconds: 0, peakMb: 0 } };
-      const index = await timed(dir, process.execPath, ['scripts/pagefind.mjs'], { ...env, DIST_DIR: 'public' }, limitSeconds === undefined ? undefined : limitSeconds - build.seconds);
+      const index = await node(dir, ['scripts/pagefind.mjs'], { ...env, DIST_DIR: 'public' }, limitSeconds === undefined ? undefined : limitSeconds - build.seconds);
       return { build, index };
     }
   }

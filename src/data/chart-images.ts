@@ -6,7 +6,7 @@
 // cache in node_modules/.cache/congdoan-soket/bieu-do (src/lib/indicators/charts/png-cache.ts).
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { indicatorChartImages, type ChartImage } from '../lib/indicators/charts/images.ts';
+import { findChartImage, indicatorChartImages, type ChartImage } from '../lib/indicators/charts/images.ts';
 import { buildCacheDir } from '../lib/fs/cached-file.ts';
 import { site } from '../lib/site/site.ts';
 import { chartJobKey, preparedFile } from '../lib/report-kit/prepared-kit.ts';
@@ -24,7 +24,7 @@ export function chartImages(): ChartImage[] {
 }
 
 export function chartImage(indicatorId: string, chartId: string): ChartImage {
-  const found = chartImages().find((image) => image.indicatorId === indicatorId && image.chartId === chartId);
+  const found = findChartImage(chartImages(), indicatorId, chartId);
   if (!found) throw new Error(`Không có biểu đồ "${chartId}" của chỉ tiêu "${indicatorId}"`);
   return found;
 }

@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { editionOf } from '../edition/load.ts';
 import { loadDataset } from '../indicators/read.ts';
 import { aggregateDataset } from '../indicators/aggregate.ts';
-import { indicatorChartImages } from '../indicators/charts/images.ts';
+import { findChartImage, indicatorChartImages } from '../indicators/charts/images.ts';
 import { cachedChartDrawer } from '../indicators/charts/png.ts';
 import { documentSchemaFor } from '../documents/content-schemas.ts';
 import { timelineOf } from '../documents/documents.ts';
@@ -69,7 +69,7 @@ for (const image of images) {
 // The whole's draft is keyed by its charts' bytes: listed once they are drawn. Without every chart
 // it is left to its page, which waits for them.
 const chartsOfWhole = dataset.indicators.flatMap((indicator) => {
-  const image = images.find((i) => i.indicatorId === indicator.id && i.chartId === 'theo-nam');
+  const image = findChartImage(images, indicator.id, 'theo-nam');
   const png = image && pngs.get(image.path);
   return image && png ? [{ image, png }] : [];
 });

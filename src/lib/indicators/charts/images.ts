@@ -27,6 +27,11 @@ export function chartImageName(indicatorId: string, chartId: string): string {
   return `${indicatorId}-${chartId}.png`;
 }
 
+/** The image of one chart of an indicator in `images` (indicatorChartImages' list), if it is there. */
+export function findChartImage(images: readonly ChartImage[], indicatorId: string, chartId: string): ChartImage | undefined {
+  return images.find((image) => image.indicatorId === indicatorId && image.chartId === chartId);
+}
+
 export function chartImagePath(indicatorId: string, chartId: string): string {
   return `${CHART_IMAGE_DIR}${chartImageName(indicatorId, chartId)}`;
 }
