@@ -1,6 +1,6 @@
 // The drafts' fast packing writes what docx itself would write: the table of figures byte for byte,
 // every other part of the package untouched, and the same bytes at every build.
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -83,6 +83,7 @@ describe('a draft package', () => {
     table: spec, notes: ['Ghi chú 1.'], figureNotes: ['1. Ghi chú của đơn vị.'], illustrativeNote: 'SỐ LIỆU MINH HỌA',
     // A 1 × 1 PNG: the province's draft carries chart images, stored in the package as they are.
     charts: [{ png: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), width: 1600, height: 900, caption: 'Biểu đồ thử' }],
+    made: new Date('2021-03-15T00:00:00Z'),
   };
 
   test('every part is what docx writes, with the table in place of its marker', async () => {
@@ -99,9 +100,27 @@ describe('a draft package', () => {
     // docx numbers drawings with a counter that runs on from document to document.
     const ids = (xml: string) => xml.replace(/<wp:docPr id="\d+"/g, '<wp:docPr id=""');
     expect(ids(text(mine.get('word/document.xml')!))).toBe(ids(theirs));
-    // docx stamps the creation time in core.xml; the rest of it is the same.
+    // docx stamps the time of packing in core.xml; the draft carries `made` there, and the rest is the same.
     const stamp = (xml: string) => xml.replace(/<dcterms:(created|modified)[^>]*>[^<]*</g, '<dcterms:$1><');
-    expect(stamp(text(mine.get('docProps/core.xml')!))).toBe(stamp(text(docx.get('docProps/core.xml')!)));
+    const core = text(mine.get('docProps/core.xml')!);
+    expect(stamp(core)).toBe(stamp(text(docx.get('docProps/core.xml')!)));
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2021-03-15T00:00:00.000Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2021-03-15T00:00:00.000Z</dcterms:modified>');
+  });
+
+  test('the same inputs give the same bytes whenever the draft is made', () => {
+    // Two builds a day apart, by the clock docx reads: the build id of the offline copies and the
+    // caches between builds key on these bytes.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-12-04T08:00:00Z'));
+      const first = draftPackage(blocks, options);
+      vi.setSystemTime(new Date('2026-12-05T17:30:00Z'));
+      const second = draftPackage(blocks, options);
+      expect(first.equals(second)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('a standard unzip reads the file, names in UTF-8, [Content_Types].xml first', () => {

@@ -136,17 +136,6 @@ describe('the prepared kit\'s registry', () => {
   });
 });
 
-/** Each entry of a .docx/.xlsx, but the creation time Word and Excel files carry. */
-async function entries(bytes: Uint8Array): Promise<Record<string, string>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out: Record<string, string> = {};
-  for (const name of Object.keys(zip.files).sort()) {
-    if (name === 'docProps/core.xml' || zip.files[name]!.dir) continue;
-    out[name] = await zip.files[name]!.async('base64');
-  }
-  return out;
-}
-
 describe('the report kit\'s worker on this project (kit-worker.ts)', () => {
   test('lists and sends every chart, draft and form, each the file the page\'s own job makes', async () => {
     const content = readContent(root);
@@ -189,7 +178,8 @@ describe('the report kit\'s worker on this project (kit-worker.ts)', () => {
     for (const job of [draft, formJob(root, formInputOf(dataset, unit.id, site)), formJob(root, formInputOf(dataset, site.scope.slug, site))]) {
       const sent = files.get(kitKey(job.cache, job.key));
       expect(sent, job.key).toBeDefined();
-      expect(await entries(sent!)).toEqual(await entries(await job.make()));
+      // Byte for byte: drafts and forms carry their figures' date, not the time they were made.
+      expect(Buffer.from(sent!).equals(Buffer.from(await job.make())), job.key).toBe(true);
     }
   }, 60_000);
 });

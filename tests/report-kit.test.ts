@@ -2,7 +2,7 @@
 // .xlsx/.csv, and `npm run import:form` writing a filled form back into content/so-lieu/ —
 // exactly, idempotently, and not at all when the form is wrong.
 import { loadEdition } from '../src/lib/edition/load';
-import { describe, expect, test, beforeAll, afterAll } from 'vitest';
+import { describe, expect, test, beforeAll, afterAll, vi } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,7 +80,7 @@ describe('the outline as a Word template', () => {
     const mdx = readFileSync(OUTLINE, 'utf8').replace('### VI. BÀI HỌC KINH NGHIỆM', '### VI. BÀI HỌC KINH NGHIỆM\n\n#### 1. Mục thêm để kiểm thử\n\n- Gợi ý thêm.');
     const blocks = outlineBlocks(mdx);
     expect(outlineHeadings(blocks)).toContain('1. Mục thêm để kiểm thử');
-    const paragraphs = await docxParagraphs(await outlineTemplateBuffer(blocks, { formUrl: '/chi-tieu/', sourceTitle: 'Đề cương', organisation: 'Liên đoàn Lao động tỉnh X', recipient: 'Văn phòng X', illustrative: false }));
+    const paragraphs = await docxParagraphs(await outlineTemplateBuffer(blocks, { formUrl: '/chi-tieu/', sourceTitle: 'Đề cương', organisation: 'Liên đoàn Lao động tỉnh X', recipient: 'Văn phòng X', illustrative: false, made: new Date('2021-03-15T00:00:00Z') }));
     expect(paragraphs.find((p) => p.text === '1. Mục thêm để kiểm thử')?.style).toBe('Heading3');
     expect(paragraphs.find((p) => p.text === '– Gợi ý thêm.')?.style).toBe('GoiY');
   });
@@ -331,4 +331,37 @@ describe('bad forms are refused with sheet, cell and rule, and change nothing', 
     expect(importForm(two, into).out).toContain('một biểu mẫu chỉ được chứa số liệu của một đơn vị — giá trị "bien-hoa, cam-my" (quy tắc: nhieu-don-vi)');
     expect(contentHash(into)).toBe(hash);
   }, 60_000);
+});
+
+describe('the form\'s file', () => {
+  test('the same figures give the same bytes whenever it is made: entries at a fixed time, core.xml at the figures\' date', async () => {
+    const form: FormInput = {
+      indicators: dataset.indicators, units: dataset.units, periods: formPeriods(dataset), unit: dataset.units[0]!,
+      title: 'BÁO CÁO THỬ', date: new Date(`${dataset.meta.lastUpdated}T00:00:00Z`), rows: dataset.rows, organisation: 'Liên đoàn Lao động tỉnh X', illustrative: false,
+    };
+    vi.useFakeTimers({ toFake: ['Date'] });
+    let first: Uint8Array;
+    let second: Uint8Array;
+    try {
+      vi.setSystemTime(new Date('2026-12-04T08:00:00Z'));
+      first = await formXlsx(form);
+      vi.setSystemTime(new Date('2026-12-05T17:30:00Z'));
+      second = await formXlsx(form);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+    const zip = await JSZip.loadAsync(first);
+    const names = Object.keys(zip.files);
+    expect(names[0]).toBe('[Content_Types].xml');
+    expect(names.filter((n) => n.endsWith('/'))).toEqual([]);
+    // 1 January 1980 00:00, the zip format's first day, as the drafts' entries (zip-writer.ts).
+    for (const name of names) expect(zip.files[name]!.date.getFullYear(), name).toBe(1980);
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${dataset.meta.lastUpdated}T00:00:00Z</dcterms:created>`);
+    // Excel's own reader opens it: the unit's name where the import looks for it.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(first as unknown as ExcelJS.Buffer);
+    expect(book.getWorksheet(FORM_SHEET)!.getCell('C3').value).toBe(dataset.units[0]!.name);
+  });
 });

@@ -93,6 +93,7 @@ describe('text the input checks would refuse still gives well-formed files', () 
       table: { widths: [10, 60, 30], header: ['STT', HOSTILE, '2019'], rows: [{ cells: ['1', HOSTILE, `12\n${HOSTILE}`] }] },
       notes: [HOSTILE], figureNotes: [`1. ${HOSTILE}`], illustrativeNote: HOSTILE,
       charts: [{ png: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), width: 1600, height: 900, caption: HOSTILE }],
+      made: new Date('2021-03-15T00:00:00Z'),
     };
     const errors = await partErrors(draftPackage(blocks, options));
     expect(failures(errors)).toEqual([]);
@@ -103,7 +104,7 @@ describe('text the input checks would refuse still gives well-formed files', () 
   });
 
   test('the outline template', async () => {
-    const buffer = await outlineTemplateBuffer(blocks, { formUrl: '/tai-ve/x.xlsx', organisation: HOSTILE, recipient: HOSTILE, sourceTitle: HOSTILE, illustrative: true });
+    const buffer = await outlineTemplateBuffer(blocks, { formUrl: '/tai-ve/x.xlsx', organisation: HOSTILE, recipient: HOSTILE, sourceTitle: HOSTILE, illustrative: true, made: new Date('2021-03-15T00:00:00Z') });
     expect(failures(await partErrors(buffer))).toEqual([]);
   });
 

@@ -113,6 +113,15 @@ export interface Dataset {
   edition: DatasetEdition;
 }
 
+/**
+ * The day the figures were last updated (meta.lastUpdated), at midnight UTC: the time the forms
+ * and drafts made from them carry as created and modified, so a build makes the same bytes from
+ * the same figures whenever it runs.
+ */
+export function figuresDate(dataset: Pick<Dataset, 'meta'>): Date {
+  return new Date(`${dataset.meta.lastUpdated}T00:00:00Z`);
+}
+
 /** What a results row is checked against: known units and indicators, the term, the baseline key. */
 export function resultsContext(model: Pick<Dataset, 'meta' | 'indicators' | 'units'>): ResultsContext {
   return {

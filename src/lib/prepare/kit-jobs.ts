@@ -6,7 +6,7 @@
 // byte the one the page would have made: a page takes it only when its own key is the worker's.
 import type { IndicatorSummary } from '../indicators/aggregate.ts';
 import type { ChartImage } from '../indicators/charts/images.ts';
-import type { Dataset, Unit } from '../indicators/dataset.ts';
+import { figuresDate, type Dataset, type Unit } from '../indicators/dataset.ts';
 import type { TimelineEntry } from '../documents/schedule.ts';
 import { buildCacheDir, cachedFile, wholeZip, type BuildCache } from '../fs/cached-file.ts';
 import { routes } from '../site/routes.ts';
@@ -43,7 +43,7 @@ export function formInputOf(dataset: Dataset, name: string, site: Site): FormInp
     periods: formPeriods(dataset),
     unit: name === site.scope.slug ? null : unitNamed(dataset, name),
     title: `BÁO CÁO TỔNG HỢP SỐ LIỆU HOẠT ĐỘNG CÔNG ĐOÀN GIAI ĐOẠN ${years[0]} – ${years.at(-1)}`,
-    date: new Date(`${dataset.meta.lastUpdated}T00:00:00Z`),
+    date: figuresDate(dataset),
     rows: dataset.rows,
     organisation: site.publisher,
     illustrative: dataset.meta.status === 'minh-hoa',

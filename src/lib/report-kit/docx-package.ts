@@ -7,8 +7,7 @@
 // table goes; the table's XML is written directly (`dataTableXml`, kept byte-identical to docx's
 // output by tests/docx-package.test.ts), and the package is zipped with Node's native deflate.
 import { Packer, type Document } from 'docx';
-import { crc32, deflateRawSync } from 'node:zlib';
-import { xmlSafe } from '../text/unsafe-characters.ts';
+import { zipPackage } from './zip-writer.ts';
 
 /** The documents' font (NĐ 30/2020: Times New Roman). */
 export const FONT = 'Times New Roman';
@@ -71,8 +70,10 @@ function compile(document: Document): Map<string, string | Uint8Array> {
 /**
  * Packs a document, putting raw XML in place of marker paragraphs: each key of `replacements` is
  * the text of a paragraph in the body (made with `markerParagraph`), replaced whole by its value.
+ * `made` is the creation and modification time docProps/core.xml carries, where docx writes the
+ * time of packing: the date of what the file is made from, so the same inputs give the same bytes.
  */
-export function packDocumentWith(document: Document, replacements: Record<string, string> = {}): Buffer {
+export function packDocumentWith(document: Document, made: Date, replacements: Record<string, string> = {}): Buffer {
   const files = compile(document);
   let body = files.get('word/document.xml');
   if (typeof body !== 'string') throw new Error('docx: word/document.xml không phải văn bản');
@@ -83,61 +84,13 @@ export function packDocumentWith(document: Document, replacements: Record<string
     if (at < 0 || start < 0 || end < 0) throw new Error(`docx: không thấy đoạn đánh dấu ${marker}`);
     body = body.slice(0, start) + xml + body.slice(end + '</w:p>'.length);
   }
-  files.set('word/document.xml', body);
+  // docx numbers drawings with a counter that runs on from document to document in a process: the
+  // same draft made after another had other ids. Numbered from 1 in each document instead.
+  let drawing = 0;
+  files.set('word/document.xml', body.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${(drawing += 1)}"`));
+  const core = files.get('docProps/core.xml');
+  if (typeof core !== 'string' || !/<dcterms:created\b/.test(core)) throw new Error('docx: docProps/core.xml không có ngày tạo');
+  files.set('docProps/core.xml', core.replace(/(<dcterms:(?:created|modified)\b[^>]*>)[^<]*/g, `$1${made.toISOString()}`));
   return zipPackage(files);
 }
 
-// MS-DOS date and time of every entry: 1 January 1980, 00:00, the format's first day. When the
-// draft was made is in docProps/core.xml, as docx writes it.
-const DOS_TIME = 0;
-const DOS_DATE = (0 << 9) | (1 << 5) | 1;
-
-/** The fields a local header and its central directory entry share, written from `at`. */
-function writeEntryFields(buffer: Buffer, at: number, method: number, crc: number, packedSize: number, size: number, nameLength: number): void {
-  buffer.writeUInt16LE(20, at); // version needed: deflate
-  buffer.writeUInt16LE(0x0800, at + 2); // names in UTF-8
-  buffer.writeUInt16LE(method, at + 4);
-  buffer.writeUInt16LE(DOS_TIME, at + 6);
-  buffer.writeUInt16LE(DOS_DATE, at + 8);
-  buffer.writeUInt32LE(crc, at + 10);
-  buffer.writeUInt32LE(packedSize, at + 14);
-  buffer.writeUInt32LE(size, at + 18);
-  buffer.writeUInt16LE(nameLength, at + 22);
-}
-
-/** A zip of the given files in order ([Content_Types].xml first), deflated but for images. */
-export function zipPackage(files: Map<string, string | Uint8Array>): Buffer {
-  const entries = [...files].sort(([a], [b]) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml'));
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [path, data] of entries) {
-    // The last guard: whatever text reached docx (U+FFFE in a note, a lone surrogate), every XML
-    // part is well-formed; the readers refuse such characters first (src/lib/text/unsafe-characters.ts).
-    const raw = typeof data === 'string' ? Buffer.from(xmlSafe(data), 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    // Images are compressed already: stored as they are, as Word itself does.
-    const method = /\.(png|jpe?g)$/i.test(path) ? 0 : 8;
-    const packed = method === 8 ? deflateRawSync(raw) : raw;
-    const name = Buffer.from(path, 'utf8');
-    const crc = crc32(raw);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    writeEntryFields(local, 4, method, crc, packed.length, raw.length, name.length);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
-    writeEntryFields(header, 6, method, crc, packed.length, raw.length, name.length);
-    header.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    central.push(header, name);
-    offset += local.length + name.length + packed.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}

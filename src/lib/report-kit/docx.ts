@@ -266,6 +266,8 @@ export interface TemplateOptions {
   recipient: string;
   /** While the dataset is illustrative, the template says so on its first page. */
   illustrative: boolean;
+  /** The file's creation and modification time (docProps/core.xml): the date of the figures it goes with, as the forms carry. */
+  made: Date;
 }
 
 export function outlineTemplate(blocks: OutlineBlock[], options: TemplateOptions): Document {
@@ -285,7 +287,7 @@ export function outlineTemplate(blocks: OutlineBlock[], options: TemplateOptions
 
 /** The outline as a .docx, zipped as the drafts are (docx-package.ts), so its parts are well-formed whatever its text. */
 export function outlineTemplateBuffer(blocks: OutlineBlock[], options: TemplateOptions): Promise<Buffer> {
-  return Promise.resolve(packDocumentWith(outlineTemplate(blocks, options)));
+  return Promise.resolve(packDocumentWith(outlineTemplate(blocks, options), options.made));
 }
 
 // ——— Tables and images for drafts ———
@@ -330,6 +332,8 @@ export interface DraftOptions {
   charts: { png: Uint8Array; width: number; height: number; caption: string }[];
   /** While the dataset is illustrative, every page's header says so. */
   illustrativeNote?: string;
+  /** The file's creation and modification time (docProps/core.xml): the date of its figures, as the forms carry. */
+  made: Date;
 }
 
 export function draftDocument(blocks: OutlineBlock[], options: DraftOptions): Document {
@@ -372,5 +376,5 @@ export function draftDocument(blocks: OutlineBlock[], options: DraftOptions): Do
 
 /** A draft as a .docx: docx lays out the outline, the table of figures is written directly (docx-package.ts). */
 export function draftPackage(blocks: OutlineBlock[], options: DraftOptions): Buffer {
-  return packDocumentWith(draftDocument(blocks, options), { [TABLE_MARKER]: dataTableXml(options.table) });
+  return packDocumentWith(draftDocument(blocks, options), options.made, { [TABLE_MARKER]: dataTableXml(options.table) });
 }

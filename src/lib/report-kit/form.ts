@@ -2,8 +2,8 @@
 // biểu kèm theo"), generated from the indicator definitions and units: an .xlsx with data
 // validation and a sheet of definitions, and the same form as .csv in the results-file format.
 import type * as ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import { xmlSafe } from '../text/unsafe-characters.ts';
+import { zipPackage } from './zip-writer.ts';
+import { storedParts } from './zip-reader.ts';
 import type { Indicator, Unit } from '../indicators/dataset.ts';
 import { toCsv } from '../indicators/csv-write.ts';
 import { groupsOf } from '../indicators/groups.ts';
@@ -258,39 +258,23 @@ export async function formWorkbook(input: FormInput): Promise<ExcelJS.Workbook> 
   return book;
 }
 
+/**
+ * The form's .xlsx. ExcelJS zips with JSZip, which stamps every entry with the time it was written
+ * and deflates in JavaScript: the same figures gave other bytes in every build (the offline build
+ * id and the caches between builds key on the bytes). ExcelJS writes the parts stored instead, and
+ * they are packed as the drafts are (zipPackage, zip-writer.ts): fixed entry times, Node's native
+ * deflate, and every XML part made well-formed on the way (xmlSafe: ExcelJS writes any string as it
+ * is, so U+FFFE in a unit's name or a note would make a part Excel and the site's own import refuse;
+ * bytes that are not UTF-8 become U+FFFD too). The readers refuse such characters first
+ * (src/lib/text/unsafe-characters.ts).
+ */
 export async function formXlsx(input: FormInput): Promise<Uint8Array> {
   const book = await formWorkbook(input);
-  return wellFormedParts(new Uint8Array(await book.xlsx.writeBuffer()));
-}
-
-/**
- * The writer's last guard: ExcelJS writes any string as it is, so U+FFFE or U+FFFF in a unit's name
- * or a note would make a part that is not well-formed XML, and a form Excel and the site's own
- * import refuse (its zip library already turns a lone surrogate into U+FFFD; bytes that are not
- * UTF-8 are replaced too, should a part ever hold some). Every XML part is read back and, only if
- * it holds such a character, rewritten with U+FFFD in its place (xmlSafe). The readers refuse
- * these characters first (src/lib/text/unsafe-characters.ts).
- */
-export async function wellFormedParts(xlsx: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
-  let changed = false;
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir || !/\.(xml|rels|vml)$/i.test(entry.name)) continue;
-    const bytes = await entry.async('uint8array');
-    let text: string;
-    let valid = true;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      valid = false;
-      text = new TextDecoder('utf-8').decode(bytes);
-    }
-    const safe = xmlSafe(text);
-    if (valid && safe === text) continue;
-    zip.file(entry.name, safe);
-    changed = true;
-  }
-  return changed ? zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) : xlsx;
+  const stored = new Uint8Array(await book.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
+  const decoder = new TextDecoder('utf-8');
+  const parts = new Map<string, string | Uint8Array>();
+  for (const [name, bytes] of storedParts(stored)) parts.set(name, /\.(xml|rels|vml)$/i.test(name) ? decoder.decode(bytes) : bytes);
+  return new Uint8Array(zipPackage(parts));
 }
 
 /** The same form as a results file: one line per period × indicator, prefilled with the unit's figures. */

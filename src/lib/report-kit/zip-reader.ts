@@ -126,6 +126,21 @@ function entryData(bytes: Uint8Array, entry: ZipEntry, kind: ZipKind): Uint8Arra
   return bytes.subarray(start, start + entry.compressedSize);
 }
 
+/**
+ * The parts of an archive whose entries are all stored, not deflated, as the site's own writers
+ * ask ExcelJS for theirs (src/lib/report-kit/form.ts): name → bytes, folders left out. Read within
+ * the same bounds as a unit's file; a deflated entry is a writer's mistake, refused.
+ */
+export function storedParts(bytes: Uint8Array, kind: ZipKind = XLSX_KIND): Map<string, Uint8Array> {
+  const parts = new Map<string, Uint8Array>();
+  for (const entry of zipEntries(bytes, kind).values()) {
+    if (entry.name.endsWith('/')) continue;
+    if (entry.method !== 0 || entry.compressedSize !== entry.size) throw new Error(`${entry.name}: phần đã nén, cần phần lưu nguyên (STORE)`);
+    parts.set(entry.name, entryData(bytes, entry, kind));
+  }
+  return parts;
+}
+
 /** Compressed bytes handed to the inflater at a time; it gives its output in pieces of about 16 KB. */
 const SLICE = 65536;
 

@@ -2,7 +2,7 @@
 // section. The figures are the site's aggregation, formatted by the same functions as the unit's
 // page (formatQuantityDetailed, the same ranks), so the draft and the page cannot disagree.
 import type { IndicatorSummary } from '../indicators/aggregate.ts';
-import type { Dataset, Indicator, Unit } from '../indicators/dataset.ts';
+import { figuresDate, type Dataset, type Indicator, type Unit } from '../indicators/dataset.ts';
 import { formatInteger, formatQuantityDetailed, formatTarget, statusLabels } from '../indicators/format.ts';
 import { groupsOf } from '../indicators/groups.ts';
 import { formatPartialDate, parsePartialDate, isPartialDate } from '../documents/dates.ts';
@@ -195,6 +195,7 @@ export function draftModel(input: DraftModelInput): DraftOptions {
     notes: figures.notes,
     figureNotes: figures.figureNotes,
     charts: input.charts,
+    made: figuresDate(dataset),
     ...(input.isSample ? { illustrativeNote: 'SỐ LIỆU MINH HỌA — các số trong dự thảo này chưa phải số liệu chính thức của đơn vị.' } : {}),
   };
 }

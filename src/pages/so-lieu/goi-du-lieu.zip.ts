@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { indicatorData } from '../../data/indicators';
 import { dataPackage } from '../../lib/views/data-package';
-import { zipPackage } from '../../lib/report-kit/docx-package';
+import { zipPackage } from '../../lib/report-kit/zip-writer';
 import { site } from '../../lib/site/site';
 
 /** Every published figure, with its targets, progress and metadata: a Frictionless Data Package (data-package.ts). */
