@@ -100,6 +100,16 @@ describe('what is kept at install', () => {
     expect(plan(site({ 'chi-tieu/index.html': 'x' })).buildId).toBe(id);
   });
 
+  test('a calendar made again, its DTSTAMP the only difference, keeps the build id; a changed event does not', () => {
+    // DTSTAMP is the time the calendar was made: every build writes a new one (src/data/calendars.ts).
+    const ics = (stamp: string, summary = 'Gửi báo cáo') =>
+      ['BEGIN:VCALENDAR', 'METHOD:PUBLISH', 'BEGIN:VEVENT', 'UID:a@example.vn', `DTSTAMP:${stamp}`, 'DTSTART;VALUE=DATE:20210315', `SUMMARY:${summary}`, 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const first = plan(site({ 'lich/u.ics': ics('20261204T080000Z') })).buildId;
+    expect(plan(site({ 'lich/u.ics': ics('20261205T173000Z') })).buildId).toBe(first);
+    expect(plan(site({ 'lich/u.ics': ics('20261204T080000Z', 'Gửi biểu mẫu') })).buildId).not.toBe(first);
+    expect(plan(site({ 'lich/u.ics': ics('20261204T080000Z').replace('DTSTART;VALUE=DATE:20210315', 'DTSTART;VALUE=DATE:20210316') })).buildId).not.toBe(first);
+  });
+
   test('references: script, loaded links and images of a page, fonts of a stylesheet, files a script names', () => {
     expect(referencesOf('a.html', '<link rel="preload" href="/f.woff2" as="font"><link rel="alternate" href="/feed.xml"><img src="/i.png" alt=""><script src="/s.js"></script>')).toEqual(['/f.woff2', '/i.png', '/s.js']);
     expect(referencesOf('a.css', '@font-face{src:url("./x.woff2") format("woff2")}')).toEqual(['./x.woff2']);

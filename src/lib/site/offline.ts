@@ -121,6 +121,17 @@ export function referencesOf(path: string, text: string): string[] {
 const sha = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 /**
+ * A file's digest as its revision and the build id see it: a calendar's without its DTSTAMP lines.
+ * DTSTAMP is when the calendar was made (RFC 5545, METHOD:PUBLISH), new in every build; hashed with
+ * it, every build had a new id, and its worker dropped what readers had kept from the last one
+ * (unit pages, downloads, documents) though nothing in them had changed.
+ */
+function contentDigest(path: string, bytes: Uint8Array): string {
+  if (!path.endsWith('.ics')) return sha(bytes);
+  return sha(new TextDecoder().decode(bytes).replace(/^DTSTAMP:[^\r\n]*\r?\n/gm, ''));
+}
+
+/**
  * The precache list of a built site. `paths`: every file of dist/ relative to it (compressed
  * copies excluded); `read`: a file's bytes.
  */
@@ -178,11 +189,11 @@ export function planOffline(paths: readonly string[], read: (path: string) => Ui
   const documentsLeft = left.size;
 
   const precache = [...kept.entries()]
-    .map(([path, bytes]) => ({ url: urlOf(path), revision: hashed(path) ? null : sha(bytes).slice(0, 16), size: bytes.length }))
+    .map(([path, bytes]) => ({ url: urlOf(path), revision: hashed(path) ? null : contentDigest(path, bytes).slice(0, 16), size: bytes.length }))
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const id = createHash('sha256');
   for (const entry of precache) id.update(`${entry.url}\0${entry.revision ?? ''}\n`);
-  for (const path of paths.filter((p) => isKeptOnceOpened(p) && !kept.has(p)).sort()) id.update(`${path}\0${sha(read(path))}\n`);
+  for (const path of paths.filter((p) => isKeptOnceOpened(p) && !kept.has(p)).sort()) id.update(`${path}\0${contentDigest(path, read(path))}\n`);
   return { precache, precacheBytes: precache.reduce((n, e) => n + e.size, 0), documentsLeft, buildId: id.digest('hex').slice(0, 12) };
 }
 
