@@ -30,8 +30,8 @@ export function zipPackage(files: Map<string, string | Uint8Array>): Buffer {
   const central: Buffer[] = [];
   let offset = 0;
   for (const [path, data] of entries) {
-    // The last guard: whatever text reached docx (U+FFFE in a note, a lone surrogate), every XML
-    // part is well-formed; the readers refuse such characters first (src/lib/text/unsafe-characters.ts).
+    // The last guard: whatever text reached docx or ExcelJS (U+FFFE in a note, a lone surrogate), every
+    // XML part is well-formed; the readers refuse such characters first (src/lib/text/unsafe-characters.ts).
     const raw = typeof data === 'string' ? Buffer.from(xmlSafe(data), 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     // Images are compressed already: stored as they are, as Word itself does.
     const method = /\.(png|jpe?g)$/i.test(path) ? 0 : 8;
