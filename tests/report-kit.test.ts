@@ -18,6 +18,8 @@ import { outlineTemplateBuffer } from '../src/lib/report-kit/docx';
 import { FORM_SHEET, HEADER_ROW, formCsv, formRows, formXlsx, type FormInput } from '../src/lib/report-kit/form';
 import { groupsOf } from '../src/lib/indicators/groups';
 import { formPeriods } from '../src/lib/report-kit/import';
+import { formInputOf } from '../src/lib/prepare/kit-jobs';
+import { site } from '../src/lib/site/site';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const OUTLINE = 'content/van-ban/de-cuong-bao-cao.mdx';
@@ -335,10 +337,8 @@ describe('bad forms are refused with sheet, cell and rule, and change nothing', 
 
 describe('the form\'s file', () => {
   test('the same figures give the same bytes whenever it is made: entries at a fixed time, core.xml at the figures\' date', async () => {
-    const form: FormInput = {
-      indicators: dataset.indicators, units: dataset.units, periods: formPeriods(dataset), unit: dataset.units[0]!,
-      title: 'BÁO CÁO THỬ', date: new Date(`${dataset.meta.lastUpdated}T00:00:00Z`), rows: dataset.rows, organisation: 'Liên đoàn Lao động tỉnh X', illustrative: false,
-    };
+    // The unit's form as the build makes it (the kit's job input: dated by figuresDate).
+    const form = formInputOf(dataset, dataset.units[0]!.id, site);
     vi.useFakeTimers({ toFake: ['Date'] });
     let first: Uint8Array;
     let second: Uint8Array;
