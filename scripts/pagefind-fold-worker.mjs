@@ -1,7 +1,7 @@
-// One share of the pages for scripts/pagefind.mjs. Replaces each page in dist/ with its folded copy
-// and reports how many pages it folded; on "vocabulary" (sent while Pagefind runs, which keeps one
-// core busy) counts the folded words of the indexed text; on "restore" writes every original back
-// byte for byte. Each reply names what it answers (`kind`).
+// One share of the pages for scripts/pagefind.mjs. Replaces each page in dist/ with what Pagefind is
+// to read of it (foldedPage: its body, folded) and reports how many pages it folded; on "vocabulary"
+// (sent while Pagefind runs, which keeps one core busy) counts the folded words of the indexed text;
+// on "restore" writes every original back byte for byte. Each reply names what it answers (`kind`).
 import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { foldedPage } from '../src/lib/search/fold-html.ts';

@@ -1,8 +1,9 @@
 // Builds the Pagefind index of the built site (dist/, or DIST_DIR). Each page is indexed from its
 // Pagefind body plus the folded forms of the words Pagefind would miss (src/lib/search/fold-html.ts).
 //
-// The folded copies are written over the pages in dist/ while Pagefind reads the directory
-// natively, then the originals are written back, so the published HTML is unchanged (tested).
+// What Pagefind is to read of each page (its body, folded, in a page of its own) is written over
+// the page in dist/ while Pagefind reads the directory natively, then the originals are written
+// back, so the published HTML is unchanged (tested).
 // A separate copy of the site cost 10,000 new files and their deletion, which on the benchmark
 // machine took longer than the folding itself (docs/benchmarks.md).
 //

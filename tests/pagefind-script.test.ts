@@ -1,11 +1,15 @@
-// scripts/pagefind.mjs folds pages in place while Pagefind reads them, then writes the originals
-// back: the published HTML must come out byte for byte as Astro wrote it, even when indexing fails.
+// scripts/pagefind.mjs writes over each page what Pagefind is to read of it (its body, folded) while
+// Pagefind reads them, then writes the originals back: the published HTML must come out byte for
+// byte as Astro wrote it, even when indexing fails; and the index must be the one the whole pages give.
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { foldedPage } from '../src/lib/search/fold-html';
+import { VOCABULARY_FILE } from '../src/lib/search/suggest';
 import { htmlFiles } from './helpers/dist';
 
 const dist = join(import.meta.dirname, '..', 'dist');
@@ -59,6 +63,53 @@ describe('scripts/pagefind.mjs', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('the body alone gives the index the whole folded pages give, byte for byte', () => {
+    const site = smallSite();
+    const whole = mkdtempSync(join(tmpdir(), 'pagefind-whole-'));
+    try {
+      // The whole page with its body folded, as Pagefind was given it before it got the body alone.
+      for (const file of htmlFiles(site)) {
+        const html = readFileSync(join(site, file), 'utf8');
+        const given = foldedPage(html);
+        if (given === null) continue;
+        const body = /<main[\s\S]*<\/main>/.exec(given)![0];
+        mkdirSync(dirname(join(whole, file)), { recursive: true });
+        writeFileSync(join(whole, file), html.replace(/<main[\s\S]*<\/main>/, () => body));
+      }
+      const pagefind = fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind')));
+      const indexed = spawnSync(process.execPath, [pagefind, '--site', whole, '--output-path', join(whole, 'pagefind'), '--force-language', 'vi', '--quiet'], { encoding: 'utf8' });
+      expect(indexed.status, indexed.stderr).toBe(0);
+      const result = run(site);
+      expect(result.status, result.stderr).toBe(0);
+      const files = (dir: string) => Object.fromEntries(readdirSync(join(dir, 'pagefind'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => [join(e.parentPath, e.name).slice(join(dir, 'pagefind').length), createHash('sha256').update(readFileSync(join(e.parentPath, e.name))).digest('hex')]));
+      const fromBody = files(site);
+      // The vocabulary of suggestions is the site's own file, written after Pagefind.
+      delete fromBody[`/${VOCABULARY_FILE}`];
+      expect(Object.keys(fromBody).length).toBeGreaterThan(5);
+      expect(fromBody).toEqual(files(whole));
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+      rmSync(whole, { recursive: true, force: true });
+    }
+  });
+
+  test('no page of the built site has a Pagefind attribute outside its Pagefind body', () => {
+    // What Pagefind is given is the body alone (src/lib/search/fold-html.ts): a filter, a meta or a
+    // sort set outside it would be lost from the index.
+    let bodies = 0;
+    for (const file of htmlFiles(dist)) {
+      const html = readFileSync(join(dist, file), 'utf8');
+      const body = /<main[^>]*\sdata-pagefind-body[\s\S]*<\/main>/.exec(html);
+      // A page without a body is not indexed at all, whatever it carries.
+      if (!body) continue;
+      bodies += 1;
+      expect(html.slice(0, body.index) + html.slice(body.index + body[0].length), file).not.toMatch(/\sdata-pagefind-(?!ignore)[\w-]+/);
+    }
+    expect(bodies).toBeGreaterThan(20);
   });
 
   test('no published page carries the folded copies', () => {

@@ -25,6 +25,9 @@ describe('the Pagefind query', () => {
   });
 });
 
+/** The start of every page Pagefind is given, for a page without a language or title. */
+const HEAD = '<!DOCTYPE html><html><head><meta charset="utf-8"></head>';
+
 describe('folded copies for the index', () => {
   test('only text Pagefind would miss gets a copy', () => {
     expect(needsFoldedCopy('Công đoàn')).toBe(true);
@@ -51,7 +54,8 @@ describe('folded copies for the index', () => {
     const out = foldedPage(html);
     expect(out).toContain('<h2><span id="x">Công đoàn</span></h2><span class="pf-fold" aria-hidden="true"> zzgapmo doan zzgapdong </span>');
     expect(out).toContain('<p>Đoàn viên<span class="pf-fold" aria-hidden="true"> zzgapmo doan zzgapdong </span></p>');
-    expect(out).toContain('<nav><p>Đoàn</p></nav>');
+    // Outside the Pagefind body Pagefind indexes nothing: it is not given to it at all.
+    expect(out).not.toContain('<nav>');
   });
   test('ignored regions, scripts and nested lists: each block folds only its own text', () => {
     const html = [
@@ -66,7 +70,7 @@ describe('folded copies for the index', () => {
     expect(out).toContain('<li>Đại hội<span class="pf-fold" aria-hidden="true"> zzgapmo dai zzgapdong </span></li>');
     expect(out).toContain('</ul><span class="pf-fold" aria-hidden="true"> zzgapmo dong 2494 ctr tld zzgapdong </span></li></ul>');
     expect(out).toContain('<p>Xin<br>chào</p>');
-    expect(out).toContain('<footer><p>Đồng Nai</p></footer>');
+    expect(out).not.toContain('<footer>');
   });
   test('inside the Pagefind body only headings keep their ids, h2–h6 on a span inside (an anchor, no Pagefind sub-result)', () => {
     const html = [
@@ -75,7 +79,7 @@ describe('folded copies for the index', () => {
       "<ul><li id='dc-56-kh-tld'>Mục</li></ul><span data-id=\"giu\" id=chu-thich>Chú thích</span><h3 class=\"a\" id=\"b\">B</h3></main>",
     ].join('');
     const out = foldedPage(html) ?? '';
-    expect(out).toContain('<nav id="menu"><p id="m">Menu</p></nav><main data-pagefind-body>');
+    expect(out).toContain('<body><main data-pagefind-body>');
     expect(out).toContain('<h2><span id="i-muc-tieu">I. Mục tiêu</span></h2><p class="x">Theo 2494</p>');
     expect(out).toContain('<ul><li>Mục</li></ul><span data-id="giu">Chú thích</span><h3 class="a"><span id="b">B</span></h3>');
     expect(out).not.toMatch(/\sid=["']?(noi-dung|dc-)/);
@@ -98,9 +102,23 @@ describe('folded copies for the index', () => {
     // The attribute's name in text is not the body.
     expect(foldedPage('<p>Thẻ data-pagefind-body</p><a>Đ</a>')).toBeNull();
     expect(foldedPage('<p>data-pagefind-body Đoàn</p><main class="a" data-pagefind-body=""><p>Đ</p></main>'))
-      .toBe('<p>data-pagefind-body Đoàn</p><main class="a" data-pagefind-body=""><p>Đ<span class="pf-fold" aria-hidden="true"> zzgapmo d zzgapdong </span></p></main>');
+      .toBe(`${HEAD}<body><main class="a" data-pagefind-body=""><p>Đ<span class="pf-fold" aria-hidden="true"> zzgapmo d zzgapdong </span></p></main></body></html>`);
   });
-  test('adding copies changes nothing else in the page', () => {
+  test('Pagefind is given the body alone, in a page with the original language and title', () => {
+    const html = [
+      '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Kế hoạch &amp; đề cương</title>',
+      '<link rel="preload" href="/a.woff2" as="font"><meta property="og:title" content="Đoàn"></head>',
+      '<body><header><a href="/">Trang chủ</a></header><main id="noi-dung" data-pagefind-body><h1>Đoàn</h1></main><footer>Đ</footer></body></html>',
+    ].join('');
+    expect(foldedPage(html)).toBe([
+      '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Kế hoạch &amp; đề cương</title></head>',
+      '<body><main data-pagefind-body><h1>Đoàn</h1><span class="pf-fold" aria-hidden="true"> zzgapmo doan zzgapdong </span></main></body></html>',
+    ].join(''));
+    // A body marked on <body> itself is not wrapped in a second one.
+    expect(foldedPage('<html lang=vi><body data-pagefind-body><p>Đ</p></body></html>'))
+      .toBe('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"></head><body data-pagefind-body><p>Đ<span class="pf-fold" aria-hidden="true"> zzgapmo d zzgapdong </span></p></body></html>');
+  });
+  test('adding copies changes nothing else in the body', () => {
     const strip = (html: string) => html.replace(/<span class="pf-fold" aria-hidden="true"> [^<]* <\/span>/g, '');
     const word = fc.constantFrom('Công', 'đoàn', '2494/CTr-TLĐ', 'hòa', '&amp;', 'Đ', ' ', '\n');
     const text = fc.array(word, { maxLength: 6 }).map((w) => w.join(' '));
@@ -113,8 +131,8 @@ describe('folded copies for the index', () => {
       ),
     })).node as fc.Arbitrary<string>;
     fc.assert(fc.property(fc.array(element, { maxLength: 4 }), (children) => {
-      const html = `<body><main data-pagefind-body>${children.join('')}</main><p>Đoàn</p></body>`;
-      expect(strip(foldedPage(html) ?? '')).toBe(html);
+      const body = `<main data-pagefind-body>${children.join('')}</main>`;
+      expect(strip(foldedPage(`<body><nav>Đoàn</nav>${body}<p>Đoàn</p></body>`) ?? '')).toBe(`${HEAD}<body>${body}</body></html>`);
     }));
   });
 });

@@ -66,15 +66,29 @@ const ID_ATTRIBUTE = /\sid=(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
 const SECTION_HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 
 /**
- * The whole page as Pagefind should read it: folded copies added inside its Pagefind body, and
- * ids there kept on headings only; null for a page without a body, which Pagefind does not index.
- * With `texts`, also counts each text of the indexed body as it is written, from which
- * vocabularyCounts (vocabulary.ts) makes the vocabulary of "Có phải bạn muốn tìm".
+ * What Pagefind is given to read of a page: its Pagefind body, with folded copies added and ids
+ * kept on headings only, in a page of its own with the original's language and title; null for a
+ * page without a body, which Pagefind does not index. With `texts`, also counts each text of the
+ * indexed body as it is written, from which vocabularyCounts (vocabulary.ts) makes the vocabulary
+ * of "Có phải bạn muốn tìm".
+ *
+ * Only the body: with a body marked, Pagefind indexes nothing outside it, and the site's layouts
+ * put every data-pagefind-filter and -meta inside it (tests/pagefind-script.test.ts checks both on
+ * the built site, and that the index is byte for byte the one the whole pages give). The head
+ * (font preloads, the policy, Open Graph), the header and the navigation were 30% of what Pagefind
+ * parsed at 10,000 documents (docs/benchmarks.md).
  */
 export function foldedPage(html: string, texts?: Map<string, number>): string | null {
   const body = foldBody(html, texts);
-  return body ? html.slice(0, body.start) + body.folded + html.slice(body.end) : null;
+  if (!body) return null;
+  const lang = HTML_LANG.exec(html)?.[1];
+  const title = TITLE.exec(html.slice(0, body.start))?.[0] ?? '';
+  const inner = body.tag === 'body' ? body.folded : `<body>${body.folded}</body>`;
+  return `<!DOCTYPE html><html${lang === undefined ? '' : ` lang="${lang}"`}><head><meta charset="utf-8">${title}</head>${inner}</html>`;
 }
+
+const HTML_LANG = /<html\b[^>]*?\slang=["']?([^"'\s>]*)/i;
+const TITLE = /<title\b[^>]*>[^<]*<\/title>/i;
 
 const BODY_ATTRIBUTE = 'data-pagefind-body';
 const OPENING_TAG_SO_FAR = /^<[a-z][\w-]*\s[^>]*$/i;
@@ -90,9 +104,10 @@ function bodyStart(html: string): number {
 }
 
 /** The element holding data-pagefind-body (where it starts and ends), with folded copies added. */
-function foldBody(html: string, texts?: Map<string, number>): { start: number; end: number; folded: string } | null {
+function foldBody(html: string, texts?: Map<string, number>): { start: number; end: number; tag: string; folded: string } | null {
   const start = bodyStart(html);
   if (start < 0) return null;
+  const bodyTag = /^<([a-z][\w-]*)/i.exec(html.slice(start, start + 40))?.[1]?.toLowerCase() ?? '';
   const out: string[] = [];
   // Open elements of the Pagefind body; each block collects the words its own text needs folded.
   // `span`: a heading whose id the indexed copy moved onto a span inside it (SECTION_HEADINGS).
@@ -145,8 +160,8 @@ function foldBody(html: string, texts?: Map<string, number>): { start: number; e
     const words = frame.words && frame.words.size > 0 ? foldCopy([...frame.words].join(' ')) : '';
     // Inside a heading the copy would become part of the section title: put it just after.
     out.push(HEADINGS.has(tag) ? `${frame.span ? '</span>' : ''}${whole}${words}` : words + whole);
-    if (stack.length === 0) return { start, end: token.lastIndex, folded: out.join('') };
+    if (stack.length === 0) return { start, end: token.lastIndex, tag: bodyTag, folded: out.join('') };
   }
   // An unclosed body runs to the end of the page.
-  return { start, end: html.length, folded: out.join('') };
+  return { start, end: html.length, tag: bodyTag, folded: out.join('') };
 }
