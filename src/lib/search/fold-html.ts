@@ -89,6 +89,7 @@ export function foldedPage(html: string, texts?: Map<string, number>): string | 
 
 const HTML_LANG = /<html\b[^>]*?\slang=["']?([^"'\s>]*)/i;
 const TITLE = /<title\b[^>]*>[^<]*<\/title>/i;
+const TAG_NAME = /<([a-z][\w-]*)/iy;
 
 const BODY_ATTRIBUTE = 'data-pagefind-body';
 const OPENING_TAG_SO_FAR = /^<[a-z][\w-]*\s[^>]*$/i;
@@ -103,11 +104,12 @@ function bodyStart(html: string): number {
   return -1;
 }
 
-/** The element holding data-pagefind-body (where it starts and ends), with folded copies added. */
-function foldBody(html: string, texts?: Map<string, number>): { start: number; end: number; tag: string; folded: string } | null {
+/** The element holding data-pagefind-body (where it starts, its tag), with folded copies added. */
+function foldBody(html: string, texts?: Map<string, number>): { start: number; tag: string; folded: string } | null {
   const start = bodyStart(html);
   if (start < 0) return null;
-  const bodyTag = /^<([a-z][\w-]*)/i.exec(html.slice(start, start + 40))?.[1]?.toLowerCase() ?? '';
+  TAG_NAME.lastIndex = start;
+  const bodyTag = TAG_NAME.exec(html)?.[1]?.toLowerCase() ?? '';
   const out: string[] = [];
   // Open elements of the Pagefind body; each block collects the words its own text needs folded.
   // `span`: a heading whose id the indexed copy moved onto a span inside it (SECTION_HEADINGS).
@@ -160,8 +162,8 @@ function foldBody(html: string, texts?: Map<string, number>): { start: number; e
     const words = frame.words && frame.words.size > 0 ? foldCopy([...frame.words].join(' ')) : '';
     // Inside a heading the copy would become part of the section title: put it just after.
     out.push(HEADINGS.has(tag) ? `${frame.span ? '</span>' : ''}${whole}${words}` : words + whole);
-    if (stack.length === 0) return { start, end: token.lastIndex, tag: bodyTag, folded: out.join('') };
+    if (stack.length === 0) return { start, tag: bodyTag, folded: out.join('') };
   }
   // An unclosed body runs to the end of the page.
-  return { start, end: html.length, tag: bodyTag, folded: out.join('') };
+  return { start, tag: bodyTag, folded: out.join('') };
 }
