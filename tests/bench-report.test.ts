@@ -22,7 +22,7 @@ const result = (site: string, runs: number[], extra: object = {}) => ({
 
 it('reports a Starlight stopped at three times the project\'s time as a bound that meets "at most half"', () => {
   const saved = {
-    machine: 'máy thử', minutes: 30, repeat: 2, peerLimit: 3,
+    started: '2026-12-04T19:16:05.000Z', machine: 'máy thử', minutes: 30, repeat: 2, peerLimit: 3,
     results: [
       result('dự án', [150, 160]),
       result('Astro + MDX trần', [115, 110]),
@@ -44,6 +44,8 @@ it('reports a Starlight stopped at three times the project\'s time as a bound th
   });
   expect(run.status, `${run.stdout}\n${run.stderr}`.slice(-3000)).toBe(0);
   const md = readFileSync(out, 'utf8');
+  // The run's own date, not the day the page was rewritten from it.
+  expect(md).toContain('Chạy ngày 2026-12-04 (bắt đầu 19:16 UTC) trên: máy thử.');
   const row = (site: string) => md.split('\n').find((line) => line.startsWith(`| 10.000 văn bản | ${site} |`));
   // The results table: a lower bound for the time, the pages written marked unfinished, no search.
   expect(row('Starlight')).toMatch(/^\| 10\.000 văn bản \| Starlight \| mặc định \| 2\.400 \(chưa xong\) \| — \| > 450,0 \| 0,0 \| > 450,0 \| — \| — \| 3\.500 \|.* \| — \| — \| 2\.355 \| 2\.400 \|$/);
@@ -59,6 +61,17 @@ it('reports a Starlight stopped at three times the project\'s time as a bound th
   expect(md).toMatch(/\| 10\.000 văn bản \| satteri \| [^|]+ \| < 0,344× \(đạt; ≤ 0,500×\) \|/);
   // Hugo finished: plain figures.
   expect(md).toMatch(/\| 10\.000 văn bản \| Hugo \| 41,0 \(40,0; 42,0\) \| 0,365× \(từng cặp 0,348×; 0,382×\) /);
+});
+
+it('says a saved run without its date has none, rather than the day it is rewritten', () => {
+  const json = join(work, 'khong-ngay.json');
+  const out = join(work, 'khong-ngay.md');
+  writeFileSync(json, JSON.stringify({ machine: 'máy thử', minutes: 1, repeat: 1, results: [], rebuilds: [] }));
+  const run = spawnSync('npm', ['run', 'bench', '--', '--from-json', json, '--sizes', '10000', '--processors', 'satteri', '--out', out], {
+    cwd: root, encoding: 'utf8', env: { ...process.env, BENCH_DIR: join(work, 'cay2') }, timeout: 120_000,
+  });
+  expect(run.status, `${run.stdout}\n${run.stderr}`.slice(-3000)).toBe(0);
+  expect(readFileSync(out, 'utf8')).toContain('Chạy ngày (không rõ: tệp kết quả này không lưu ngày chạy) trên: máy thử.');
 });
 
 it('refuses a --peer-limit that is not a positive number, in one Vietnamese line', () => {

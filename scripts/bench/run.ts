@@ -245,7 +245,7 @@ async function rebuildPair(dir: string, kind: SiteKind, change: { file: string; 
 }
 
 const fromJson = arg('from-json', '');
-const saved = fromJson ? (JSON.parse(readFileSync(fromJson, 'utf8')) as { machine: string; minutes: number; repeat?: number; peerLimit?: number; results: Result[]; rebuilds?: Rebuild[]; peerVersions?: Record<string, string> }) : null;
+const saved = fromJson ? (JSON.parse(readFileSync(fromJson, 'utf8')) as { started?: string; machine: string; minutes: number; repeat?: number; peerLimit?: number; results: Result[]; rebuilds?: Rebuild[]; peerVersions?: Record<string, string> }) : null;
 const results: Result[] = saved?.results ?? [];
 const rebuilds: Rebuild[] = saved?.rebuilds ?? [];
 const peerVersions: Record<string, string> = saved?.peerVersions ?? {};
@@ -323,6 +323,10 @@ if (!saved && rebuildToo) {
   }
 }
 const minutes = saved?.minutes ?? (Date.now() - started) / 60000;
+// When the run began (UTC), kept with its results: a page rewritten later from them (--from-json)
+// gives the run's date, not the day it was rewritten. Files saved before it was kept have none.
+const startedAt = saved ? saved.started : new Date(started).toISOString();
+const runDate = startedAt ? `${startedAt.slice(0, 10)} (bắt đầu ${startedAt.slice(11, 16)} UTC)` : '(không rõ: tệp kết quả này không lưu ngày chạy)';
 const repeats = saved?.repeat ?? repeat;
 const savedLimit = saved?.peerLimit ?? peerLimit;
 
@@ -462,7 +466,7 @@ const verdict = processors.length > 1 && big('unified') && big('satteri')
   : '';
 const md = `# Đo hiệu năng (npm run bench)
 
-Chạy ngày ${new Date().toISOString().slice(0, 10)} trên: ${machine}. Thời gian chạy cả bộ đo: ${f0(minutes)} phút.
+Chạy ngày ${runDate} trên: ${machine}. Thời gian chạy cả bộ đo: ${f0(minutes)} phút.
 
 Mỗi bộ văn bản tổng hợp (tiếng Việt, mỗi văn bản 4 phần, khoảng một nửa số đoạn có trích dẫn văn bản như
 "Chương trình số 2494/CTr-TLĐ ngày 19/12/2018") được dựng hai lần với mỗi bộ xử lý Markdown: bằng chính quy trình
@@ -512,5 +516,5 @@ mkdirSync(join(out, '..'), { recursive: true });
 // The form reader's section (npm run bench:forms, scripts/bench/forms.ts) is its own: kept as it is.
 const formsSection = existsSync(out) ? /<!-- bieu-mau:bat-dau -->[\s\S]*?<!-- bieu-mau:ket-thuc -->/.exec(readFileSync(out, 'utf8'))?.[0] : undefined;
 writeFileSync(out, formsSection ? `${md.trimEnd()}\n\n${formsSection}\n` : md);
-if (!saved) writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ machine, minutes, repeat, peerLimit, results, rebuilds, peerVersions }, null, 2));
+if (!saved) writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ started: startedAt, machine, minutes, repeat, peerLimit, results, rebuilds, peerVersions }, null, 2));
 console.log(`Đã ghi ${out}`);
