@@ -13,6 +13,7 @@ import {
 import { dataTableXml, type TableSpec } from '../src/lib/report-kit/docx-package';
 import { draftDocument, draftPackage, type DraftOptions } from '../src/lib/report-kit/docx';
 import { outlineBlocks } from '../src/lib/report-kit/outline';
+import { TINY_PNG } from './helpers/tiny-png';
 
 /** The table as docx's own objects build it: the reference `dataTableXml` must match. */
 function docxTable(spec: TableSpec): Table {
@@ -81,8 +82,8 @@ describe('a draft package', () => {
     parentBody: 'Cấp trên thử', recipient: 'Văn phòng thử', evaluationWindow: 'từ đầu nhiệm kỳ.',
     deadlines: [{ task: 'Gửi báo cáo', who: 'đơn vị', when: 'Trước ngày 01/02' }], indicatorsHeading: /CHỈ TIÊU/i,
     table: spec, notes: ['Ghi chú 1.'], figureNotes: ['1. Ghi chú của đơn vị.'], illustrativeNote: 'SỐ LIỆU MINH HỌA',
-    // A 1 × 1 PNG: the province's draft carries chart images, stored in the package as they are.
-    charts: [{ png: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), width: 1600, height: 900, caption: 'Biểu đồ thử' }],
+    // The province's draft carries chart images, stored in the package as they are.
+    charts: [{ png: TINY_PNG, width: 1600, height: 900, caption: 'Biểu đồ thử' }],
     made: new Date('2021-03-15T00:00:00Z'),
   };
 

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import JSZip from 'jszip';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { kitKey, preparedCounts, preparedFile, startPreparedKit, type KitMessage } from '../src/lib/report-kit/prepared-kit.ts';
 import { draftJob, formInputOf, formJob } from '../src/lib/prepare/kit-jobs.ts';

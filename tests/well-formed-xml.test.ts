@@ -12,6 +12,7 @@ import { outlineBlocks } from '../src/lib/report-kit/outline';
 import { formXlsx, type FormInput } from '../src/lib/report-kit/form';
 import { loadDataset } from '../src/lib/indicators/read';
 import { formPeriods } from '../src/lib/report-kit/import';
+import { TINY_PNG } from './helpers/tiny-png';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 
@@ -92,7 +93,7 @@ describe('text the input checks would refuse still gives well-formed files', () 
       deadlines: [{ task: HOSTILE, who: HOSTILE, when: HOSTILE }], indicatorsHeading: /CHỈ TIÊU/i,
       table: { widths: [10, 60, 30], header: ['STT', HOSTILE, '2019'], rows: [{ cells: ['1', HOSTILE, `12\n${HOSTILE}`] }] },
       notes: [HOSTILE], figureNotes: [`1. ${HOSTILE}`], illustrativeNote: HOSTILE,
-      charts: [{ png: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), width: 1600, height: 900, caption: HOSTILE }],
+      charts: [{ png: TINY_PNG, width: 1600, height: 900, caption: HOSTILE }],
       made: new Date('2021-03-15T00:00:00Z'),
     };
     const errors = await partErrors(draftPackage(blocks, options));

@@ -9,14 +9,13 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { zipPackage } from '../src/lib/report-kit/zip-writer';
 import { entryText, storedParts, zipEntries } from '../src/lib/report-kit/zip-reader';
+import { TINY_PNG } from './helpers/tiny-png';
 
-// A 1 × 1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const files = () =>
   new Map<string, string | Uint8Array>([
     ['xl/workbook.xml', '<workbook>Liên đoàn Lao động</workbook>'],
     ['[Content_Types].xml', '<Types/>'],
-    ['xl/media/image1.png', PNG],
+    ['xl/media/image1.png', TINY_PNG],
   ]);
 
 describe('zipPackage', () => {
@@ -29,7 +28,7 @@ describe('zipPackage', () => {
     // Zip times have no zone; JSZip reads them as UTC.
     for (const entry of Object.values(zip.files)) expect(entry.date.toISOString(), entry.name).toBe('1980-01-01T00:00:00.000Z');
     expect(await zip.file('xl/workbook.xml')!.async('string')).toBe('<workbook>Liên đoàn Lao động</workbook>');
-    expect(Buffer.from(await zip.file('xl/media/image1.png')!.async('uint8array')).equals(PNG)).toBe(true);
+    expect(Buffer.from(await zip.file('xl/media/image1.png')!.async('uint8array')).equals(TINY_PNG)).toBe(true);
   });
 
   test('XML is deflated, images stored as they are; the site\'s own bounded reader and Python\'s zipfile read it', async () => {
