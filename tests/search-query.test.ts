@@ -114,6 +114,9 @@ describe('folded copies for the index', () => {
       '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Kế hoạch &amp; đề cương</title></head>',
       '<body><main data-pagefind-body><h1>Đoàn</h1><span class="pf-fold" aria-hidden="true"> zzgapmo doan zzgapdong </span></main></body></html>',
     ].join(''));
+    // Only the head's title: a title inside the body (an SVG's) stays where it is.
+    expect(foldedPage('<html><head></head><body><main data-pagefind-body><svg><title>Biểu đồ</title></svg></main></body></html>'))
+      .toBe(`${HEAD}<body><main data-pagefind-body><svg><title>Biểu đồ</title></svg></main></body></html>`);
     // A body marked on <body> itself is not wrapped in a second one.
     expect(foldedPage('<html lang=vi><body data-pagefind-body><p>Đ</p></body></html>'))
       .toBe('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"></head><body data-pagefind-body><p>Đ<span class="pf-fold" aria-hidden="true"> zzgapmo d zzgapdong </span></p></body></html>');

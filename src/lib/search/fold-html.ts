@@ -82,7 +82,9 @@ export function foldedPage(html: string, texts?: Map<string, number>): string | 
   const body = foldBody(html, texts);
   if (!body) return null;
   const lang = HTML_LANG.exec(html)?.[1];
-  const title = TITLE.exec(html.slice(0, body.start))?.[0] ?? '';
+  // The head's title only (an SVG in the body has titles of its own), read without copying the head.
+  const found = TITLE.exec(html);
+  const title = found && found.index < body.start ? found[0] : '';
   const inner = body.tag === 'body' ? body.folded : `<body>${body.folded}</body>`;
   return `<!DOCTYPE html><html${lang === undefined ? '' : ` lang="${lang}"`}><head><meta charset="utf-8">${title}</head>${inner}</html>`;
 }
