@@ -84,7 +84,11 @@ describe('the prepared kit\'s registry', () => {
         if (claimSlot(slots, slot)) post({ type: 'file', key, bytes: bytes(key) });
         else skipped.push(key);
       }
-      (await import('node:fs')).writeFileSync(${JSON.stringify(skippedFile)}, skipped.join(','));
+      // Written whole, then renamed into place: the test waits for the name, and a file it saw
+      // created but not yet written read as empty (CI, once).
+      const fs = await import('node:fs');
+      fs.writeFileSync(${JSON.stringify(`${skippedFile}.tmp`)}, skipped.join(','));
+      fs.renameSync(${JSON.stringify(`${skippedFile}.tmp`)}, ${JSON.stringify(skippedFile)});
       await sleep(5000);
     `));
     // Asked before the worker reached it: the page makes it.
