@@ -2,12 +2,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
-import { satteri } from '@astrojs/markdown-satteri';
-import { satteriPlugins } from './src/plugins/satteri.ts';
+import { satteriProcessor } from './src/plugins/satteri.ts';
+import { compileAhead } from './src/plugins/compile-ahead.ts';
 import remarkVietnameseAnchors from './src/plugins/remark-vietnamese-anchors.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import siteFiles from './src/integrations/site-files.ts';
 import reportKit from './src/integrations/report-kit.ts';
+import compileAheadIntegration from './src/integrations/compile-ahead.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import { publishedDocuments } from './src/plugins/known-documents.ts';
 import { fileURLToPath } from 'node:url';
@@ -24,15 +25,26 @@ const published = publishedDocuments(content.files);
 // pages (docs/benchmarks.md; tests/processor-parity.test.ts checks the identity on every build).
 // MARKDOWN_PROCESSOR=unified selects the remark/rehype pipeline.
 const useUnified = process.env.MARKDOWN_PROCESSOR === 'unified';
-const processor =
-  useUnified
-    ? unified({
-        // Anchors first: the citation plugin records the heading id each citation sits under.
-        remarkPlugins: [remarkVietnameseAnchors, [remarkCitations, { published }]],
-        // No SmartyPants: it would rewrite the quotes and dashes of an official text.
-        smartypants: false,
-      })
-    : satteri({ ...satteriPlugins({ published }), features: { smartPunctuation: false } });
+// With Sätteri, `astro build` of a large site compiles the documents in a worker thread as well as
+// on the main thread (src/plugins/compile-ahead.ts): the same code, the second core's time.
+// SOKET_COMPILE_AHEAD_MIN changes from how many documents (tests build a small site with it).
+const aheadMin = Number(process.env.SOKET_COMPILE_AHEAD_MIN);
+const ahead = useUnified
+  ? null
+  : compileAhead(satteriProcessor({ published }), {
+      workerUrl: new URL('./src/plugins/compile-ahead-worker.ts', import.meta.url),
+      citations: { published },
+      capacity: content.files.length,
+      ...(Number.isSafeInteger(aheadMin) && aheadMin >= 0 && process.env.SOKET_COMPILE_AHEAD_MIN !== '' ? { minDocuments: aheadMin } : {}),
+    });
+const processor = ahead
+  ? ahead.processor
+  : unified({
+      // Anchors first: the citation plugin records the heading id each citation sits under.
+      remarkPlugins: [remarkVietnameseAnchors, [remarkCitations, { published }]],
+      // No SmartyPants: it would rewrite the quotes and dashes of an official text.
+      smartypants: false,
+    });
 
 // The site address comes from the edition file; a bad file stops here with its file:line message.
 if (!content.edition) {
@@ -58,7 +70,7 @@ export default defineConfig({
   // differently from Astro; RenderedText and AstroEscaped restore Astro's escapes, so pages stay byte
   // for byte the same and the same as unified's (tests/processor-parity.test.ts), which keeps the
   // plain compile: its serialiser writes `&#x26;` for `&`.
-  integrations: [contentCheck(), mdx({ optimize: !useUnified }), siteFiles(), reportKit()],
+  integrations: [contentCheck(), mdx({ optimize: !useUnified }), siteFiles(), reportKit(), ...(ahead ? [compileAheadIntegration(ahead)] : [])],
   devToolbar: { enabled: false },
   // The built site registers a service worker that serves the pages it keeps before asking the
   // network (src/lib/site/offline.ts): previewed on the dev server's port, it would keep serving the

@@ -7,6 +7,7 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { writeDocuments } from '../scripts/bench/corpus';
+import { readContentFiles } from '../src/lib/content/content-files';
 import { CITED_AT_PER_PAGE, CITED_AT_SHOWN, DOCUMENTS_PER_PAGE, HOME_DOCUMENTS } from '../src/lib/site/pagination';
 import { axeViolations, openPage, useSiteInBrowser } from './helpers/browser';
 import { htmlFiles } from './helpers/dist';
@@ -17,13 +18,15 @@ import { copyProject, runIn } from './helpers/project-copy';
 const SYNTHETIC = 300;
 let dir = '';
 let dist = '';
-let build: { status: number | null; stderr: string } = { status: null, stderr: '' };
+let build: { status: number | null; stdout: string; stderr: string } = { status: null, stdout: '', stderr: '' };
 
 beforeAll(() => {
   dir = copyProject('congdoan-scale-');
   dist = join(dir, 'dist');
   writeDocuments(join(dir, 'content/van-ban'), SYNTHETIC);
-  build = runIn(dir, ['node_modules/.bin/astro', 'build']);
+  // The MDX compile worker on (src/plugins/compile-ahead.ts), which a site this size would not start:
+  // every assertion below then holds of documents compiled by both threads.
+  build = runIn(dir, ['node_modules/.bin/astro', 'build'], { SOKET_COMPILE_AHEAD_MIN: '1' });
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const site = useSiteInBrowser(() => dist);
@@ -35,6 +38,16 @@ const count = (text: string) => Number(/Xem đủ ([\d.]+) chỗ/.exec(text)?.[1
 
 test('the site builds', () => {
   expect(build.status, build.stderr).toBe(0);
+});
+
+test('the documents were compiled with the worker on, each once', () => {
+  const line = /Biên dịch MDX: (\d+) văn bản; luồng riêng (\d+), luồng chính (\d+)\./.exec(build.stdout);
+  expect(line, build.stdout.slice(-3000)).not.toBeNull();
+  const [total, worker, main] = line!.slice(1).map(Number);
+  // Every MDX file of the copy's content/: the synthetic documents and the edition's own.
+  expect(total).toBe(readContentFiles(dir).length);
+  expect(total).toBeGreaterThan(SYNTHETIC);
+  expect(worker! + main!).toBe(total);
 });
 
 test('every page is under 100 KB', () => {

@@ -7,6 +7,7 @@
 // cost 32 s and 2.4 GB of peak memory over the plugin-free build (docs/benchmarks.md).
 import { fileURLToPath } from 'node:url';
 import type { Parents } from 'mdast';
+import { satteri, type SatteriFeatures } from '@astrojs/markdown-satteri';
 import type { MdastPluginDefinition, PluginFactoryContext } from 'satteri';
 import { encodeCitationRecords, type CitationRecord } from '../lib/citations/citation-register.ts';
 import { createSlugger } from '../lib/text/vietnamese.ts';
@@ -88,4 +89,15 @@ function anchorsAndCitations(options: CitationLinkerOptions): (page: PluginFacto
 
 export function satteriPlugins(citations: CitationLinkerOptions) {
   return { mdastPlugins: [anchorsAndCitations(citations)] };
+}
+
+/** No smart punctuation: it would rewrite the quotes and dashes of an official text. */
+const FEATURES: SatteriFeatures = { smartPunctuation: false };
+
+/**
+ * The site's Sätteri processor: the build's (astro.config.mjs) and the compile worker's
+ * (compile-ahead-worker.ts, which passes the features the build's processor has by then).
+ */
+export function satteriProcessor(citations: CitationLinkerOptions, features: SatteriFeatures = FEATURES) {
+  return satteri({ ...satteriPlugins(citations), features: { ...features } });
 }
