@@ -28,14 +28,17 @@ const useUnified = process.env.MARKDOWN_PROCESSOR === 'unified';
 // With Sätteri, `astro build` of a large site compiles the documents in a worker thread as well as
 // on the main thread (src/plugins/compile-ahead.ts): the same code, the second core's time.
 // SOKET_COMPILE_AHEAD_MIN changes from how many documents (tests build a small site with it).
-const aheadMin = Number(process.env.SOKET_COMPILE_AHEAD_MIN);
+const aheadMin = process.env.SOKET_COMPILE_AHEAD_MIN;
+if (aheadMin !== undefined && !/^\d+$/.test(aheadMin)) {
+  console.warn(`SOKET_COMPILE_AHEAD_MIN="${aheadMin}" không phải một số văn bản (số nguyên không âm): dùng ngưỡng mặc định.`);
+}
 const ahead = useUnified
   ? null
   : compileAhead(satteriProcessor({ published }), {
       workerUrl: new URL('./src/plugins/compile-ahead-worker.ts', import.meta.url),
       citations: { published },
       capacity: content.files.length,
-      ...(Number.isSafeInteger(aheadMin) && aheadMin >= 0 && process.env.SOKET_COMPILE_AHEAD_MIN !== '' ? { minDocuments: aheadMin } : {}),
+      ...(aheadMin !== undefined && /^\d+$/.test(aheadMin) ? { minDocuments: Number(aheadMin) } : {}),
     });
 const processor = ahead
   ? ahead.processor
