@@ -67,7 +67,7 @@ export interface CompileAheadOptions {
    * 3,000: 1.4 s faster; 10,000: 3.1 s faster; docs/benchmarks.md).
    */
   minDocuments?: number;
-  /** A document the worker has held this long is compiled on the main thread too (a stalled worker). */
+  /** When only the worker's documents are left and it has answered nothing for this long, they are compiled on the main thread (a stalled worker). */
   stallMs?: number;
 }
 
