@@ -64,7 +64,8 @@ export interface CompileAheadOptions {
   /**
    * Below this many documents there is no worker: its start and the documents' round trips cost
    * what it saves (1,000 benchmark documents: `astro build` 0.26 s slower, median of four pairs;
-   * 3,000: 1.4 s faster; 10,000: 3.1 s faster; docs/benchmarks.md).
+   * 3,000, with the first version of this worker: 1.4 s faster; 10,000: 3.1 s faster, mean of two pairs;
+   * docs/benchmarks.md).
    */
   minDocuments?: number;
   /** When only the worker's documents are left and it has answered nothing for this long, they are compiled on the main thread (a stalled worker). */
