@@ -4,11 +4,14 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { satteriProcessor } from './src/plugins/satteri.ts';
 import { compileAhead } from './src/plugins/compile-ahead.ts';
+import { compileCache, compileFingerprint } from './src/plugins/compile-cache.ts';
+import { buildCacheDir } from './src/lib/fs/cached-file.ts';
 import remarkVietnameseAnchors from './src/plugins/remark-vietnamese-anchors.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import siteFiles from './src/integrations/site-files.ts';
 import reportKit from './src/integrations/report-kit.ts';
 import compileAheadIntegration from './src/integrations/compile-ahead.ts';
+import compileCacheIntegration from './src/integrations/compile-cache.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import { publishedDocuments } from './src/plugins/known-documents.ts';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +20,8 @@ import { formatProblems } from './src/lib/problems/problem.ts';
 
 // content/ read once per process (src/lib/gateway/content.ts): the front-matter check, the citation
 // plugins, the site's address and the pages' data all take this one reading.
-const content = readContent(fileURLToPath(new URL('.', import.meta.url)));
+const root = fileURLToPath(new URL('.', import.meta.url));
+const content = readContent(root);
 const published = publishedDocuments(content.files);
 
 // The same transforms (plain mdast/hast functions) under either Markdown processor. Sätteri is the
@@ -40,7 +44,13 @@ const ahead = useUnified
       capacity: content.files.length,
       ...(aheadMin !== undefined && /^\d+$/.test(aheadMin) ? { minDocuments: Number(aheadMin) } : {}),
     });
-const processor = ahead
+// In front of both, the compiled documents of the last `astro build`, kept by a key of everything
+// that decides them (src/plugins/compile-cache.ts): a rebuild compiles only what changed.
+const fingerprint = ahead ? compileFingerprint(root, { published }) : undefined;
+const cache = ahead && fingerprint ? compileCache(ahead.processor, { dir: buildCacheDir(root, 'bien-dich'), fingerprint }) : null;
+const processor = cache
+  ? cache.processor
+  : ahead
   ? ahead.processor
   : unified({
       // Anchors first: the citation plugin records the heading id each citation sits under.
@@ -73,7 +83,7 @@ export default defineConfig({
   // differently from Astro; RenderedText and AstroEscaped restore Astro's escapes, so pages stay byte
   // for byte the same and the same as unified's (tests/processor-parity.test.ts), which keeps the
   // plain compile: its serialiser writes `&#x26;` for `&`.
-  integrations: [contentCheck(), mdx({ optimize: !useUnified }), siteFiles(), reportKit(), ...(ahead ? [compileAheadIntegration(ahead)] : [])],
+  integrations: [contentCheck(), mdx({ optimize: !useUnified }), siteFiles(), reportKit(), ...(ahead ? [compileAheadIntegration(ahead)] : []), ...(cache ? [compileCacheIntegration(cache)] : [])],
   devToolbar: { enabled: false },
   // The built site registers a service worker that serves the pages it keeps before asking the
   // network (src/lib/site/offline.ts): previewed on the dev server's port, it would keep serving the
