@@ -436,8 +436,8 @@ const rebuildSection = rebuildLines.length ? `
 ## Dựng lại sau khi một tệp nội dung đổi
 
 Lần đầu dựng đủ với mọi bộ đệm trống (như bản sao mới), rồi sửa một tệp và dựng lại, giữ các bộ đệm lần đầu để lại
-(lớp nội dung của Astro trong \`node_modules/.astro\`; ảnh biểu đồ, ảnh chia sẻ, dự thảo Word và biểu mẫu Excel của dự án trong
-\`node_modules/.cache/congdoan-soket/\`), như lần \`npm run build\` kế tiếp của người biên tập. Thời gian là kiểm tra
+(lớp nội dung của Astro trong \`node_modules/.astro\`; ảnh biểu đồ, ảnh chia sẻ, dự thảo Word, biểu mẫu Excel và mã
+biên dịch MDX của dự án trong \`node_modules/.cache/congdoan-soket/\`), như lần \`npm run build\` kế tiếp của người biên tập. Thời gian là kiểm tra
 trước, dựng và lập chỉ mục cộng lại; trung vị (từng lần trong ngoặc).
 
 | Bộ dữ liệu | Trang web | Tệp đổi | Dựng đủ (s) | Dựng lại (s) | Dựng lại so với dựng đủ |
