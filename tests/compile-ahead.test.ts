@@ -3,54 +3,20 @@
 // all leave every document compiled, with the error the build has always given; off (the dev
 // server), there is no worker.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { load } from 'js-yaml';
 import { writeDocuments } from '../scripts/bench/corpus';
-import { readContentFiles } from '../src/lib/content/content-files';
 import { compileAhead, type CompileAhead } from '../src/plugins/compile-ahead';
-import { publishedDocuments } from '../src/plugins/known-documents';
 import { satteriProcessor } from '../src/plugins/satteri';
+import { broken, citations, docOf, MDX, outcome, SHARED, type Doc, type Renderer } from './helpers/mdx-renderer';
 
-const citations = { published: publishedDocuments(readContentFiles('.')) };
 const WORKER = new URL('../src/plugins/compile-ahead-worker.ts', import.meta.url);
-type CreateMdxRenderer = NonNullable<ReturnType<typeof satteriProcessor>['createMdxRenderer']>;
-type Renderer = Awaited<ReturnType<CreateMdxRenderer>>;
-/** What @astrojs/mdx hands the processor in the site's build (Astro's defaults; smartypants from the processor's features). */
-const SHARED: Parameters<CreateMdxRenderer>[0] = {
-  syntaxHighlight: { type: 'shiki', excludeLangs: ['math'] },
-  shikiConfig: { langs: [], theme: 'github-dark', themes: {}, wrap: false, transformers: [], langAlias: {} },
-  gfm: true,
-  smartypants: false,
-};
-const MDX = { optimize: true, srcDir: pathToFileURL(join(process.cwd(), 'src/')), sourcemap: false };
-
-interface Doc {
-  filePath: string;
-  content: string;
-  frontmatter: Record<string, unknown>;
-}
-
-/** A document as @astrojs/mdx passes it: its body, and its front matter parsed. */
-function docOf(filePath: string): Doc {
-  const text = readFileSync(filePath, 'utf8');
-  const match = /^---\n([\s\S]*?)\n---\n/.exec(text)!;
-  return { filePath, content: text.slice(match[0].length), frontmatter: load(match[1]!) as Record<string, unknown> };
-}
 
 let dir = '';
 let docs: Doc[] = [];
 /** Each document as the processor alone compiles it (code and metadata as JSON), or its error's message. */
 const expected = new Map<string, string>();
-
-
-const outcome = (renderer: Renderer, doc: Doc) =>
-  renderer.process(doc.content, doc.filePath, structuredClone(doc.frontmatter)).then(
-    (result) => JSON.stringify(result),
-    (error: Error) => `error: ${error.message}`,
-  );
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'compile-ahead-'));
@@ -61,13 +27,6 @@ beforeAll(async () => {
   for (const doc of [...docs, broken]) expected.set(doc.filePath, await outcome(plain, doc));
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A document the site's plugin refuses (a link to a document that does not exist). */
-const broken: Doc = {
-  filePath: join(process.cwd(), 'content/van-ban/lien-ket-hong.mdx'),
-  content: '## I. MỤC ĐÍCH\n\nXem [kế hoạch](/van-ban/khong-co-van-ban-nay/).\n',
-  frontmatter: {},
-};
 
 function ahead(options: { workerUrl?: URL; stallMs?: number; capacity?: number } = {}): CompileAhead {
   return compileAhead(satteriProcessor(citations), { workerUrl: WORKER, citations, capacity: 10_000, minDocuments: 100, ...options });

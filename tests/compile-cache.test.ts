@@ -8,16 +8,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { load } from 'js-yaml';
 import { writeDocuments } from '../scripts/bench/corpus';
 import { readContentFiles } from '../src/lib/content/content-files';
 import { PackWriter, readPack } from '../src/lib/fs/cache-pack';
 import { buildCacheDir } from '../src/lib/fs/cached-file';
 import { compileCache, compileFingerprint, keyText, type CompileCache } from '../src/plugins/compile-cache';
-import { publishedDocuments } from '../src/plugins/known-documents';
 import { satteriProcessor } from '../src/plugins/satteri';
 import { htmlFiles } from './helpers/dist';
+import { broken, citations, docOf, MDX, outcome, SHARED, type Doc } from './helpers/mdx-renderer';
 import { copyProject, runIn } from './helpers/project-copy';
 
 const dirs: string[] = [];
@@ -145,37 +143,6 @@ describe('key text', () => {
 });
 
 describe('compiled documents kept between builds (src/plugins/compile-cache.ts)', () => {
-  const citations = { published: publishedDocuments(readContentFiles('.')) };
-  type CreateMdxRenderer = NonNullable<ReturnType<typeof satteriProcessor>['createMdxRenderer']>;
-  type Renderer = Awaited<ReturnType<CreateMdxRenderer>>;
-  const SHARED: Parameters<CreateMdxRenderer>[0] = {
-    syntaxHighlight: { type: 'shiki', excludeLangs: ['math'] },
-    shikiConfig: { langs: [], theme: 'github-dark', themes: {}, wrap: false, transformers: [], langAlias: {} },
-    gfm: true,
-    smartypants: false,
-  };
-  const MDX = { optimize: true, srcDir: pathToFileURL(join(process.cwd(), 'src/')), sourcemap: false };
-  interface Doc {
-    filePath: string;
-    content: string;
-    frontmatter: Record<string, unknown>;
-  }
-  const docOf = (filePath: string): Doc => {
-    const text = readFileSync(filePath, 'utf8');
-    const match = /^---\n([\s\S]*?)\n---\n/.exec(text)!;
-    return { filePath, content: text.slice(match[0].length), frontmatter: load(match[1]!) as Record<string, unknown> };
-  };
-  const outcome = (renderer: Renderer, doc: Doc) =>
-    renderer.process(doc.content, doc.filePath, structuredClone(doc.frontmatter)).then(
-      (result) => JSON.stringify(result),
-      (error: Error) => `error: ${error.message}`,
-    );
-  const broken: Doc = {
-    filePath: join(process.cwd(), 'content/van-ban/lien-ket-hong.mdx'),
-    content: '## I. MỤC ĐÍCH\n\nXem [kế hoạch](/van-ban/khong-co-van-ban-nay/).\n',
-    frontmatter: {},
-  };
-
   let docs: Doc[] = [];
   const expected = new Map<string, string>();
   beforeAll(async () => {
