@@ -44,8 +44,9 @@ const ahead = useUnified
       capacity: content.files.length,
       ...(aheadMin !== undefined && /^\d+$/.test(aheadMin) ? { minDocuments: Number(aheadMin) } : {}),
     });
-// In front of both, the compiled documents of the last `astro build`, kept by a key of everything
-// that decides them (src/plugins/compile-cache.ts): a rebuild compiles only what changed.
+// In front of the worker and the main thread, the compiled documents of the last `astro build`, kept
+// by a key of everything that decides them (src/plugins/compile-cache.ts): a rebuild compiles only
+// what changed.
 const fingerprint = ahead ? compileFingerprint(root, { published }) : undefined;
 const cache = ahead && fingerprint ? compileCache(ahead.processor, { dir: buildCacheDir(root, 'bien-dich'), fingerprint }) : null;
 const processor = cache
