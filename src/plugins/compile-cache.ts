@@ -8,9 +8,10 @@
 // exactly this build's documents (src/lib/fs/cache-pack.ts), in node_modules/.cache/congdoan-soket/
 // like the other build caches, and `CHART_PNG_CACHE=off` turns it off with them.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PackWriter, readPack, type PackReader } from '../lib/fs/cache-pack.ts';
+import { sourceFiles } from '../lib/fs/source-files.ts';
 import type { satteriProcessor } from './satteri.ts';
 
 type Processor = ReturnType<typeof satteriProcessor>;
@@ -44,18 +45,6 @@ export interface CompileCache {
 }
 
 const PACK = 'goi';
-
-function sourceFiles(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : /\.(ts|mjs)$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [join(dir, entry.name)] : []))
-    .sort();
-}
 
 /**
  * A value as a key's text: plain objects with their keys sorted, a URL by its address, a date by

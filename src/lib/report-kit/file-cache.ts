@@ -6,15 +6,10 @@
 // Lives in node_modules/.cache/congdoan-soket/, like Astro's own cache; read and written by
 // src/lib/fs/cached-file.ts, as the images' caches are.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageVersion } from '../indicators/charts/png-cache.ts';
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []))
-    .sort();
-}
+import { sourceFiles } from '../fs/source-files.ts';
 
 let fingerprint: string | undefined;
 
