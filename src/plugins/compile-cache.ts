@@ -169,6 +169,9 @@ export function compileCache(processor: Processor, options: CompileCacheOptions)
     enable() {
       if (enabled || dir === null) return;
       enabled = true;
+      counts.reused = 0;
+      counts.compiled = 0;
+      written.clear();
       old = readPack(join(dir, PACK));
       writer = new PackWriter(join(dir, PACK));
     },
