@@ -30,7 +30,9 @@ export function readPack(file: string): PackReader {
   }
   const entries = new Map<string, Buffer>();
   if (sealed(bytes)) {
-    const body = Buffer.from(unseal(bytes));
+    // A view of the file's bytes, not a copy (10,000 documents: about 100 MB).
+    const payload = unseal(bytes);
+    const body = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
     let start = 0;
     while (start < body.length) {
       let end = body.indexOf(NEWLINE, start);
@@ -54,7 +56,6 @@ export class PackWriter {
   readonly #temp: string;
   readonly #hash: Hash = createHash('sha256');
   #fd: number | null = null;
-  #count = 0;
 
   constructor(file: string) {
     this.#file = file;
@@ -79,15 +80,9 @@ export class PackWriter {
     try {
       writeSync(this.#fd, line);
       this.#hash.update(line);
-      this.#count += 1;
     } catch {
       this.abort();
     }
-  }
-
-  /** How many entries were added. */
-  get count(): number {
-    return this.#count;
   }
 
   /** Seals the pack and puts it in place of the old one; false when it could not be written. */
