@@ -3,28 +3,23 @@
 // all leave every document compiled, with the error the build has always given; off (the dev
 // server), there is no worker.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeDocuments } from '../scripts/bench/corpus';
 import { compileAhead, type CompileAhead } from '../src/plugins/compile-ahead';
 import { satteriProcessor } from '../src/plugins/satteri';
-import { broken, citations, docOf, MDX, outcome, SHARED, type Doc, type Renderer } from './helpers/mdx-renderer';
+import { broken, citations, documentsCompiled, MDX, outcome, SHARED, type Doc, type Renderer } from './helpers/mdx-renderer';
 
 const WORKER = new URL('../src/plugins/compile-ahead-worker.ts', import.meta.url);
 
 let dir = '';
 let docs: Doc[] = [];
 /** Each document as the processor alone compiles it (code and metadata as JSON), or its error's message. */
-const expected = new Map<string, string>();
+let expected = new Map<string, string>();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'compile-ahead-'));
-  writeDocuments(dir, 400);
-  const real = readdirSync('content/van-ban').map((name) => join(process.cwd(), 'content/van-ban', name));
-  docs = [...real, ...readdirSync(dir).sort().map((name) => join(dir, name))].map(docOf);
-  const plain = await satteriProcessor(citations).createMdxRenderer!(SHARED, MDX);
-  for (const doc of [...docs, broken]) expected.set(doc.filePath, await outcome(plain, doc));
+  ({ docs, expected } = await documentsCompiled(dir, 400));
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

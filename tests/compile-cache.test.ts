@@ -8,14 +8,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeDocuments } from '../scripts/bench/corpus';
 import { readContentFiles } from '../src/lib/content/content-files';
 import { PackWriter, readPack } from '../src/lib/fs/cache-pack';
 import { buildCacheDir } from '../src/lib/fs/cached-file';
 import { compileCache, compileFingerprint, keyText, type CompileCache } from '../src/plugins/compile-cache';
 import { satteriProcessor } from '../src/plugins/satteri';
 import { htmlFiles } from './helpers/dist';
-import { broken, citations, docOf, MDX, outcome, SHARED, type Doc } from './helpers/mdx-renderer';
+import { broken, citations, documentsCompiled, MDX, outcome, SHARED, type Doc } from './helpers/mdx-renderer';
 import { copyProject, runIn } from './helpers/project-copy';
 
 const dirs: string[] = [];
@@ -144,14 +143,9 @@ describe('key text', () => {
 
 describe('compiled documents kept between builds (src/plugins/compile-cache.ts)', () => {
   let docs: Doc[] = [];
-  const expected = new Map<string, string>();
+  let expected = new Map<string, string>();
   beforeAll(async () => {
-    const dir = tempDir('bien-dich-');
-    writeDocuments(dir, 60);
-    const real = readdirSync('content/van-ban').map((name) => join(process.cwd(), 'content/van-ban', name));
-    docs = [...real, ...readdirSync(dir).sort().map((name) => join(dir, name))].map(docOf);
-    const plain = await satteriProcessor(citations).createMdxRenderer!(SHARED, MDX);
-    for (const doc of [...docs, broken]) expected.set(doc.filePath, await outcome(plain, doc));
+    ({ docs, expected } = await documentsCompiled(tempDir('bien-dich-'), 60));
   }, 120_000);
 
   const FINGERPRINT = 'f'.repeat(64);

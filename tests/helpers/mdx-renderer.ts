@@ -1,13 +1,14 @@
 // Documents as @astrojs/mdx hands them to the Markdown processor, and the renderer options the site's
 // build passes, for the tests of the processor's wrappers (compile-ahead, compile-cache): each
 // compares what a wrapper gives with what the processor alone compiles.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { load } from 'js-yaml';
+import { writeDocuments } from '../../scripts/bench/corpus';
 import { readContentFiles } from '../../src/lib/content/content-files';
 import { publishedDocuments } from '../../src/plugins/known-documents';
-import type { satteriProcessor } from '../../src/plugins/satteri';
+import { satteriProcessor } from '../../src/plugins/satteri';
 
 /** The citation plugin's options for the project's own content. */
 export const citations = { published: publishedDocuments(readContentFiles('.')) };
@@ -49,3 +50,17 @@ export const broken: Doc = {
   content: '## I. MỤC ĐÍCH\n\nXem [kế hoạch](/van-ban/khong-co-van-ban-nay/).\n',
   frontmatter: {},
 };
+
+/**
+ * The project's documents and `count` synthetic ones written to `dir` (the benchmark's generator),
+ * and what the processor alone gives for each of them and for `broken`, by file path.
+ */
+export async function documentsCompiled(dir: string, count: number): Promise<{ docs: Doc[]; expected: Map<string, string> }> {
+  writeDocuments(dir, count);
+  const real = readdirSync('content/van-ban').map((name) => join(process.cwd(), 'content/van-ban', name));
+  const docs = [...real, ...readdirSync(dir).sort().map((name) => join(dir, name))].map(docOf);
+  const plain = await satteriProcessor(citations).createMdxRenderer!(SHARED, MDX);
+  const expected = new Map<string, string>();
+  for (const doc of [...docs, broken]) expected.set(doc.filePath, await outcome(plain, doc));
+  return { docs, expected };
+}
