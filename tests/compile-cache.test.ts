@@ -225,6 +225,18 @@ describe('compiled documents kept between builds (src/plugins/compile-cache.ts)'
     expect(foreign.counts.compiled).toBe(10);
   }, 60_000);
 
+  test('one cache enabled for a second build counts and writes that build alone', async () => {
+    const dir = tempDir('bien-dich-');
+    const cache = compileCache(satteriProcessor(citations), { dir, fingerprint: FINGERPRINT });
+    for (const expectedCounts of [{ reused: 0, compiled: 5 }, { reused: 5, compiled: 0 }]) {
+      cache.enable();
+      const renderer = await cache.processor.createMdxRenderer!(SHARED, MDX);
+      expect(await Promise.all(docs.slice(0, 5).map((doc) => outcome(renderer, doc)))).toEqual(want(docs.slice(0, 5)));
+      expect(cache.finish()).toEqual({ ...expectedCounts, written: true });
+      expect(readPack(join(dir, 'goi')).size).toBe(5);
+    }
+  });
+
   test('a document the plugin refuses gives its error every build and is never kept', async () => {
     const dir = tempDir('bien-dich-');
     for (let i = 0; i < 2; i++) {
