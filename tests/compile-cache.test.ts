@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { readContentFiles } from '../src/lib/content/content-files';
 import { PackWriter, readPack } from '../src/lib/fs/cache-pack';
 import { buildCacheDir } from '../src/lib/fs/cached-file';
+import { sourceFiles } from '../src/lib/fs/source-files';
 import { compileCache, compileFingerprint, keyText, type CompileCache } from '../src/plugins/compile-cache';
 import { satteriProcessor } from '../src/plugins/satteri';
 import { htmlFiles } from './helpers/dist';
@@ -115,6 +116,14 @@ describe('key text', () => {
     const loop: Record<string, unknown> = {};
     loop.self = loop;
     expect(keyText(loop)).toBeUndefined();
+  });
+
+  test('the code files under a folder: .ts and .mjs but tests, in path order; none for a folder that is not there', () => {
+    const root = tempDir('ma-nguon-');
+    mkdirSync(join(root, 'b/c'), { recursive: true });
+    for (const name of ['b/c/z.ts', 'b/a.mjs', 'a.ts', 'a.test.ts', 'ghi-chu.md', 'b/c/y.json']) writeFileSync(join(root, name), '');
+    expect(sourceFiles(root).map((file) => file.slice(root.length + 1))).toEqual(['a.ts', 'b/a.mjs', 'b/c/z.ts']);
+    expect(sourceFiles(join(root, 'khong-co'))).toEqual([]);
   });
 
   test('the fingerprint changes with the site\'s plugin code, the lock file and the processor\'s options', () => {
