@@ -18,7 +18,7 @@ function site(overrides: Record<string, string> = {}): Record<string, string> {
     'index.html': page('<a href="/van-ban/a/">a</a>'),
     'ngoai-tuyen/index.html': page('Không có kết nối mạng'),
     'don-vi/index.html': page('<a href="/don-vi/u/">u</a>'),
-    'don-vi/u/index.html': page('u', '<link rel="stylesheet" href="/_astro/pace.css">'),
+    'don-vi/u/index.html': page('u', '<link rel="stylesheet" href="/_astro/trang-rieng.css">'),
     'don-vi/u/so-lieu.csv': 'a,b',
     'tai-ve/bieu-mau/u.xlsx': 'xlsx',
     'tai-ve/bao-cao/u.docx': 'docx',
@@ -30,7 +30,7 @@ function site(overrides: Record<string, string> = {}): Record<string, string> {
     'van-ban/b/index.html': page('B'.repeat(1000)),
     'chi-tieu/index.html': page('', '<script type="module" src="/_astro/charts.js"></script>'),
     '_astro/base.css': '@font-face{src:url(/_astro/tinos.woff2)}',
-    '_astro/pace.css': '.x{}',
+    '_astro/trang-rieng.css': '.x{}',
     '_astro/tinos.woff2': 'font',
     '_astro/register.js': 'navigator.serviceWorker.register("/sw.js")',
     '_astro/check.js': 'import{a}from"./shared.js";const w=new URL("/kiem-tra-bieu-mau/form-check-worker-AbC123_x.js",import.meta.url);const d=()=>__vite__mapDeps(["_astro/lazy.js"]);const m=()=>import(`./split.js`)',
@@ -61,7 +61,7 @@ describe('what is kept at install', () => {
 
   test('not kept: unit pages and downloads (kept once opened), other pages, what only they load, feeds and canonical links', () => {
     const kept = urls(site());
-    for (const url of ['/don-vi/u/', '/tai-ve/bieu-mau/u.xlsx', '/chi-tieu/', '/_astro/charts.js', '/_astro/pace.css', '/thong-bao/atom.xml']) expect(kept).not.toContain(url);
+    for (const url of ['/don-vi/u/', '/tai-ve/bieu-mau/u.xlsx', '/chi-tieu/', '/_astro/charts.js', '/_astro/trang-rieng.css', '/thong-bao/atom.xml']) expect(kept).not.toContain(url);
     // Nor the worker itself, named by the registration script, when it is already in the folder.
     expect(urls(site({ 'sw.js': 'old worker' }))).not.toContain('/sw.js');
     expect(kept.some((u) => u.startsWith('http'))).toBe(false);
