@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compareRuns, meetsAtMost, timed } from '../scripts/bench/steps';
+import { compareRuns, fileSystemOf, meetsAtMost, timed } from '../scripts/bench/steps';
 
 const work = mkdtempSync(join(tmpdir(), 'bench-buoc-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -92,5 +92,31 @@ describe('compareRuns', () => {
 
   it('refuses to compare two stopped builds', () => {
     expect(() => compareRuns({ totals: [10], stopped: [true] }, { totals: [10], stopped: [true] })).toThrow(/bị dừng/);
+  });
+});
+
+describe('fileSystemOf', () => {
+  // As /proc/mounts writes them: a space in a mount point is \040; a later line over a mount point hides it.
+  const mounts = [
+    '/dev/vda / ext4 rw,relatime,discard 0 0',
+    'tmpfs /dev/shm tmpfs rw,relatime 0 0',
+    '/dev/vdb /mnt/o\\040dia xfs rw 0 0',
+    'tmpfs /mnt/o\\040dia tmpfs rw 0 0',
+    '',
+  ].join('\n');
+
+  it('names the deepest mount point that holds the folder', () => {
+    expect(fileSystemOf('/tmp/congdoan-bench', mounts)).toEqual({ device: '/dev/vda', type: 'ext4', mountPoint: '/' });
+    expect(fileSystemOf('/dev/shm/bench', mounts)).toEqual({ device: 'tmpfs', type: 'tmpfs', mountPoint: '/dev/shm' });
+    expect(fileSystemOf('/dev/shm', mounts)?.type).toBe('tmpfs');
+  });
+
+  it('matches whole folder names, reads escaped spaces, and takes the last of two mounts at one place', () => {
+    expect(fileSystemOf('/dev/shmkhac/bench', mounts)?.type).toBe('ext4');
+    expect(fileSystemOf('/mnt/o dia/bench', mounts)).toEqual({ device: 'tmpfs', type: 'tmpfs', mountPoint: '/mnt/o dia' });
+  });
+
+  it('finds nothing in an empty table', () => {
+    expect(fileSystemOf('/tmp', '')).toBeUndefined();
   });
 });

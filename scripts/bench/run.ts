@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { writeDataset, writeDocuments } from './corpus.ts';
 import { ensureHugo, hugoCopy, linkModules, PEERS, starlightCopy, starlightModules, type Peer } from './peers.ts';
 import { heapLimitMb } from '../build.mjs';
-import { compareRuns, meetsAtMost, median, timed, type Comparison, type Step } from './steps.ts';
+import { compareRuns, fileSystemOf, meetsAtMost, median, timed, type Comparison, type Step } from './steps.ts';
 import { EDITION_FILE } from '../../src/lib/content/paths.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -445,7 +445,11 @@ trước, dựng và lập chỉ mục cộng lại; trung vị (từng lần tr
 ${rebuildLines.join('\n')}
 ${ownLines.length ? `\n${ownLines.join('\n')}\n` : ''}` : '';
 
-const machine = saved?.machine ?? `${type()} ${release()}, ${cpus().length} nhân ${cpus()[0]?.model ?? ''}, ${f0(totalmem() / 1073741824)} GB RAM (còn trống ${f0(freemem() / 1073741824)} GB lúc kết thúc), Node ${process.version}; tải trung bình một phút ${loadAtStart.toFixed(1).replace('.', ',')} lúc bắt đầu, ${loadavg()[0]!.toFixed(1).replace('.', ',')} lúc kết thúc (${cpus().length} nhân: tải trên ${cpus().length} là có việc khác chạy cùng, các số đo chậm theo)`;
+// The work folder's file system: writing and deleting thousands of pages costs very differently on a
+// disk and on a RAM disk (BENCH_DIR=/dev/shm/…), and the bare site, one page at a time, feels it most.
+const workFs = existsSync('/proc/mounts') ? fileSystemOf(work, readFileSync('/proc/mounts', 'utf8')) : undefined;
+const workFsText = workFs ? `; thư mục đo ${work} trên ${workFs.type} (${workFs.device}, gắn ở ${workFs.mountPoint})` : '';
+const machine = saved?.machine ?? `${type()} ${release()}, ${cpus().length} nhân ${cpus()[0]?.model ?? ''}, ${f0(totalmem() / 1073741824)} GB RAM (còn trống ${f0(freemem() / 1073741824)} GB lúc kết thúc), Node ${process.version}; tải trung bình một phút ${loadAtStart.toFixed(1).replace('.', ',')} lúc bắt đầu, ${loadavg()[0]!.toFixed(1).replace('.', ',')} lúc kết thúc (${cpus().length} nhân: tải trên ${cpus().length} là có việc khác chạy cùng, các số đo chậm theo)${workFsText}`;
 // Targets of issue 31: at most 1.25× bare Astro at 1,000 documents and 1.15× at 10,000, in at most
 // half of Starlight's time, peak under 6 GB, search p95 under 50 ms at 1,000 and at most 1.10× bare
 // Pagefind at 10,000; judged on the median of the pairs.
