@@ -9,7 +9,7 @@
 //   npm run bench -- --rebuild         also a rebuild after one content file changes (real site and each size)
 //   npm run bench -- --peer-limit 4    stop a peer's build at 4× the project's first build time (default 3)
 // Corpora are generated under the system temp folder (BENCH_DIR to choose another), never in content/.
-import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';

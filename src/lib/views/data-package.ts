@@ -12,7 +12,6 @@ import { aggregateCsv, rawRowsCsv, sortRows } from '../indicators/downloads.ts';
 import { indicatorMetadata } from './indicator-page.ts';
 import { unitProgress, wholeProgress } from './progress-page.ts';
 import { missingCsv, MISSING_CSV_COLUMNS, type ReportingStatus } from '../indicators/reporting.ts';
-import { RESULT_COLUMNS } from '../indicators/results-csv.ts';
 import { directions } from '../indicators/schemas.ts';
 import type { Progress } from '../indicators/progress.ts';
 
