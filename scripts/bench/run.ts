@@ -11,7 +11,7 @@
 // Corpora are generated under the system temp folder (BENCH_DIR to choose another), never in content/.
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, tmpdir, totalmem, type } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { writeDataset, writeDocuments } from './corpus.ts';
 import { ensureHugo, hugoCopy, linkModules, PEERS, starlightCopy, starlightModules, type Peer } from './peers.ts';
@@ -46,7 +46,8 @@ if (!(peerLimit > 0)) {
   console.error(`npm run bench: --peer-limit phải là một số dương (bội số thời gian lần dựng đầu của dự án), không phải "${arg('peer-limit', '')}".`);
   process.exit(2);
 }
-const work = process.env.BENCH_DIR ?? join(tmpdir(), 'congdoan-bench');
+// Absolute, as every step runs in its own folder: a relative BENCH_DIR failed the pre-check's path.
+const work = resolve(process.env.BENCH_DIR ?? join(tmpdir(), 'congdoan-bench'));
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
