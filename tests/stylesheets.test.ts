@@ -4,25 +4,18 @@
 // copies them back: the three pages that imported src/styles/pace.css cost 0.5 s of a
 // 1,000-document `astro build` (six A-B-B-A pairs, docs/benchmarks.md).
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { filesUnder } from './helpers/source-files';
 
 const root = resolve(import.meta.dirname, '..');
 const CSS_IMPORT = /^\s*import\s+(?:[^'"]*\s+from\s+)?['"]([^'"]+\.css)(?:\?[^'"]*)?['"]/gm;
 const cssImports = (text: string) => [...text.matchAll(CSS_IMPORT)].map((match) => match[1]!);
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.(astro|ts|mjs|js)$/.test(entry.name) ? [path] : [];
-  });
-}
-
 /** Each stylesheet under src/ with the modules that import it. */
 function stylesheetImporters(): Map<string, string[]> {
   const importers = new Map<string, string[]>();
-  for (const file of sourceFiles(join(root, 'src'))) {
+  for (const file of filesUnder(join(root, 'src'), /\.(astro|ts|mjs|js)$/)) {
     for (const specifier of cssImports(readFileSync(file, 'utf8'))) {
       const sheet = relative(root, resolve(dirname(file), specifier));
       importers.set(sheet, [...(importers.get(sheet) ?? []), relative(root, file)]);
