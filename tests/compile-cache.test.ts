@@ -3,9 +3,11 @@
 // what the processor compiles; a changed document, a changed fingerprint or renderer option, a
 // damaged or half-written pack all compile again; the pack holds exactly the last build's
 // documents; off (the dev server, CHART_PNG_CACHE=off), nothing is read or written. And through
-// `astro build` of a copy of the project: a rebuild after one document changed compiles that one.
+// `astro build` of a copy of the project: a rebuild after one document changed compiles that one,
+// and does not start the report kit's worker (src/lib/prepare/kit-inputs.ts) unless a figure changed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readContentFiles } from '../src/lib/content/content-files';
@@ -298,7 +300,15 @@ describe('astro build of a copy of the project, twice', () => {
     renameSync(join(dir, 'dist'), join(dir, 'dist-2'));
     // The same content with every build cache off: what the rebuild must equal.
     builds.push(runIn(dir, ['node_modules/.bin/astro', 'build'], { CHART_PNG_CACHE: 'off' }));
-  }, 240_000);
+    renameSync(join(dir, 'dist'), join(dir, 'dist-3'));
+    // One unit's figure changed: every kit file that shows it must be made again.
+    const results = join(dir, 'content/so-lieu/2019.csv');
+    const lines = readFileSync(results, 'utf8').split('\r\n');
+    const row = lines.findIndex((l) => l.startsWith('bien-hoa,2019,phat-trien-doan-vien,'));
+    lines[row] = lines[row]!.replace(/^(bien-hoa,2019,phat-trien-doan-vien,)(\d+)/, (_, head: string, value: string) => `${head}${Number(value) + 1}`);
+    writeFileSync(results, lines.join('\r\n'));
+    builds.push(runIn(dir, ['node_modules/.bin/astro', 'build']));
+  }, 300_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const line = (i: number) => /Bộ đệm biên dịch MDX: (\d+) văn bản lấy lại từ lần dựng trước, (\d+) biên dịch\./.exec(builds[i]!.stdout);
@@ -316,6 +326,39 @@ describe('astro build of a copy of the project, twice', () => {
   test('the rebuilt pages are those of a build without any cache: the changed document shows its new paragraph', () => {
     expect(page('dist-1')).not.toContain('Đoạn thêm vào để thử dựng lại.');
     expect(page('dist-2')).toContain('Đoạn thêm vào để thử dựng lại.');
-    expect(tree('dist-2')).toEqual(tree('dist'));
+    expect(tree('dist-2')).toEqual(tree('dist-3'));
+  });
+
+  // The report kit's worker (src/lib/prepare/kit-inputs.ts): run by the first build, which records
+  // its inputs; not started by the rebuild, whose change no kit file depends on; run again by the
+  // build without caches and by the one after a figure changed.
+  const kitLine = (i: number) => /Bộ tài liệu báo cáo: (\d+) tệp; luồng riêng làm sẵn (\d+),/.exec(builds[i]!.stdout);
+  const skipped = /Bộ tài liệu báo cáo: đầu vào không đổi từ lần dựng trước, không chạy luồng riêng; các trang lấy tệp từ bộ đệm\./;
+  const kitFiles = (dist: string) => Object.fromEntries(['tai-ve/bao-cao', 'tai-ve/bieu-do', 'tai-ve/bieu-mau'].flatMap((folder) =>
+    readdirSync(join(dir, dist, folder)).filter((name) => /\.(docx|xlsx|png)$/.test(name)).map((name) => [`${folder}/${name}`, createHash('sha256').update(readFileSync(join(dir, dist, folder, name))).digest('hex')])));
+
+  test('the rebuild does not start the report kit\'s worker, and its charts, drafts and forms are those of a build without any cache', () => {
+    for (const b of builds) expect(b.status, b.stderr).toBe(0);
+    expect(Number(kitLine(0)?.[2]), builds[0]!.stdout.slice(-2000)).toBeGreaterThan(0);
+    expect(builds[1]!.stdout).toMatch(skipped);
+    expect(kitLine(1)).toBeNull();
+    expect(kitLine(2)).not.toBeNull();
+    expect(builds[2]!.stdout).not.toMatch(skipped);
+    const rebuilt = kitFiles('dist-2');
+    // 9 indicators × 3 charts; 18 units' drafts and forms and the whole's.
+    expect(Object.keys(rebuilt)).toHaveLength(27 + 19 + 19);
+    expect(rebuilt).toEqual(kitFiles('dist-3'));
+  });
+
+  test('after a figure changed the worker runs again, and the files that show it change', () => {
+    expect(Number(kitLine(3)?.[2]), builds[3]!.stdout.slice(-2000)).toBeGreaterThan(0);
+    expect(builds[3]!.stdout).not.toMatch(skipped);
+    const before = kitFiles('dist-3');
+    const after = kitFiles('dist');
+    const changed = Object.keys(after).filter((file) => after[file] !== before[file]).sort();
+    // Biên Hòa's draft and form, the whole's draft, and the membership charts the figure is drawn in.
+    expect(changed).toEqual(expect.arrayContaining(['tai-ve/bao-cao/bien-hoa.docx', 'tai-ve/bieu-mau/bien-hoa.xlsx']));
+    expect(changed.some((file) => file.startsWith('tai-ve/bieu-do/phat-trien-doan-vien'))).toBe(true);
+    expect(changed.filter((file) => file.startsWith('tai-ve/bieu-mau/'))).toEqual(['tai-ve/bieu-mau/bien-hoa.xlsx']);
   });
 });
