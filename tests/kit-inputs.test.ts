@@ -69,6 +69,16 @@ describe('the key of the report kit\'s inputs', () => {
     writeFileSync(join(root, 'content/van-ban/van-ban-moi.mdx'), '---\ntitle: Văn bản mới\n---\n');
     expect(kitInputsKey(root, documents, 'de-cuong')).toBe(first);
   });
+
+  test('front matter JSON cannot hold: a key no later build repeats, so the worker runs', () => {
+    const root = project();
+    const cyclic: Record<string, unknown> = { title: 'Kế hoạch' };
+    cyclic.self = cyclic;
+    const withCycle = [{ id: 'ke-hoach', data: cyclic }];
+    const first = kitInputsKey(root, withCycle, 'de-cuong');
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(kitInputsKey(root, withCycle, 'de-cuong')).not.toBe(first);
+  });
 });
 
 describe('the stamp of a complete run', () => {

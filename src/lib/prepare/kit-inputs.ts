@@ -8,7 +8,7 @@
 // Skipping is never wrong, only slower when the key below misses an input: a page without the
 // worker computes its own file's key and takes the cached file only under that key, otherwise
 // makes it. The key errs on the side of starting the worker.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { contentPaths, documentFile } from '../content/paths.ts';
@@ -61,7 +61,13 @@ export function kitInputsKey(root: string, documents: readonly { id: string; dat
       hash.update('khong-co');
     }
   }
-  hash.update(`\0${JSON.stringify(documents)}`);
+  try {
+    hash.update(`\0${JSON.stringify(documents)}`);
+  } catch {
+    // Front matter JSON cannot hold (a cycle through YAML aliases): a key no later build repeats,
+    // so the worker always runs, as it did before there was a key.
+    hash.update(`\0${randomUUID()}`);
+  }
   return hash.digest('hex');
 }
 
