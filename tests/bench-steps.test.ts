@@ -1,12 +1,13 @@
 // The benchmark's time limit for peers (`npm run bench -- --peer-limit`, scripts/bench/steps.ts):
 // a step past its limit is stopped with every process it started, and a stopped build's time is
 // compared as a bound, never as a measure. The report itself is checked from saved results in
-// tests/bench-report.test.ts.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// tests/bench-report.test.ts. And the project copy it builds holds the whole edition.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareRuns, fileSystemOf, meetsAtMost, timed } from '../scripts/bench/steps';
+import { copyEdition } from '../scripts/bench/corpus';
 
 const work = mkdtempSync(join(tmpdir(), 'bench-buoc-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -118,5 +119,26 @@ describe('fileSystemOf', () => {
 
   it('finds nothing in an empty table', () => {
     expect(fileSystemOf('/tmp', '')).toBeUndefined();
+  });
+});
+
+describe('the benchmark\'s copy of the project\'s edition (copyEdition, scripts/bench/corpus.ts)', () => {
+  const entries = (dir: string) => readdirSync(join(dir, 'content')).sort();
+
+  it('copies every entry of content/, the notices included, byte for byte', () => {
+    const dir = mkdtempSync(join(work, 'an-ban-'));
+    copyEdition(process.cwd(), dir);
+    expect(entries(dir)).toEqual(entries(process.cwd()));
+    expect(entries(dir)).toContain('thong-bao');
+    const notices = readdirSync(join(process.cwd(), 'content/thong-bao'));
+    expect(notices.length).toBeGreaterThan(0);
+    for (const name of notices) expect(readFileSync(join(dir, 'content/thong-bao', name))).toEqual(readFileSync(join(process.cwd(), 'content/thong-bao', name)));
+    expect(readFileSync(join(dir, 'content/cau-hinh.yaml'), 'utf8')).toBe(readFileSync('content/cau-hinh.yaml', 'utf8'));
+  });
+
+  it('with a synthetic dataset, leaves out only the indicators, units and results it replaces', () => {
+    const dir = mkdtempSync(join(work, 'an-ban-'));
+    copyEdition(process.cwd(), dir, { syntheticData: true });
+    expect(entries(dir)).toEqual(entries(process.cwd()).filter((name) => !['chi-tieu', 'don-vi', 'so-lieu'].includes(name)));
   });
 });

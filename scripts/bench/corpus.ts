@@ -1,6 +1,7 @@
 // Synthetic, deterministic Vietnamese corpora for the benchmark, written outside content/.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contentPaths } from '../../src/lib/content/paths.ts';
 import { toCsv } from '../../src/lib/indicators/csv-write.ts';
 import { RESULT_COLUMNS } from '../../src/lib/indicators/results-csv.ts';
 import { TARGET_COLUMNS } from '../../src/lib/indicators/targets-csv.ts';
@@ -12,6 +13,20 @@ const WORDS = (
   'cán bộ cơ sở huyện thành phố tỉnh Đồng Nai nhiệm kỳ nghị quyết đại hội chỉ tiêu kết quả hạn chế nguyên nhân giải pháp ' +
   'hòa giải hoà hợp thoả thuận khóa học khoá họp bảo vệ quyền lợi hợp pháp chính đáng tổ chức thực hiện đánh giá sơ kết'
 ).split(' ');
+
+/**
+ * Copies the project's whole edition (content/ at `root`) into the copy at `dir`: the edition file,
+ * documents, programmes, notices, source text and data; with `syntheticData`, all but the data folders
+ * (indicators, units, results) that a synthetic dataset replaces. Every entry of content/, not a list,
+ * so that a folder added later (the notices were) is in the benchmark's project too.
+ */
+export function copyEdition(root: string, dir: string, { syntheticData = false } = {}): void {
+  const replaced = new Set<string>(syntheticData ? [contentPaths.indicators, contentPaths.units, contentPaths.results] : []);
+  for (const entry of readdirSync(join(root, contentPaths.root))) {
+    const path = `${contentPaths.root}/${entry}`;
+    if (!replaced.has(path)) cpSync(join(root, path), join(dir, path), { recursive: true });
+  }
+}
 
 /** Citations the recogniser knows: published programmes and documents the site does not hold. */
 const CITATIONS = [

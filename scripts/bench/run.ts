@@ -13,11 +13,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import { cpus, freemem, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { writeDataset, writeDocuments } from './corpus.ts';
+import { copyEdition, writeDataset, writeDocuments } from './corpus.ts';
 import { ensureHugo, hugoCopy, linkModules, PEERS, starlightCopy, starlightModules, type Peer } from './peers.ts';
 import { heapLimitMb } from '../build.mjs';
 import { compareRuns, fileSystemOf, meetsAtMost, median, timed, type Comparison, type Step } from './steps.ts';
-import { EDITION_FILE } from '../../src/lib/content/paths.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const arg = (name: string, fallback: string) => {
@@ -130,10 +129,7 @@ function projectCopy(name: string, withDocs: number, dataset?: [number, number])
   mkdirSync(dir, { recursive: true });
   for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts']) cpSync(join(root, entry), join(dir, entry), { recursive: true });
   linkModules(dir, join(root, 'node_modules'));
-  const keep = dataset ? ['van-ban', 'chuong-trinh', 'nguon'] : ['van-ban', 'chuong-trinh', 'nguon', 'chi-tieu', 'don-vi', 'so-lieu'];
-  for (const sub of keep) cpSync(join(root, 'content', sub), join(dir, 'content', sub), { recursive: true });
-  // The edition file names the organisation and the site's address; the build refuses to run without it.
-  cpSync(join(root, EDITION_FILE), join(dir, EDITION_FILE));
+  copyEdition(root, dir, { syntheticData: dataset !== undefined });
   if (withDocs > 0) writeDocuments(join(dir, 'content/van-ban'), withDocs);
   if (dataset) writeDataset(join(dir, 'content'), dataset[0], dataset[1], [2018, 2019, 2020]);
   return dir;
@@ -477,7 +473,8 @@ Mỗi bộ văn bản tổng hợp (tiếng Việt, mỗi văn bản 4 phần, k
 "Chương trình số 2494/CTr-TLĐ ngày 19/12/2018") được dựng hai lần với mỗi bộ xử lý Markdown: bằng chính quy trình
 của dự án (kiểm tra front matter và số liệu, plugin neo tiếng Việt và trích dẫn, trang chỉ tiêu và đơn vị, danh mục
 văn bản dẫn chiếu, bộ tài liệu báo cáo, chỉ mục Pagefind có bản gấp dấu) và bằng một trang Astro + MDX trần với
-Pagefind mặc định, cùng các văn bản đó. Trang dự án có thêm 3 văn bản thật, 8 chương trình và các trang số liệu.
+Pagefind mặc định, cùng các văn bản đó. Trang dự án có thêm 3 văn bản thật, 8 chương trình, thông báo và các trang
+số liệu (cả thư mục \`content/\` của dự án, trừ số liệu khi dùng bộ số liệu tổng hợp).
 Với dự án, bước kiểm tra nội dung trước khi dựng của \`npm run build\` (\`scripts/check.ts\`; Astro khi ấy bỏ qua
 bản kiểm tra của mình) chạy song song với \`astro build\` như \`scripts/build.mjs\` chạy chúng: cột "Dựng Astro" tính từ
 lúc cả hai bắt đầu đến khi cả hai xong, cột kiểm tra ghi thời gian riêng của nó (song song), không cộng thêm vào "Tổng";
