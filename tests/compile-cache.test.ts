@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { readContentFiles } from '../src/lib/content/content-files';
 import { PackWriter, readPack } from '../src/lib/fs/cache-pack';
 import { buildCacheDir } from '../src/lib/fs/cached-file';
-import { sourceFiles } from '../src/lib/fs/source-files';
+import { filesUnder, sourceFiles } from '../src/lib/fs/source-files';
 import { compileCache, compileFingerprint, keyText, type CompileCache } from '../src/plugins/compile-cache';
 import { satteriProcessor } from '../src/plugins/satteri';
 import { htmlFiles } from './helpers/dist';
@@ -126,6 +126,9 @@ describe('key text', () => {
     for (const name of ['b/c/z.ts', 'b/a.mjs', 'a.ts', 'a.test.ts', 'ghi-chu.md', 'b/c/y.json']) writeFileSync(join(root, name), '');
     expect(sourceFiles(root).map((file) => file.slice(root.length + 1))).toEqual(['a.ts', 'b/a.mjs', 'b/c/z.ts']);
     expect(sourceFiles(join(root, 'khong-co'))).toEqual([]);
+    // The walk under it: every file, or those kept, a skipped folder not entered.
+    expect(filesUnder(root).map((file) => file.slice(root.length + 1))).toEqual(['a.test.ts', 'a.ts', 'b/a.mjs', 'b/c/y.json', 'b/c/z.ts', 'ghi-chu.md']);
+    expect(filesUnder(root, (file) => file.endsWith('.ts'), (folder) => folder === join(root, 'b/c')).map((file) => file.slice(root.length + 1))).toEqual(['a.test.ts', 'a.ts']);
   });
 
   test('the fingerprint changes with the site\'s plugin code, the lock file and the processor\'s options', () => {

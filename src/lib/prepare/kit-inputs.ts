@@ -9,25 +9,15 @@
 // worker computes its own file's key and takes the cached file only under that key, otherwise
 // makes it. The key errs on the side of starting the worker.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { contentPaths, documentFile } from '../content/paths.ts';
+import { filesUnder } from '../fs/source-files.ts';
 import { writeFileAtomic } from '../fs/write-atomic.ts';
 import { writerFingerprint } from '../report-kit/file-cache.ts';
 
 /** The stamp's file in its cache folder (buildCacheDir(root, 'bo-tai-lieu')). */
 export const KIT_STAMP_FILE = 'dau-vao.khoa';
-
-/** Every file under `dir`, by path in code-point order; none when it cannot be read. */
-function filesUnder(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)])).sort();
-}
 
 /**
  * The key of everything the worker makes the kit from: the project's folder (test copies share one
@@ -50,7 +40,7 @@ export function kitInputsKey(root: string, documents: readonly { id: string; dat
     hash.update('\0khong-co-package-lock\0');
   }
   const documentsDir = join(root, contentPaths.documents);
-  const files = filesUnder(join(root, contentPaths.root)).filter((file) => !file.startsWith(`${documentsDir}/`));
+  const files = filesUnder(join(root, contentPaths.root), undefined, (folder) => folder === documentsDir);
   if (outline) files.push(join(root, documentFile(outline)));
   for (const file of files) {
     hash.update(`\0${relative(root, file)}\0`);
