@@ -8,13 +8,16 @@
 // forms, 150 charts) the cold build 0.82x.
 //
 // The files are handed over in memory, by key (src/lib/prepare/kit-jobs.ts): the worker first
-// lists the keys it will make, then sends each file as it is made. A draft or form is made once,
-// by whichever side claims it first (a shared slot per file, Atomics): a page that reaches one the
+// lists the keys it will make, then sends each file as it is made. A file is made once, by
+// whichever side claims it first (a shared slot per file, Atomics): a page that reaches one the
 // worker has not started makes it itself, so a large kit (200 units) never leaves the main thread
-// waiting on a queue. A page whose key the worker did not list, or whose file the worker failed to
+// waiting on a queue. The worker runs at a low priority (src/lib/prepare/thread-priority.ts); on a
+// busy machine it may not have listed anything when the first page asks: it is then stopped and
+// every page makes its own file, as without a worker. A page whose key the worker did not list, or whose file the worker failed to
 // make, makes its own, as it did before there was a worker: a worker that fails never fails the
 // build. The registry lives on globalThis: the integration and the bundled pages each have their
 // own instance of this module in the one build process.
+import { stat } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ChartImage } from '../indicators/charts/images.ts';
 import { inputKey } from './file-cache.ts';
@@ -24,10 +27,12 @@ export const SLOT = { free: 0, worker: 1, page: 2 } as const;
 
 /**
  * What the worker sends: the keys it will make, each with its slot in `slots` (-1: no slot, the
- * page waits for it; charts), `final` when no more will follow; then each file, or its failure.
+ * page waits for it), `final` when no more will follow, with `left` files it leaves to their pages
+ * without listing them (the whole's draft, keyed by charts a page drew); then each file, or its
+ * failure.
  */
 export type KitMessage =
-  | { type: 'keys'; keys: { key: string; slot: number }[]; final: boolean; slots?: SharedArrayBuffer }
+  | { type: 'keys'; keys: { key: string; slot: number }[]; final: boolean; left?: number; slots?: SharedArrayBuffer }
   | { type: 'file'; key: string; bytes: Uint8Array }
   | { type: 'failed'; key: string };
 
@@ -49,6 +54,16 @@ interface Registry {
   slots: Int32Array | null;
   /** Settles when the worker has listed every key (or stopped): a key missing then will not come. */
   listed: Promise<void>;
+  /** Whether the worker has sent a list of keys. */
+  listing: boolean;
+  /** Files the worker said it leaves to their pages unlisted, not yet asked for. */
+  left: number;
+  /** Settles when the worker has sent its first list of keys, or stopped. */
+  firstList: Promise<void>;
+  /** The worker had listed nothing when a page asked: it was stopped, and every file is its page's. */
+  behind: boolean;
+  /** Stops a worker that is behind the pages. */
+  fallBehind: () => void;
   stop: () => void;
   counts: PreparedCounts;
 }
@@ -57,7 +72,7 @@ interface Registry {
 export interface PreparedCounts {
   /** Taken from the worker. */
   taken: number;
-  /** Made by the page: the worker had not started it yet. */
+  /** Made by the page: the worker had not started it yet (or had listed nothing yet, and was stopped). */
   claimed: number;
   /** Made by the page: the worker did not list its key (its input differed from the page's: a defect). */
   unlisted: number;
@@ -94,12 +109,25 @@ export function startPreparedKit(workerUrl: URL, data: KitWorkerData, { listWait
   const listed = new Promise<void>((resolve) => {
     endListing = resolve;
   });
-  const registry: Registry = { files, slots: null, listed, stop: () => undefined, counts: { taken: 0, claimed: 0, unlisted: 0, failed: 0 } };
+  let firstListed!: () => void;
+  const firstList = new Promise<void>((resolve) => {
+    firstListed = resolve;
+  });
+  const registry: Registry = {
+    files, slots: null, listed, listing: false, left: 0, firstList, behind: false,
+    fallBehind: () => undefined, stop: () => undefined,
+    counts: { taken: 0, claimed: 0, unlisted: 0, failed: 0 },
+  };
   // Whatever was listed and not sent is made by its page; nothing more will be listed.
   const giveUp = () => {
     endListing();
+    firstListed();
     for (const file of files.values()) file.settle(null);
   };
+  // The worker lowers its priority (src/lib/prepare/thread-priority.ts), and a thread takes the
+  // priority of the thread that starts it: libuv's thread pool, which serves the whole process (the
+  // build's file writes), is started here first if nothing has started it yet.
+  stat('.', () => undefined);
   let worker: Worker;
   try {
     worker = new Worker(workerUrl, { workerData: data });
@@ -115,6 +143,8 @@ export function startPreparedKit(workerUrl: URL, data: KitWorkerData, { listWait
   void listed.then(() => clearTimeout(deadline));
   worker.on('message', (message: KitMessage) => {
     if (message.type === 'keys') {
+      registry.listing = true;
+      firstListed();
       if (message.slots) registry.slots = new Int32Array(message.slots);
       for (const { key, slot } of message.keys) {
         if (files.has(key)) continue;
@@ -124,6 +154,7 @@ export function startPreparedKit(workerUrl: URL, data: KitWorkerData, { listWait
         });
         files.set(key, { slot, promise, settle });
       }
+      registry.left += message.left ?? 0;
       if (message.final) endListing();
     } else {
       files.get(message.key)?.settle(message.type === 'file' ? message.bytes : null);
@@ -131,6 +162,11 @@ export function startPreparedKit(workerUrl: URL, data: KitWorkerData, { listWait
   });
   worker.on('error', giveUp);
   worker.on('exit', giveUp);
+  registry.fallBehind = () => {
+    registry.behind = true;
+    giveUp();
+    void worker.terminate();
+  };
   registry.stop = () => {
     giveUp();
     void worker.terminate();
@@ -150,11 +186,23 @@ export async function preparedFile(kind: string, key: string): Promise<Uint8Arra
   const registry = store[REGISTRY];
   if (!registry) return null;
   const id = kitKey(kind, key);
+  const { counts } = registry;
+  // A worker that has listed nothing by the time pages ask is behind them (a busy machine gives its
+  // low-priority thread little time): waiting for it could only slow the build down.
+  if (!registry.listing && !registry.behind) registry.fallBehind();
+  if (registry.behind) {
+    counts.claimed += 1;
+    return null;
+  }
   if (!registry.files.has(id)) await registry.listed;
   const file = registry.files.get(id);
-  const { counts } = registry;
   if (!file) {
-    counts.unlisted += 1;
+    // A file the worker said it would leave is the page's as one it had not started; any other is
+    // a key the worker and the page computed differently.
+    if (registry.left > 0) {
+      registry.left -= 1;
+      counts.claimed += 1;
+    } else counts.unlisted += 1;
     return null;
   }
   if (file.slot >= 0 && registry.slots && Atomics.compareExchange(registry.slots, file.slot, SLOT.free, SLOT.page) === SLOT.free) {
@@ -165,6 +213,14 @@ export async function preparedFile(kind: string, key: string): Promise<Uint8Arra
   if (bytes) counts.taken += 1;
   else counts.failed += 1;
   return bytes;
+}
+
+/**
+ * Settles when the worker has sent its first list of keys, or has stopped; at once without a worker.
+ * For callers that must not find it behind (tests that ask as soon as it starts).
+ */
+export function preparedListing(): Promise<void> {
+  return store[REGISTRY]?.firstList ?? Promise.resolve();
 }
 
 /** What became of the files the pages asked the worker for; null without a worker. */
