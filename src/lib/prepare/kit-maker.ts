@@ -1,8 +1,9 @@
 // The work of the report kit's worker thread (kit-worker.ts, started as `astro build` begins;
-// src/lib/report-kit/prepared-kit.ts): makes the report kit — the chart images, every unit's Word draft and Excel form, then the whole's draft, which carries the charts —
-// from the dataset and the documents the build read, with the very job functions the pages use
-// (kit-jobs.ts), and sends each file to the build as soon as it is made. Files whose inputs did not change since an
-// earlier build come from the caches between builds, as the pages' would.
+// src/lib/report-kit/prepared-kit.ts): makes the report kit — the chart images, every unit's Word
+// draft and Excel form, then the whole's draft, which carries the charts — from the dataset and the
+// documents the build read, with the very job functions the pages use (kit-jobs.ts), and sends each
+// file to the build as soon as it is made. Files whose inputs did not change since an earlier build
+// come from the caches between builds, as the pages' would.
 // Runs under Node's own type stripping (hence the .ts imports), outside the site's bundle.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
