@@ -15,7 +15,7 @@ import { setPriority } from 'node:os';
 export const HEAD_START_NICE = 10;
 
 /** This thread's id where the system has one per thread (Linux), else undefined. */
-export function threadId(): number | undefined {
+function threadId(): number | undefined {
   try {
     // "<pid>/task/<tid>"
     const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());

@@ -62,8 +62,8 @@ interface Registry {
   firstList: Promise<void>;
   /** The worker had listed nothing when a page asked: it was stopped, and every file is its page's. */
   behind: boolean;
-  /** Stops a worker that is behind the pages. */
-  fallBehind: () => void;
+  /** Ends the worker: every file not yet sent is its page's. */
+  end: () => void;
   stop: () => void;
   counts: PreparedCounts;
 }
@@ -115,7 +115,7 @@ export function startPreparedKit(workerUrl: URL, data: KitWorkerData, { listWait
   });
   const registry: Registry = {
     files, slots: null, listed, listing: false, left: 0, firstList, behind: false,
-    fallBehind: () => undefined, stop: () => undefined,
+    end: () => undefined, stop: () => undefined,
     counts: { taken: 0, claimed: 0, unlisted: 0, failed: 0 },
   };
   // Whatever was listed and not sent is made by its page; nothing more will be listed.
@@ -162,14 +162,12 @@ export function startPreparedKit(workerUrl: URL, data: KitWorkerData, { listWait
   });
   worker.on('error', giveUp);
   worker.on('exit', giveUp);
-  registry.fallBehind = () => {
-    registry.behind = true;
+  registry.end = () => {
     giveUp();
     void worker.terminate();
   };
   registry.stop = () => {
-    giveUp();
-    void worker.terminate();
+    registry.end();
     // The build is over (or a test's scenario): a later start begins afresh.
     if (store[REGISTRY] === registry) delete store[REGISTRY];
   };
@@ -189,7 +187,10 @@ export async function preparedFile(kind: string, key: string): Promise<Uint8Arra
   const { counts } = registry;
   // A worker that has listed nothing by the time pages ask is behind them (a busy machine gives its
   // low-priority thread little time): waiting for it could only slow the build down.
-  if (!registry.listing && !registry.behind) registry.fallBehind();
+  if (!registry.listing && !registry.behind) {
+    registry.behind = true;
+    registry.end();
+  }
   if (registry.behind) {
     counts.claimed += 1;
     return null;
