@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { digestDiff, redTeamCopy, runNpm, treeDigest } from './red-team/harness';
-import { publish, recoverLeftovers } from '../scripts/build.mjs';
+import { compileCacheEnv, publish, recoverLeftovers } from '../scripts/build.mjs';
 
 const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('.dist-'));
 
@@ -44,8 +44,18 @@ describe('npm run build replaces dist/ only when it has succeeded', () => {
     const dir = redTeamCopy('soket-build-ok-', true);
     try {
       writeFileSync(join(dir, 'dist', 'tep-cu-con-sot.txt'), 'from an earlier build');
-      const out = runNpm(dir, 'build', [], 120);
-      expect(out.status, out.stderr).toBe(0);
+      // Node says which files it looked up in its compile cache; CI empty, as on an editor's machine
+      // (under CI neither Astro nor the build keeps the cache), and the cache in the copy's own tmp.
+      mkdirSync(join(dir, 'tmp'));
+      const out = runNpm(dir, 'build', [], 120, { NODE_DEBUG_NATIVE: 'COMPILE_CACHE', CI: '', TMPDIR: join(dir, 'tmp') });
+      expect(out.status, out.stderr.slice(-3000)).toBe(0);
+      // Every step gets the cache Astro keeps for itself (scripts/build.mjs, compileCacheEnv).
+      const escaped = (path: string) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const cache = escaped(join(realpathSync(dir), 'tmp', 'node-compile-cache'));
+      for (const step of ['check.ts', 'pagefind.mjs', 'pagefind-fold-worker.mjs', 'service-worker.ts', 'precompress.ts']) {
+        const script = escaped(join(realpathSync(dir), 'scripts', step));
+        expect(out.stderr, step).toMatch(new RegExp(`reading cache from ${cache}/\\S+ for (?:ESM|StrippedTypeScript) file://${script}\\b`));
+      }
       expect(out.stdout).toContain('Đã thay dist/ bằng bản dựng mới.');
       expect(existsSync(join(dir, 'dist', 'tep-cu-con-sot.txt'))).toBe(false);
       expect(existsSync(join(dir, 'dist', 'index.html'))).toBe(true);
@@ -182,6 +192,24 @@ describe('the service worker generated once per workbox version and options (scr
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('scripts/build.mjs: Node\'s compile cache for the steps (compileCacheEnv)', () => {
+  const enabled = () => ({ status: 1, directory: '/tmp/x/node-compile-cache' });
+  test('the folder Node turned the cache on in, as NODE_COMPILE_CACHE', () => {
+    expect(compileCacheEnv({}, enabled)).toEqual({ NODE_COMPILE_CACHE: '/tmp/x/node-compile-cache' });
+    expect(compileCacheEnv({}, () => ({ status: 2, directory: '/tmp/y' }))).toEqual({ NODE_COMPILE_CACHE: '/tmp/y' });
+  });
+  test('nothing under CI or NODE_DISABLE_COMPILE_CACHE (the cache is not even turned on), nor when Node could not turn it on', () => {
+    let asked = 0;
+    const counting = () => (asked += 1, enabled());
+    expect(compileCacheEnv({ CI: 'true' }, counting)).toEqual({});
+    expect(compileCacheEnv({ NODE_DISABLE_COMPILE_CACHE: '1' }, counting)).toEqual({});
+    expect(asked).toBe(0);
+    expect(compileCacheEnv({}, () => ({ status: 0, message: 'EACCES' }))).toEqual({});
+    expect(compileCacheEnv({}, () => ({ status: 3, message: 'Disabled by NODE_DISABLE_COMPILE_CACHE' }))).toEqual({});
+    expect(compileCacheEnv({}, () => { throw new Error('no'); })).toEqual({});
+  });
 });
 
 describe('scripts/build.mjs: the swap and the clean-up', () => {
