@@ -49,9 +49,10 @@ describe('npm run bench:forms -- --quick', () => {
       expect(viNumber(size!), row[0]).toBeGreaterThan(5);
       const seconds = runs!.split('; ').map(viNumber);
       expect(seconds).toHaveLength(2);
-      // npm, Node and the dataset: more than a few tenths of a second, less than the run's bound.
+      // npm, Node and the dataset: more than a tenth of a second (the whole command took 0.36 s here on
+      // 06/12/2026, written "0,3" to one decimal), less than the run's bound.
       for (const s of seconds) {
-        expect(s).toBeGreaterThan(0.3);
+        expect(s).toBeGreaterThan(0.1);
         expect(s).toBeLessThan(120);
       }
       expect(viNumber(readMs!)).toBeLessThan(60_000);
