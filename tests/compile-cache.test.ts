@@ -6,7 +6,7 @@
 // `astro build` of a copy of the project: a rebuild after one document changed compiles that one,
 // and does not start the report kit's worker (src/lib/prepare/kit-inputs.ts) unless a figure changed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -289,6 +289,12 @@ describe('astro build of a copy of the project, twice', () => {
   const builds: { status: number | null; stdout: string; stderr: string }[] = [];
   const page = (dist: string) => readFileSync(join(dir, dist, 'van-ban/ke-hoach-so-ket/index.html'), 'utf8');
   const tree = (dist: string) => Object.fromEntries(htmlFiles(join(dir, dist)).map((f) => [f, readFileSync(join(dir, dist, f), 'utf8')]));
+  /** A build cache's files, each with when it was last written. */
+  const cacheFiles = (cache: string) => {
+    const folder = join(dir, 'node_modules/.cache/congdoan-soket', cache);
+    return Object.fromEntries(readdirSync(folder).map((name) => [name, statSync(join(folder, name)).mtimeMs]));
+  };
+  const draftCache: Record<string, number>[] = [];
 
   beforeAll(() => {
     dir = copyProject('congdoan-bien-dich-');
@@ -298,9 +304,11 @@ describe('astro build of a copy of the project, twice', () => {
     builds.push(runIn(dir, ['node_modules/.bin/astro', 'build']));
     // Each build's dist/ kept for the comparisons below.
     renameSync(join(dir, 'dist'), join(dir, 'dist-1'));
+    draftCache.push(cacheFiles('bao-cao'));
     appendFileSync(join(dir, 'content/van-ban/ke-hoach-so-ket.mdx'), '\nĐoạn thêm vào để thử dựng lại.\n');
     builds.push(runIn(dir, ['node_modules/.bin/astro', 'build']));
     renameSync(join(dir, 'dist'), join(dir, 'dist-2'));
+    draftCache.push(cacheFiles('bao-cao'));
     // The same content with every build cache off: what the rebuild must equal.
     builds.push(runIn(dir, ['node_modules/.bin/astro', 'build'], { CHART_PNG_CACHE: 'off' }));
     renameSync(join(dir, 'dist'), join(dir, 'dist-3'));
@@ -337,8 +345,13 @@ describe('astro build of a copy of the project, twice', () => {
   // build without caches and by the one after a figure changed.
   const kitLine = (i: number) => /Bộ tài liệu báo cáo: (\d+) tệp; luồng riêng làm sẵn (\d+),/.exec(builds[i]!.stdout);
   const skipped = /Bộ tài liệu báo cáo: đầu vào không đổi từ lần dựng trước, không chạy luồng riêng; các trang lấy tệp từ bộ đệm\./;
-  const kitFiles = (dist: string) => Object.fromEntries(['tai-ve/bao-cao', 'tai-ve/bieu-do', 'tai-ve/bieu-mau'].flatMap((folder) =>
-    readdirSync(join(dir, dist, folder)).filter((name) => /\.(docx|xlsx|png)$/.test(name)).map((name) => [`${folder}/${name}`, createHash('sha256').update(readFileSync(join(dir, dist, folder, name))).digest('hex')])));
+  const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+  const kitFiles = (dist: string): Record<string, string> => ({
+    ...Object.fromEntries(['tai-ve/bao-cao', 'tai-ve/bieu-do', 'tai-ve/bieu-mau'].flatMap((folder) =>
+      readdirSync(join(dir, dist, folder)).filter((name) => /\.(docx|xlsx|png)$/.test(name)).map((name) => [`${folder}/${name}`, digest(join(dir, dist, folder, name))]))),
+    // The report template, kept like the drafts (outlineTemplateJob).
+    'tai-ve/de-cuong-bao-cao.docx': digest(join(dir, dist, 'tai-ve/de-cuong-bao-cao.docx')),
+  });
 
   test('the rebuild does not start the report kit\'s worker, and its charts, drafts and forms are those of a build without any cache', () => {
     for (const b of builds) expect(b.status, b.stderr).toBe(0);
@@ -348,9 +361,15 @@ describe('astro build of a copy of the project, twice', () => {
     expect(kitLine(2)).not.toBeNull();
     expect(builds[2]!.stdout).not.toMatch(skipped);
     const rebuilt = kitFiles('dist-2');
-    // 9 indicators × 3 charts; 18 units' drafts and forms and the whole's.
-    expect(Object.keys(rebuilt)).toHaveLength(27 + 19 + 19);
+    // 9 indicators × 3 charts; 18 units' drafts and forms and the whole's; the report template.
+    expect(Object.keys(rebuilt)).toHaveLength(27 + 19 + 19 + 1);
     expect(rebuilt).toEqual(kitFiles('dist-3'));
+  });
+
+  test('the rebuild writes no draft, and not the report template: every one comes from the cache the first build wrote', () => {
+    // 19 drafts and the template, each once; not one written again, none added.
+    expect(Object.keys(draftCache[0]!)).toHaveLength(19 + 1);
+    expect(draftCache[1]).toEqual(draftCache[0]);
   });
 
   test('after a figure changed the worker runs again, and the files that show it change', () => {

@@ -12,7 +12,7 @@ import { buildCacheDir, cachedFile, wholeZip, type BuildCache } from '../fs/cach
 import { routes } from '../site/routes.ts';
 import type { site as siteFacts } from '../site/site.ts';
 import { draftModel } from '../views/draft.ts';
-import { draftPackage } from '../report-kit/docx.ts';
+import { draftPackage, outlineTemplateBuffer, type TemplateOptions } from '../report-kit/docx.ts';
 import { formRowsOf, formXlsx, type FormInput } from '../report-kit/form.ts';
 import { inputKey, writerFingerprint } from '../report-kit/file-cache.ts';
 import { formPeriods } from '../report-kit/import.ts';
@@ -92,6 +92,16 @@ export function draftJob(root: string, blocks: OutlineBlock[], input: DraftInput
   });
   const key = inputKey(writerFingerprint(root), { blocks, options }, [blocks]);
   return { cache: 'bao-cao', key, make: () => draftPackage(blocks, options) };
+}
+
+/**
+ * The report template's job (/tai-ve/de-cuong-bao-cao.docx: the outline with blanks, no unit's
+ * figures), keyed like a draft's, so a rebuild whose outline and options did not change takes it
+ * from the cache instead of writing it again.
+ */
+export function outlineTemplateJob(root: string, blocks: OutlineBlock[], options: TemplateOptions): KitJob {
+  const key = inputKey(writerFingerprint(root), { template: 'de-cuong', blocks, options }, [blocks]);
+  return { cache: 'bao-cao', key, make: () => outlineTemplateBuffer(blocks, options) };
 }
 
 /** The job's file from the cache between builds, or made here and kept there. */

@@ -1,27 +1,26 @@
-// The report template, rebuilt from the outline's MDX at every build: edit the outline, and the
-// next build's template follows.
+// The report template, made from the outline's MDX: edit the outline, and the next build's template
+// follows. Kept between builds like the drafts (src/lib/prepare/kit-jobs.ts, outlineTemplateJob), so
+// a rebuild whose outline did not change takes it from the cache.
 import type { APIRoute } from 'astro';
-import { getEntry } from 'astro:content';
-import { outlineBlocks } from '../../lib/report-kit/outline';
-import { outlineTemplateBuffer } from '../../lib/report-kit/docx';
-import { documentFile } from '../../lib/content/paths';
+import { cachedKitFile, outlineTemplateJob } from '../../lib/prepare/kit-jobs';
 import { site } from '../../lib/site/site';
 import { indicatorData } from '../../data/indicators';
+import { reportOutline } from '../../data/outline';
 import { figuresDate } from '../../lib/indicators/dataset';
 
 export const GET: APIRoute = async () => {
-  const outline = await getEntry('van-ban', site.outline);
-  if (!outline?.body) throw new Error(`Không đọc được nội dung ${documentFile(site.outline)}`);
+  const root = process.cwd();
+  const { blocks, sourceTitle } = await reportOutline();
   const { dataset, isSample } = indicatorData();
-  const buffer = await outlineTemplateBuffer(outlineBlocks(outline.body), {
+  const file = await cachedKitFile(root, outlineTemplateJob(root, blocks, {
     formUrl: 'trang Chỉ tiêu hoặc trang của đơn vị trên cổng sơ kết (/chi-tieu/, /don-vi/)',
-    sourceTitle: outline.data.title,
+    sourceTitle,
     organisation: site.publisher,
     recipient: site.reportRecipient,
     illustrative: isSample,
     made: figuresDate(dataset),
-  });
-  return new Response(new Uint8Array(buffer), {
+  }));
+  return new Response(new Uint8Array(file), {
     headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
   });
 };

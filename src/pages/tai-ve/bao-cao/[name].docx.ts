@@ -3,11 +3,9 @@
 // one kept in node_modules/.cache/congdoan-soket/bao-cao from an earlier build whose input did not
 // change, or made here (src/lib/prepare/kit-jobs.ts).
 import type { APIRoute } from 'astro';
-import { getEntry } from 'astro:content';
 import { indicatorData } from '../../../data/indicators';
-import { outlineBlocks } from '../../../lib/report-kit/outline';
+import { reportOutline } from '../../../data/outline';
 import { draftJob, kitFile } from '../../../lib/prepare/kit-jobs';
-import { documentFile } from '../../../lib/content/paths';
 import { site } from '../../../lib/site/site';
 import { chartImage, chartImagePng } from '../../../data/chart-images';
 import { formNames, PROVINCE_FORM } from '../../../data/forms';
@@ -17,19 +15,12 @@ export function getStaticPaths() {
   return formNames().map((name) => ({ params: { name } }));
 }
 
-/** What every draft of a build shares — the outline's blocks — read once, not once a unit. */
-let shared: Promise<{ blocks: ReturnType<typeof outlineBlocks>; sourceTitle: string }> | undefined;
-async function readShared() {
-  const outline = await getEntry('van-ban', site.outline);
-  if (!outline?.body) throw new Error(`Không đọc được nội dung ${documentFile(site.outline)}`);
-  return { blocks: outlineBlocks(outline.body), sourceTitle: outline.data.title };
-}
-
 export const GET: APIRoute = async ({ params }) => {
   const root = process.cwd();
   const { dataset, summaries, unit: unitById } = indicatorData();
   const unit = params.name === PROVINCE_FORM ? null : unitById(params.name!);
-  const { blocks, sourceTitle } = await (shared ??= readShared());
+  // What every draft of a build shares, the outline's blocks, read once (src/data/outline.ts).
+  const { blocks, sourceTitle } = await reportOutline();
   // The review's timeline, as the build computed it once for the home page, the plan and the units.
   const timeline = await reviewTimeline();
   // The province's draft carries each indicator's year-by-year chart, the very PNG published on
