@@ -32,12 +32,16 @@ afterEach(() => {
   stop = undefined;
 });
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+/** A temporary folder of its own, removed once the tests are done. */
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'luong-bo-tai-lieu-'));
+  dirs.push(dir);
+  return dir;
+}
 
 /** A stand-in worker: `body` runs with `post`, `claimSlot`, `slots` (one per key listed with a slot) and `sleep`. */
 function fakeWorker(body: string): URL {
-  const dir = mkdtempSync(join(tmpdir(), 'luong-bo-tai-lieu-'));
-  dirs.push(dir);
-  const file = join(dir, 'worker.mjs');
+  const file = join(scratch(), 'worker.mjs');
   writeFileSync(file, [
     "import { parentPort } from 'node:worker_threads';",
     `import { claimSlot } from ${JSON.stringify(registryModule)};`,
@@ -77,9 +81,7 @@ describe('the prepared kit\'s registry', () => {
   });
 
   test('a file the worker has not started is the page\'s, and the worker then leaves it', async () => {
-    const marks = mkdtempSync(join(tmpdir(), 'luong-bo-tai-lieu-'));
-    dirs.push(marks);
-    const skippedFile = join(marks, 'bo-qua.txt');
+    const skippedFile = join(scratch(), 'bo-qua.txt');
     await start(fakeWorker(`
       post({ type: 'keys', keys: [{ key: 'bieu-mau:a', slot: 0 }, { key: 'bieu-mau:b', slot: 1 }], final: true, slots: slots.buffer });
       await sleep(200);
@@ -148,9 +150,7 @@ describe('the prepared kit\'s registry', () => {
   });
 
   test('a worker that has listed nothing when a page asks is stopped, and every page makes its own file at once', async () => {
-    const marks = mkdtempSync(join(tmpdir(), 'luong-bo-tai-lieu-'));
-    dirs.push(marks);
-    const lateFile = join(marks, 'van-chay.txt');
+    const lateFile = join(scratch(), 'van-chay.txt');
     stop = startPreparedKit(fakeWorker(`
       await sleep(1000);
       post({ type: 'keys', keys: [{ key: 'bao-cao:a', slot: 0 }], final: true, slots: slots.buffer });
