@@ -5,13 +5,15 @@
 // waits on a worker that is gone, nor for long on one that never finishes its list, nor at all on
 // one that has listed nothing yet (it is stopped). The real worker, run on this project at a low
 // priority, lists and sends every chart, draft and form, and its files are the very ones the pages'
-// own jobs make (src/lib/prepare/kit-jobs.ts); a chart a page claimed first is left to the page.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// own jobs make (src/lib/prepare/kit-jobs.ts); a chart a page claimed first is left to the page. A
+// worker that breaks is told apart from a slow one, and a build whose worker breaks still succeeds.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { SpawnSyncReturns } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { kitKey, preparedCounts, preparedFile, preparedListing, SLOT, startPreparedKit, type KitMessage } from '../src/lib/report-kit/prepared-kit.ts';
 import { HEAD_START_NICE } from '../src/lib/prepare/thread-priority.ts';
 import { draftJob, formInputOf, formJob } from '../src/lib/prepare/kit-jobs.ts';
@@ -22,6 +24,8 @@ import { timelineOf } from '../src/lib/documents/documents.ts';
 import { outlineBlocks } from '../src/lib/report-kit/outline.ts';
 import { site } from '../src/lib/site/site.ts';
 import { documentFile } from '../src/lib/content/paths.ts';
+import { kitLog, kitOutcome, WHOLE_KIT } from './helpers/kit-log';
+import { copyProject, runIn } from './helpers/project-copy';
 
 const root = join(import.meta.dirname, '..');
 const registryModule = pathToFileURL(join(root, 'src/lib/report-kit/prepared-kit.ts')).href;
@@ -77,7 +81,7 @@ describe('the prepared kit\'s registry', () => {
     `));
     expect(text(await preparedFile('bao-cao', 'a'))).toBe('dự thảo A');
     expect(await preparedFile('bao-cao', 'khac')).toBeNull();
-    expect(preparedCounts()).toEqual({ taken: 1, claimed: 0, unlisted: 1, failed: 0 });
+    expect(preparedCounts()).toEqual({ taken: 1, claimed: 0, unlisted: 1, failed: 0, workerError: null });
   });
 
   test('a file the worker has not started is the page\'s, and the worker then leaves it', async () => {
@@ -103,7 +107,7 @@ describe('the prepared kit\'s registry', () => {
     expect(readFileSync(skippedFile, 'utf8')).toBe('bieu-mau:b');
     // Asked after the worker took it: the worker's.
     expect(text(await preparedFile('bieu-mau', 'a'))).toBe('bieu-mau:a');
-    expect(preparedCounts()).toEqual({ taken: 1, claimed: 1, unlisted: 0, failed: 0 });
+    expect(preparedCounts()).toEqual({ taken: 1, claimed: 1, unlisted: 0, failed: 0, workerError: null });
   });
 
   test('a file the worker failed to make, or did not send before it died, is the page\'s; no page waits on a dead worker', async () => {
@@ -122,7 +126,21 @@ describe('the prepared kit\'s registry', () => {
     // Never listed, and the list never made final: the worker's death ends the wait.
     expect(await preparedFile('bao-cao', 'd')).toBeNull();
     expect(performance.now() - started).toBeLessThan(5000);
-    expect(preparedCounts()).toEqual({ taken: 0, claimed: 0, unlisted: 1, failed: 3 });
+    expect(preparedCounts()).toEqual({ taken: 0, claimed: 0, unlisted: 1, failed: 3, workerError: 'luồng hỏng' });
+  });
+
+  test('a worker that breaks before it lists anything leaves every file to its page, and says why', async () => {
+    await start(fakeWorker(`throw new Error('dữ liệu hỏng\\nchi tiết không in');`));
+    expect(await preparedFile('bao-cao', 'a')).toBeNull();
+    expect(await preparedFile('bieu-do', 'b')).toBeNull();
+    // Not a slow worker: its error is kept, first line only.
+    expect(preparedCounts()).toEqual({ taken: 0, claimed: 2, unlisted: 0, failed: 0, workerError: 'dữ liệu hỏng' });
+  });
+
+  test('a worker that exits with a failure code is a broken one too', async () => {
+    await start(fakeWorker(`process.exit(3);`));
+    expect(await preparedFile('bao-cao', 'a')).toBeNull();
+    expect(preparedCounts()?.workerError).toBe('mã thoát 3');
   });
 
   test('a worker that never completes its list holds no page past the wait', async () => {
@@ -136,7 +154,7 @@ describe('the prepared kit\'s registry', () => {
     expect(await preparedFile('bao-cao', 'a')).toBeNull();
     expect(await preparedFile('bao-cao', 'khong-co')).toBeNull();
     expect(performance.now() - started).toBeLessThan(5000);
-    expect(preparedCounts()).toEqual({ taken: 0, claimed: 1, unlisted: 1, failed: 0 });
+    expect(preparedCounts()).toEqual({ taken: 0, claimed: 1, unlisted: 1, failed: 0, workerError: null });
   });
 
   test('a file the worker leaves to its page unlisted is the page\'s as one not started; a key beyond that is unlisted', async () => {
@@ -146,7 +164,7 @@ describe('the prepared kit\'s registry', () => {
     `));
     expect(await preparedFile('bao-cao', 'toan-tinh')).toBeNull();
     expect(await preparedFile('bao-cao', 'khac')).toBeNull();
-    expect(preparedCounts()).toEqual({ taken: 0, claimed: 1, unlisted: 1, failed: 0 });
+    expect(preparedCounts()).toEqual({ taken: 0, claimed: 1, unlisted: 1, failed: 0, workerError: null });
   });
 
   test('a worker that has listed nothing when a page asks is stopped, and every page makes its own file at once', async () => {
@@ -160,7 +178,7 @@ describe('the prepared kit\'s registry', () => {
     expect(await preparedFile('bao-cao', 'a')).toBeNull();
     expect(await preparedFile('bieu-do', 'b')).toBeNull();
     expect(performance.now() - started).toBeLessThan(500);
-    expect(preparedCounts()).toEqual({ taken: 0, claimed: 2, unlisted: 0, failed: 0 });
+    expect(preparedCounts()).toEqual({ taken: 0, claimed: 2, unlisted: 0, failed: 0, workerError: null });
     // Stopped: it never gets to list, nor to write its mark.
     await new Promise((r) => setTimeout(r, 1500));
     expect(existsSync(lateFile)).toBe(false);
@@ -289,4 +307,29 @@ describe('the report kit\'s worker on this project (kit-worker.ts)', () => {
     expect(listed.filter((k) => k.key.startsWith('bieu-mau:'))).toHaveLength(dataset.units.length + 1);
     for (const { key } of listed.filter((k) => !k.key.startsWith('bieu-do:'))) expect(files.has(key), key).toBe(true);
   }, 60_000);
+});
+
+describe('astro build of a copy whose kit worker breaks', () => {
+  let dir: string;
+  let build: SpawnSyncReturns<string>;
+  beforeAll(() => {
+    dir = copyProject('luong-bo-tai-lieu-hong-');
+    dirs.push(dir);
+    // Build caches of its own (node_modules/.cache links to the project's): the worker must start.
+    rmSync(join(dir, 'node_modules/.cache'), { force: true });
+    mkdirSync(join(dir, 'node_modules/.cache'));
+    const worker = join(dir, 'src/lib/prepare/kit-worker.ts');
+    writeFileSync(worker, `throw new Error('hỏng để thử\\nchi tiết');\n${readFileSync(worker, 'utf8')}`);
+    build = runIn(dir, ['node_modules/.bin/astro', 'build']);
+  }, 180_000);
+
+  test('the build succeeds, says the worker broke and why, and every kit file is made by its page', () => {
+    const output = `${build.stdout}\n${build.stderr}`;
+    expect(build.status, output.slice(-3000)).toBe(0);
+    expect(kitOutcome(output), output.slice(-3000)).toEqual({ ...WHOLE_KIT, workerError: 'hỏng để thử' });
+    expect(kitLog(output)?.taken).toBe(0);
+    for (const file of ['tai-ve/bao-cao/bien-hoa.docx', 'tai-ve/bieu-mau/bien-hoa.xlsx', 'tai-ve/bieu-do/phat-trien-doan-vien-theo-nam.png']) {
+      expect(existsSync(join(dir, 'dist', file)), file).toBe(true);
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { parse as parseHtml } from 'node-html-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { numberNotes } from '../src/lib/indicators/notes';
 import type { ResultRow } from '../src/lib/indicators/results-csv';
+import { kitOutcome, WHOLE_KIT } from './helpers/kit-log';
 import { copyProject, runIn } from './helpers/project-copy';
 
 let dir = '';
@@ -52,16 +53,11 @@ afterAll(() => {
 });
 
 describe('the report kit made ahead (src/lib/report-kit/prepared-kit.ts)', () => {
-  test('the worker listed every chart, draft and form under the key its page asked for, and made each it reached', () => {
-    // 9 indicators × 3 charts, 18 units' drafts and forms and the whole's. A page that got to a file
-    // before the worker makes it itself ("chưa tới", a busy machine); a file missing from the
-    // worker's list means the worker's input differed from the page's.
-    const line = /Bộ tài liệu báo cáo: (\d+) tệp; luồng riêng làm sẵn (\d+), trang tự làm (\d+) \(luồng riêng chưa tới (\d+), không có trong danh sách (\d+), luồng riêng lỗi (\d+)\)\./.exec(buildOutput);
-    expect(line, buildOutput.slice(-3000)).not.toBeNull();
-    const [total, taken, , , unlisted, failed] = line!.slice(1).map(Number);
-    expect(total).toBe(27 + 19 + 19);
-    expect({ unlisted, failed }).toEqual({ unlisted: 0, failed: 0 });
-    expect(taken).toBeGreaterThan(0);
+  test('the worker listed every chart, draft and form under the key its page asked for, and did not break', () => {
+    // A file missing from the worker's list means the worker's input differed from the page's. How
+    // many it made before the pages got there is a race on a busy machine (tests/helpers/kit-log.ts);
+    // tests/prepared-kit.test.ts runs the worker itself and takes every file from it.
+    expect(kitOutcome(buildOutput), buildOutput.slice(-3000)).toEqual(WHOLE_KIT);
   });
 });
 

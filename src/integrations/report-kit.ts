@@ -50,7 +50,7 @@ export default function reportKit(): AstroIntegration {
           return;
         }
         if (!counts) return;
-        const { taken, claimed, unlisted, failed } = counts;
+        const { taken, claimed, unlisted, failed, workerError } = counts;
         // Every file listed was taken from the worker or made by its page, each through the caches
         // between builds: the next build with these inputs needs no worker.
         if (stamp && unlisted === 0 && failed === 0) recordKit(stamp.dir, stamp.key);
@@ -58,6 +58,9 @@ export default function reportKit(): AstroIntegration {
         // the page's) or that the worker failed to make is a defect to report; one it had not yet
         // started is only a slow worker.
         logger.info(`Bộ tài liệu báo cáo: ${taken + claimed + unlisted + failed} tệp; luồng riêng làm sẵn ${taken}, trang tự làm ${claimed + unlisted + failed} (luồng riêng chưa tới ${claimed}, không có trong danh sách ${unlisted}, luồng riêng lỗi ${failed}).`);
+        // The build is whole either way; a worker that broke is a defect for whoever maintains the
+        // code, where a slow one ("chưa tới") is only a busy machine.
+        if (workerError !== null) logger.warn(`Bộ tài liệu báo cáo: luồng riêng dừng vì lỗi (${workerError}); các trang đã tự làm mọi tệp nó chưa gửi.`);
       },
     },
   };

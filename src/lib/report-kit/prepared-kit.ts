@@ -15,7 +15,7 @@
 // busy machine it may not have listed anything when the first page asks: it is then stopped and
 // every page makes its own file, as without a worker. A page whose key the worker did not list, or
 // whose file the worker failed to make, makes its own, as it did before there was a worker: a
-// worker that fails never fails the build. The registry lives on globalThis: the integration and
+// worker that fails never fails the build (its error is logged, PreparedCounts.workerError). The registry lives on globalThis: the integration and
 // the bundled pages each have their own instance of this module in the one build process.
 import { stat } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -78,6 +78,12 @@ export interface PreparedCounts {
   unlisted: number;
   /** Made by the page: the worker failed to make it, or stopped first. */
   failed: number;
+  /**
+   * The worker stopped on an error of its own (it threw, or its code could not load, or it exited
+   * with a failure code) before the build was over: a defect to report, not a slow worker. The
+   * pages made every file it had not sent; its message, first line only.
+   */
+  workerError: string | null;
 }
 
 const REGISTRY = Symbol.for('congdoan-soket.prepared-kit');
@@ -86,6 +92,12 @@ const store = globalThis as { [REGISTRY]?: Registry };
 /** The key a chart image is prepared under: its path and everything it is drawn from. */
 export function chartJobKey(image: Pick<ChartImage, 'path' | 'spec' | 'frame'>): string {
   return inputKey('bieu-do', { path: image.path, spec: image.spec, frame: image.frame });
+}
+
+/** An error's message, first line, for one line of the build's log. */
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n', 1)[0]!.trim() || 'lỗi không rõ';
 }
 
 /** The registry key of a file: its kind (cache folder) and its key. */
@@ -116,8 +128,10 @@ export function startPreparedKit(workerUrl: URL, data: KitWorkerData, { listWait
   const registry: Registry = {
     files, slots: null, listed, listing: false, left: 0, firstList, behind: false,
     end: () => undefined, stop: () => undefined,
-    counts: { taken: 0, claimed: 0, unlisted: 0, failed: 0 },
+    counts: { taken: 0, claimed: 0, unlisted: 0, failed: 0, workerError: null },
   };
+  /** Set once the build ends the worker: its exit then is not a failure. */
+  let ended = false;
   // Whatever was listed and not sent is made by its page; nothing more will be listed.
   const giveUp = () => {
     endListing();
@@ -160,9 +174,16 @@ export function startPreparedKit(workerUrl: URL, data: KitWorkerData, { listWait
       files.get(message.key)?.settle(message.type === 'file' ? message.bytes : null);
     }
   });
-  worker.on('error', giveUp);
-  worker.on('exit', giveUp);
+  worker.on('error', (error: unknown) => {
+    registry.counts.workerError ??= firstLine(error);
+    giveUp();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0 && !ended) registry.counts.workerError ??= `mã thoát ${code}`;
+    giveUp();
+  });
   registry.end = () => {
+    ended = true;
     giveUp();
     void worker.terminate();
   };
