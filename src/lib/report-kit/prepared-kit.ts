@@ -15,8 +15,9 @@
 // busy machine it may not have listed anything when the first page asks: it is then stopped and
 // every page makes its own file, as without a worker. A page whose key the worker did not list, or
 // whose file the worker failed to make, makes its own, as it did before there was a worker: a
-// worker that fails never fails the build (its error is logged, PreparedCounts.workerError). The registry lives on globalThis: the integration and
-// the bundled pages each have their own instance of this module in the one build process.
+// worker that fails never fails the build (its error is logged: PreparedCounts.workerError). The
+// registry lives on globalThis: the integration and the bundled pages each have their own instance
+// of this module in the one build process.
 import { stat } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ChartImage } from '../indicators/charts/images.ts';
