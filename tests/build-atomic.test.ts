@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { digestDiff, redTeamCopy, runNpm, treeDigest } from './red-team/harness';
+import { giveOwnBuildCaches } from './helpers/project-copy';
 import { compileCacheEnv, publish, recoverLeftovers } from '../scripts/build.mjs';
 
 const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('.dist-'));
@@ -27,9 +28,7 @@ function deadPid(): number {
  * project's.
  */
 function standInWorkbox(dir: string, version: string, template: string): void {
-  const cache = join(dir, 'node_modules', '.cache');
-  rmSync(cache, { recursive: true, force: true });
-  mkdirSync(cache);
+  giveOwnBuildCaches(dir);
   const fake = join(dir, 'node_modules', 'workbox-build');
   const real = realpathSync(fake);
   rmSync(fake);

@@ -31,7 +31,19 @@ function packageLinks(): { dir: string; names: string[] } {
   return { dir, names };
 }
 
-export function copyProject(prefix: string): string {
+/**
+ * Gives a copy an empty node_modules/.cache of its own in place of the link to the project's build
+ * caches (compiled documents, charts, drafts, the service worker, the report kit's record of its
+ * inputs), for a test whose first build must start from none, or that must not change the
+ * project's.
+ */
+export function giveOwnBuildCaches(dir: string): void {
+  rmSync(join(dir, 'node_modules/.cache'), { recursive: true, force: true });
+  mkdirSync(join(dir, 'node_modules/.cache'));
+}
+
+/** A throw-away copy of the project; with `ownBuildCaches`, build caches of its own (giveOwnBuildCaches). */
+export function copyProject(prefix: string, { ownBuildCaches = false }: { ownBuildCaches?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   for (const entry of PROJECT_ENTRIES) cpSync(entry, join(dir, entry), { recursive: true });
   // node_modules as a folder of links to the project's packages, so that Astro's content store
@@ -51,6 +63,7 @@ export function copyProject(prefix: string): string {
       symlinkSync(join(process.cwd(), 'node_modules', name), join(dir, 'node_modules', name));
     }
   }
+  if (ownBuildCaches) giveOwnBuildCaches(dir);
   // The git history too (read only), so the copy's pages carry the same "Cập nhật" dates; a test
   // of the no-git fallback removes this link.
   if (existsSync('.git')) symlinkSync(join(process.cwd(), '.git'), join(dir, '.git'));
