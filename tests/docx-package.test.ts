@@ -1,9 +1,8 @@
 // The drafts' fast packing writes what docx itself would write: the table of figures byte for byte,
 // every other part of the package untouched, and the same bytes at every build.
 import { describe, expect, test, vi } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -128,8 +127,12 @@ describe('a draft package', () => {
     const first = draftPackage(blocks, options);
     expect(first.subarray(30, 30 + '[Content_Types].xml'.length).toString()).toBe('[Content_Types].xml');
     const dir = mkdtempSync(join(tmpdir(), 'docx-package-'));
-    writeFileSync(join(dir, 'draft.docx'), first);
-    const check = spawnSync('python3', ['-m', 'zipfile', '-t', join(dir, 'draft.docx')], { encoding: 'utf8' });
-    expect(check.status, check.stderr).toBe(0);
+    try {
+      writeFileSync(join(dir, 'draft.docx'), first);
+      const check = spawnSync('python3', ['-m', 'zipfile', '-t', join(dir, 'draft.docx')], { encoding: 'utf8' });
+      expect(check.status, check.stderr).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

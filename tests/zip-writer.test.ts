@@ -3,7 +3,7 @@
 // (storedParts, src/lib/report-kit/zip-reader.ts).
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -38,9 +38,13 @@ describe('zipPackage', () => {
     expect(entries.get('xl/media/image1.png')!.method).toBe(0);
     expect(await entryText(bytes, entries.get('xl/workbook.xml')!, 1024)).toBe('<workbook>Liên đoàn Lao động</workbook>');
     const dir = mkdtempSync(join(tmpdir(), 'zip-writer-'));
-    writeFileSync(join(dir, 'x.zip'), bytes);
-    const check = spawnSync('python3', ['-m', 'zipfile', '-t', join(dir, 'x.zip')], { encoding: 'utf8' });
-    expect(check.status, check.stderr).toBe(0);
+    try {
+      writeFileSync(join(dir, 'x.zip'), bytes);
+      const check = spawnSync('python3', ['-m', 'zipfile', '-t', join(dir, 'x.zip')], { encoding: 'utf8' });
+      expect(check.status, check.stderr).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a text part holding characters XML forbids is written well-formed (U+FFFD in their place)', async () => {
