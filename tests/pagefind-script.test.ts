@@ -66,17 +66,27 @@ describe('scripts/pagefind.mjs', () => {
     }
   });
 
-  test('the body alone gives the index the whole folded pages give, byte for byte', () => {
-    const site = smallSite();
+  test('the body alone, without what Pagefind drops whole, and no page without a body give the index the whole folded pages give, byte for byte', () => {
+    // Every page of the built site, each kind of page with its own excluded parts and lists.
+    const site = mkdtempSync(join(tmpdir(), 'pagefind-script-'));
+    for (const file of htmlFiles(dist)) {
+      mkdirSync(dirname(join(site, file)), { recursive: true });
+      cpSync(join(dist, file), join(site, file));
+    }
     const whole = mkdtempSync(join(tmpdir(), 'pagefind-whole-'));
     try {
-      // The whole page with its body folded, as Pagefind was given it before it got the body alone.
+      // The whole page with its body folded, as Pagefind was given it before it got the body alone
+      // (with the parts marked data-pagefind-ignore="all" and the scripts), and the pages without a
+      // body as they are.
       for (const file of htmlFiles(site)) {
         const html = readFileSync(join(site, file), 'utf8');
-        const given = foldedPage(html);
-        if (given === null) continue;
-        const body = /<main[\s\S]*<\/main>/.exec(given)![0];
         mkdirSync(dirname(join(whole, file)), { recursive: true });
+        const given = foldedPage(html, undefined, { keepExcluded: true });
+        if (given === null) {
+          writeFileSync(join(whole, file), html);
+          continue;
+        }
+        const body = /<main[\s\S]*<\/main>/.exec(given)![0];
         writeFileSync(join(whole, file), html.replace(/<main[\s\S]*<\/main>/, () => body));
       }
       const pagefind = fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind')));
@@ -89,6 +99,10 @@ describe('scripts/pagefind.mjs', () => {
       expect(fromBody.delete(VOCABULARY_FILE)).toBe(true);
       expect(fromBody.size).toBeGreaterThan(5);
       expect(fromBody).toEqual(treeDigest(join(whole, 'pagefind')));
+      // What was left out is there to leave out: excluded parts, scripts, and pages without a body.
+      const pages = htmlFiles(site).map((f) => readFileSync(join(site, f), 'utf8'));
+      expect(pages.filter((html) => html.includes('data-pagefind-body') && html.includes('data-pagefind-ignore="all"')).length).toBeGreaterThan(20);
+      expect(pages.filter((html) => !html.includes('data-pagefind-body')).length).toBeGreaterThan(3);
     } finally {
       rmSync(site, { recursive: true, force: true });
       rmSync(whole, { recursive: true, force: true });

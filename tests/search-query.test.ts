@@ -65,12 +65,27 @@ describe('folded copies for the index', () => {
       '<p>Xin<br>chào</p><img src="a.png" alt="Đ"></main><footer><p>Đồng Nai</p></footer>',
     ].join('');
     const out = foldedPage(html);
-    expect(out).toContain('<div data-pagefind-ignore="all"><p>Đề mục</p></div>');
-    expect(out).toContain('<script>const s = "<p>Đoàn</p>";</script>');
+    // Left out whole: Pagefind drops both, and counts nothing inside them.
+    expect(out).not.toContain('Đề mục');
+    expect(out).not.toContain('<script');
+    expect(out).toContain('<main data-pagefind-body><ul>');
+    const kept = foldedPage(html, undefined, { keepExcluded: true });
+    expect(kept).toContain('<div data-pagefind-ignore="all"><p>Đề mục</p></div>');
+    expect(kept).toContain('<script>const s = "<p>Đoàn</p>";</script>');
     expect(out).toContain('<li>Đại hội<span class="pf-fold" aria-hidden="true"> zzgapmo dai zzgapdong </span></li>');
     expect(out).toContain('</ul><span class="pf-fold" aria-hidden="true"> zzgapmo dong 2494 ctr tld zzgapdong </span></li></ul>');
     expect(out).toContain('<p>Xin<br>chào</p>');
     expect(out).not.toContain('<footer>');
+  });
+  test('what Pagefind drops whole is left out, nested or not; everything else stays, and the body itself always', () => {
+    const html = [
+      '<main data-pagefind-body><p>A</p><div data-pagefind-ignore=\'all\'><div><img src="x.png"><div>Đ</div></div><br/><p>B</p></div>',
+      '<nav data-pagefind-ignore="all"><a href="/">Đồng</a></nav><p data-pagefind-ignore>Đoàn <span hidden data-pagefind-ignore data-pagefind-filter="Loại trang">Văn bản</span></p>',
+      '<span data-pagefind-ignore=all>x</span><script id="s">1</script><script type="module" src="/a.js"></script><style>p{}</style><p>C</p></main><p>D</p>',
+    ].join('');
+    expect(foldedPage(html)).toBe(`${HEAD}<body><main data-pagefind-body><p>A</p><p data-pagefind-ignore>Đoàn <span hidden data-pagefind-ignore data-pagefind-filter="Loại trang">Văn bản</span></p><p>C</p></main></body></html>`);
+    // A body that also says "all" is still the body (as Pagefind takes it).
+    expect(foldedPage('<main data-pagefind-body data-pagefind-ignore="all"><p>Đ</p></main>')).toContain('<p>Đ');
   });
   test('inside the Pagefind body only headings keep their ids, h2–h6 on a span inside (an anchor, no Pagefind sub-result)', () => {
     const html = [
@@ -90,9 +105,10 @@ describe('folded copies for the index', () => {
       '<h2 id="thong-tin" data-pagefind-ignore="all">Thông tin</h2>',
       '<h2 class="b" id=\'ii\'>II. <em>Đoàn</em> viên<a class="section-link" href="#ii" data-pagefind-ignore>§</a></h2><p>X</p></main>',
     ].join('');
-    const out = foldedPage(html) ?? '';
+    const out = foldedPage(html, undefined, { keepExcluded: true }) ?? '';
     expect(out).toContain('<h1 id="tieu-de">Kế hoạch</h1>');
     expect(out).toContain('<h2 id="thong-tin" data-pagefind-ignore="all">Thông tin</h2>');
+    expect(foldedPage(html)).not.toContain('thong-tin');
     expect(out).toContain('<h2 class="b"><span id=\'ii\'>II. <em>Đoàn</em> viên<a class="section-link" href="#ii" data-pagefind-ignore>§</a></span></h2><span class="pf-fold" aria-hidden="true"> zzgapmo doan zzgapdong </span><p>X</p>');
   });
   test('a page without a Pagefind body gets no copy (it is not indexed)', () => {

@@ -77,9 +77,15 @@ const SECTION_HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
  * the built site, and that the index is byte for byte the one the whole pages give). The head
  * (font preloads, the policy, Open Graph), the header and the navigation were 30% of what Pagefind
  * parsed at 10,000 documents (docs/benchmarks.md).
+ *
+ * Nor is it given what Pagefind would drop whole: elements marked data-pagefind-ignore="all" (the
+ * contents, the document's header, the navigation between documents) and scripts. Pagefind counts
+ * nothing inside them, not even a filter, a meta or an anchor, so the index is byte for byte the
+ * same (tests/pagefind-script.test.ts), and it parsed a third less on the 10,000-document benchmark
+ * (docs/benchmarks.md). `keepExcluded` keeps them, for that test.
  */
-export function foldedPage(html: string, texts?: Map<string, number>): string | null {
-  const body = foldBody(html, texts);
+export function foldedPage(html: string, texts?: Map<string, number>, { keepExcluded = false } = {}): string | null {
+  const body = foldBody(html, texts, keepExcluded);
   if (!body) return null;
   const lang = HTML_LANG.exec(html)?.[1];
   // The head's title only (an SVG in the body has titles of its own), read without copying the head.
@@ -106,8 +112,14 @@ function bodyStart(html: string): number {
   return -1;
 }
 
+// Pagefind's own test of "all" (any other value but "", "index" or "true" it also takes as "all",
+// with a warning; the site writes none).
+const EXCLUDE_ALL = /\sdata-pagefind-ignore\s*=\s*(?:"all"|'all'|all(?![\w-]))/i;
+// Elements Pagefind removes with their contents; their ids go anyway (ID_ATTRIBUTE), so no anchor is lost.
+const DROPPED_RAW_TEXT = new Set(['script', 'style']);
+
 /** The element holding data-pagefind-body (where it starts, its tag), with folded copies added. */
-function foldBody(html: string, texts?: Map<string, number>): { start: number; tag: string; folded: string } | null {
+function foldBody(html: string, texts: Map<string, number> | undefined, keepExcluded: boolean): { start: number; tag: string; folded: string } | null {
   const start = bodyStart(html);
   if (start < 0) return null;
   TAG_NAME.lastIndex = start;
@@ -115,7 +127,8 @@ function foldBody(html: string, texts?: Map<string, number>): { start: number; t
   const out: string[] = [];
   // Open elements of the Pagefind body; each block collects the words its own text needs folded.
   // `span`: a heading whose id the indexed copy moved onto a span inside it (SECTION_HEADINGS).
-  const stack: { tag: string; ignored: boolean; words: Set<string> | null; span: boolean }[] = [];
+  // `excluded`: left out of the copy with everything inside it (EXCLUDE_ALL).
+  const stack: { tag: string; ignored: boolean; excluded: boolean; words: Set<string> | null; span: boolean }[] = [];
   const token = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w-]*)([^>]*)>|[^<]+|</g;
   token.lastIndex = start;
   let match: RegExpExecArray | null;
@@ -124,6 +137,7 @@ function foldBody(html: string, texts?: Map<string, number>): { start: number; t
     if (!rawTag) {
       // Text (or a comment, which never holds "đ" words of the page).
       const frame = stack.at(-1);
+      if (frame?.excluded) continue;
       if (whole[0] !== '<' && frame && !frame.ignored) {
         const words = stack.findLast((f) => f.words)?.words;
         const text = whole.includes('&') ? decodeEntities(whole) : whole;
@@ -135,7 +149,20 @@ function foldBody(html: string, texts?: Map<string, number>): { start: number; t
     }
     const tag = rawTag.toLowerCase();
     if (!closing) {
-      const ignored = (stack.at(-1)?.ignored ?? false) || /\bdata-pagefind-ignore\b/.test(attributes);
+      const parent = stack.at(-1);
+      // Never the body's own element (stack empty): Pagefind takes it as the body whatever else it says.
+      const excluded = parent !== undefined && (parent.excluded || (!keepExcluded && (EXCLUDE_ALL.test(attributes) || DROPPED_RAW_TEXT.has(tag))));
+      if (excluded) {
+        if (VOID.has(tag) || attributes.trimEnd().endsWith('/')) continue;
+        if (RAW_TEXT.has(tag)) {
+          const closer = new RegExp(`</${tag}`, 'gi');
+          closer.lastIndex = token.lastIndex;
+          token.lastIndex = closer.exec(html)?.index ?? html.length;
+        }
+        stack.push({ tag, ignored: true, excluded: true, words: null, span: false });
+        continue;
+      }
+      const ignored = (parent?.ignored ?? false) || /\bdata-pagefind-ignore\b/.test(attributes);
       const sectionId = !ignored && SECTION_HEADINGS.has(tag) && attributes.includes('id=') ? ID_ATTRIBUTE.exec(whole)?.[0] : undefined;
       if (sectionId) out.push(whole.replace(ID_ATTRIBUTE, ''), `<span${sectionId}>`);
       else out.push(HEADINGS.has(tag) || !attributes.includes('id=') ? whole : whole.replace(ID_ATTRIBUTE, ''));
@@ -147,10 +174,10 @@ function foldBody(html: string, texts?: Map<string, number>): { start: number; t
         const stop = closer.exec(html)?.index ?? html.length;
         out.push(html.slice(token.lastIndex, stop));
         token.lastIndex = stop;
-        stack.push({ tag, ignored: true, words: null, span: false });
+        stack.push({ tag, ignored: true, excluded: false, words: null, span: false });
         continue;
       }
-      stack.push({ tag, ignored, words: !ignored && BLOCKS.has(tag) ? new Set() : null, span: sectionId !== undefined });
+      stack.push({ tag, ignored, excluded: false, words: !ignored && BLOCKS.has(tag) ? new Set() : null, span: sectionId !== undefined });
       continue;
     }
     // A closing tag: close up to the matching open element (tolerates an unclosed child).
@@ -161,6 +188,7 @@ function foldBody(html: string, texts?: Map<string, number>): { start: number; t
     }
     const closed = stack.splice(at);
     const frame = closed[0]!;
+    if (frame.excluded) continue;
     const words = frame.words && frame.words.size > 0 ? foldCopy([...frame.words].join(' ')) : '';
     // Inside a heading the copy would become part of the section title: put it just after.
     out.push(HEADINGS.has(tag) ? `${frame.span ? '</span>' : ''}${whole}${words}` : words + whole);
