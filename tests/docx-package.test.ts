@@ -1,10 +1,7 @@
 // The drafts' fast packing writes what docx itself would write: the table of figures byte for byte,
 // every other part of the package untouched, and the same bytes at every build.
 import { describe, expect, test, vi } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import {
   AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
@@ -13,6 +10,7 @@ import { dataTableXml, type TableSpec } from '../src/lib/report-kit/docx-package
 import { draftDocument, draftPackage, type DraftOptions } from '../src/lib/report-kit/docx';
 import { outlineBlocks } from '../src/lib/report-kit/outline';
 import { TINY_PNG } from './helpers/tiny-png';
+import { pythonZipTest } from './helpers/python-zip';
 
 /** The table as docx's own objects build it: the reference `dataTableXml` must match. */
 function docxTable(spec: TableSpec): Table {
@@ -126,13 +124,7 @@ describe('a draft package', () => {
   test('a standard unzip reads the file, names in UTF-8, [Content_Types].xml first', () => {
     const first = draftPackage(blocks, options);
     expect(first.subarray(30, 30 + '[Content_Types].xml'.length).toString()).toBe('[Content_Types].xml');
-    const dir = mkdtempSync(join(tmpdir(), 'docx-package-'));
-    try {
-      writeFileSync(join(dir, 'draft.docx'), first);
-      const check = spawnSync('python3', ['-m', 'zipfile', '-t', join(dir, 'draft.docx')], { encoding: 'utf8' });
-      expect(check.status, check.stderr).toBe(0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const check = pythonZipTest(first, 'draft.docx');
+    expect(check.status, check.stderr).toBe(0);
   });
 });

@@ -2,14 +2,11 @@
 // Excel forms and the data package, and the reader of the stored zips ExcelJS writes for it
 // (storedParts, src/lib/report-kit/zip-reader.ts).
 import { describe, expect, test } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import JSZip from 'jszip';
 import { zipPackage } from '../src/lib/report-kit/zip-writer';
 import { entryText, storedParts, zipEntries } from '../src/lib/report-kit/zip-reader';
 import { TINY_PNG } from './helpers/tiny-png';
+import { pythonZipTest } from './helpers/python-zip';
 
 const files = () =>
   new Map<string, string | Uint8Array>([
@@ -37,14 +34,8 @@ describe('zipPackage', () => {
     expect(entries.get('xl/workbook.xml')!.method).toBe(8);
     expect(entries.get('xl/media/image1.png')!.method).toBe(0);
     expect(await entryText(bytes, entries.get('xl/workbook.xml')!, 1024)).toBe('<workbook>Liên đoàn Lao động</workbook>');
-    const dir = mkdtempSync(join(tmpdir(), 'zip-writer-'));
-    try {
-      writeFileSync(join(dir, 'x.zip'), bytes);
-      const check = spawnSync('python3', ['-m', 'zipfile', '-t', join(dir, 'x.zip')], { encoding: 'utf8' });
-      expect(check.status, check.stderr).toBe(0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const check = pythonZipTest(bytes, 'x.zip');
+    expect(check.status, check.stderr).toBe(0);
   });
 
   test('a text part holding characters XML forbids is written well-formed (U+FFFD in their place)', async () => {
