@@ -79,7 +79,7 @@ const SECTION_HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
  * parsed at 10,000 documents (docs/benchmarks.md).
  *
  * Nor is it given what Pagefind would drop whole: elements marked data-pagefind-ignore="all" (the
- * contents, the document's header, the navigation between documents) and scripts. Pagefind counts
+ * contents list, the document's header, the navigation between documents) and scripts. Pagefind counts
  * nothing inside them, not even a filter, a meta or an anchor, so the index is byte for byte the
  * same (tests/pagefind-script.test.ts), and it parsed a third less on the 10,000-document benchmark
  * (docs/benchmarks.md). `keepExcluded` keeps them, for that test.
@@ -118,6 +118,13 @@ const EXCLUDE_ALL = /\sdata-pagefind-ignore\s*=\s*(?:"all"|'all'|all(?![\w-]))/i
 // Elements Pagefind removes with their contents; their ids go anyway (ID_ATTRIBUTE), so no anchor is lost.
 const DROPPED_RAW_TEXT = new Set(['script', 'style']);
 
+/** Where the text of a script, style or the like that starts at `from` ends: at its closing tag. */
+function rawTextEnd(html: string, tag: string, from: number): number {
+  const closer = new RegExp(`</${tag}`, 'gi');
+  closer.lastIndex = from;
+  return closer.exec(html)?.index ?? html.length;
+}
+
 /** The element holding data-pagefind-body (where it starts, its tag), with folded copies added. */
 function foldBody(html: string, texts: Map<string, number> | undefined, keepExcluded: boolean): { start: number; tag: string; folded: string } | null {
   const start = bodyStart(html);
@@ -154,11 +161,7 @@ function foldBody(html: string, texts: Map<string, number> | undefined, keepExcl
       const excluded = parent !== undefined && (parent.excluded || (!keepExcluded && (EXCLUDE_ALL.test(attributes) || DROPPED_RAW_TEXT.has(tag))));
       if (excluded) {
         if (VOID.has(tag) || attributes.trimEnd().endsWith('/')) continue;
-        if (RAW_TEXT.has(tag)) {
-          const closer = new RegExp(`</${tag}`, 'gi');
-          closer.lastIndex = token.lastIndex;
-          token.lastIndex = closer.exec(html)?.index ?? html.length;
-        }
+        if (RAW_TEXT.has(tag)) token.lastIndex = rawTextEnd(html, tag, token.lastIndex);
         stack.push({ tag, ignored: true, excluded: true, words: null, span: false });
         continue;
       }
@@ -169,9 +172,7 @@ function foldBody(html: string, texts: Map<string, number> | undefined, keepExcl
       if (VOID.has(tag) || attributes.trimEnd().endsWith('/')) continue;
       if (RAW_TEXT.has(tag)) {
         // Script and style text is not page text: copy it through untouched.
-        const closer = new RegExp(`</${tag}`, 'gi');
-        closer.lastIndex = token.lastIndex;
-        const stop = closer.exec(html)?.index ?? html.length;
+        const stop = rawTextEnd(html, tag, token.lastIndex);
         out.push(html.slice(token.lastIndex, stop));
         token.lastIndex = stop;
         stack.push({ tag, ignored: true, excluded: false, words: null, span: false });
