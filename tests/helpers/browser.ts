@@ -5,12 +5,11 @@
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 import sparticuz from '@sparticuz/chromium';
 import { afterAll, beforeAll } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { serveDist } from './static-server';
+import { keptFolder } from './kept-folder';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -35,27 +34,18 @@ let fontConfigFile: string | undefined;
  * npm (Chromium given no font at all draws no text, not even with web fonts). Pages draw with the
  * web fonts the site ships (src/styles/fonts.css); a character those lack falls back to Noto Sans on
  * every machine alike, never to the machine's DejaVu, Liberation or Times New Roman.
- * Its folder is named after the fonts and kept, like the package links of tests/helpers/project-copy.ts:
- * Vitest ends a test file's process without running its exit handlers, and a folder per process
- * left one behind for every browser test file of every run. Made under a temporary name and
- * renamed, so a process sees it whole or not at all; fontconfig writes its cache atomically.
+ * Its folder is named after the fonts and kept (keptFolder): one per browser test process left a
+ * folder behind for every browser test file of every run. fontconfig writes its cache atomically.
  */
 export function noSystemFontsConfig(): string {
   if (fontConfigFile) return fontConfigFile;
-  const key = createHash('sha256').update(FALLBACK_FONTS.join('\n')).digest('hex').slice(0, 16);
-  const dir = join(tmpdir(), `soket-fontconfig-${key}`);
-  const file = join(dir, 'fonts.conf');
-  if (!existsSync(file)) {
-    const fresh = mkdtempSync(`${dir}-`);
+  const dir = keptFolder('soket-fontconfig', FALLBACK_FONTS.join('\n'), (fresh, dir) => {
     mkdirSync(join(fresh, 'fonts'));
     for (const font of FALLBACK_FONTS) symlinkSync(font, join(fresh, 'fonts', basename(font)));
+    // The final paths: fontconfig reads the file once the folder is renamed.
     writeFileSync(join(fresh, 'fonts.conf'), `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${join(dir, 'fonts')}</dir>\n  <cachedir>${join(dir, 'cache')}</cachedir>\n</fontconfig>\n`);
-    try {
-      renameSync(fresh, dir);
-    } catch {
-      rmSync(fresh, { recursive: true, force: true }); // made meanwhile by another process
-    }
-  }
+  });
+  const file = join(dir, 'fonts.conf');
   fontConfigFile = file;
   return file;
 }

@@ -1,33 +1,23 @@
 // A throw-away copy of the project in the system temp folder, for tests that build a variant
 // of the site (bad input, another Markdown processor, hostile data) without touching this one.
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { keptFolder } from './kept-folder';
 
 const PROJECT_ENTRIES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts'];
 
 /**
  * A folder of links to the project's packages that copies hard-link from (see copyProject), in the
  * system temp folder (hard links need the copies' file system). Made once per checkout and package
- * set, under a name derived from both, and kept: a test process may be ended without running any
- * clean-up, which would leave one such folder per test file. Made under a temporary name and then
- * renamed, so a process sees it whole or not at all; two made at once, one wins.
+ * set, under a name derived from both, and kept (keptFolder).
  */
 function packageLinks(): { dir: string; names: string[] } {
   const names = readdirSync('node_modules').filter((name) => name !== '.astro' && name !== '.vite').sort();
-  const key = createHash('sha256').update(`${process.cwd()}\n${names.join('\n')}`).digest('hex').slice(0, 16);
-  const dir = join(tmpdir(), `soket-package-links-${key}`);
-  if (!existsSync(dir)) {
-    const fresh = mkdtempSync(`${dir}-`);
+  const dir = keptFolder('soket-package-links', `${process.cwd()}\n${names.join('\n')}`, (fresh) => {
     for (const name of names) symlinkSync(join(process.cwd(), 'node_modules', name), join(fresh, name));
-    try {
-      renameSync(fresh, dir);
-    } catch {
-      rmSync(fresh, { recursive: true, force: true }); // made meanwhile by another process
-    }
-  }
+  });
   return { dir, names };
 }
 
