@@ -16,10 +16,13 @@ import { treeDigest } from './red-team/harness';
 const dist = join(import.meta.dirname, '..', 'dist');
 const script = join(import.meta.dirname, '..', 'scripts', 'pagefind.mjs');
 
-/** A small copy of the built site: a few pages of each kind, and the search page (no Pagefind body). */
-function smallSite(): string {
+/** A small site: a few pages of each kind, and the search page (no Pagefind body). */
+const SMALL = (file: string) => /^(index\.html|404\.html|tim-kiem\/|van-ban\/|chuong-trinh\/07|chi-tieu\/index)/.test(file);
+
+/** A copy of the built site's pages, those `pages` selects (by default SMALL). */
+function siteCopy(pages: (file: string) => boolean = SMALL): string {
   const dir = mkdtempSync(join(tmpdir(), 'pagefind-script-'));
-  const files = htmlFiles(dist).filter((f) => /^(index\.html|404\.html|tim-kiem\/|van-ban\/|chuong-trinh\/07|chi-tieu\/index)/.test(f));
+  const files = htmlFiles(dist).filter(pages);
   for (const file of files) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     cpSync(join(dist, file), join(dir, file));
@@ -35,7 +38,7 @@ const run = (dir: string) => spawnSync(process.execPath, [script], { env: { ...p
 
 describe('scripts/pagefind.mjs', () => {
   test('indexes the pages with a Pagefind body and leaves every page as it was', () => {
-    const dir = smallSite();
+    const dir = siteCopy();
     try {
       const before = hashes(dir);
       const result = run(dir);
@@ -53,7 +56,7 @@ describe('scripts/pagefind.mjs', () => {
   });
 
   test('when Pagefind cannot write the index, the build fails and the pages are restored', () => {
-    const dir = smallSite();
+    const dir = siteCopy();
     try {
       const before = hashes(dir);
       // A file where the index directory should go: Pagefind's write fails after the pages were folded.
@@ -68,11 +71,7 @@ describe('scripts/pagefind.mjs', () => {
 
   test('the body alone, without what Pagefind drops whole, and no page without a body give the index the whole folded pages give, byte for byte', () => {
     // Every page of the built site, each kind of page with its own excluded parts and lists.
-    const site = mkdtempSync(join(tmpdir(), 'pagefind-script-'));
-    for (const file of htmlFiles(dist)) {
-      mkdirSync(dirname(join(site, file)), { recursive: true });
-      cpSync(join(dist, file), join(site, file));
-    }
+    const site = siteCopy(() => true);
     const whole = mkdtempSync(join(tmpdir(), 'pagefind-whole-'));
     try {
       // The whole page with its body folded, as Pagefind was given it before it got the body alone
