@@ -157,10 +157,11 @@ function foldBody(html: string, texts: Map<string, number> | undefined, keepExcl
     const tag = rawTag.toLowerCase();
     if (!closing) {
       const parent = stack.at(-1);
+      const empty = VOID.has(tag) || attributes.trimEnd().endsWith('/');
       // Never the body's own element (stack empty): Pagefind takes it as the body whatever else it says.
       const excluded = parent !== undefined && (parent.excluded || (!keepExcluded && (EXCLUDE_ALL.test(attributes) || DROPPED_RAW_TEXT.has(tag))));
       if (excluded) {
-        if (VOID.has(tag) || attributes.trimEnd().endsWith('/')) continue;
+        if (empty) continue;
         if (RAW_TEXT.has(tag)) token.lastIndex = rawTextEnd(html, tag, token.lastIndex);
         stack.push({ tag, ignored: true, excluded: true, words: null, span: false });
         continue;
@@ -169,7 +170,7 @@ function foldBody(html: string, texts: Map<string, number> | undefined, keepExcl
       const sectionId = !ignored && SECTION_HEADINGS.has(tag) && attributes.includes('id=') ? ID_ATTRIBUTE.exec(whole)?.[0] : undefined;
       if (sectionId) out.push(whole.replace(ID_ATTRIBUTE, ''), `<span${sectionId}>`);
       else out.push(HEADINGS.has(tag) || !attributes.includes('id=') ? whole : whole.replace(ID_ATTRIBUTE, ''));
-      if (VOID.has(tag) || attributes.trimEnd().endsWith('/')) continue;
+      if (empty) continue;
       if (RAW_TEXT.has(tag)) {
         // Script and style text is not page text: copy it through untouched.
         const stop = rawTextEnd(html, tag, token.lastIndex);
