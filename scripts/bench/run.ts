@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { copyEdition, writeDataset, writeDocuments } from './corpus.ts';
 import { ensureHugo, hugoCopy, linkModules, PEERS, starlightCopy, starlightModules, type Peer } from './peers.ts';
 import { heapLimitMb } from '../build.mjs';
-import { compareRuns, fileSystemOf, meetsAtMost, median, timed, type Comparison, type Step } from './steps.ts';
+import { compareRuns, fileSystemOf, meetsAtMost, median, ownPartOfRebuild, timed, type Comparison, type Step } from './steps.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const arg = (name: string, fallback: string) => {
@@ -431,7 +431,13 @@ const ownLines = rebuilds.filter((r) => r.site === SITE_LABEL.project).flatMap((
   if (!bare) return [];
   const fullOwn = median(mine.full) - median(bare.full);
   const againOwn = median(mine.again) - median(bare.again);
-  return [`- ${mine.corpus}: phần riêng của dự án (dự án trừ trang trần) ${f1(fullOwn)} s khi dựng đủ, ${f1(againOwn)} s khi dựng lại (${fullOwn > 0 ? ratioText(againOwn / fullOwn) : '—'}; mục tiêu ≤ 0,5×: ${mark(fullOwn > 0 && againOwn <= fullOwn / 2)}).`];
+  const own = ownPartOfRebuild(fullOwn, againOwn);
+  const verdict = own.ratio === undefined
+    ? 'lần dựng đủ của dự án không chậm hơn của trang trần, nên không có phần riêng để chia đôi; mục tiêu ≤ 0,5×: chưa kết luận được'
+    : againOwn <= 0
+    ? `lần dựng lại của dự án không chậm hơn của trang trần; mục tiêu ≤ 0,5×: ${mark(own.met!)}`
+    : `${ratioText(own.ratio)}; mục tiêu ≤ 0,5×: ${mark(own.met!)}`;
+  return [`- ${mine.corpus}: phần riêng của dự án (dự án trừ trang trần) ${f1(fullOwn)} s khi dựng đủ, ${f1(againOwn)} s khi dựng lại (${verdict}).`];
 });
 const rebuildSection = rebuildLines.length ? `
 ## Dựng lại sau khi một tệp nội dung đổi

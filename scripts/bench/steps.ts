@@ -138,6 +138,16 @@ export function meetsAtMost(c: Comparison, target: number): boolean | undefined 
   return c.ratio <= target;
 }
 
+/**
+ * The rebuild target on the project's own work: its rebuild beyond the bare site's at most half of
+ * its full build beyond the bare site's. `ratio` and `met` are absent when the project's full build
+ * is no slower than the bare site's: then there is no own part to halve, and the target is open.
+ */
+export function ownPartOfRebuild(fullOwn: number, againOwn: number): { ratio?: number; met?: boolean } {
+  if (!(fullOwn > 0)) return {};
+  return { ratio: againOwn / fullOwn, met: againOwn <= fullOwn / 2 };
+}
+
 /** Where a folder's files live: the device, the file system's type and its mount point. */
 export interface FileSystem { device: string; type: string; mountPoint: string }
 
