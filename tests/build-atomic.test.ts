@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { digestDiff, redTeamCopy, runNpm, treeDigest } from './red-team/harness';
 import { giveOwnBuildCaches } from './helpers/project-copy';
-import { compileCacheEnv, publish, recoverLeftovers } from '../scripts/build.mjs';
+import { allocatorEnv, compileCacheEnv, publish, recoverLeftovers } from '../scripts/build.mjs';
 
 const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('.dist-'));
 
@@ -92,8 +92,12 @@ describe('npm run build replaces dist/ only when it has succeeded', () => {
       // Killed while Astro was writing: the search index step had not started.
       expect(existsSync(join(dir, fresh, 'pagefind'))).toBe(false);
 
-      const out = runNpm(dir, 'build', [], 120);
+      // MIMALLOC_VERBOSE: the allocators of the bundler and of the canvas library list their options.
+      const out = runNpm(dir, 'build', [], 120, { MIMALLOC_VERBOSE: '1' });
       expect(out.status, out.stderr).toBe(0);
+      // Astro's allocators start without transparent huge pages (scripts/build.mjs, allocatorEnv).
+      expect(out.stderr).toMatch(/option 'allow_thp': 0\b/);
+      expect(out.stderr).not.toMatch(/option 'allow_thp': [1-9]/);
       expect(out.stdout).toContain(`Đã xoá ${fresh}, phần còn lại của một lần dựng bị dừng.`);
       expect(out.stdout).toContain('Đã thay dist/ bằng bản dựng mới.');
       expect(leftovers(dir)).toEqual([]);
@@ -191,6 +195,15 @@ describe('the service worker generated once per workbox version and options (scr
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('scripts/build.mjs: the allocator setting of astro build (allocatorEnv)', () => {
+  test('turns transparent huge pages off unless the caller chose', () => {
+    expect(allocatorEnv({})).toEqual({ MIMALLOC_ALLOW_THP: '0' });
+    expect(allocatorEnv({ MIMALLOC_ALLOW_THP: '1' })).toEqual({});
+    expect(allocatorEnv({ MIMALLOC_ALLOW_THP: '0' })).toEqual({});
+    expect(allocatorEnv({ MIMALLOC_ALLOW_THP: '' })).toEqual({});
+  });
 });
 
 describe('scripts/build.mjs: Node\'s compile cache for the steps (compileCacheEnv)', () => {

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { copyEdition, writeDataset, writeDocuments } from './corpus.ts';
 import { ensureHugo, hugoCopy, linkModules, PEERS, starlightCopy, starlightModules, type Peer } from './peers.ts';
-import { heapLimitMb } from '../build.mjs';
+import { allocatorEnv, heapLimitMb } from '../build.mjs';
 import { compareRuns, fileSystemOf, meetsAtMost, median, ownPartOfRebuild, timed, type Comparison, type Step } from './steps.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -166,9 +166,10 @@ async function buildSteps(dir: string, kind: SiteKind, processor: string, limitS
   // in the CPU profiles of two 10,000-document builds, docs/benchmarks.md). A rebuild pair gives each
   // site a cache of its own instead (`compileCache`), emptied before its full build.
   const env: Record<string, string> = compileCache ? { MARKDOWN_PROCESSOR: processor, NODE_COMPILE_CACHE: compileCache } : { MARKDOWN_PROCESSOR: processor, NODE_DISABLE_COMPILE_CACHE: '1' };
-  // The heap limit `npm run build` gives this processor (scripts/build.mjs), for the project and the
-  // bare site alike; Starlight builds as its users run it, with Node's default.
-  const buildEnv = { ...env, NODE_OPTIONS: `--max-old-space-size=${heapLimitMb(processor)}` };
+  // The heap limit `npm run build` gives this processor and its allocator setting (no transparent
+  // huge pages, scripts/build.mjs), for the project and the bare site alike; Starlight builds as
+  // its users run it, with Node's defaults.
+  const buildEnv = { ...env, ...allocatorEnv(), NODE_OPTIONS: `--max-old-space-size=${heapLimitMb(processor)}` };
   rmSync(outputDir(dir, kind), { recursive: true, force: true });
   switch (kind) {
     case 'project': {
