@@ -43,7 +43,7 @@ describe('npm run bench at 20 documents', () => {
     expect(saved.peerVersions.starlight).toMatch(/^@astrojs\/starlight \d+\.\d+\.\d+/);
     expect(saved.peerVersions.hugo).toMatch(/^Hugo \d+\.\d+/);
     expect(saved.results.some((r) => r.corpus.startsWith('3 đơn vị × 2 chỉ tiêu'))).toBe(true);
-    for (const [corpus, site] of [['trang thật', 'dự án'], ['20 văn bản', 'dự án'], ['20 văn bản', 'Astro + MDX trần']]) {
+    for (const [corpus, site] of [['trang thật', 'dự án'], ['trang thật', 'Astro + MDX trần'], ['20 văn bản', 'dự án'], ['20 văn bản', 'Astro + MDX trần']]) {
       const rebuild = saved.rebuilds.find((r) => r.corpus === corpus && r.site === site);
       expect(rebuild, `${corpus} ${site}`).toBeDefined();
       expect(rebuild!.full[0]).toBeGreaterThan(0);
@@ -55,6 +55,9 @@ describe('npm run bench at 20 documents', () => {
     expect(md).toMatch(/\| 20 văn bản \| Hugo \| [\d,]+ \| [\d,]+× \| [\d,]+× \|/);
     expect(md).toContain('## Dựng lại sau khi một tệp nội dung đổi');
     expect(md).toMatch(/\| trang thật \| dự án \| một số liệu của một đơn vị/);
+    // The real site's bare counterpart: as many synthetic documents as content/van-ban/ holds (3).
+    expect(md).toMatch(/\| trang thật \| Astro \+ MDX trần \| một văn bản thêm một đoạn \(3 văn bản tổng hợp, bằng số văn bản của trang thật\)/);
+    expect(md).toMatch(/^- trang thật: phần riêng của dự án \(dự án trừ trang trần\) -?[\d,]+ s khi dựng đủ, -?[\d,]+ s khi dựng lại \(/m);
     // The bench leaves the project's own content as it was: it works on copies.
     expect(existsSync(join(root, 'content/van-ban/van-ban-00001.mdx'))).toBe(false);
   }, 1_000_000);
