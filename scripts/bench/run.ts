@@ -409,7 +409,9 @@ const peerSection = peerLines.length ? `
 
 ${Object.values(peerVersions).join(', ')}. Starlight cài lúc đo vào \`node_modules/.cache/congdoan-soket/bench/\` (không phải phụ thuộc của dự án), cùng
 phiên bản Astro với dự án, mọi tuỳ chọn để mặc định (thanh bên liệt kê mọi trang, tìm kiếm Pagefind của Starlight, lập
-chỉ mục ngay trong bước dựng nên "Lập chỉ mục" tính trong "Dựng"), giới hạn heap mặc định của Node. Hugo là gói Debian
+chỉ mục ngay trong bước dựng nên "Lập chỉ mục" tính trong "Dựng"), giới hạn heap mặc định của Node, bộ cấp phát của
+Rolldown để mặc định (có trang lớn; tắt như dự án thì Starlight nhanh hơn chừng 1 s ở 1.000 văn bản trên ổ RAM,
+\`scripts/bench/conclusions.md\`). Hugo là gói Debian
 \`hugo\` (bộ đo tự cài bằng \`apt-get\` khi thiếu), mẫu trang giống trang trần, Pagefind mặc định trên \`public/\`.
 Mỗi trang được dựng xen kẽ với dự án và trang trần: dự án–trần–Starlight–Hugo, rồi ngược lại. Tỷ lệ thời gian là
 trung vị của các cặp (lần dựng thứ n của hai bên); trong ngoặc: từng cặp. Các cột khác: giá trị của trang ấy (tỷ lệ so
@@ -502,7 +504,7 @@ lúc cả hai bắt đầu đến khi cả hai xong, cột kiểm tra ghi thời
 bước nén sẵn .gz/.br (\`scripts/precompress.ts\`) ghi riêng, không tính
 vào tổng, vì trang trần không có bước nào tương ứng.
 Cả hai trang dựng với giới hạn heap mà \`npm run build\` đặt cho bộ xử lý đó (\`scripts/build.mjs\`: 1.536 MB với
-Sätteri, 12.288 MB với unified). "Bộ nhớ đỉnh" là tổng RSS của mọi tiến trình của một bước (kể cả tiến trình lập chỉ
+Sätteri, 12.288 MB với unified) và cùng cách đặt bộ cấp phát của nó (\`MIMALLOC_ALLOW_THP=0\`: không trang lớn). "Bộ nhớ đỉnh" là tổng RSS của mọi tiến trình của một bước (kể cả tiến trình lập chỉ
 mục Pagefind), lấy mẫu 10 lần mỗi giây (bước ngắn hơn một lần lấy mẫu: đỉnh riêng lớn nhất của một tiến trình),
 lấy bước lớn hơn trong hai bước dựng và lập chỉ mục. Tìm kiếm: 20 truy vấn cố
 định, chạy trong Node trên chỉ mục đã dựng, một lượt làm nóng rồi 3 lượt đo (60 mẫu); với dự án là cả đường tìm
