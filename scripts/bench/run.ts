@@ -16,6 +16,8 @@ import { spawnSync } from 'node:child_process';
 import { copyEdition, writeDataset, writeDocuments } from './corpus.ts';
 import { ensureHugo, hugoCopy, linkModules, PEERS, starlightCopy, starlightModules, type Peer } from './peers.ts';
 import { allocatorEnv, heapLimitMb } from '../build.mjs';
+import { listContentDir } from '../../src/lib/content/content-dir.ts';
+import { contentPaths } from '../../src/lib/content/paths.ts';
 import { compareRuns, fileSystemOf, meetsAtMost, median, ownPartOfRebuild, timed, type Comparison, type Step } from './steps.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -302,7 +304,7 @@ if (!saved && rebuildToo) {
   // Beside the real site, a bare Astro + MDX site of as many documents (synthetic): what any Astro
   // site of that size pays (start-up, content sync, bundling) and no rebuild can skip, so that the
   // real site's own part can be told from it, as each corpus's is from its bare site.
-  const realDocuments = readdirSync(join(root, 'content/van-ban')).filter((name) => /\.mdx?$/.test(name)).length;
+  const realDocuments = listContentDir(root, contentPaths.documents).names.filter((name) => name.endsWith('.mdx')).length;
   const cases: { corpus: string; kind: SiteKind; dir: string; change: typeof figure; label: string }[] = [
     { corpus: 'trang thật', kind: 'project', dir: projectCopy('lai-that', 0), change: figure, label: 'một số liệu của một đơn vị (content/so-lieu/2019.csv)' },
     { corpus: 'trang thật', kind: 'bare', dir: bareCopy('lai-tran-that', realDocuments), change: paragraph, label: `một văn bản thêm một đoạn (${realDocuments} văn bản tổng hợp, bằng số văn bản của trang thật)` },
