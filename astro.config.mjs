@@ -12,6 +12,7 @@ import siteFiles from './src/integrations/site-files.ts';
 import reportKit from './src/integrations/report-kit.ts';
 import compileAheadIntegration from './src/integrations/compile-ahead.ts';
 import compileCacheIntegration from './src/integrations/compile-cache.ts';
+import documentsAhead from './src/integrations/documents-ahead.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import { publishedDocuments } from './src/plugins/known-documents.ts';
 import { contentChunks } from './src/plugins/content-chunks.ts';
@@ -30,20 +31,32 @@ const published = publishedDocuments(content.files);
 // pages (docs/benchmarks.md; tests/processor-parity.test.ts checks the identity on every build).
 // MARKDOWN_PROCESSOR=unified selects the remark/rehype pipeline.
 const useUnified = process.env.MARKDOWN_PROCESSOR === 'unified';
-// With Sätteri, `astro build` of a large site compiles the documents in a worker thread as well as
-// on the main thread (src/plugins/compile-ahead.ts): the same code, the second core's time.
-// SOKET_COMPILE_AHEAD_MIN changes from how many documents (tests build a small site with it).
-const aheadMin = process.env.SOKET_COMPILE_AHEAD_MIN;
-if (aheadMin !== undefined && !/^\d+$/.test(aheadMin)) {
-  console.warn(`SOKET_COMPILE_AHEAD_MIN="${aheadMin}" không phải một số văn bản (số nguyên không âm): dùng ngưỡng mặc định.`);
+/**
+ * A count from the environment (tests build a small site with a low threshold), or the default.
+ * @param {string} name
+ * @param {number | undefined} fallback
+ */
+function countFromEnv(name, fallback) {
+  const value = process.env[name];
+  if (value === undefined) return fallback;
+  if (/^\d+$/.test(value)) return Number(value);
+  console.warn(`${name}="${value}" không phải một số văn bản (số nguyên không âm): dùng ngưỡng mặc định.`);
+  return fallback;
 }
+// With Sätteri, the documents (content/van-ban/) are rendered to HTML as Astro loads them
+// (src/plugins/documents-loader.ts) and never reach the bundler. Programmes, notices and any document
+// using an MDX feature with no static HTML are compiled as modules: with enough of them, in a worker
+// thread as well as on the main thread (src/plugins/compile-ahead.ts), the second core's time.
+// SOKET_COMPILE_AHEAD_MIN changes from how many of them.
+const compileAheadMin = countFromEnv('SOKET_COMPILE_AHEAD_MIN', undefined);
 const ahead = useUnified
   ? null
   : compileAhead(satteriProcessor({ published }), {
       workerUrl: new URL('./src/plugins/compile-ahead-worker.ts', import.meta.url),
       citations: { published },
-      capacity: content.files.length,
-      ...(aheadMin !== undefined && /^\d+$/.test(aheadMin) ? { minDocuments: Number(aheadMin) } : {}),
+      // The documents go to the loader: the programmes and notices are what the bundler compiles.
+      capacity: content.files.filter((f) => f.collection !== 'van-ban').length,
+      ...(compileAheadMin !== undefined ? { minDocuments: compileAheadMin } : {}),
     });
 // In front of the worker and the main thread, the compiled documents of the last `astro build`, kept
 // by a key of everything that decides them (src/plugins/compile-cache.ts): a rebuild compiles only
@@ -85,7 +98,10 @@ export default defineConfig({
   // differently from Astro; RenderedText and AstroEscaped restore Astro's escapes, so pages stay byte
   // for byte the same and the same as unified's (tests/processor-parity.test.ts), which keeps the
   // plain compile: its serialiser writes `&#x26;` for `&`.
-  integrations: [contentCheck(), mdx({ optimize: !useUnified }), siteFiles(), reportKit(), ...(ahead ? [compileAheadIntegration(ahead)] : []), ...(cache ? [compileCacheIntegration(cache)] : [])],
+  integrations: [contentCheck(), mdx({ optimize: !useUnified }), siteFiles(), reportKit(), ...(ahead ? [compileAheadIntegration(ahead)] : []), ...(cache ? [compileCacheIntegration(cache)] : []),
+    // A cold build of 100 documents or more starts rendering them in worker threads while Astro starts
+    // (src/integrations/documents-ahead.ts); SOKET_RENDER_AHEAD_MIN changes from how many.
+    documentsAhead({ minDocuments: countFromEnv('SOKET_RENDER_AHEAD_MIN', 100) ?? 100 })],
   devToolbar: { enabled: false },
   // The built site registers a service worker that serves the pages it keeps before asking the
   // network (src/lib/site/offline.ts): previewed on the dev server's port, it would keep serving the

@@ -3,7 +3,7 @@
 // documents, watched from inside by a Vite plugin that records which chunk each document's modules
 // went to: the option's name or place in the Vite config changing (Vite 8 drops `rollupOptions`
 // when `rolldownOptions` is there) would put them back one document a chunk, silently.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_CHUNKS, contentChunkName, contentChunks } from '../src/plugins/content-chunks';
@@ -78,6 +78,11 @@ describe('astro build with the content chunks', () => {
     dirs.push(dir);
     giveOwnBuildCaches(dir);
     writeDocuments(join(dir, 'content/van-ban'), 60);
+    // An MDX expression in each added document sends it the module path (src/plugins/documents-loader.ts
+    // renders the others to HTML as they load): the bundler has 60 documents to chunk.
+    for (const name of readdirSync(join(dir, 'content/van-ban')).filter((n) => n.startsWith('van-ban-'))) {
+      appendFileSync(join(dir, 'content/van-ban', name), '\nĐoạn cuối {"có biểu thức"}.\n');
+    }
     // Astro's own build, with the project's config and one more Vite plugin that writes down, for
     // the server build, which chunk holds each module of the content folder.
     const script = `
@@ -111,6 +116,7 @@ describe('astro build with the content chunks', () => {
     // The pages themselves: one of the added documents, whole.
     const page = readFileSync(join(dir, 'dist/van-ban/van-ban-00060/index.html'), 'utf8');
     expect(page).toContain('<html lang="vi"');
+    expect(page).toContain('Đoạn cuối có biểu thức.');
     expect(page).toContain('</html>');
   }, 180_000);
 });

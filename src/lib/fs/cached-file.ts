@@ -15,7 +15,7 @@ export function wholeZip(bytes: Uint8Array): boolean {
 }
 
 /** The build's caches, one folder each in node_modules/.cache/congdoan-soket/ (like Astro's own cache). */
-export type BuildCache = 'bieu-do' | 'chia-se' | 'bao-cao' | 'bieu-mau' | 'bo-tai-lieu' | 'sw' | 'nen' | 'bien-dich';
+export type BuildCache = 'bieu-do' | 'chia-se' | 'bao-cao' | 'bieu-mau' | 'bo-tai-lieu' | 'sw' | 'nen' | 'bien-dich' | 'van-ban';
 
 /**
  * Folder of one of the build's caches for a project folder; null (no cache: every file made afresh)
