@@ -30,10 +30,14 @@ describe('npm run build renders the documents as they load', () => {
   }, 300_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('a cold build renders every document ahead, in a worker thread', () => {
+  test('a cold build renders every document, ahead in a worker thread or on the main thread', () => {
     expect(builds[0]!.status, builds[0]!.stderr + builds[0]!.stdout.slice(-3000)).toBe(0);
-    expect(counts(builds[0]!.stdout), builds[0]!.stdout.slice(-3000)).toEqual([3, 3, 0, 0]);
+    const [rendered, ahead, kept, modules] = counts(builds[0]!.stdout) ?? [];
+    expect([rendered, kept, modules], builds[0]!.stdout.slice(-3000)).toEqual([3, 0, 0]);
+    // Which thread renders which is a race (tests/scale.test.ts requires the thread to take some).
+    expect(ahead).toBeLessThanOrEqual(3);
     expect(packs()).toHaveLength(1);
+    expect(tree('dist-1')['van-ban/ke-hoach-so-ket/index.html']).toBe(readFileSync('dist/van-ban/ke-hoach-so-ket/index.html', 'utf8'));
   });
 
   test('the next build takes every document from the last one, and its pages are the same', () => {

@@ -43,12 +43,17 @@ test('the site builds', () => {
   expect(build.status, build.stderr).toBe(0);
 });
 
-test('the documents were rendered ahead in a worker thread, and the other MDX files compiled with the worker on, each once', () => {
+test('the documents were rendered, some ahead in a worker thread, and the other MDX files compiled with the worker on, each once', () => {
   const files = readContentFiles(dir);
   const documents = files.filter((f) => f.collection === 'van-ban').length;
   expect(documents).toBe(SYNTHETIC + 3);
   const rendered = /Văn bản: (\d+) dựng thành HTML \((\d+) làm sẵn ở luồng riêng\), (\d+) lấy lại từ lần dựng trước, (\d+) qua mô-đun MDX\./.exec(build.stdout);
-  expect(rendered?.slice(1).map(Number), build.stdout.slice(-3000)).toEqual([documents, documents, 0, 0]);
+  const [all, ahead, kept, modules] = rendered?.slice(1).map(Number) ?? [];
+  expect([all, kept, modules], build.stdout.slice(-3000)).toEqual([documents, 0, 0]);
+  // The thread starts while Astro does, and the loader renders on the main thread whatever the thread
+  // has not reached when it gets there: the thread has a second's start on it.
+  expect(ahead).toBeGreaterThan(0);
+  expect(ahead).toBeLessThanOrEqual(documents);
   const line = /Biên dịch MDX: (\d+) văn bản; luồng riêng (\d+), luồng chính (\d+)\./.exec(build.stdout);
   expect(line, build.stdout.slice(-3000)).not.toBeNull();
   const [total, worker, main] = line!.slice(1).map(Number);

@@ -81,3 +81,40 @@ describe('static HTML', () => {
     await expect(render(compiledSource(text), FILE)).rejects.toThrow(/content\/van-ban\/thu\.mdx:7.*\/van-ban\/khong-co\//s);
   });
 });
+
+describe('the rendering thread (static-documents-worker.ts)', () => {
+  test('renders what the main thread would, skips a document the main thread took, and answers a failure with its message', async () => {
+    const { Worker } = await import('node:worker_threads');
+    const { SLOT } = await import('../src/plugins/static-documents');
+    const files = readdirSync('content/van-ban').map((name) => join(process.cwd(), 'content/van-ban', name));
+    const missing = join(process.cwd(), 'content/van-ban/khong-co.mdx');
+    const buffer = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (files.length + 1));
+    const slots = new Int32Array(buffer);
+    // The main thread has taken the first document.
+    slots[0] = SLOT.main;
+    const worker = new Worker(new URL('../src/plugins/static-documents-worker.ts', import.meta.url), {
+      workerData: { citations, features: { ...satteriProcessor(citations).options.features }, shared: SHARED, slots: buffer },
+    });
+    try {
+      const replies = new Map<number, unknown>();
+      const all = new Promise<void>((resolve, reject) => {
+        worker.on('message', (reply: { id: number }) => {
+          replies.set(reply.id, reply);
+          if (replies.size === files.length + 1) resolve();
+        });
+        worker.on('error', reject);
+      });
+      [...files, missing].forEach((filePath, slot) => worker.postMessage({ id: slot, filePath, slot }));
+      await all;
+      expect(replies.get(0)).toEqual({ id: 0, taken: true });
+      for (let i = 1; i < files.length; i++) {
+        const contents = readFileSync(files[i]!, 'utf8');
+        expect(replies.get(i)).toEqual({ id: i, contents, result: await render(compiledSource(contents), files[i]!) });
+        expect(slots[i]).toBe(SLOT.worker);
+      }
+      expect(replies.get(files.length)).toMatchObject({ id: files.length, error: expect.stringContaining('ENOENT') });
+    } finally {
+      await worker.terminate();
+    }
+  }, 60_000);
+});

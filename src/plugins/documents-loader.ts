@@ -26,11 +26,12 @@ import { join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { AstroConfig } from 'astro';
-import { compiledSource, createDocumentRenderer, type DocumentRendering } from './static-documents.ts';
+import { compiledSource, createDocumentRenderer, SLOT, type DocumentRendering, type RenderReply, type RenderRequest, type RenderWorkerData } from './static-documents.ts';
 import { compileFingerprint, keyText } from './compile-cache.ts';
 import { PackWriter, readPack, type PackReader } from '../lib/fs/cache-pack.ts';
 import { buildCacheDir } from '../lib/fs/cached-file.ts';
 import { satteriProcessor } from './satteri.ts';
+import { documentHtmlStore } from './document-html.ts';
 import type { CitationLinkerOptions } from './citation-linker.ts';
 
 type Processor = ReturnType<typeof satteriProcessor>;
@@ -41,7 +42,7 @@ type Shared = Parameters<NonNullable<Processor['createMdxRenderer']>>[0];
  * (tests/documents-loader.test.ts) fails if Astro stops passing them.
  */
 interface EntryType {
-  getRenderFunction?: (config: AstroConfig) => Promise<(entry: { body?: string; filePath?: string; data: Record<string, unknown> }) => Promise<unknown>>;
+  getRenderFunction?: (config: AstroConfig) => Promise<(entry: { id: string; body?: string; filePath?: string; data: Record<string, unknown> }) => Promise<unknown>>;
   contentModuleTypes?: unknown;
 }
 type Context = LoaderContext & { entryTypes: Map<string, EntryType> };
@@ -56,22 +57,6 @@ export interface DocumentsLoaderOptions {
   site: SiteInputs;
 }
 
-/** What a rendering thread is given: how to make the processor, and @astrojs/mdx's settings. */
-export interface RenderWorkerData {
-  citations: CitationLinkerOptions;
-  features: Processor['options']['features'];
-  shared: Shared;
-}
-
-/** A document for a rendering thread: its file's text, or only its path (the thread reads it). */
-export interface RenderRequest {
-  id: number;
-  filePath: string;
-  contents?: string;
-}
-
-/** The thread's answer: the text it rendered and how, or the error's message. */
-export type RenderReply = { id: number; contents: string; result: DocumentRendering } | { id: number; error: string };
 
 /** How the documents of a load were rendered (the build's log line says it). */
 interface DocumentsLoadCounts {
@@ -179,10 +164,16 @@ function renderPool(count: number, data: RenderWorkerData) {
   };
 }
 
-/** Renderings started ahead, by absolute file path; on globalThis, as Astro's config and the content config are separate module instances. */
+/**
+ * Renderings started ahead, by absolute file path, with each document's slot (whichever thread takes a
+ * free slot first renders it: the loader renders on the main thread any document the threads have not
+ * reached, and the two meet in the middle); on globalThis, as Astro's config and the content config
+ * are separate module instances.
+ */
 interface Ahead {
   fingerprint: string;
-  replies: Map<string, Promise<RenderReply | undefined>>;
+  replies: Map<string, { slot: number; reply: Promise<RenderReply | undefined> }>;
+  slots: Int32Array;
   close: () => Promise<void>;
 }
 const AHEAD = Symbol.for('congdoan-soket.documents-ahead');
@@ -209,10 +200,11 @@ export function renderAhead(config: AstroConfig, site: SiteInputs, files: string
   const pack = packFile(fileURLToPath(config.root), plan.fingerprint);
   if (pack !== null && existsSync(pack)) return 0;
   const threads = Math.max(1, Math.min(4, availableParallelism() - 1, files.length));
-  const pool = renderPool(threads, { citations: plan.citations, features: { ...plan.processor.options.features }, shared: plan.shared });
-  const replies = new Map(files.map((filePath) => [filePath, pool.render({ filePath })] as const));
+  const buffer = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * files.length);
+  const pool = renderPool(threads, { citations: plan.citations, features: { ...plan.processor.options.features }, shared: plan.shared, slots: buffer });
+  const replies = new Map(files.map((filePath, slot) => [filePath, { slot, reply: pool.render({ filePath, slot }) }] as const));
   void aheadSlot[AHEAD]?.close();
-  aheadSlot[AHEAD] = { fingerprint: plan.fingerprint, replies, close: () => pool.close() };
+  aheadSlot[AHEAD] = { fingerprint: plan.fingerprint, replies, slots: new Int32Array(buffer), close: () => pool.close() };
   return threads;
 }
 
@@ -232,7 +224,9 @@ export function documentsLoader(options: DocumentsLoaderOptions): Loader {
       }
       // Every entry loaded afresh, the glob loader's kept ones too: their HTML comes from the pack.
       context.store.clear();
-      const replies = ahead?.fingerprint === plan.fingerprint ? ahead.replies : new Map<string, Promise<RenderReply | undefined>>();
+      const html = documentHtmlStore();
+      html.clear();
+      const current = ahead?.fingerprint === plan.fingerprint ? ahead : undefined;
       const render = createDocumentRenderer(plan.processor, plan.shared);
       const root = fileURLToPath(context.config.root);
       const pack = packFile(root, plan.fingerprint);
@@ -246,10 +240,13 @@ export function documentsLoader(options: DocumentsLoaderOptions): Loader {
       const fresh = async (body: string, filePath: string, contents: string, source: string): Promise<DocumentRendering> => {
         // What the glob loader parsed is what @astrojs/mdx would compile; if not, its body is rendered.
         if (source.trim() !== body) return render(body, filePath);
-        const reply = await replies.get(filePath);
-        replies.delete(filePath);
+        const waiting = current?.replies.get(filePath);
+        current?.replies.delete(filePath);
+        // Not yet taken by a thread: the main thread renders it now rather than wait.
+        if (!waiting || Atomics.compareExchange(current!.slots, waiting.slot, SLOT.free, SLOT.main) === SLOT.free) return render(source, filePath);
+        const reply = await waiting.reply;
         if (reply && 'error' in reply) throw new Error(reply.error);
-        if (reply && reply.contents === contents) {
+        if (reply && 'result' in reply && reply.contents === contents) {
           counts.ahead++;
           return reply.result;
         }
@@ -281,16 +278,19 @@ export function documentsLoader(options: DocumentsLoaderOptions): Loader {
 
       const entryType: EntryType = {
         ...mdx,
-        getRenderFunction: async () => async ({ body, filePath, data }) => {
+        getRenderFunction: async () => async ({ id, body, filePath, data }) => {
           try {
+            html.delete(id);
             const result = await renderOne(body ?? '', filePath!);
             if ('unsupported' in result) {
               toModules.add(filePath!);
               return undefined;
             }
-            const { html, metadata } = result.rendered;
-            // As @astrojs/mdx gives it: the document's front matter with what the site's plugins added.
-            return { html, metadata: { ...metadata, frontmatter: { ...data, ...metadata.frontmatter } } };
+            const { metadata } = result.rendered;
+            html.set(id, result.rendered.html);
+            // The HTML stays out of the store (document-html.ts); the front matter as @astrojs/mdx
+            // gives it: the document's own with what the site's plugins added.
+            return { html: '', metadata: { ...metadata, frontmatter: { ...data, ...metadata.frontmatter } } };
           } catch (error) {
             // As the module path would stop the build with it: the message is the site's own (a broken link, file:line).
             failures.push(error instanceof Error ? error.message : String(error));

@@ -21,6 +21,7 @@ import { find, html as htmlSchema } from 'property-information';
 import { satteriCreateHighlightFn, satteriHeadingIdsPlugin, satteriHighlightPlugin } from '@astrojs/markdown-satteri';
 import type { Element, ElementContent, Properties } from 'hast';
 import type { satteriProcessor } from './satteri.ts';
+import type { CitationLinkerOptions } from './citation-linker.ts';
 
 type Processor = ReturnType<typeof satteriProcessor>;
 type Shared = Parameters<NonNullable<Processor['createMdxRenderer']>>[0];
@@ -37,6 +38,32 @@ export interface RenderedDocument {
 
 /** Rendered, or why this document needs the module path (its first MDX feature with no static HTML). */
 export type DocumentRendering = { rendered: RenderedDocument } | { unsupported: string };
+
+// The rendering threads' protocol (documents-loader.ts, static-documents-worker.ts), here so that a
+// thread loads only the renderer, not Astro's loaders.
+/** A document's slot: nobody has it yet, a rendering thread renders it, the main thread does. */
+export const SLOT = { free: 0, worker: 1, main: 2 } as const;
+
+/** What a rendering thread is given: how to make the processor, @astrojs/mdx's settings, the documents' slots. */
+export interface RenderWorkerData {
+  citations: CitationLinkerOptions;
+  features: Processor['options']['features'];
+  shared: Shared;
+  slots: SharedArrayBuffer;
+}
+
+/** A document for a rendering thread: its path (the thread reads the file) and its slot. */
+export interface RenderRequest {
+  id: number;
+  filePath: string;
+  slot: number;
+}
+
+/**
+ * The thread's answer: the text it rendered and how, the error's message, or that the main thread
+ * had taken the document first.
+ */
+export type RenderReply = { id: number; contents: string; result: DocumentRendering } | { id: number; error: string } | { id: number; taken: true };
 
 /** Thrown inside Sätteri's plugins and the runtime below: the document is left to the module path. */
 class Unsupported extends Error {}
