@@ -13,6 +13,10 @@ import reportKit from './src/integrations/report-kit.ts';
 import compileAheadIntegration from './src/integrations/compile-ahead.ts';
 import compileCacheIntegration from './src/integrations/compile-cache.ts';
 import documentsAhead from './src/integrations/documents-ahead.ts';
+import { documentsLoader } from './src/plugins/documents-loader.ts';
+import { shareDocumentsLoader } from './src/plugins/documents-bridge.ts';
+import { siteInputs } from './src/plugins/site-inputs.ts';
+import { contentPaths } from './src/lib/content/paths.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import { publishedDocuments } from './src/plugins/known-documents.ts';
 import { contentChunks } from './src/plugins/content-chunks.ts';
@@ -58,6 +62,9 @@ const ahead = useUnified
       capacity: content.files.filter((f) => f.collection !== 'van-ban').length,
       ...(compileAheadMin !== undefined ? { minDocuments: compileAheadMin } : {}),
     });
+// The documents' collection loader (src/content.config.ts takes it from here: src/plugins/documents-bridge.ts):
+// each document rendered to HTML as it loads, kept between builds (src/plugins/documents-loader.ts).
+shareDocumentsLoader(documentsLoader({ base: `./${contentPaths.documents}`, pattern: '**/*.mdx', site: siteInputs }));
 // In front of the worker and the main thread, the compiled documents of the last `astro build`, kept
 // by a key of everything that decides them (src/plugins/compile-cache.ts): a rebuild compiles only
 // what changed.

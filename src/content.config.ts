@@ -4,22 +4,17 @@ import { documentSchemaFor, noticeSchema, programmeSchemaFor } from './lib/docum
 import { indicatorSchemaFor, unitSchemaFor } from './lib/indicators/schemas';
 import { loadEdition } from './lib/edition/load';
 import { contentPaths } from './lib/content/paths';
-import { documentsLoader } from './plugins/documents-loader';
-import { siteInputs } from './plugins/site-inputs';
+import { sharedDocumentsLoader } from './plugins/documents-bridge';
 
 // Kinds of unit, units of measure, groups and programme levels are the edition's (content/cau-hinh.yaml).
 const { vocabularies } = loadEdition();
 
 // The schemas live in src/lib/documents/content-schemas.ts: the pre-build check (which reports the line of
 // a bad field) and the tests validate with the very same objects.
-// Each document rendered to HTML as it loads, kept between builds (src/plugins/documents-loader.ts);
-// the citations link to the published documents, which are part of its key.
+// Each document rendered to HTML as it loads, kept between builds (src/plugins/documents-loader.ts),
+// by the loader astro.config.mjs made (src/plugins/documents-bridge.ts).
 const vanBan = defineCollection({
-  loader: documentsLoader({
-    base: `./${contentPaths.documents}`,
-    pattern: '**/*.mdx',
-    site: siteInputs,
-  }),
+  loader: sharedDocumentsLoader(),
   schema: documentSchemaFor(vocabularies),
 });
 

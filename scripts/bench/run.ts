@@ -453,8 +453,8 @@ const rebuildSection = rebuildLines.length ? `
 ## Dựng lại sau khi một tệp nội dung đổi
 
 Lần đầu dựng đủ với mọi bộ đệm trống (như bản sao mới), rồi sửa một tệp và dựng lại, giữ các bộ đệm lần đầu để lại
-(lớp nội dung của Astro trong \`node_modules/.astro\`; ảnh biểu đồ, ảnh chia sẻ, dự thảo Word, biểu mẫu Excel và mã
-biên dịch MDX của dự án trong \`node_modules/.cache/congdoan-soket/\`; bộ đệm biên dịch của Node, mà Astro tự bật và
+(lớp nội dung của Astro trong \`node_modules/.astro\`; ảnh biểu đồ, ảnh chia sẻ, dự thảo Word, biểu mẫu Excel, HTML
+của các văn bản và mã biên dịch MDX của dự án trong \`node_modules/.cache/congdoan-soket/\`; bộ đệm biên dịch của Node, mà Astro tự bật và
 \`npm run build\` trao cho mọi bước, mỗi trang một thư mục trong \`node_modules/.cache/\`), như lần \`npm run build\`
 kế tiếp của người biên tập. Lần dựng đủ vì thế có ghi bộ đệm biên dịch ấy, như lần dựng đầu của bản sao mới, còn các
 lần dựng ở các bảng trên thì không (bộ đệm tắt). Thời gian là kiểm tra trước, dựng và lập chỉ mục cộng lại; trung vị
