@@ -18,7 +18,6 @@ import { shareDocumentsLoader } from './src/plugins/documents-bridge.ts';
 import { siteInputs } from './src/plugins/site-inputs.ts';
 import { contentPaths } from './src/lib/content/paths.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
-import { publishedDocuments } from './src/plugins/known-documents.ts';
 import { contentChunks } from './src/plugins/content-chunks.ts';
 import { fileURLToPath } from 'node:url';
 import { readContent } from './src/lib/gateway/content.ts';
@@ -28,7 +27,8 @@ import { formatProblems } from './src/lib/problems/problem.ts';
 // plugins, the site's address and the pages' data all take this one reading.
 const root = fileURLToPath(new URL('.', import.meta.url));
 const content = readContent(root);
-const published = publishedDocuments(content.files);
+// The citation plugins' options, as the documents' loader and its threads make them (site-inputs.ts).
+const { published } = siteInputs(root).citations;
 
 // The same transforms (plain mdast/hast functions) under either Markdown processor. Sätteri is the
 // default: on 10,000 documents it builds faster and in less memory than unified with identical
@@ -37,8 +37,10 @@ const published = publishedDocuments(content.files);
 const useUnified = process.env.MARKDOWN_PROCESSOR === 'unified';
 /**
  * A count from the environment (tests build a small site with a low threshold), or the default.
+ * @template {number | undefined} T
  * @param {string} name
- * @param {number | undefined} fallback
+ * @param {T} fallback
+ * @returns {number | T}
  */
 function countFromEnv(name, fallback) {
   const value = process.env[name];
@@ -108,7 +110,7 @@ export default defineConfig({
   integrations: [contentCheck(), mdx({ optimize: !useUnified }), siteFiles(), reportKit(), ...(ahead ? [compileAheadIntegration(ahead)] : []), ...(cache ? [compileCacheIntegration(cache)] : []),
     // A cold build of 100 documents or more starts rendering them in worker threads while Astro starts
     // (src/integrations/documents-ahead.ts); SOKET_RENDER_AHEAD_MIN changes from how many.
-    documentsAhead({ minDocuments: countFromEnv('SOKET_RENDER_AHEAD_MIN', 100) ?? 100 })],
+    documentsAhead({ minDocuments: countFromEnv('SOKET_RENDER_AHEAD_MIN', 100) })],
   devToolbar: { enabled: false },
   // The built site registers a service worker that serves the pages it keeps before asking the
   // network (src/lib/site/offline.ts): previewed on the dev server's port, it would keep serving the

@@ -1,9 +1,9 @@
 // Starts rendering the documents in worker threads as soon as Astro's configuration is resolved, for
 // a cold `astro build` of a large site (src/plugins/documents-loader.ts, renderAhead): the main thread
 // then spends about a second and a half starting Vite and loading the content config, and the second
-// core is free. A build with a content store from an earlier one renders only what changed, in the
-// loader; the dev server renders a document when it loads it.
-import { existsSync } from 'node:fs';
+// core is free. A build after one that left the documents' HTML under the same fingerprint renders
+// only what changed, in the loader (renderAhead starts nothing then); the dev server renders a
+// document when it loads it.
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { renderAhead } from '../plugins/documents-loader.ts';
@@ -27,8 +27,6 @@ export default function documentsAhead(options: DocumentsAheadOptions): AstroInt
       },
       'astro:config:done': ({ config, logger }) => {
         if (!build) return;
-        // Astro's content store from an earlier build (its cacheDir): most documents are kept there.
-        if (existsSync(new URL('data-store.json', config.cacheDir))) return;
         const files = documentFiles(fileURLToPath(config.root));
         if (files.length < options.minDocuments) return;
         const threads = renderAhead(config, siteInputs, files);

@@ -5,10 +5,9 @@
 // and <Anchor id="…"/>, and a few HTML elements (<p className="kinh-gui">). Written here as the
 // same HTML their Astro components write (src/components/EditorNote.astro, Anchor.astro), nothing
 // dynamic is left, and Sätteri's MDX compiler (with `optimizeStatic`, as @astrojs/mdx runs it with
-// `optimize`) gives the whole document as one HTML string. Astro keeps it in its content store, as
-// it keeps a Markdown file's HTML: the bundler never sees the documents, and a rebuild renders only
-// a changed one (src/plugins/documents-loader.ts). On 1,000 benchmark documents `astro build` took
-// about half the time of the module path (docs/benchmarks.md).
+// `optimize`) gives the whole document as one HTML string: the bundler never sees the documents, and
+// a rebuild renders only a changed one (src/plugins/documents-loader.ts). On 1,000 benchmark
+// documents `astro build` took 5.5 s instead of 7.3 on a RAM disk (docs/benchmarks.md).
 //
 // A document using anything else MDX allows (another component, an expression, an import or export,
 // an image, which Astro would optimise) is not rendered here: `unsupported` names the first such
@@ -16,6 +15,7 @@
 // The page is byte for byte the same either way: tests/processor-parity.test.ts compares the built
 // pages with unified's, which keeps the module path for every document.
 import { pathToFileURL } from 'node:url';
+import { escapeHTML } from 'astro/runtime/server/escape.js';
 import { evaluate, type HastPluginDefinition, type MdastPluginDefinition } from 'satteri';
 import { find, html as htmlSchema } from 'property-information';
 import { satteriCreateHighlightFn, satteriHeadingIdsPlugin, satteriHighlightPlugin } from '@astrojs/markdown-satteri';
@@ -173,11 +173,6 @@ function replace(node: unknown, ctx: { replaceNode: (n: never, m: never) => void
   ctx.replaceNode(node as never, toHast(node) as never);
 }
 
-/** A string as Astro writes text (src: astro/runtime/server/escape.js). */
-function escapeText(value: string): string {
-  return value.replace(/[&<>'"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === "'" ? '&#39;' : '&quot;'));
-}
-
 /** The static HTML the compiled document hands to `<Fragment set:html>`. */
 const RAW = Symbol('static-html');
 const FRAGMENT = Symbol('fragment');
@@ -192,7 +187,8 @@ function htmlOf(children: unknown): string {
   if (children === undefined || children === null || children === false) return '';
   if (Array.isArray(children)) return children.map(htmlOf).join('');
   if (children instanceof Html) return children.value;
-  if (typeof children === 'string') return escapeText(children);
+  // A string child as Astro writes text.
+  if (typeof children === 'string') return escapeHTML(children);
   throw new Unsupported('nội dung động');
 }
 
